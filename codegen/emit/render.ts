@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { WorkflowIr } from '../ir/types';
+import { registerHelpers } from './helpers';
+
+export interface RenderedFile {
+  path: string;
+  contents: string;
+}
+
+const FILES = ['shared.ts', 'workflows.ts', 'activities.ts'] as const;
+
+interface CompiledTemplates {
+  files: Map<string, Handlebars.TemplateDelegate>;
+}
+
+let cache: CompiledTemplates | null = null;
+
+/** Stage 4: renders the IR through the templates in templates/ (unformatted TypeScript). */
+export function renderWorkflow(ir: WorkflowIr): RenderedFile[] {
+  const templates = loadTemplates();
+  return FILES.map((path) => {
+    const template = templates.files.get(path);
+    if (!template) throw new Error(`template ${path}.hbs is missing`);
+    return { path, contents: template(ir) };
+  });
+}
+
+function loadTemplates(): CompiledTemplates {
+  if (cache) return cache;
+  const dir = templatesDir();
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  const partialsDir = join(dir, 'partials');
+  for (const file of readdirSync(partialsDir)) {
+    if (file.endsWith('.hbs')) handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
+  }
+  const options = { noEscape: true, strict: true, preventIndent: true };
+  const files = new Map(FILES.map((path) => [path, handlebars.compile(readFileSync(join(dir, `${path}.hbs`), 'utf8'), options)]));
+  cache = { files };
+  return cache;
+}
+
+/** templates/ beside codegen/, wherever this module was loaded from (tsx, Next.js server, CLI). */
+function templatesDir(): string {
+  const candidates = [
+    process.env.SIGNALBOX_TEMPLATES_DIR,
+    safeModuleRelative('../../templates'),
+    join(process.cwd(), 'templates'),
+  ];
+  for (const candidate of candidates) {
+    if (candidate && existsSync(join(candidate, 'workflows.ts.hbs'))) return candidate;
+  }
+  throw new Error(`Cannot find the code templates (looked in ${candidates.filter(Boolean).join(', ')})`);
+}
+
+function safeModuleRelative(relative: string): string | undefined {
+  try {
+    return fileURLToPath(new URL(relative, import.meta.url));
+  } catch {
+    return undefined;
+  }
+}

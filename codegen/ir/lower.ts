@@ -1,0 +1,222 @@
+import { BUILTIN_ACTIVITY_SPECS } from '../activities';
+import { emitExpression, referencedNames } from '../expressions';
+import { argsInterfaceName, messageConstName } from '../names';
+import type { Duration, Field, FlowNode, HandlerNode, ValueType } from '../schema/design';
+import { isHandlerNode } from '../schema/design';
+import { DESIGN_OWNER, expressionKey, type ValidatedDesign } from '../validate';
+import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
+
+const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
+
+/** Stage 3: the validated design, resolved into what the templates render. */
+export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
+  const { design, graph } = validated;
+  const code = (owner: string, field: string): string => {
+    const compiled = validated.expressions.get(expressionKey(owner, field));
+    if (!compiled) throw new Error(`internal: expression ${owner}:${field} was not compiled`);
+    return compiled.code;
+  };
+  const assignments = (node: { id: string; assignments: { variable: string }[] }): IrAssignment[] =>
+    node.assignments.map((a, i) => ({ variable: a.variable, code: code(node.id, `assignments.${i}.value`) }));
+
+  const handlers: IrHandler[] = design.nodes.filter(isHandlerNode).map((node) => lowerHandler(node, validated, code, assignments));
+
+  const proxies = new Map<string, Set<string>>();
+  const callee = (node: Extract<FlowNode, { type: 'activity' }>): string => {
+    const timeout = durationLiteral(node.startToCloseTimeout ?? DEFAULT_ACTIVITY_TIMEOUT);
+    const functions = proxies.get(timeout) ?? new Set<string>();
+    functions.add(node.activity);
+    proxies.set(timeout, functions);
+    return timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? node.activity : `${proxyObjectName(timeout)}.${node.activity}`;
+  };
+
+  const lowerFrom = (id: string): IrStatement[] => {
+    const node = graph.nodes.get(id);
+    if (!node) throw new Error(`internal: flow node ${id} missing`);
+    const next = (output: string): IrStatement[] => {
+      const target = graph.successors.get(id)?.get(output);
+      if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
+      return lowerFrom(target);
+    };
+    const enter: IrStatement = { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) };
+    switch (node.type) {
+      case 'start':
+        return next('next');
+      case 'wait':
+        return [
+          enter,
+          {
+            kind: 'wait',
+            conditionCode: code(node.id, 'condition'),
+            timeoutLiteral: node.timeout ? durationLiteral(node.timeout) : null,
+            onMet: next('met'),
+            onTimeout: node.timeout ? next('timeout') : [],
+          },
+        ];
+      case 'timer':
+        return [enter, { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...next('next')];
+      case 'activity': {
+        const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
+        const fields = spec.parameters.map((p) => `${p.name}: ${code(node.id, `args.${p.name}`)}`);
+        return [enter, { kind: 'activity', callee: callee(node), argsCode: `{ ${fields.join(', ')} }` }, ...next('next')];
+      }
+      case 'decision':
+        return [
+          enter,
+          {
+            kind: 'decision',
+            branches: node.branches.map((branch, i) => ({
+              conditionCode: code(node.id, `branches.${i}.condition`),
+              label: branch.label || undefined,
+              body: next(branch.id),
+            })),
+            elseBody: next('else'),
+          },
+        ];
+      case 'assign':
+        return [enter, { kind: 'assign', assignments: assignments(node) }, ...next('next')];
+      case 'end':
+        return node.outcome === 'fail'
+          ? [enter, { kind: 'fail', messageCode: code(node.id, 'result') }]
+          : [enter, { kind: 'complete', resultCode: code(node.id, 'result') }];
+    }
+  };
+
+  const body = lowerFrom(graph.startId);
+  const activityProxies: IrActivityProxy[] = [...proxies.entries()]
+    .map(([timeout, functions]) => ({
+      objectName: timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? null : proxyObjectName(timeout),
+      functions: [...functions].sort(),
+      startToCloseTimeoutLiteral: timeout,
+    }))
+    .sort((a, b) => (a.objectName ?? '').localeCompare(b.objectName ?? ''));
+
+  return {
+    designName: design.name,
+    workflowName: design.name,
+    startStepLiteral: JSON.stringify(graph.startId),
+    description: design.description || undefined,
+    input: design.input.length ? { name: `${design.name}Input`, fields: tsFields(design.input) } : null,
+    resultTsType: design.resultType,
+    variables: design.variables.map((v, i) => ({ name: v.name, tsType: v.type, initialCode: code(DESIGN_OWNER, `variables.${i}.initial`) })),
+    handlers,
+    activityProxies,
+    body,
+    workflowImports: workflowImports(body, activityProxies.length > 0),
+    sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
+    sharedImports: sharedImports(design.name, design.input.length > 0, handlers),
+  };
+}
+
+function lowerHandler(
+  node: HandlerNode,
+  validated: ValidatedDesign,
+  code: (owner: string, field: string) => string,
+  assignments: (node: { id: string; assignments: { variable: string }[] }) => IrAssignment[],
+): IrHandler {
+  const readsArgs = (fields: string[]): boolean =>
+    fields.some((field) => {
+      const compiled = validated.expressions.get(expressionKey(node.id, field));
+      return compiled ? referencedNames(compiled.ast).has('args') : false;
+    });
+  const bodyFields = [
+    ...('assignments' in node ? node.assignments.map((_, i) => `assignments.${i}.value`) : []),
+    'returns',
+  ];
+  const base = {
+    messageName: node.name,
+    usesArgs: readsArgs(bodyFields),
+    constName: messageConstName(node.name, node.type),
+    args: node.parameters.length ? { name: argsInterfaceName(node.name), fields: tsFields(node.parameters) } : null,
+    description: node.description || undefined,
+  };
+  switch (node.type) {
+    case 'signal':
+      return { ...base, kind: 'signal', assignments: assignments(node) };
+    case 'query':
+      return { ...base, kind: 'query', resultTsType: resultType(validated, node.id), returnsCode: code(node.id, 'returns') };
+    case 'update': {
+      const hasReturn = validated.expressions.has(expressionKey(node.id, 'returns'));
+      return {
+        ...base,
+        kind: 'update',
+        resultTsType: hasReturn ? resultType(validated, node.id) : 'void',
+        validatorUsesArgs: readsArgs(node.validators.map((_, i) => `validators.${i}.condition`)),
+        validators: node.validators.map((rule, i) => ({
+          rejectWhenCode: negate(validated, node.id, `validators.${i}.condition`),
+          messageLiteral: JSON.stringify(rule.message),
+        })),
+        assignments: assignments(node),
+        returnsCode: hasReturn ? code(node.id, 'returns') : null,
+      };
+    }
+  }
+}
+
+function resultType(validated: ValidatedDesign, nodeId: string): string {
+  const type = validated.expressions.get(expressionKey(nodeId, 'returns'))?.type;
+  if (!type || type.kind === 'object') throw new Error(`internal: ${nodeId} returns no primitive`);
+  return type.kind;
+}
+
+/** The condition under which a validator rule rejects: `!decided` becomes `decided`, not `!!decided`. */
+function negate(validated: ValidatedDesign, owner: string, field: string): string {
+  const compiled = validated.expressions.get(expressionKey(owner, field));
+  if (!compiled) throw new Error(`internal: expression ${owner}:${field} was not compiled`);
+  const { ast } = compiled;
+  if (ast.kind === 'unary' && ast.op === '!') return emitExpression(ast.operand);
+  return `!(${compiled.code})`;
+}
+
+function tsFields(fields: Field[]): TsInterface['fields'] {
+  return fields.map((f) => ({ name: f.name, tsType: tsType(f.type), label: f.label || undefined }));
+}
+
+function tsType(type: ValueType): string {
+  return type;
+}
+
+function stepComment(node: FlowNode): string | undefined {
+  const parts = [node.label, node.description].filter((p): p is string => Boolean(p && p.trim()));
+  return parts.length ? parts.join(': ') : undefined;
+}
+
+export function durationLiteral(duration: Duration): string {
+  const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
+  return JSON.stringify(`${duration.amount} ${unit}`);
+}
+
+/** "5 minutes" → activitiesWithin5Minutes */
+function proxyObjectName(timeoutLiteral: string): string {
+  const words = (JSON.parse(timeoutLiteral) as string).replace(/\./g, '_').split(' ');
+  return `activitiesWithin${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+}
+
+function workflowImports(body: IrStatement[], usesActivities: boolean): string[] {
+  const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler']);
+  if (usesActivities) used.add('proxyActivities');
+  const visit = (statements: IrStatement[]): void => {
+    for (const s of statements) {
+      if (s.kind === 'sleep') used.add('sleep');
+      if (s.kind === 'fail') used.add('ApplicationFailure');
+      if (s.kind === 'wait') {
+        visit(s.onMet);
+        visit(s.onTimeout);
+      }
+      if (s.kind === 'decision') {
+        for (const b of s.branches) visit(b.body);
+        visit(s.elseBody);
+      }
+    }
+  };
+  visit(body);
+  return [...used].sort();
+}
+
+function sharedImports(workflowName: string, hasInput: boolean, handlers: IrHandler[]): string[] {
+  const names = ['designerStateQuery'];
+  for (const h of handlers) names.push(h.constName);
+  if (hasInput) names.push(`${workflowName}Input`);
+  const sorted = names.sort((a, b) => a.localeCompare(b));
+  return sorted.map((name) => (name === `${workflowName}Input` ? `type ${name}` : name));
+}

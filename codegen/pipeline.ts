@@ -1,0 +1,40 @@
+import { hasErrors, type Diagnostic } from './diagnostics';
+import { renderWorkflow } from './emit/render';
+import { formatTypeScript } from './format';
+import { lowerDesign } from './ir/lower';
+import { parseDesign } from './parse';
+import type { Design } from './schema/design';
+import { validateDesign } from './validate';
+
+export interface GeneratedFile {
+  /** Relative path, e.g. "workflows.ts". */
+  path: string;
+  contents: string;
+}
+
+export interface CompileResult {
+  /** True when there are no error diagnostics and files were generated. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** The parsed design, when it matched the schema. */
+  design: Design | null;
+  /** shared.ts (message definitions), workflows.ts, activities.ts — empty when not ok. */
+  files: GeneratedFile[];
+  /** The exported workflow function name, when ok. */
+  workflowType: string | null;
+}
+
+/** design JSON → parse → validate → IR → emit → format. */
+export async function compileDesign(input: unknown): Promise<CompileResult> {
+  const parsed = parseDesign(input);
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics, design: null, files: [], workflowType: null };
+  const { diagnostics, validated } = validateDesign(parsed.design);
+  if (!validated || hasErrors(diagnostics)) {
+    return { ok: false, diagnostics, design: parsed.design, files: [], workflowType: null };
+  }
+  const ir = lowerDesign(validated);
+  const files = await Promise.all(
+    renderWorkflow(ir).map(async (file) => ({ path: file.path, contents: await formatTypeScript(file.contents) })),
+  );
+  return { ok: true, diagnostics, design: parsed.design, files, workflowType: ir.workflowName };
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+
+/**
+ * The design JSON: the one source of truth that the canvas edits, the database stores,
+ * import/export moves and the code generator reads. Every field is data; behaviour is
+ * referred to by name (activities) or written in the safe expression language.
+ */
+
+export const DESIGN_SCHEMA_VERSION = 1;
+
+/** Node and edge ids travel into generated code only as string literals, but stay tame anyway. */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"');
+
+export const ValueTypeSchema = z.enum(['string', 'number', 'boolean']);
+export type ValueType = z.infer<typeof ValueTypeSchema>;
+
+/** A typed field: a workflow input, or a parameter of a signal, query or update. */
+export const FieldSchema = z.object({
+  name: z.string(),
+  type: ValueTypeSchema,
+  label: z.string().optional(),
+  required: z.boolean().optional(),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+/** Workflow state, initialised before any handler is registered. `initial` is an expression. */
+export const VariableSchema = z.object({
+  name: z.string(),
+  type: ValueTypeSchema,
+  initial: z.string(),
+  description: z.string().optional(),
+});
+export type Variable = z.infer<typeof VariableSchema>;
+
+/** `variable = value`, where value is an expression over state, input and the handler's args. */
+export const AssignmentSchema = z.object({
+  variable: z.string(),
+  value: z.string(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** A Temporal duration such as "30 seconds" or "7 days". */
+export const DurationSchema = z.object({
+  amount: z.number().positive(),
+  unit: z.enum(['seconds', 'minutes', 'hours', 'days']),
+});
+export type Duration = z.infer<typeof DurationSchema>;
+
+export const PositionSchema = z.object({ x: z.number(), y: z.number() });
+
+const nodeBase = {
+  id: IdSchema,
+  label: z.string().max(200),
+  description: z.string().max(2000).optional(),
+  position: PositionSchema,
+};
+
+export const StartNodeSchema = z.object({ ...nodeBase, type: z.literal('start') });
+
+/** Waits until `condition` holds; with a timeout, the "timeout" edge is taken when it expires. */
+export const WaitNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('wait'),
+  condition: z.string(),
+  timeout: DurationSchema.optional(),
+});
+
+export const TimerNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('timer'),
+  duration: DurationSchema,
+});
+
+export const BUILTIN_ACTIVITIES = ['log', 'notify'] as const;
+export const BuiltinActivitySchema = z.enum(BUILTIN_ACTIVITIES);
+export type BuiltinActivity = z.infer<typeof BuiltinActivitySchema>;
+
+/** Runs an activity; `args` maps each of the activity's parameters to an expression. */
+export const ActivityNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('activity'),
+  activity: BuiltinActivitySchema,
+  args: z.record(z.string(), z.string()),
+  resultVariable: z.string().optional(),
+  startToCloseTimeout: DurationSchema.optional(),
+});
+
+export const DecisionBranchSchema = z.object({
+  id: IdSchema,
+  label: z.string().max(200),
+  condition: z.string(),
+});
+export type DecisionBranch = z.infer<typeof DecisionBranchSchema>;
+
+/** The first branch whose condition holds is taken; otherwise the "else" edge. */
+export const DecisionNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('decision'),
+  branches: z.array(DecisionBranchSchema),
+});
+
+export const AssignNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('assign'),
+  assignments: z.array(AssignmentSchema),
+});
+
+/** Completes the workflow with `result`, or fails it with `result` as the message. */
+export const EndNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('end'),
+  outcome: z.enum(['complete', 'fail']),
+  result: z.string(),
+});
+
+export const SignalNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('signal'),
+  name: z.string(),
+  parameters: z.array(FieldSchema),
+  assignments: z.array(AssignmentSchema),
+});
+
+/** Read-only by construction: a query has parameters and a return expression, and no effects. */
+export const QueryNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('query'),
+  name: z.string(),
+  parameters: z.array(FieldSchema),
+  returns: z.string(),
+});
+
+/** Rejected (and absent from history) when a rule's condition is false; the message reaches the caller. */
+export const ValidatorRuleSchema = z.object({
+  condition: z.string(),
+  message: z.string().max(500),
+});
+export type ValidatorRule = z.infer<typeof ValidatorRuleSchema>;
+
+export const UpdateNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('update'),
+  name: z.string(),
+  parameters: z.array(FieldSchema),
+  validators: z.array(ValidatorRuleSchema),
+  assignments: z.array(AssignmentSchema),
+  returns: z.string().optional(),
+});
+
+export const NodeSchema = z.discriminatedUnion('type', [
+  StartNodeSchema,
+  WaitNodeSchema,
+  TimerNodeSchema,
+  ActivityNodeSchema,
+  DecisionNodeSchema,
+  AssignNodeSchema,
+  EndNodeSchema,
+  SignalNodeSchema,
+  QueryNodeSchema,
+  UpdateNodeSchema,
+]);
+export type DesignNode = z.infer<typeof NodeSchema>;
+export type NodeType = DesignNode['type'];
+export type NodeOfType<T extends NodeType> = Extract<DesignNode, { type: T }>;
+
+export const FLOW_NODE_TYPES = ['start', 'wait', 'timer', 'activity', 'decision', 'assign', 'end'] as const;
+export const HANDLER_NODE_TYPES = ['signal', 'query', 'update'] as const;
+export type FlowNodeType = (typeof FLOW_NODE_TYPES)[number];
+export type HandlerNodeType = (typeof HANDLER_NODE_TYPES)[number];
+export type FlowNode = NodeOfType<FlowNodeType>;
+export type HandlerNode = NodeOfType<HandlerNodeType>;
+
+export function isHandlerNode(node: DesignNode): node is HandlerNode {
+  return (HANDLER_NODE_TYPES as readonly string[]).includes(node.type);
+}
+
+/**
+ * Edges between flow nodes carry control; `sourceHandle` picks the output:
+ * "next" (default), "met" / "timeout" for a wait, a branch id or "else" for a decision.
+ * An edge from a handler node to a wait only documents which message can satisfy it.
+ */
+export const EdgeSchema = z.object({
+  id: IdSchema,
+  source: IdSchema,
+  target: IdSchema,
+  sourceHandle: z.string().max(64).optional(),
+});
+export type DesignEdge = z.infer<typeof EdgeSchema>;
+
+export const DesignSchema = z.object({
+  schemaVersion: z.literal(DESIGN_SCHEMA_VERSION),
+  /** The workflow type name, e.g. "ApprovalWorkflow". */
+  name: z.string(),
+  description: z.string().max(5000).optional(),
+  input: z.array(FieldSchema),
+  /** The type of the workflow's result. */
+  resultType: ValueTypeSchema,
+  variables: z.array(VariableSchema),
+  nodes: z.array(NodeSchema),
+  edges: z.array(EdgeSchema),
+});
+export type Design = z.infer<typeof DesignSchema>;

@@ -1,0 +1,182 @@
+import type { Diagnostic } from '../diagnostics';
+import { BUILTIN_ACTIVITY_SPECS } from '../activities';
+import { compileExpression, referencedNames, type Expr, type ExprType, type Scope } from '../expressions';
+import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerNode, type ValueType } from '../schema/design';
+import { describeNode } from './describe';
+
+export interface CompiledExpression {
+  code: string;
+  ast: Expr;
+  type: ExprType;
+}
+
+/** Compiled expressions keyed by `expressionKey(owner, field)`. */
+export type CompiledExpressions = Map<string, CompiledExpression>;
+
+export function expressionKey(owner: string, field: string): string {
+  return `${owner}:${field}`;
+}
+
+/** The owner of design-level expressions (variable initial values). */
+export const DESIGN_OWNER = '#design';
+
+export interface ExpressionCheck {
+  diagnostics: Diagnostic[];
+  compiled: CompiledExpressions;
+}
+
+/** Parses and type-checks every expression of the design in the scope where it runs. */
+export function checkExpressions(design: Design): ExpressionCheck {
+  const diagnostics: Diagnostic[] = [];
+  const compiled: CompiledExpressions = new Map();
+  const input = objectOf(design.input);
+  const state: Record<string, ExprType> = { input };
+  for (const variable of design.variables) state[variable.name] = { kind: variable.type };
+  const variableTypes = new Map(design.variables.map((v) => [v.name, v.type]));
+
+  const compile = (owner: DesignNode | null, field: string, label: string, text: string, scope: Scope, expected?: ValueType): void => {
+    const result = compileExpression(text, scope, expected);
+    if (result.ok) {
+      compiled.set(expressionKey(owner?.id ?? DESIGN_OWNER, field), { code: result.code, ast: result.ast, type: result.type });
+      return;
+    }
+    const where = owner ? `${describeNode(owner)}, ${label}` : label;
+    for (const error of result.errors) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'expression.invalid',
+        message: `${where}: ${error.message}`,
+        field,
+        range: { start: error.start, end: error.end },
+        ...(owner ? { nodeId: owner.id } : {}),
+      });
+    }
+  };
+
+  design.variables.forEach((variable, index) => {
+    compile(null, `variables.${index}.initial`, `initial value of ${JSON.stringify(variable.name)}`, variable.initial, { names: { input } }, variable.type);
+  });
+
+  const assignTo = (owner: DesignNode, path: string, variable: string, value: string, scope: Scope): void => {
+    const type = variableTypes.get(variable);
+    if (!type) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'assignment.unknown-variable',
+        message: `${describeNode(owner)} assigns to ${JSON.stringify(variable)}, which is not a declared variable; declare it in the workflow's variables`,
+        nodeId: owner.id,
+        field: `${path}.variable`,
+      });
+      return;
+    }
+    compile(owner, `${path}.value`, `value for ${variable}`, value, scope, type);
+  };
+
+  const stateScope: Scope = { names: state };
+  for (const node of design.nodes) {
+    const scope = isHandlerNode(node) ? handlerScope(state, node) : stateScope;
+    switch (node.type) {
+      case 'wait':
+        compile(node, 'condition', 'condition', node.condition, scope, 'boolean');
+        break;
+      case 'decision':
+        node.branches.forEach((branch, i) => compile(node, `branches.${i}.condition`, `condition of branch ${JSON.stringify(branch.label || branch.id)}`, branch.condition, scope, 'boolean'));
+        break;
+      case 'activity': {
+        const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
+        for (const parameter of spec.parameters) {
+          const text = node.args[parameter.name];
+          if (text === undefined) {
+            diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()})`, nodeId: node.id, field: `args.${parameter.name}` });
+          } else {
+            compile(node, `args.${parameter.name}`, parameter.name, text, scope, parameter.type);
+          }
+        }
+        for (const name of Object.keys(node.args)) {
+          if (!spec.parameters.some((p) => p.name === name)) {
+            diagnostics.push({ severity: 'error', code: 'activity.unknown-argument', message: `${describeNode(node)}: the ${node.activity} activity has no parameter ${JSON.stringify(name)}`, nodeId: node.id, field: `args.${name}` });
+          }
+        }
+        if (node.resultVariable) {
+          diagnostics.push({ severity: 'error', code: 'activity.no-result', message: `${describeNode(node)}: the ${node.activity} activity returns nothing to store in ${JSON.stringify(node.resultVariable)}`, nodeId: node.id, field: 'resultVariable' });
+        }
+        break;
+      }
+      case 'assign':
+        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
+        break;
+      case 'end':
+        compile(node, 'result', node.outcome === 'fail' ? 'failure message' : 'result', node.result, scope, node.outcome === 'fail' ? 'string' : design.resultType);
+        break;
+      case 'signal':
+        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
+        break;
+      case 'query':
+        compile(node, 'returns', 'return value', node.returns, scope);
+        break;
+      case 'update':
+        node.validators.forEach((rule, i) => compile(node, `validators.${i}.condition`, `rule ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
+        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
+        if (node.returns !== undefined && node.returns.trim() !== '') compile(node, 'returns', 'return value', node.returns, scope);
+        break;
+      case 'start':
+      case 'timer':
+        break;
+    }
+  }
+  for (const [key, expression] of compiled) {
+    if (key.endsWith(':returns') && expression.type.kind === 'object') {
+      const nodeId = key.slice(0, key.indexOf(':'));
+      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a value, not a whole object; return one of its fields', nodeId, field: 'returns' });
+    }
+  }
+  diagnostics.push(...checkWaits(design, compiled));
+  return { diagnostics, compiled };
+}
+
+/** A wait must be satisfiable by some message, and a wait on people should have a deadline. */
+function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[] {
+  const changedByMessages = new Set<string>();
+  for (const node of design.nodes) {
+    if (node.type === 'signal' || node.type === 'update') for (const a of node.assignments) changedByMessages.add(a.variable);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const node of design.nodes) {
+    if (node.type !== 'wait') continue;
+    const condition = compiled.get(expressionKey(node.id, 'condition'));
+    if (!condition) continue;
+    const reads = [...referencedNames(condition.ast)].filter((name) => name !== 'input');
+    const satisfiable = reads.some((name) => changedByMessages.has(name));
+    if (!satisfiable) {
+      const what = reads.length ? `no signal or update changes ${reads.map((n) => JSON.stringify(n)).join(' or ')}` : 'its condition reads no variable';
+      diagnostics.push({
+        severity: node.timeout ? 'warning' : 'error',
+        code: 'wait.unsatisfiable',
+        message: node.timeout
+          ? `${describeNode(node)} can only end by its timeout: ${what}; use a Timer if that is intended`
+          : `${describeNode(node)} can never finish: ${what}`,
+        nodeId: node.id,
+        field: 'condition',
+      });
+    } else if (!node.timeout) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'wait.no-timeout',
+        message: `${describeNode(node)} waits for a message without a timeout: if nobody answers, the execution waits forever`,
+        nodeId: node.id,
+        field: 'timeout',
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function handlerScope(state: Record<string, ExprType>, handler: HandlerNode): Scope {
+  return handler.parameters.length ? { names: { ...state, args: objectOf(handler.parameters) } } : { names: state };
+}
+
+function objectOf(fields: Field[]): ExprType {
+  const shape: Record<string, ExprType> = {};
+  for (const field of fields) shape[field.name] = { kind: field.type };
+  return { kind: 'object', fields: shape };
+}

@@ -1,0 +1,28 @@
+import type { Diagnostic } from '../diagnostics';
+import type { Design } from '../schema/design';
+import { checkExpressions, type CompiledExpressions } from './expressions';
+import { checkGraph, type FlowGraph } from './graph';
+import { checkNames } from './names';
+import { checkStructure } from './structure';
+
+export interface ValidatedDesign {
+  design: Design;
+  graph: FlowGraph;
+  expressions: CompiledExpressions;
+}
+
+export type ValidationResult = { diagnostics: Diagnostic[]; validated: ValidatedDesign | null };
+
+/** Stage 2: every rule the drawing must satisfy before code can be generated from it. */
+export function validateDesign(design: Design): ValidationResult {
+  const names = checkNames(design);
+  const { diagnostics: graphDiagnostics, graph } = checkGraph(design);
+  const structure = graph ? checkStructure(graph) : [];
+  const { diagnostics: expressionDiagnostics, compiled } = checkExpressions(design);
+  const diagnostics = [...names, ...graphDiagnostics, ...structure, ...expressionDiagnostics];
+  const blocked = diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled } };
+}
+
+export { expressionKey, DESIGN_OWNER } from './expressions';
+export type { CompiledExpressions } from './expressions';

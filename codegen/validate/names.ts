@@ -1,0 +1,73 @@
+import type { Diagnostic } from '../diagnostics';
+import { argsInterfaceName, checkIdentifier, describeNameProblem, messageConstName } from '../names';
+import { isHandlerNode, type Design, type Field, type HandlerNode } from '../schema/design';
+import { describeNode } from './describe';
+
+/** Every name that becomes an identifier is valid, and no two of them collide in the generated module. */
+export function checkNames(design: Design): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const problem = checkIdentifier(design.name);
+  if (problem) {
+    diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem('The workflow', design.name, problem), field: 'name' });
+  }
+
+  checkFieldList(design.input, 'Input field', 'input', diagnostics);
+
+  const stateNames = new Map<string, string>();
+  design.variables.forEach((variable, index) => {
+    const field = `variables.${index}.name`;
+    const problem = checkIdentifier(variable.name);
+    if (problem) {
+      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem('Variable', variable.name, problem), field });
+    } else if (stateNames.has(variable.name)) {
+      diagnostics.push({ severity: 'error', code: 'name.duplicate', message: `Two variables are named ${JSON.stringify(variable.name)}`, field });
+    }
+    stateNames.set(variable.name, field);
+  });
+
+  const handlers = design.nodes.filter(isHandlerNode);
+  const handlerNames = new Map<string, HandlerNode>();
+  const moduleNames = new Set<string>([design.name, `${design.name}Input`]);
+  for (const handler of handlers) {
+    const problem = checkIdentifier(handler.name);
+    if (problem) {
+      diagnostics.push(nodeError(handler, 'name', 'name.invalid', describeNameProblem(describeNode(handler), handler.name, problem)));
+      continue;
+    }
+    const earlier = handlerNames.get(handler.name);
+    if (earlier) {
+      diagnostics.push(
+        nodeError(handler, 'name', 'name.duplicate', `${describeNode(handler)} and ${describeNode(earlier)} are both named ${JSON.stringify(handler.name)}; message names must be unique`),
+      );
+      continue;
+    }
+    handlerNames.set(handler.name, handler);
+    const derived = [messageConstName(handler.name, handler.type), argsInterfaceName(handler.name)];
+    for (const name of derived) {
+      if (stateNames.has(name) || moduleNames.has(name)) {
+        diagnostics.push(nodeError(handler, 'name', 'name.collision', `${describeNode(handler)} would generate ${JSON.stringify(name)}, which is already the name of a variable or type; rename one of them`));
+      }
+      moduleNames.add(name);
+    }
+    checkFieldList(handler.parameters, `${describeNode(handler)}: parameter`, 'parameters', diagnostics, handler.id);
+  }
+  return diagnostics;
+}
+
+function checkFieldList(fields: Field[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string): void {
+  const seen = new Set<string>();
+  fields.forEach((field, index) => {
+    const location = { field: `${path}.${index}.name`, ...(nodeId ? { nodeId } : {}) };
+    const problem = checkIdentifier(field.name);
+    if (problem) {
+      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem(what, field.name, problem), ...location });
+    } else if (seen.has(field.name)) {
+      diagnostics.push({ severity: 'error', code: 'name.duplicate', message: `${what} ${JSON.stringify(field.name)} appears twice`, ...location });
+    }
+    seen.add(field.name);
+  });
+}
+
+function nodeError(node: HandlerNode, field: string, code: string, message: string): Diagnostic {
+  return { severity: 'error', code, message, nodeId: node.id, field };
+}
