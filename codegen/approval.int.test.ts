@@ -1,52 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import approvalDesign from '../examples/approval.json' with { type: 'json' };
-import type { Design } from './schema/design';
-import { writeBuild, type Build } from './testing/build';
+import { approvalDesign } from './testing/designs';
+import { startTestWorker, type TestWorker } from './testing/worker';
 
 /**
  * The generated approval workflow (the chapter's first example) on a real Temporal server:
  * a signal completes it, silence takes the timeout branch, a rejected update leaves no trace.
  */
-const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-const taskQueue = `approval-int-${nanoid(6)}`;
-let build: Build;
-let client: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
-let nativeConnection: NativeConnection;
+let env: TestWorker;
 
 before(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const design = structuredClone(approvalDesign) as Design;
+  const design = approvalDesign();
   const wait = design.nodes.find((n) => n.id === 'await-approval');
   if (wait?.type !== 'wait') throw new Error('fixture changed: no wait node');
   wait.timeout = { amount: 3, unit: 'seconds' };
-  build = await writeBuild(design);
-  nativeConnection = await NativeConnection.connect({ address });
-  worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowsPath: build.workflowsPath,
-    activities: await build.activities(),
-  });
-  workerRun = worker.run();
-  client = new Client({ connection: await Connection.connect({ address }) });
+  env = await startTestWorker(design);
 });
 
-after(async () => {
-  worker?.shutdown();
-  await workerRun;
-  await nativeConnection?.close();
-  await client?.connection.close();
-  build?.remove();
-});
+after(() => env?.stop());
 
 async function startApproval(requestId: string) {
-  return client.workflow.start('ApprovalWorkflow', { taskQueue, workflowId: `${requestId}-${nanoid(6)}`, args: [{ requestId }] });
+  return env.client.workflow.start('ApprovalWorkflow', { taskQueue: env.taskQueue, workflowId: `${requestId}-${nanoid(6)}`, args: [{ requestId }] });
 }
 
 test('approve signal completes the run with the approved message', async () => {

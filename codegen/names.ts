@@ -21,7 +21,7 @@ const RESERVED_WORDS = new Set([
 export const GENERATED_NAMES = new Set([
   'input', 'args', 'activities', 'condition', 'setHandler', 'defineSignal', 'defineQuery', 'defineUpdate',
   'proxyActivities', 'allHandlersFinished', 'ApplicationFailure', 'sleep', 'currentStep', 'stepPath',
-  'enterStep', 'designerStateQuery', 'DesignerState', 'log', 'notify',
+  'enterStep', 'step', 'designerStateQuery', 'DesignerState', 'log', 'notify',
 ]);
 
 export type NameProblem = 'empty' | 'too-long' | 'not-identifier' | 'reserved' | 'generated';

@@ -3,7 +3,7 @@ import { emitExpression, referencedNames } from '../expressions';
 import { argsInterfaceName, messageConstName } from '../names';
 import type { Duration, Field, FlowNode, HandlerNode, ValueType } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
-import { DESIGN_OWNER, expressionKey, type ValidatedDesign } from '../validate';
+import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
 
 const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
@@ -30,15 +30,23 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     return timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? node.activity : `${proxyObjectName(timeout)}.${node.activity}`;
   };
 
+  const asStateMachine = joinedNodes(graph).length > 0;
+  const successor = (id: string, output: string): string => {
+    const target = graph.successors.get(id)?.get(output);
+    if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
+    return target;
+  };
   const lowerFrom = (id: string): IrStatement[] => {
     const node = graph.nodes.get(id);
     if (!node) throw new Error(`internal: flow node ${id} missing`);
     const next = (output: string): IrStatement[] => {
-      const target = graph.successors.get(id)?.get(output);
-      if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
-      return lowerFrom(target);
+      const target = successor(id, output);
+      return asStateMachine ? [{ kind: 'goto', stepLiteral: JSON.stringify(target) }] : lowerFrom(target);
     };
-    const enter: IrStatement = { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) };
+    // The state machine enters each step once, at the top of its loop.
+    const enter: IrStatement = asStateMachine
+      ? { kind: 'comment', text: stepComment(node) }
+      : { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) };
     switch (node.type) {
       case 'start':
         return next('next');
@@ -82,7 +90,17 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     }
   };
 
-  const body = lowerFrom(graph.startId);
+  const body: IrStatement[] = asStateMachine
+    ? [
+        {
+          kind: 'stateMachine',
+          initialLiteral: JSON.stringify(successor(graph.startId, 'next')),
+          cases: [...graph.reachable]
+            .filter((id) => id !== graph.startId)
+            .map((id) => ({ stepLiteral: JSON.stringify(id), body: lowerFrom(id) })),
+        },
+      ]
+    : lowerFrom(graph.startId);
   const activityProxies: IrActivityProxy[] = [...proxies.entries()]
     .map(([timeout, functions]) => ({
       objectName: timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? null : proxyObjectName(timeout),
@@ -203,6 +221,7 @@ function workflowImports(body: IrStatement[], usesActivities: boolean): string[]
         visit(s.onMet);
         visit(s.onTimeout);
       }
+      if (s.kind === 'stateMachine') for (const c of s.cases) visit(c.body);
       if (s.kind === 'decision') {
         for (const b of s.branches) visit(b.body);
         visit(s.elseBody);

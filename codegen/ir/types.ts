@@ -77,12 +77,17 @@ export interface IrActivityProxy {
 
 export type IrStatement =
   | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined }
+  | { kind: 'comment'; text: string | undefined }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
   | { kind: 'activity'; callee: string; argsCode: string }
   | { kind: 'decision'; branches: { conditionCode: string; label: string | undefined; body: IrStatement[] }[]; elseBody: IrStatement[] }
   | { kind: 'assign'; assignments: IrAssignment[] }
   | { kind: 'complete'; resultCode: string }
+  /** The flow as a state machine: `for (;;) switch (step)`, used when steps are shared (joins, loops). */
+  | { kind: 'stateMachine'; initialLiteral: string; cases: { stepLiteral: string; body: IrStatement[] }[] }
+  /** Moves the state machine to another step. */
+  | { kind: 'goto'; stepLiteral: string }
   | { kind: 'fail'; messageCode: string };
 
 export interface WorkflowIr {

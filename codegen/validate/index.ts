@@ -3,7 +3,6 @@ import type { Design } from '../schema/design';
 import { checkExpressions, type CompiledExpressions } from './expressions';
 import { checkGraph, type FlowGraph } from './graph';
 import { checkNames } from './names';
-import { checkStructure } from './structure';
 
 export interface ValidatedDesign {
   design: Design;
@@ -17,12 +16,12 @@ export type ValidationResult = { diagnostics: Diagnostic[]; validated: Validated
 export function validateDesign(design: Design): ValidationResult {
   const names = checkNames(design);
   const { diagnostics: graphDiagnostics, graph } = checkGraph(design);
-  const structure = graph ? checkStructure(graph) : [];
   const { diagnostics: expressionDiagnostics, compiled } = checkExpressions(design);
-  const diagnostics = [...names, ...graphDiagnostics, ...structure, ...expressionDiagnostics];
+  const diagnostics = [...names, ...graphDiagnostics, ...expressionDiagnostics];
   const blocked = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled } };
 }
 
 export { expressionKey, DESIGN_OWNER } from './expressions';
+export { joinedNodes } from './structure';
 export type { CompiledExpressions } from './expressions';

@@ -104,16 +104,17 @@ test('a wait that no message can satisfy is an error; a wait on people without t
   assert.equal(find(noTimeout, 'wait.no-timeout').severity, 'warning');
 });
 
-test('loops and joins are refused with an explanation on the joined node', () => {
+test('two edges from one output are refused on the node', () => {
   const d = find(diagnose((x) => x.edges.push({ id: 'loop', source: 'is-approved', sourceHandle: 'else', target: 'await-approval' })), 'edge.output-twice');
   assert.equal(d.nodeId, 'is-approved');
-  const join = find(
-    diagnose((x) => {
-      x.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"x"' }, position: { x: 0, y: 0 } });
-      x.edges = x.edges.map((e) => (e.id === 'e-else' ? { ...e, target: 'note' } : e));
-      x.edges.push({ id: 'back', source: 'note', target: 'is-approved' });
-    }),
-    'flow.join-unsupported',
-  );
-  assert.equal(join.nodeId, 'is-approved');
+  assert.equal(d.edgeId, 'loop');
+});
+
+test('loops and joins are valid (they are emitted as a state machine)', () => {
+  const diagnostics = diagnose((x) => {
+    x.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"x"' }, position: { x: 0, y: 0 } });
+    x.edges = x.edges.map((e) => (e.id === 'e-else' ? { ...e, target: 'note' } : e));
+    x.edges.push({ id: 'back', source: 'note', target: 'is-approved' });
+  });
+  assert.deepEqual(diagnostics, []);
 });

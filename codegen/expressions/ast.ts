@@ -1,0 +1,99 @@
+import type { FunctionName } from './functions';
+
+export type UnaryOp = '!' | '-';
+export type BinaryOp = '*' | '/' | '%' | '+' | '-' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+
+/** Every node carries the 0-based character range [start, end) it came from, parentheses included. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+export type Expr =
+  | ({ kind: 'number'; value: number } & Span)
+  | ({ kind: 'string'; value: string } & Span)
+  | ({ kind: 'boolean'; value: boolean } & Span)
+  | ({ kind: 'identifier'; name: string } & Span)
+  | ({ kind: 'member'; object: Expr; property: string; propertyStart: number } & Span)
+  /** The function name occupies [start, start + callee.length). */
+  | ({ kind: 'call'; callee: FunctionName; args: Expr[] } & Span)
+  | ({ kind: 'unary'; op: UnaryOp; operand: Expr } & Span)
+  | ({ kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; opStart: number } & Span)
+  | ({ kind: 'conditional'; test: Expr; consequent: Expr; alternate: Expr; colonStart: number } & Span);
+
+export type ExprKind = Expr['kind'];
+export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;
+
+/** Binding strength, shared by the parser and the emitter (higher binds tighter). */
+export const BINARY_PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
+  '||': 2,
+  '&&': 3,
+  '==': 4,
+  '!=': 4,
+  '<': 5,
+  '<=': 5,
+  '>': 5,
+  '>=': 5,
+  '+': 6,
+  '-': 6,
+  '*': 7,
+  '/': 7,
+  '%': 7,
+};
+export const CONDITIONAL_PRECEDENCE = 1;
+export const UNARY_PRECEDENCE = 8;
+export const POSTFIX_PRECEDENCE = 9;
+export const PRIMARY_PRECEDENCE = 10;
+
+export function precedenceOf(e: Expr): number {
+  switch (e.kind) {
+    case 'conditional':
+      return CONDITIONAL_PRECEDENCE;
+    case 'binary':
+      return BINARY_PRECEDENCE[e.op];
+    case 'unary':
+      return UNARY_PRECEDENCE;
+    case 'member':
+    case 'call':
+      return POSTFIX_PRECEDENCE;
+    default:
+      return PRIMARY_PRECEDENCE;
+  }
+}
+
+export function isBinaryOp(op: string): op is BinaryOp {
+  return Object.hasOwn(BINARY_PRECEDENCE, op);
+}
+
+/** The direct sub-expressions of a node, left to right. */
+export function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'member':
+      return [e.object];
+    case 'call':
+      return e.args;
+    case 'unary':
+      return [e.operand];
+    case 'binary':
+      return [e.left, e.right];
+    case 'conditional':
+      return [e.test, e.consequent, e.alternate];
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'identifier':
+      return [];
+  }
+}
+
+/** The first node (in pre-order) lying deeper than maxDepth, found without recursion. */
+export function findTooDeep(ast: Expr, maxDepth: number): Expr | undefined {
+  const stack: Array<[Expr, number]> = [[ast, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [e, depth] = item;
+    if (depth > maxDepth) return e;
+    const children = childrenOf(e);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+import {
+  BINARY_PRECEDENCE,
+  CONDITIONAL_PRECEDENCE,
+  POSTFIX_PRECEDENCE,
+  UNARY_PRECEDENCE,
+  precedenceOf,
+  type BinaryOp,
+  type Expr,
+  type ExprOf,
+} from './ast';
+import { FUNCTIONS, isFunctionName } from './functions';
+import { FORBIDDEN_PROPERTIES, isIdentifier, isReservedWord } from './identifiers';
+
+/** Operators as written in TypeScript; equality is always strict. */
+const TS_OPERATOR: Readonly<Record<BinaryOp, string>> = {
+  '*': '*',
+  '/': '/',
+  '%': '%',
+  '+': '+',
+  '-': '-',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '==': '===',
+  '!=': '!==',
+  '&&': '&&',
+  '||': '||',
+};
+
+/**
+ * TypeScript source for an expression, built only from the AST: fixed operator and function
+ * text, identifiers re-validated here, string literals through JSON.stringify. Parentheses are
+ * added exactly where precedence or associativity needs them. Deterministic.
+ * Throws (a bug, not a user error) if the AST holds something the language cannot produce.
+ */
+export function emitExpression(ast: Expr): string {
+  switch (ast.kind) {
+    case 'number':
+      return emitNumber(ast.value);
+    case 'string':
+      return emitString(ast.value);
+    case 'boolean':
+      if (typeof ast.value !== 'boolean') throw new Error('Invalid boolean literal in expression AST');
+      return ast.value ? 'true' : 'false';
+    case 'identifier':
+      return emitName(ast.name);
+    case 'member':
+      return `${emitReceiver(ast.object)}.${emitProperty(ast.property)}`;
+    case 'call':
+      return emitCall(ast);
+    case 'unary': {
+      if (ast.op !== '!' && ast.op !== '-') throw new Error('Invalid unary operator in expression AST');
+      // "-(-x)", never "--x" (which would be a decrement).
+      const wrap =
+        precedenceOf(ast.operand) < UNARY_PRECEDENCE || (ast.op === '-' && ast.operand.kind === 'unary' && ast.operand.op === '-');
+      return `${ast.op}${parenthesize(ast.operand, wrap)}`;
+    }
+    case 'binary': {
+      if (!Object.hasOwn(TS_OPERATOR, ast.op)) throw new Error('Invalid binary operator in expression AST');
+      const p = BINARY_PRECEDENCE[ast.op];
+      // Left-associative: a same-precedence right operand keeps its parentheses ("a - (b - c)").
+      const left = parenthesize(ast.left, precedenceOf(ast.left) < p);
+      const right = parenthesize(ast.right, precedenceOf(ast.right) <= p);
+      return `${left} ${TS_OPERATOR[ast.op]} ${right}`;
+    }
+    case 'conditional': {
+      const test = parenthesize(ast.test, precedenceOf(ast.test) <= CONDITIONAL_PRECEDENCE);
+      return `${test} ? ${emitExpression(ast.consequent)} : ${emitExpression(ast.alternate)}`;
+    }
+    default:
+      throw new Error(`Invalid node in expression AST: ${JSON.stringify((ast as { kind?: unknown }).kind)}`);
+  }
+}
+
+function parenthesize(e: Expr, wrap: boolean): string {
+  const code = emitExpression(e);
+  return wrap ? `(${code})` : code;
+}
+
+/** The left of a "." : postfix-level or tighter, and never a bare number ("3.x" would not parse). */
+function emitReceiver(e: Expr): string {
+  return parenthesize(e, precedenceOf(e) < POSTFIX_PRECEDENCE || e.kind === 'number');
+}
+
+function emitNumber(value: number): string {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
+    throw new Error('Invalid number literal in expression AST');
+  }
+  return String(value);
+}
+
+/** JSON.stringify gives a valid, inert TS string literal; U+2028/2029 are escaped as well for old parsers. */
+export function emitString(value: string): string {
+  if (typeof value !== 'string') throw new Error('Invalid string literal in expression AST');
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function emitName(name: string): string {
+  if (typeof name !== 'string' || !isIdentifier(name) || isReservedWord(name)) {
+    throw new Error(`Refusing to emit invalid identifier ${JSON.stringify(name)}`);
+  }
+  return name;
+}
+
+function emitProperty(name: string): string {
+  if (typeof name !== 'string' || !isIdentifier(name) || FORBIDDEN_PROPERTIES.has(name)) {
+    throw new Error(`Refusing to emit invalid property name ${JSON.stringify(name)}`);
+  }
+  return name;
+}
+
+function emitCall(e: ExprOf<'call'>): string {
+  if (!isFunctionName(e.callee)) throw new Error(`Refusing to emit call to unknown function ${JSON.stringify(e.callee)}`);
+  const spec = FUNCTIONS[e.callee];
+  if (!Array.isArray(e.args) || e.args.length !== spec.params.length) {
+    throw new Error(`Refusing to emit ${e.callee} with ${String(e.args?.length)} arguments`);
+  }
+  const [first, ...rest] = e.args;
+  switch (spec.emit.form) {
+    case 'property':
+      return `${emitReceiver(first)}.${spec.emit.name}`;
+    case 'method':
+      return `${emitReceiver(first)}.${spec.emit.name}(${rest.map(emitExpression).join(', ')})`;
+    case 'global':
+      return `${spec.emit.name}(${e.args.map(emitExpression).join(', ')})`;
+  }
+}
