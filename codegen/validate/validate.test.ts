@@ -114,7 +114,8 @@ test('loops and joins are valid (they are emitted as a state machine)', () => {
   const diagnostics = diagnose((x) => {
     x.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"x"' }, position: { x: 0, y: 0 } });
     x.edges = x.edges.map((e) => (e.id === 'e-else' ? { ...e, target: 'note' } : e));
-    x.edges.push({ id: 'back', source: 'note', target: 'is-approved' });
+    x.edges.push({ id: 'back', source: 'note', target: 'await-approval' });
+    x.nodes = x.nodes.filter((n) => n.id !== 'end-rejected');
   });
   assert.deepEqual(diagnostics, []);
 });
