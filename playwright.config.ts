@@ -1,0 +1,61 @@
+// Playwright: Chromium only (Debian's /usr/bin/chromium — Playwright never downloads a browser
+// here), one worker. The web server is the whole stack (scripts/start.ts) on its own ports and a
+// fresh data directory (.data-e2e, deleted by start.ts at launch via SIGNALBOX_RESET_DATA), so
+// it never touches a developer's `npm start` on 3000/7233/8233/5433/3001.
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node --import tsx scripts/start.ts',
+    url: baseURL,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // start.ts stops its children in order on SIGTERM (the default would SIGKILL it and orphan them).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    env: {
+      SIGNALBOX_DATA_DIR: '.data-e2e',
+      SIGNALBOX_RESET_DATA: '1',
+      PORT: String(PORT),
+      TEMPORAL_PORT: '7300',
+      TEMPORAL_UI_PORT: '8300',
+      SIGNALBOX_PGLITE_PORT: '5500',
+      WORKER_HEALTH_PORT: '3101',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Use the embedded services even when the developer's shell points at external ones.
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+    },
+  },
+});

@@ -1,0 +1,115 @@
+// Starts the Temporal dev server (`temporal server start-dev`) from the official CLI.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ensureTemporalCli } from './temporal-cli';
+import { isPortFree, startProcess, waitFor, waitForHttp, waitForPort, type ManagedProcess } from './processes';
+
+const execFileAsync = promisify(execFile);
+
+export interface TemporalDevServerOptions {
+  /** gRPC port on 127.0.0.1. */
+  port: number;
+  /** Web UI port; omit for a headless server. */
+  uiPort?: number;
+  /** SQLite file for persistence; omit for an in-memory store. */
+  dbFile?: string;
+  /** Custom search attributes to register, e.g. { SignalboxDesign: 'Keyword' }. */
+  searchAttributes?: Record<string, string>;
+  /** Output prefix, default "temporal". */
+  name?: string;
+  /** Suppress the server's output (kept for error messages). */
+  quiet?: boolean;
+  /** Readiness timeout, default 90 s. */
+  timeoutMs?: number;
+  /** Called right after the server process is spawned (before it is ready), e.g. to register cleanup. */
+  onProcess?: (process: ManagedProcess) => void;
+}
+
+export interface TemporalDevServer {
+  address: string;
+  namespace: string;
+  uiUrl?: string;
+  cliPath: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Dynamic config passed to the dev server. Server 1.32 (CLI 1.9.1) already enables these by
+ * default; they are passed explicitly so that an older CLI supplied through $TEMPORAL_CLI or
+ * PATH (e.g. the Go-built 1.5.1 / server 1.29) behaves the same for updates,
+ * update-with-start and worker-versioning APIs. Unknown keys are ignored by the server.
+ */
+const DYNAMIC_CONFIG = [
+  'frontend.enableUpdateWorkflowExecution=true',
+  'frontend.enableExecuteMultiOperation=true',
+  'frontend.workerVersioningDataAPIs=true',
+  'frontend.workerVersioningWorkflowAPIs=true',
+];
+
+/**
+ * Custom search attributes registered on the dev servers that `npm start` and `npm test`
+ * start (they must exist before a workflow upserts them). Against an external cluster
+ * (TEMPORAL_ADDRESS) they must be created by its operator: `temporal operator
+ * search-attribute create --name … --type …`. Extra ones can be given as
+ * SIGNALBOX_SEARCH_ATTRIBUTES="Name=Keyword,Other=Int".
+ */
+export const SIGNALBOX_SEARCH_ATTRIBUTES: Record<string, string> = {
+  ...Object.fromEntries(
+    (process.env.SIGNALBOX_SEARCH_ATTRIBUTES ?? '')
+      .split(',')
+      .map((entry) => entry.trim().split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== '' && pair[1] !== ''),
+  ),
+};
+
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const { port, uiPort, dbFile, searchAttributes = {}, name = 'temporal', quiet = false, timeoutMs = 90_000, onProcess } = options;
+  const cli = await ensureTemporalCli();
+  for (const [what, p] of [
+    ['Temporal gRPC port', port],
+    ['Temporal Web UI port', uiPort],
+  ] as const) {
+    if (p !== undefined && !(await isPortFree(p))) {
+      throw new Error(`${what} ${p} on 127.0.0.1 is already in use (set another port, or stop what uses it)`);
+    }
+  }
+  const address = `127.0.0.1:${port}`;
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', 'default', '--log-level', 'warn'];
+  if (uiPort !== undefined) args.push('--ui-port', String(uiPort));
+  else args.push('--headless');
+  if (dbFile) args.push('--db-filename', dbFile);
+  for (const [key, type] of Object.entries(searchAttributes)) args.push('--search-attribute', `${key}=${type}`);
+  for (const value of DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
+
+  const server = startProcess(name, cli.path, args, { quiet, env: process.env });
+  const stop = () => server.stop(15_000);
+  onProcess?.(server);
+  try {
+    await waitForPort(port, '127.0.0.1', { timeoutMs, process: server, what: `the Temporal server on ${address}` });
+    // The port opens before the frontend serves requests: wait until the namespace answers.
+    await waitFor(
+      async () => {
+        try {
+          await execFileAsync(cli.path, ['operator', 'namespace', 'describe', '--namespace', 'default', '--address', address], {
+            timeout: 10_000,
+          });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      `the Temporal namespace "default" on ${address}`,
+      { timeoutMs, intervalMs: 500, process: server },
+    );
+    let uiUrl: string | undefined;
+    if (uiPort !== undefined) {
+      uiUrl = `http://127.0.0.1:${uiPort}`;
+      await waitForHttp(uiUrl, { timeoutMs: 30_000, process: server, what: `the Temporal Web UI on ${uiUrl}` });
+    }
+    return { address, namespace: 'default', uiUrl, cliPath: cli.path, process: server, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
