@@ -1,0 +1,177 @@
+/**
+ * The REST API end to end against a real Temporal server (TEMPORAL_ADDRESS) and a worker host
+ * (worker/main.ts, its own process): design → version → deploy → start → update rejected /
+ * accepted → query → signal → completed with the result and the designer state.
+ * Database: TEST_DATABASE_URL when set, else the embedded PGlite served by db/server.ts (so the
+ * worker host and this process share it, as under `npm start`).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { closeDb, createDb } from '../../db/client';
+import { call } from '../../lib/api/testing';
+import { closeTemporalClient } from '../../lib/temporal-client';
+import { freePort, projectDir, startTs, type Child } from '../../lib/testing/processes';
+import * as deploymentsRoute from './deployments/route';
+import * as designDeploymentsRoute from './designs/[id]/deployments/route';
+import * as designRoute from './designs/[id]/route';
+import * as versionsRoute from './designs/[id]/versions/route';
+import * as designsRoute from './designs/route';
+import * as queryRoute from './executions/[workflowId]/queries/[name]/route';
+import * as executionRoute from './executions/[workflowId]/route';
+import * as signalRoute from './executions/[workflowId]/signals/[name]/route';
+import * as updateRoute from './executions/[workflowId]/updates/[name]/route';
+import * as executionsRoute from './executions/route';
+
+const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
+
+let dbServer: Child | null = null;
+let worker: Child | null = null;
+let healthUrl = '';
+// Build directories of this run's deployments: inside the project (for @temporalio/* resolution), removed after.
+const dataDir = `.data-test-api-${process.pid}`;
+
+before(async () => {
+  if (skip) return;
+  process.env.SIGNALBOX_DATA_DIR = dataDir;
+  let url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const port = await freePort();
+    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
+    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
+  }
+  process.env.DATABASE_URL = url;
+  const migrator = createDb({ url, max: 1 });
+  await migrator.migrate();
+  await migrator.close();
+
+  const healthPort = await freePort();
+  healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
+  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(healthPort), WORKER_POLL_MS: '300' }, 'worker');
+  await worker.waitFor(/connected to Temporal/);
+});
+
+after(async () => {
+  await closeTemporalClient();
+  await closeDb();
+  await worker?.stop();
+  await dbServer?.stop();
+  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
+});
+
+async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test('approval: deploy, start, update rejected and accepted, query, signal, completed', { skip, timeout: 180_000 }, async () => {
+  const created = await call(designsRoute.POST, { body: { design: { ...approval, description: 'draft' } } });
+  assert.equal(created.status, 201);
+  const designId: string = created.body.id;
+  const saved = await call(versionsRoute.POST, { body: { design: approval }, params: { id: designId } });
+  assert.deepEqual(saved, { status: 201, body: { version: 2 } });
+
+  const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
+  assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  const deployment = deployed.body.deployment;
+  assert.equal(deployment.version, 2);
+  assert.equal(deployment.taskQueue, `signalbox-${deployment.id}`);
+  assert.equal(deployment.bundle, undefined);
+
+  const listed = await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` });
+  assert.deepEqual(listed.body.deployments.map((d: { id: string }) => d.id), [deployment.id]);
+  assert.equal(listed.body.deployments[0].bundle, undefined);
+
+  await eventually('the worker host to run the deployment', async () => {
+    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
+    return health.workers.find((w) => w.deploymentId === deployment.id && w.state === 'running');
+  });
+  await worker!.waitFor(new RegExp(`deployment ${deployment.id} running on signalbox-${deployment.id}`));
+
+  const missingInput = await call(executionsRoute.POST, { body: { designId, input: {} } });
+  assert.equal(missingInput.status, 400);
+  assert.equal(missingInput.body.error.field, 'requestId');
+  const wrongType = await call(executionsRoute.POST, { body: { designId, input: { requestId: 7 } } });
+  assert.equal(wrongType.status, 400);
+  assert.match(wrongType.body.error.message, /"requestId".*must be a string/);
+
+  const started = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'R-1' } } });
+  assert.equal(started.status, 201, JSON.stringify(started.body));
+  const { workflowId } = started.body;
+  assert.ok(started.body.runId);
+  const params = (name: string) => ({ workflowId, name });
+
+  const rejected = await call(updateRoute.POST, { body: { args: { text: '' } }, params: params('addComment') });
+  assert.equal(rejected.status, 422, JSON.stringify(rejected.body));
+  assert.deepEqual(rejected.body.error, { message: 'The comment must not be empty', code: 'update.rejected' });
+
+  const accepted = await call(updateRoute.POST, { body: { args: { text: 'looks fine' } }, params: params('addComment') });
+  assert.deepEqual(accepted, { status: 200, body: { result: 'Comment saved' } });
+
+  assert.deepEqual(await call(queryRoute.POST, { body: {}, params: params('status') }), { status: 200, body: { result: 'pending' } });
+
+  const running = await call(executionRoute.GET, { params: { workflowId } });
+  assert.equal(running.status, 200);
+  assert.equal(running.body.status, 'RUNNING');
+  assert.equal(running.body.state.currentStep, 'await-approval');
+  assert.equal(running.body.state.variables.comment, 'looks fine');
+  assert.equal(running.body.result, undefined);
+
+  const badArgs = await call(signalRoute.POST, { body: { args: { approverName: 'Ann' } }, params: params('approve') });
+  assert.equal(badArgs.status, 400);
+  assert.equal(badArgs.body.error.field, 'approved');
+  const unknown = await call(signalRoute.POST, { body: {}, params: params('nope') });
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.body.error.message, /no signal named "nope" \(it has: approve\)/);
+  assert.equal((await call(updateRoute.POST, { body: {}, params: params('approve') })).status, 404);
+
+  const signalled = await call(signalRoute.POST, { body: { args: { approverName: 'Ann', approved: true } }, params: params('approve') });
+  assert.equal(signalled.status, 202, JSON.stringify(signalled.body));
+
+  const done = await eventually('the execution to complete', async () => {
+    const described = await call(executionRoute.GET, { params: { workflowId } });
+    return described.body.status === 'COMPLETED' ? described.body : undefined;
+  });
+  assert.equal(done.result, 'Request approved by Ann');
+  assert.equal(done.designId, designId);
+  assert.equal(done.deploymentId, deployment.id);
+  assert.equal(done.designVersion, 2);
+  assert.equal(done.design.name, 'ApprovalWorkflow');
+  assert.ok(done.closeTime);
+  assert.equal(done.state.currentStep, 'end-approved');
+  assert.deepEqual(done.state.path, ['await-approval', 'is-approved', 'end-approved']);
+  assert.equal(done.state.variables.approverName, 'Ann');
+
+  const executions = await eventually('the execution to be listed', async () => {
+    const { body } = await call(executionsRoute.GET, { url: `/api/executions?designId=${designId}` });
+    return body.executions.length > 0 ? body.executions : undefined;
+  });
+  assert.equal(executions[0].workflowId, workflowId);
+  assert.equal(executions[0].deploymentId, deployment.id);
+  assert.equal(executions[0].designVersion, 2);
+
+  const unknownExecution = await call(executionRoute.GET, { params: { workflowId: 'no-such-workflow' } });
+  assert.equal(unknownExecution.status, 404);
+
+  const detail = await call(designRoute.GET, { params: { id: designId } });
+  assert.equal(detail.body.latestVersion, 2);
+});
+
+test('starting a second execution with a running workflow id is 409', { skip, timeout: 120_000 }, async () => {
+  const { body } = await call(designsRoute.POST, { body: { design: approval } });
+  const deployed = await call(designDeploymentsRoute.POST, { body: { version: 1 }, params: { id: body.id } });
+  assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  const workflowId = `dup-${Date.now()}`;
+  const first = await call(executionsRoute.POST, { body: { designId: body.id, workflowId, input: { requestId: 'x' } } });
+  assert.equal(first.status, 201);
+  const second = await call(executionsRoute.POST, { body: { designId: body.id, workflowId, input: { requestId: 'x' } } });
+  assert.equal(second.status, 409);
+  assert.equal(second.body.error.code, 'execution.exists');
+});

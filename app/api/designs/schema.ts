@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** The design itself is checked against DesignSchema by the data layer (400 with its issues). */
+export const DesignBodySchema = z.object({ design: z.unknown().refine((v) => v !== undefined, 'required') });
+export type DesignBody = z.infer<typeof DesignBodySchema>;
+
+export const DeployBodySchema = z.object({ version: z.number().int().positive().optional() });
+export type DeployBody = z.infer<typeof DeployBodySchema>;

@@ -1,0 +1,14 @@
+import { handle, json } from '../../../../../../lib/api/errors';
+import { readBody, routeParam } from '../../../../../../lib/api/request';
+import { queryExecution } from '../../../../../../lib/executions';
+import { HandlerBodySchema } from '../../../schema';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string; name: string }> }) => {
+  const { workflowId, name } = await params;
+  const { args } = await readBody(request, HandlerBodySchema);
+  const result = await queryExecution({ workflowId: routeParam(workflowId), name: routeParam(name), args });
+  return json({ result });
+});

@@ -1,0 +1,86 @@
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { getDb, type Db } from '../client';
+import { deployments, type DeploymentRow, type StoredFile } from '../schema';
+
+/** A deployment without its bundle text (lists, API responses). */
+export type DeploymentSummary = Omit<DeploymentRow, 'bundle'>;
+
+const { bundle: _bundle, ...summaryColumns } = getTableColumns(deployments);
+
+export function newDeploymentId(): string {
+  // Lower-case letters and digits only: it becomes part of a task queue name and a directory.
+  return nanoid(12).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+}
+
+export function taskQueueFor(deploymentId: string): string {
+  return `signalbox-${deploymentId}`;
+}
+
+export async function createDeployment({
+  db: dbArg,
+  id = newDeploymentId(),
+  designId,
+  version,
+  workflowType,
+  files,
+  bundle,
+}: {
+  db?: Db;
+  id?: string;
+  designId: string;
+  version: number;
+  workflowType: string;
+  files: StoredFile[];
+  bundle: string;
+}): Promise<DeploymentRow> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db
+    .insert(deployments)
+    .values({ id, designId, version, workflowType, taskQueue: taskQueueFor(id), status: 'active', files, bundle })
+    .returning();
+  return row;
+}
+
+/** Newest first. */
+export async function listDeployments({ db: dbArg, designId }: { db?: Db; designId?: string } = {}): Promise<DeploymentSummary[]> {
+  const db = dbArg ?? (await getDb());
+  return db
+    .select(summaryColumns)
+    .from(deployments)
+    .where(designId ? eq(deployments.designId, designId) : undefined)
+    .orderBy(desc(deployments.createdAt), desc(deployments.id));
+}
+
+export async function getDeployment({ db: dbArg, id }: { db?: Db; id: string }): Promise<DeploymentRow | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select().from(deployments).where(eq(deployments.id, id));
+  return row ?? null;
+}
+
+/** The deployment new executions of a design start on: its newest active one. */
+export async function latestDeployment({ db: dbArg, designId }: { db?: Db; designId: string }): Promise<DeploymentSummary | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db
+    .select(summaryColumns)
+    .from(deployments)
+    .where(and(eq(deployments.designId, designId), eq(deployments.status, 'active')))
+    .orderBy(desc(deployments.createdAt), desc(deployments.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The deployments worker hosts run. Without the bundles unless asked (the hosts poll this often). */
+export async function activeDeployments(params: { db?: Db; includeBundle: true }): Promise<DeploymentRow[]>;
+export async function activeDeployments(params?: { db?: Db; includeBundle?: false }): Promise<DeploymentSummary[]>;
+export async function activeDeployments({ db: dbArg, includeBundle = false }: { db?: Db; includeBundle?: boolean } = {}) {
+  const db = dbArg ?? (await getDb());
+  const query = includeBundle ? db.select().from(deployments) : db.select(summaryColumns).from(deployments);
+  return query.where(eq(deployments.status, 'active')).orderBy(deployments.createdAt, deployments.id);
+}
+
+export async function setDeploymentStatus({ db: dbArg, id, status }: { db?: Db; id: string; status: DeploymentRow['status'] }): Promise<boolean> {
+  const db = dbArg ?? (await getDb());
+  const rows = await db.update(deployments).set({ status }).where(eq(deployments.id, id)).returning({ id: deployments.id });
+  return rows.length > 0;
+}

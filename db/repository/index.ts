@@ -1,0 +1,4 @@
+/** The data module: named async functions taking one object parameter (with the `db` to use). */
+export * from './designs';
+export * from './deployments';
+export * from './errors';

@@ -1,0 +1,48 @@
+/**
+ * Serves the embedded PGlite database over the PostgreSQL wire protocol, so that the app, the
+ * worker host and the migrator (separate processes) share it:
+ *   node --import tsx db/server.ts
+ * $SIGNALBOX_DATA_DIR/pglite (default .data/pglite) on 127.0.0.1:$SIGNALBOX_PGLITE_PORT (default 5433).
+ * Clients connect with DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5433/postgres.
+ * PGlite is single-connection: PgliteWireServer (db/wire-server.ts) runs one connection's batch at
+ * a time and keeps a transaction's statements together (pglite-socket's own multiplexer interleaves
+ * extended-protocol messages of concurrent clients; see there).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteDir } from './client';
+import { PgliteWireServer } from './wire-server';
+
+async function main(): Promise<void> {
+  const dir = pgliteDir();
+  const port = Number(process.env.SIGNALBOX_PGLITE_PORT ?? 5433);
+  const host = '127.0.0.1';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+
+  const db = await PGlite.create(dir);
+  const server = new PgliteWireServer({ db, host, port, log: (message) => console.error(`[db] ${message}`) });
+  await server.start();
+  console.log(`[db] PGlite ${dir} listening on postgres://postgres:postgres@${host}:${server.address.port}/postgres`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[db] ${signal}: stopping`);
+    try {
+      await server.stop();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('[db] stop failed:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[db] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+/**
+ * API errors: one JSON shape `{ error: { message, code, nodeId?, field?, … } }`, typed codes,
+ * statuses 400 bad input / 404 missing / 409 conflict / 413 too large / 422 refused /
+ * 503 Temporal unreachable. Unexpected errors are logged and answered with a plain 500.
+ */
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { DesignValidationError } from '../../db/repository/errors';
+import { InputError, NotFoundError } from '../errors';
+import { isTemporalUnavailable } from '../temporal-client';
+
+export interface ApiErrorBody {
+  message: string;
+  code: string;
+  nodeId?: string;
+  field?: string;
+  [key: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Omit<ApiErrorBody, 'message' | 'code'> = {},
+    /** Extra top-level members of the response body (e.g. diagnostics). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (message: string, code = 'input.invalid', details: ApiError['details'] = {}) =>
+  new ApiError(400, code, message, details);
+export const notFound = (message: string, code = 'not-found') => new ApiError(404, code, message);
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return json({ error: { message: error.message, code: error.code, ...error.details }, ...error.extra }, error.status);
+  }
+  if (error instanceof DesignValidationError) {
+    return json({ error: { message: error.message, code: error.code, issues: error.issues } }, 400);
+  }
+  if (error instanceof InputError) {
+    return json({ error: { message: error.message, code: error.code, ...(error.field ? { field: error.field } : {}) } }, 400);
+  }
+  if (error instanceof NotFoundError) {
+    return json({ error: { message: error.message, code: error.code } }, 404);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return json({ error: { message: `Workflow execution ${error.workflowId} not found`, code: 'execution.not-found' } }, 404);
+  }
+  if (isTemporalUnavailable(error)) {
+    console.error('[api] Temporal unavailable:', error instanceof Error ? error.message : error);
+    return json(
+      {
+        error: {
+          message: 'Temporal is not reachable right now. Check that the Temporal server is running and TEMPORAL_ADDRESS is right.',
+          code: 'temporal.unavailable',
+        },
+      },
+      503,
+    );
+  }
+  console.error('[api] unexpected error:', error);
+  return json({ error: { message: 'Something went wrong on the server; it has been logged.', code: 'internal' } }, 500);
+}
+
+/** Wraps a route handler so every thrown error becomes the JSON error response. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * Server-only. Executions of deployed designs through the app's Temporal client: start, list,
+ * describe, and the designs' signals, queries and updates (arguments checked against the
+ * handler's parameters in the deployed version of the design).
+ */
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowFailedError,
+  WorkflowUpdateFailedError,
+  QueryNotRegisteredError,
+  type WorkflowExecutionDescription,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure, type TemporalFailure } from '@temporalio/common';
+import { nanoid } from 'nanoid';
+import { DESIGNER_STATE_QUERY, type DesignerState } from '../codegen/runtime-contract';
+import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
+import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
+import { ApiError } from './api/errors';
+import { InputError, NotFoundError } from './errors';
+import { checkFields } from './fields';
+import { getTemporalClient } from './temporal-client';
+
+const STATE_QUERY_TIMEOUT_MS = 3000;
+const LIST_LIMIT = 200;
+
+export interface ExecutionSummary {
+  workflowId: string;
+  runId: string;
+  status: string;
+  startTime: string;
+  closeTime: string | null;
+  designId: string | null;
+  deploymentId: string | null;
+  designVersion: number | null;
+}
+
+export interface ExecutionDetail extends ExecutionSummary {
+  workflowType: string;
+  taskQueue: string;
+  design: Design | null;
+  result?: unknown;
+  failure?: { message: string };
+  state?: DesignerState;
+}
+
+interface ExecutionMemo {
+  designId?: string;
+  deploymentId?: string;
+  designVersion?: number;
+}
+
+function slug(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'workflow';
+}
+
+async function loadDeployedDesign(deployment: { designId: string; version: number }): Promise<Design> {
+  const version = await getVersion({ id: deployment.designId, version: deployment.version });
+  if (!version) throw new NotFoundError(`Version ${deployment.version} of design ${deployment.designId} is missing`, 'version.not-found');
+  return version.design;
+}
+
+export async function startExecution({
+  designId,
+  deploymentId,
+  workflowId,
+  input,
+}: {
+  designId: string;
+  deploymentId?: string;
+  workflowId?: string;
+  input: unknown;
+}): Promise<{ workflowId: string; runId: string; deploymentId: string }> {
+  let deployment: DeploymentSummary | null;
+  if (deploymentId) {
+    deployment = await getDeployment({ id: deploymentId });
+    if (!deployment || deployment.designId !== designId) {
+      throw new NotFoundError(`Deployment ${deploymentId} of design ${designId} not found`, 'deployment.not-found');
+    }
+    if (deployment.status !== 'active') {
+      throw new ApiError(422, 'deployment.retired', `Deployment ${deploymentId} is retired; start on an active deployment`);
+    }
+  } else {
+    deployment = await latestDeployment({ designId });
+    if (!deployment) {
+      throw new ApiError(422, 'design.not-deployed', `Design ${designId} has no active deployment: deploy it first`);
+    }
+  }
+  const design = await loadDeployedDesign(deployment);
+  const args = checkFields({ fields: design.input, value: input, what: 'the workflow input' });
+  const id = workflowId ?? `${slug(design.name)}-${nanoid(10)}`;
+  const client = await getTemporalClient();
+  try {
+    const handle = await client.workflow.start(deployment.workflowType, {
+      taskQueue: deployment.taskQueue,
+      workflowId: id,
+      args: [args],
+      memo: { designId, deploymentId: deployment.id, designVersion: deployment.version } satisfies ExecutionMemo,
+    });
+    return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId, deploymentId: deployment.id };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new ApiError(409, 'execution.exists', `A workflow execution with id "${id}" is already running`, { field: 'workflowId' });
+    }
+    throw error;
+  }
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function memoOf(memo: Record<string, unknown> | undefined): ExecutionMemo {
+  const m = memo ?? {};
+  return {
+    designId: typeof m.designId === 'string' ? m.designId : undefined,
+    deploymentId: typeof m.deploymentId === 'string' ? m.deploymentId : undefined,
+    designVersion: typeof m.designVersion === 'number' ? m.designVersion : undefined,
+  };
+}
+
+/** Executions on the task queues of the design's deployments (of all designs when none given), newest first. */
+export async function listExecutions({ designId }: { designId?: string } = {}): Promise<ExecutionSummary[]> {
+  const deployments = await listDeployments({ designId });
+  if (deployments.length === 0) return [];
+  const byQueue = new Map(deployments.map((d) => [d.taskQueue, d]));
+  const query = deployments.map((d) => `TaskQueue = ${quote(d.taskQueue)}`).join(' OR ');
+  const client = await getTemporalClient();
+  const executions: ExecutionSummary[] = [];
+  for await (const info of client.workflow.list({ query, pageSize: 100 })) {
+    const memo = memoOf(info.memo);
+    const deployment = byQueue.get(info.taskQueue);
+    executions.push({
+      workflowId: info.workflowId,
+      runId: info.runId,
+      status: info.status.name,
+      startTime: info.startTime.toISOString(),
+      closeTime: info.closeTime?.toISOString() ?? null,
+      designId: memo.designId ?? deployment?.designId ?? null,
+      deploymentId: memo.deploymentId ?? deployment?.id ?? null,
+      designVersion: memo.designVersion ?? deployment?.version ?? null,
+    });
+    if (executions.length >= LIST_LIMIT) break;
+  }
+  executions.sort((a, b) => b.startTime.localeCompare(a.startTime));
+  return executions;
+}
+
+interface Located {
+  handle: WorkflowHandle;
+  description: WorkflowExecutionDescription;
+  memo: ExecutionMemo;
+  deployment: DeploymentSummary | null;
+}
+
+async function locate(workflowId: string): Promise<Located> {
+  const client = await getTemporalClient();
+  const handle = client.workflow.getHandle(workflowId);
+  const description = await handle.describe();
+  const memo = memoOf(await description.memo);
+  const deployment = memo.deploymentId
+    ? await getDeployment({ id: memo.deploymentId })
+    : ((await listDeployments()).find((d) => d.taskQueue === description.taskQueue) ?? null);
+  return { handle, description, memo, deployment };
+}
+
+function failureMessage(error: unknown): string {
+  let e: unknown = error;
+  if (e instanceof WorkflowFailedError && e.cause) e = e.cause;
+  // The innermost application message is the one the design wrote ("fail" end nodes).
+  while (e && (e as TemporalFailure).cause && !(e instanceof ApplicationFailure)) e = (e as TemporalFailure).cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function describeExecution({ workflowId }: { workflowId: string }): Promise<ExecutionDetail> {
+  const { handle, description, memo, deployment } = await locate(workflowId);
+  const closed = description.status.name !== 'RUNNING';
+  const design = deployment ? await loadDeployedDesign(deployment).catch(() => null) : null;
+  const detail: ExecutionDetail = {
+    workflowId: description.workflowId,
+    runId: description.runId,
+    workflowType: description.type,
+    taskQueue: description.taskQueue,
+    status: description.status.name,
+    startTime: description.startTime.toISOString(),
+    closeTime: description.closeTime?.toISOString() ?? null,
+    designId: memo.designId ?? deployment?.designId ?? null,
+    deploymentId: memo.deploymentId ?? deployment?.id ?? null,
+    designVersion: memo.designVersion ?? deployment?.version ?? null,
+    design,
+  };
+  const client = await getTemporalClient();
+  // The designer query answers on closed executions too, as long as a worker serves the queue.
+  try {
+    detail.state = await client.connection.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () =>
+      handle.query<DesignerState>(DESIGNER_STATE_QUERY),
+    );
+  } catch {
+    // no worker for the queue right now, or the workflow has no designer query: no state
+  }
+  if (closed) {
+    try {
+      detail.result = await handle.result();
+    } catch (error) {
+      detail.failure = { message: failureMessage(error) };
+    }
+  }
+  return detail;
+}
+
+async function handlerFor(workflowId: string, kind: HandlerNodeType, name: string): Promise<{ handle: WorkflowHandle; node: HandlerNode }> {
+  const { handle, deployment } = await locate(workflowId);
+  if (!deployment) throw new NotFoundError(`Workflow execution ${workflowId} was not started from a Signalbox deployment`, 'execution.not-signalbox');
+  const design = await loadDeployedDesign(deployment);
+  const node = design.nodes.find((n): n is HandlerNode => n.type === kind && n.name === name);
+  if (!node) {
+    const names = design.nodes.filter((n): n is HandlerNode => n.type === kind).map((n) => n.name);
+    throw new NotFoundError(
+      `The deployed design "${design.name}" (version ${deployment.version}) has no ${kind} named "${name}"${names.length ? ` (it has: ${names.join(', ')})` : ''}`,
+      `${kind}.not-found`,
+    );
+  }
+  return { handle, node };
+}
+
+/** The single object argument a handler takes, or none when it has no parameters. */
+function handlerArgs(node: HandlerNode, args: unknown): [] | [Record<string, unknown>] {
+  const values = checkFields({ fields: node.parameters, value: args, what: `the arguments of ${node.type} "${node.name}"` });
+  return node.parameters.length === 0 ? [] : [values];
+}
+
+export async function signalExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<void> {
+  const { handle, node } = await handlerFor(workflowId, 'signal', name);
+  await handle.signal(name, ...handlerArgs(node, args));
+}
+
+export async function queryExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<unknown> {
+  const { handle, node } = await handlerFor(workflowId, 'query', name);
+  try {
+    return await handle.query(name, ...handlerArgs(node, args));
+  } catch (error) {
+    if (error instanceof QueryNotRegisteredError) {
+      throw new ApiError(422, 'query.not-registered', `The running workflow does not answer the query "${name}": ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+export async function updateExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<unknown> {
+  const { handle, node } = await handlerFor(workflowId, 'update', name);
+  try {
+    const updateArgs = handlerArgs(node, args);
+    return updateArgs.length === 0 ? await handle.executeUpdate(name) : await handle.executeUpdate(name, { args: updateArgs });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      // The validator (or the handler) threw: the error reaches the caller as an ApplicationFailure.
+      const message = error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
+      throw new ApiError(422, 'update.rejected', message);
+    }
+    throw error;
+  }
+}
+
+export { InputError };

@@ -1,0 +1,56 @@
+/**
+ * Checks a value (workflow input, handler arguments) against typed fields from a design, and
+ * fills in missing optional fields with their type's empty value ("" / 0 / false): generated
+ * code declares every field as present.
+ */
+import type { Field } from '../codegen/schema/design';
+import { InputError } from './errors';
+
+export type FieldValues = Record<string, string | number | boolean>;
+
+const EMPTY: Record<Field['type'], string | number | boolean> = { string: '', number: 0, boolean: false };
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** `what` names the thing in messages, e.g. "input" or 'the arguments of signal "approve"'. */
+export function checkFields({ fields, value, what }: { fields: readonly Field[]; value: unknown; what: string }): FieldValues {
+  const given = value ?? {};
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    throw new InputError(`${capitalise(what)} must be an object with the fields ${fields.map((f) => f.name).join(', ') || '(none)'}`, 'input.invalid');
+  }
+  const record = given as Record<string, unknown>;
+  const known = new Set(fields.map((f) => f.name));
+  for (const name of Object.keys(record)) {
+    if (!known.has(name)) {
+      const expected = fields.length ? `expected ${fields.map((f) => f.name).join(', ')}` : 'it takes no fields';
+      throw new InputError(`Unknown field "${name}" in ${what} (${expected})`, 'input.unknown-field', name);
+    }
+  }
+  const out: FieldValues = {};
+  for (const field of fields) {
+    const raw = record[field.name];
+    const label = field.label ? `"${field.name}" (${field.label})` : `"${field.name}"`;
+    if (raw === undefined || raw === null) {
+      if (field.required) throw new InputError(`Field ${label} of ${what} is required`, 'input.missing-field', field.name);
+      out[field.name] = EMPTY[field.type];
+      continue;
+    }
+    const ok =
+      (field.type === 'string' && typeof raw === 'string') ||
+      (field.type === 'number' && typeof raw === 'number' && Number.isFinite(raw)) ||
+      (field.type === 'boolean' && typeof raw === 'boolean');
+    if (!ok) {
+      throw new InputError(`Field ${label} of ${what} must be a ${field.type}, got ${describe(raw)}`, 'input.wrong-type', field.name);
+    }
+    out[field.name] = raw as string | number | boolean;
+  }
+  return out;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

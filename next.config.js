@@ -1,0 +1,23 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // Server-only packages with native code, workers or dynamic requires: loaded by Node, never bundled.
+  serverExternalPackages: [
+    '@temporalio/client',
+    '@temporalio/worker',
+    '@temporalio/core-bridge',
+    '@temporalio/common',
+    '@temporalio/proto',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'pg',
+    'typescript',
+    'prettier',
+    'handlebars',
+  ],
+};
+
+// Telemetry is off: NEXT_TELEMETRY_DISABLED=1 is set by scripts/bootstrap.mjs for every command.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+export default nextConfig;

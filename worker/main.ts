@@ -1,0 +1,174 @@
+/**
+ * The worker host: its own process. Runs one Temporal Worker per active deployment, each on the
+ * deployment's own task queue with its own bundle, so running executions stay on the code they
+ * started with. Polls the database every 2 s for new deployments; a worker that stops or crashes
+ * is logged and started again on a later poll.
+ *   node --import tsx worker/main.ts
+ * GET http://127.0.0.1:$WORKER_HEALTH_PORT/healthz (default 3001) → { status: 'ok', workers: [...] }
+ */
+import { createServer, type Server } from 'node:http';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { closeDb } from '../db/client';
+import { activeDeployments, getDeployment } from '../db/repository';
+import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
+import * as activities from './activities';
+
+const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 2000);
+const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
+
+interface Running {
+  deploymentId: string;
+  taskQueue: string;
+  workflowType: string;
+  state: 'starting' | 'running' | 'stopped' | 'failed';
+  startedAt: Date;
+  error?: string;
+  /** Consecutive failed starts, and when the next attempt may happen (backoff up to a minute). */
+  failures: number;
+  retryAt: number;
+  worker?: Worker;
+  done?: Promise<void>;
+}
+
+const running = new Map<string, Running>();
+let connection: NativeConnection | null = null;
+let stopping = false;
+let pollTimer: NodeJS.Timeout | null = null;
+let health: Server | null = null;
+
+function log(message: string): void {
+  console.log(`[worker] ${message}`);
+}
+
+async function startWorker(deploymentId: string, namespace: string): Promise<void> {
+  const row = await getDeployment({ id: deploymentId });
+  if (!row || row.status !== 'active') return;
+  const previous = running.get(deploymentId);
+  const entry: Running = {
+    deploymentId,
+    taskQueue: row.taskQueue,
+    workflowType: row.workflowType,
+    state: 'starting',
+    startedAt: new Date(),
+    failures: previous?.failures ?? 0,
+    retryAt: 0,
+  };
+  running.set(deploymentId, entry);
+  const failed = (what: string, error: unknown) => {
+    entry.state = 'failed';
+    entry.error = error instanceof Error ? error.message : String(error);
+    entry.failures += 1;
+    const delay = Math.min(60_000, POLL_MS * 2 ** (entry.failures - 1));
+    entry.retryAt = Date.now() + delay;
+    console.error(`[worker] deployment ${deploymentId} ${what} on ${row.taskQueue}: ${entry.error} (retrying in ${Math.round(delay / 1000)} s)`);
+  };
+  try {
+    const worker = await Worker.create({
+      connection: connection!,
+      namespace,
+      taskQueue: row.taskQueue,
+      workflowBundle: { code: row.bundle },
+      activities,
+    });
+    entry.worker = worker;
+    entry.state = 'running';
+    entry.failures = 0;
+    entry.done = worker.run().then(
+      () => {
+        entry.state = 'stopped';
+        if (!stopping) log(`deployment ${deploymentId} stopped on ${row.taskQueue}; restarting on the next poll`);
+      },
+      (error: unknown) => failed('crashed', error),
+    );
+    log(`deployment ${deploymentId} running on ${row.taskQueue}`);
+  } catch (error) {
+    failed('could not start', error);
+  }
+}
+
+async function poll(namespace: string): Promise<void> {
+  const deployments = await activeDeployments();
+  const active = new Set(deployments.map((d) => d.id));
+  for (const deployment of deployments) {
+    const current = running.get(deployment.id);
+    if (current && (current.state === 'running' || current.state === 'starting')) continue;
+    if (current && current.retryAt > Date.now()) continue;
+    if (current?.done) await current.done; // a stopped / crashed worker: make sure it is gone first
+    if (stopping) return;
+    await startWorker(deployment.id, namespace);
+  }
+  // Retired deployments: stop their workers (their executions can no longer make progress here).
+  for (const [id, entry] of running) {
+    if (active.has(id) || entry.state !== 'running') continue;
+    log(`deployment ${id} retired: stopping its worker on ${entry.taskQueue}`);
+    entry.worker?.shutdown();
+    await entry.done;
+    running.delete(id);
+  }
+}
+
+function schedule(namespace: string): void {
+  if (stopping) return;
+  pollTimer = setTimeout(() => {
+    poll(namespace)
+      .catch((error: unknown) => console.error(`[worker] poll failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => schedule(namespace));
+  }, POLL_MS);
+}
+
+function serveHealth(): Promise<void> {
+  health = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
+      const workers = [...running.values()].map(({ deploymentId, taskQueue, workflowType, state, startedAt, error }) => ({
+        deploymentId,
+        taskQueue,
+        workflowType,
+        state,
+        startedAt,
+        ...(error ? { error } : {}),
+      }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', workers }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message: 'not found', code: 'not-found' } }));
+  });
+  return new Promise((resolve, reject) => {
+    health!.once('error', reject);
+    health!.listen(HEALTH_PORT, '127.0.0.1', () => resolve());
+  });
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: shutting down ${running.size} worker(s)`);
+  if (pollTimer) clearTimeout(pollTimer);
+  for (const entry of running.values()) {
+    if (entry.state === 'running') entry.worker?.shutdown();
+  }
+  await Promise.allSettled([...running.values()].map((e) => e.done));
+  await connection?.close().catch(() => {});
+  await closeDb().catch(() => {});
+  await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
+  log('stopped');
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const settings = temporalSettings();
+  await serveHealth();
+  log(`health on http://127.0.0.1:${HEALTH_PORT}/healthz`);
+  connection = await NativeConnection.connect(temporalConnectionOptions(settings));
+  log(`connected to Temporal at ${settings.address}, namespace ${settings.namespace}`);
+  await poll(settings.namespace);
+  schedule(settings.namespace);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[worker] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
