@@ -1,0 +1,18 @@
+import { DesignList } from '../components/home/DesignList';
+import { NewDesignActions } from '../components/home/NewDesignActions';
+
+export default function HomePage() {
+  return (
+    <div className="home">
+      <header className="home__head">
+        <div>
+          <div className="brand brand--lg">Signalbox</div>
+          <p className="muted">Draw Temporal workflows, read the code they become, deploy them and watch them run.</p>
+        </div>
+      </header>
+      <NewDesignActions />
+      <h2 className="section-title">Designs</h2>
+      <DesignList />
+    </div>
+  );
+}

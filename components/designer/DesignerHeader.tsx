@@ -1,0 +1,65 @@
+'use client';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
+import { DeployStatus } from './DeployStatus';
+import { StartDialog } from './StartDialog';
+import type { DesignerStore } from './store';
+import { useSaveDeploy } from './useSaveDeploy';
+
+const select = (s: DesignerStore) => ({ name: s.workflow.name, dirty: s.dirty, savedVersion: s.savedVersion, designId: s.designId });
+
+export function DesignerHeader() {
+  const { name, dirty, savedVersion, designId } = useDesignerStore(select);
+  const store = useDesignerStoreApi();
+  const { save, deploy, saveNow, deployNow, dismissDeploy } = useSaveDeploy();
+  const [starting, setStarting] = useState(false);
+  const busy = save.kind === 'saving' || deploy.kind === 'saving' || deploy.kind === 'deploying';
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (!busy) void saveNow();
+      }
+    };
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (store.getState().dirty) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [busy, saveNow, store]);
+
+  const saveLabel = save.kind === 'error' ? `Save failed: ${save.message}`
+    : dirty ? 'Unsaved changes'
+    : savedVersion ? `Saved v${savedVersion}` : 'Not saved yet';
+
+  return (
+    <header className="designer-header">
+      <Link href="/" className="brand" aria-label="All designs">Signalbox</Link>
+      <span className="crumb-sep">/</span>
+      <input className="name-input" data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
+        onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
+      <span className={`save-state${dirty ? ' is-dirty' : ''}${save.kind === 'error' ? ' is-error' : ''}`} data-testid="save-state"
+        title={save.kind === 'error' ? save.message : undefined}>
+        {dirty && <span className="dot" aria-hidden="true" />}{save.kind === 'saving' ? 'Saving…' : saveLabel}
+      </span>
+      <div className="designer-header__actions">
+        <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>
+          Workflow settings
+        </button>
+        <button type="button" className="btn" data-testid="save-button" disabled={busy} onClick={() => void saveNow()}>Save</button>
+        <button type="button" className="btn" data-testid="deploy-button" disabled={busy} onClick={() => void deployNow()}>
+          {deploy.kind === 'deploying' ? 'Deploying…' : 'Deploy'}
+        </button>
+        <button type="button" className="btn btn--primary" data-testid="start-button" onClick={() => setStarting(true)}>Start…</button>
+      </div>
+      <DeployStatus state={deploy} onDismiss={dismissDeploy} />
+      {starting && <StartDialog designId={designId} onClose={() => setStarting(false)} />}
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+import { ReactFlowProvider } from '@xyflow/react';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../api/client';
+import type { DesignRecord } from '../api/types';
+import { Designer } from './Designer';
+import { DesignerStoreProvider } from './DesignerStoreProvider';
+
+/** Loads a design, then mounts the designer around it. */
+export function DesignerLoader({ id }: { id: string }) {
+  const [record, setRecord] = useState<DesignRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.getDesign(id).then(
+      (r) => live && setRecord(r),
+      (err) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (error) {
+    return (
+      <div className="page-message" data-testid="designer-error">
+        <h1>Could not open this design</h1>
+        <p>{error}</p>
+        <Link href="/" className="btn">Back to all designs</Link>
+      </div>
+    );
+  }
+  if (!record) return <div className="page-message muted" data-testid="designer-loading">Loading design…</div>;
+  return (
+    <ReactFlowProvider>
+      <DesignerStoreProvider designId={record.id} design={record.design} version={record.latestVersion ?? null}>
+        <Designer designId={record.id} />
+      </DesignerStoreProvider>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+import { useReactFlow } from '@xyflow/react';
+import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
+import type { DesignerStore } from './store';
+
+const select = (s: DesignerStore) => ({ diagnostics: s.compile.diagnostics, status: s.compile.status, nodes: s.nodes });
+
+/** Problems found by the code generator; clicking one selects (and shows) its node. */
+export function DiagnosticsList() {
+  const { diagnostics, status, nodes } = useDesignerStore(select);
+  const store = useDesignerStoreApi();
+  const { fitView } = useReactFlow();
+  const labelOf = (id?: string) => nodes.find((n) => n.id === id)?.data.label;
+  const reveal = (nodeId?: string) => {
+    store.getState().selectNode(nodeId ?? null);
+    if (nodeId) void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+  };
+  return (
+    <div className="diagnostics" data-testid="diagnostics" data-count={diagnostics.length} data-status={status}>
+      {diagnostics.length === 0 ? (
+        <p className="empty-small">{status === 'ok' ? '✓ No problems found.' : status === 'error' ? 'Problems unknown: the code generator did not answer.' : 'Checking…'}</p>
+      ) : (
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={`${d.code}-${i}`}>
+              <button type="button" className={`diag diag--${d.severity}`} data-testid="diagnostic-item" onClick={() => reveal(d.nodeId)}
+                title={d.code}>
+                <span className="diag__sev">{d.severity === 'error' ? '●' : '▲'}</span>
+                <span className="diag__msg">{d.message}</span>
+                <span className="diag__where">{d.nodeId ? labelOf(d.nodeId) ?? d.nodeId : 'Workflow'}{d.field ? ` · ${d.field}` : ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+import { useReactFlow } from '@xyflow/react';
+import type { NodeType } from '../../codegen/schema/design';
+import { useDesignerStoreApi } from './DesignerStoreProvider';
+import { KINDS, PALETTE_GROUPS } from '../flow/kinds';
+import { NodeIcon } from '../flow/NodeIcon';
+import { startPaletteDrag } from './useDropNode';
+
+/** Node kinds to drag onto the canvas. */
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+  const store = useDesignerStoreApi();
+  // Keyboard alternative to dragging: Enter adds the node in the middle of the canvas.
+  const addAtCentre = (kind: NodeType) => {
+    const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!rect) return;
+    const p = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    store.getState().addNode(kind, { x: Math.round(p.x - 100), y: Math.round(p.y - 30) });
+  };
+  return (
+    <aside className="palette" aria-label="Node palette">
+      {PALETTE_GROUPS.map((group) => (
+        <section key={group.title}>
+          <h3 className="panel-title">{group.title}</h3>
+          {group.kinds.map((kind) => (
+            <div key={kind} className={`palette-item fam-${KINDS[kind].family}`} draggable
+              data-testid={`palette-item-${kind}`} onDragStart={(e) => startPaletteDrag(e, kind)}
+              role="button" tabIndex={0}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  addAtCentre(kind);
+                }
+              }}
+              title={`Drag onto the canvas to add a ${KINDS[kind].title} node`}>
+              <span className="palette-item__icon"><NodeIcon type={kind} /></span>
+              <span>
+                <span className="palette-item__title">{KINDS[kind].title}</span>
+                <span className="palette-item__desc">{KINDS[kind].description}</span>
+              </span>
+            </div>
+          ))}
+        </section>
+      ))}
+      <p className="palette-hint">Drag a step onto the canvas (or focus it and press Enter), then drag from a handle to connect it. Press Delete to remove a selection.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+import { ValueTypeSchema, type Field } from '../../../codegen/schema/design';
+import { Checkbox, SelectInput, TextInput } from './inputs';
+import { ListSection, removeAt, replaceAt } from './ListSection';
+
+interface Props {
+  title: string;
+  path: string;
+  fields: Field[];
+  onChange: (fields: Field[]) => void;
+}
+
+/** Typed fields: workflow input, or a message's parameters. */
+export function FieldsEditor({ title, path, fields, onChange }: Props) {
+  return (
+    <ListSection title={title} path={path} items={fields} addLabel="Add" empty="None yet."
+      onAdd={() => onChange([...fields, { name: '', type: 'string', required: true }])}
+      onRemove={(i) => onChange(removeAt(fields, i))}>
+      {(f, i) => (
+        <>
+          <div className="row-2">
+            <TextInput path={`${path}.${i}.name`} value={f.name} placeholder="name" expression
+              onChange={(name) => onChange(replaceAt(fields, i, { name }))} />
+            <SelectInput path={`${path}.${i}.type`} value={f.type} options={ValueTypeSchema.options}
+              onChange={(type) => onChange(replaceAt(fields, i, { type }))} />
+          </div>
+          <Checkbox path={`${path}.${i}.required`} label="Required" checked={f.required ?? false}
+            onChange={(required) => onChange(replaceAt(fields, i, { required }))} />
+        </>
+      )}
+    </ListSection>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+import { AssignmentsEditor } from './AssignmentsEditor';
+import { FieldsEditor } from './FieldsEditor';
+import { TextInput } from './inputs';
+import { ValidatorsEditor } from './ValidatorsEditor';
+import type { FormProps } from './forms';
+
+const NAME_HINT = 'The message name clients use, e.g. approve.';
+const SCOPE = 'expression; args.<parameter> for parameters';
+
+export function SignalForm({ data, patch }: FormProps<'signal'>) {
+  return (
+    <>
+      <TextInput path="name" label="Signal name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <AssignmentsEditor assignments={data.assignments} scopeHint={SCOPE} onChange={(assignments) => patch({ assignments })} />
+    </>
+  );
+}
+
+export function QueryForm({ data, patch }: FormProps<'query'>) {
+  return (
+    <>
+      <TextInput path="name" label="Query name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="returns" label="Returns" value={data.returns} expression placeholder='e.g. decided ? "done" : "pending"'
+        hint="Queries only read state." onChange={(returns) => patch({ returns })} />
+    </>
+  );
+}
+
+export function UpdateForm({ data, patch }: FormProps<'update'>) {
+  return (
+    <>
+      <TextInput path="name" label="Update name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <ValidatorsEditor rules={data.validators} onChange={(validators) => patch({ validators })} />
+      <AssignmentsEditor assignments={data.assignments} scopeHint={SCOPE} onChange={(assignments) => patch({ assignments })} />
+      <TextInput path="returns" label="Returns" value={data.returns ?? ''} expression placeholder='e.g. "Comment saved"'
+        onChange={(returns) => patch({ returns: returns || undefined })} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+'use client';
+import type { ValidatorRule } from '../../../codegen/schema/design';
+import { TextInput } from './inputs';
+import { ListSection, removeAt, replaceAt } from './ListSection';
+
+/** Update validator rules: the update is rejected with `message` when `condition` is false. */
+export function ValidatorsEditor({ rules, onChange }: { rules: ValidatorRule[]; onChange: (r: ValidatorRule[]) => void }) {
+  return (
+    <ListSection title="Validator rules" path="validators" items={rules} addLabel="Add rule"
+      empty="Every update is accepted."
+      onAdd={() => onChange([...rules, { condition: '', message: '' }])}
+      onRemove={(i) => onChange(removeAt(rules, i))}>
+      {(r, i) => (
+        <>
+          <TextInput path={`validators.${i}.condition`} label="Accept when" value={r.condition} expression
+            placeholder="e.g. !decided" onChange={(condition) => onChange(replaceAt(rules, i, { condition }))} />
+          <TextInput path={`validators.${i}.message`} label="Otherwise reject with" value={r.message}
+            placeholder="The request is already decided" onChange={(message) => onChange(replaceAt(rules, i, { message }))} />
+        </>
+      )}
+    </ListSection>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The execution monitor: status, live step, and the message forms. */
+export class ExecutionPage {
+  readonly status: Locator;
+  readonly result: Locator;
+  readonly currentStep: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByTestId('execution-status');
+    this.result = page.getByTestId('execution-result');
+    this.currentStep = page.getByTestId('current-step');
+  }
+
+  node(id: string): Locator {
+    return this.page.getByTestId('execution-diagram').locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  async expectStatus(status: string, timeout = 30_000) {
+    await expect(this.status).toHaveAttribute('data-status', status, { timeout });
+  }
+
+  /** The node the workflow is in is lit on the diagram and named in the facts. */
+  async expectCurrentStep(nodeId: string) {
+    await expect(this.currentStep).toHaveAttribute('data-node-id', nodeId);
+    await expect(this.node(nodeId).locator('[data-current="true"]')).toBeVisible();
+  }
+
+  /** Fills a message form (checkboxes for booleans) and submits it. */
+  async send(kind: 'signal' | 'query' | 'update', name: string, args: Record<string, string | boolean>) {
+    const form = this.page.getByTestId(`${kind}-form-${name}`);
+    for (const [param, value] of Object.entries(args)) {
+      const input = form.getByTestId(`${kind}-${name}-${param}`);
+      if (typeof value === 'boolean') await input.setChecked(value);
+      else await input.fill(value);
+    }
+    await form.getByTestId(`${kind}-submit-${name}`).click();
+  }
+}
