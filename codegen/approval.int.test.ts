@@ -33,7 +33,7 @@ test('approve signal completes the run with the approved message', async () => {
   assert.equal(await handle.query('status'), 'approved', 'queries answer on a completed execution');
   const state = await handle.query<{ currentStep: string; path: string[] }>('__signalbox_state');
   assert.equal(state.currentStep, 'end-approved');
-  assert.deepEqual(state.path, ['await-approval', 'is-approved', 'end-approved']);
+  assert.deepEqual(state.path, ['start', 'await-approval', 'is-approved', 'end-approved']);
 });
 
 test('a rejection carries the approver and comment', async () => {
@@ -52,8 +52,8 @@ test('without a decision the timeout branch is taken', async () => {
 test("an update rejected by its validator returns the rule's message and leaves no history", async () => {
   const handle = await startApproval('req-4');
   await assert.rejects(
-    handle.executeUpdate('addComment', { args: [{ text: '' }] }),
-    (error: unknown) => error instanceof WorkflowUpdateFailedError && /The comment must not be empty/.test(String(error.cause?.message)),
+    handle.executeUpdate('addComment', { args: [{ text: '   ' }] }),
+    (error: unknown) => error instanceof WorkflowUpdateFailedError && /The comment must not be blank/.test(String(error.cause?.message)),
   );
   const history = await handle.fetchHistory();
   const updateEvents = (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes || e.workflowExecutionUpdateCompletedEventAttributes);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { compileDesign } from '../codegen/pipeline';
 import type { Diagnostic } from '../codegen/diagnostics';
 import { createDeployment, getLatestVersion, getVersion, newDeploymentId, type DeploymentSummary } from '../db/repository';
+import type { VerifyReport } from '../worker/verify-cli';
 import { NotFoundError } from './errors';
 import { buildsDir, projectRoot } from './paths';
 
@@ -31,12 +32,6 @@ export type DeployResult =
   | { ok: true; deployment: DeploymentSummary; timings: DeployTimings }
   | { ok: false; stage: DeployStage; diagnostics: Diagnostic[]; timings: Partial<DeployTimings> };
 
-interface VerifyReport {
-  ok: boolean;
-  stage: 'typecheck' | 'bundle' | 'done';
-  diagnostics: Diagnostic[];
-  ms: { typecheck: number; bundle: number };
-}
 
 function runVerify(dir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

@@ -110,7 +110,7 @@ test('approval: deploy, start, update rejected and accepted, query, signal, comp
 
   const rejected = await call(updateRoute.POST, { body: { args: { text: '' } }, params: params('addComment') });
   assert.equal(rejected.status, 422, JSON.stringify(rejected.body));
-  assert.deepEqual(rejected.body.error, { message: 'The comment must not be empty', code: 'update.rejected' });
+  assert.deepEqual(rejected.body.error, { message: 'The comment must not be blank', code: 'update.rejected' });
 
   const accepted = await call(updateRoute.POST, { body: { args: { text: 'looks fine' } }, params: params('addComment') });
   assert.deepEqual(accepted, { status: 200, body: { result: 'Comment saved' } });
@@ -146,7 +146,7 @@ test('approval: deploy, start, update rejected and accepted, query, signal, comp
   assert.equal(done.design.name, 'ApprovalWorkflow');
   assert.ok(done.closeTime);
   assert.equal(done.state.currentStep, 'end-approved');
-  assert.deepEqual(done.state.path, ['await-approval', 'is-approved', 'end-approved']);
+  assert.deepEqual(done.state.path, ['start', 'await-approval', 'is-approved', 'end-approved']);
   assert.equal(done.state.variables.approverName, 'Ann');
 
   const executions = await eventually('the execution to be listed', async () => {

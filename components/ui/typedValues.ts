@@ -28,7 +28,7 @@ export function coerceValues(fields: readonly Field[], raw: RawValues): { value:
       out[f.name] = n;
       continue;
     }
-    if (f.required && text.trim() === '') return { error: `${label} is required.` };
+    if (f.required && text === '') return { error: `${label} is required.` };
     out[f.name] = text;
   }
   return { value: out };

@@ -24,6 +24,14 @@ export class DesignerPage {
     await expect(this.node('start')).toBeVisible();
   }
 
+  /** From the home page: "New from approval example", then wait for its wait node. */
+  async createFromExample() {
+    await this.page.goto('/');
+    await this.page.getByTestId('new-from-example').click();
+    await this.page.waitForURL(/\/designs\/[^/]+$/);
+    await expect(this.node('await-approval')).toBeVisible();
+  }
+
   node(id: string): Locator {
     return this.canvas.locator(`.react-flow__node[data-id="${id}"]`);
   }

@@ -15,7 +15,7 @@ export async function ApprovalWorkflow(input: ApprovalWorkflowInput): Promise<st
   let approverName = '';
   let comment = '';
   let currentStep = 'start';
-  const stepPath: string[] = [];
+  const stepPath: string[] = ['start'];
   const enterStep = (step: string): void => {
     currentStep = step;
     stepPath.push(step);
@@ -50,8 +50,8 @@ export async function ApprovalWorkflow(input: ApprovalWorkflowInput): Promise<st
         if (decided) {
           throw new Error('The request is already decided');
         }
-        if (!(args.text.length > 0)) {
-          throw new Error('The comment must not be empty');
+        if (!(args.text.trim().length > 0)) {
+          throw new Error('The comment must not be blank');
         }
       },
     },

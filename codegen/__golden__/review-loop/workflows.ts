@@ -23,7 +23,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
   let rounds = 0;
   let feedback = '';
   let currentStep = 'start';
-  const stepPath: string[] = [];
+  const stepPath: string[] = ['start'];
   const enterStep = (step: string): void => {
     currentStep = step;
     stepPath.push(step);
