@@ -1,6 +1,6 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import { relations } from 'drizzle-orm';
-import { integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
 import type { Design } from '../codegen/schema/design';
 
 /** A design: the stable identity of a workflow drawing; its content lives in versions. */
@@ -68,3 +68,80 @@ export const designVersionsRelations = relations(designVersions, ({ one }) => ({
 export const deploymentsRelations = relations(deployments, ({ one }) => ({
   design: one(designs, { fields: [deployments.designId], references: [designs.id] }),
 }));
+
+// ---------- accounts (docs/auth.md) ----------
+
+/** The roles a user may hold; what each may do is in lib/auth/policy.ts. */
+export const ROLES = ['admin', 'designer', 'operator', 'approver', 'viewer', 'requester'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A built-in account (or one first seen through OIDC, then `passwordHash` is null). */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  /** Lower-case, unique; what people sign in with. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** An argon2id PHC string; null for accounts that only sign in through OIDC. */
+  passwordHash: text('password_hash'),
+  roles: text('roles').array().$type<Role[]>().notNull().default([]),
+  disabled: boolean('disabled').notNull().default(false),
+  /** The OIDC `sub` claim of an account created by OIDC login. */
+  oidcSubject: text('oidc_subject').unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type UserRow = InferSelectModel<typeof users>;
+
+/** A browser session: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+export type SessionRow = InferSelectModel<typeof sessions>;
+
+/** An API token for `Authorization: Bearer …`: acts as `userId` with that user's roles; stored hashed. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, shown in lists so a token can be recognised. */
+    prefix: text('prefix').notNull(),
+    name: text('name').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_id_idx').on(t.userId)],
+);
+export type ApiTokenRow = InferSelectModel<typeof apiTokens>;
+
+/** Security-relevant actions (sign-ins, account changes, tokens) and, later, approval decisions. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null for anonymous actions (a failed sign-in, the first admin's setup). */
+    actorId: text('actor_id'),
+    /** The actor's username at the time (users may be renamed or deleted later). */
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.target)],
+);
+export type AuditRow = InferSelectModel<typeof auditLog>;
