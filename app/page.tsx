@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DesignList } from '../components/home/DesignList';
 import { NewDesignActions } from '../components/home/NewDesignActions';
 
@@ -9,6 +10,7 @@ export default function HomePage() {
           <div className="brand brand--lg">Signalbox</div>
           <p className="muted">Draw Temporal workflows, read the code they become, deploy them and watch them run.</p>
         </div>
+        <Link href="/executions" className="btn btn--ghost" data-testid="nav-executions">Executions</Link>
       </header>
       <NewDesignActions />
       <h2 className="section-title">Designs</h2>

@@ -11,3 +11,16 @@ export interface DesignerState {
   path: string[];
   variables: Record<string, unknown>;
 }
+
+/**
+ * Custom search attributes (registered on the dev server at start) the monitor lists and filters
+ * executions by. The app sets all of them when it starts an execution; the step starts as the
+ * design's start node. Generated workflows may upsert `step` on each step they enter so that
+ * visibility follows the live step (the designer query is the live source either way).
+ */
+export const SEARCH_ATTRIBUTES = {
+  design: { name: 'SignalboxDesign', type: 'Keyword' },
+  deployment: { name: 'SignalboxDeployment', type: 'Keyword' },
+  version: { name: 'SignalboxVersion', type: 'Int' },
+  step: { name: 'SignalboxStep', type: 'Keyword' },
+} as const;

@@ -11,9 +11,9 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, type TemporalFailure } from '@temporalio/common';
+import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
-import { DESIGNER_STATE_QUERY, type DesignerState } from '../codegen/runtime-contract';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
 import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
 import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
 import { ApiError } from './api/errors';
@@ -22,7 +22,6 @@ import { checkFields } from './fields';
 import { getTemporalClient } from './temporal-client';
 
 const STATE_QUERY_TIMEOUT_MS = 3000;
-const LIST_LIMIT = 200;
 
 export interface ExecutionSummary {
   workflowId: string;
@@ -48,6 +47,22 @@ interface ExecutionMemo {
   designId?: string;
   deploymentId?: string;
   designVersion?: number;
+}
+
+const designKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.design.name, SearchAttributeType.KEYWORD);
+const deploymentKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.deployment.name, SearchAttributeType.KEYWORD);
+const versionKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.version.name, SearchAttributeType.INT);
+const stepKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.step.name, SearchAttributeType.KEYWORD);
+
+/** What the executions list filters by, set when an execution starts (the step begins at the start node). */
+export function startSearchAttributes(deployment: { id: string; designId: string; version: number }, design: Design): SearchAttributePair[] {
+  const startStep = design.nodes.find((n) => n.type === 'start')?.id ?? 'start';
+  return [
+    { key: designKey, value: deployment.designId },
+    { key: deploymentKey, value: deployment.id },
+    { key: versionKey, value: deployment.version },
+    { key: stepKey, value: startStep },
+  ];
 }
 
 function slug(name: string): string {
@@ -96,6 +111,7 @@ export async function startExecution({
       workflowId: id,
       args: [args],
       memo: { designId, deploymentId: deployment.id, designVersion: deployment.version } satisfies ExecutionMemo,
+      typedSearchAttributes: startSearchAttributes(deployment, design),
     });
     return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId, deploymentId: deployment.id };
   } catch (error) {
@@ -106,10 +122,6 @@ export async function startExecution({
   }
 }
 
-function quote(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 function memoOf(memo: Record<string, unknown> | undefined): ExecutionMemo {
   const m = memo ?? {};
   return {
@@ -117,33 +129,6 @@ function memoOf(memo: Record<string, unknown> | undefined): ExecutionMemo {
     deploymentId: typeof m.deploymentId === 'string' ? m.deploymentId : undefined,
     designVersion: typeof m.designVersion === 'number' ? m.designVersion : undefined,
   };
-}
-
-/** Executions on the task queues of the design's deployments (of all designs when none given), newest first. */
-export async function listExecutions({ designId }: { designId?: string } = {}): Promise<ExecutionSummary[]> {
-  const deployments = await listDeployments({ designId });
-  if (deployments.length === 0) return [];
-  const byQueue = new Map(deployments.map((d) => [d.taskQueue, d]));
-  const query = deployments.map((d) => `TaskQueue = ${quote(d.taskQueue)}`).join(' OR ');
-  const client = await getTemporalClient();
-  const executions: ExecutionSummary[] = [];
-  for await (const info of client.workflow.list({ query, pageSize: 100 })) {
-    const memo = memoOf(info.memo);
-    const deployment = byQueue.get(info.taskQueue);
-    executions.push({
-      workflowId: info.workflowId,
-      runId: info.runId,
-      status: info.status.name,
-      startTime: info.startTime.toISOString(),
-      closeTime: info.closeTime?.toISOString() ?? null,
-      designId: memo.designId ?? deployment?.designId ?? null,
-      deploymentId: memo.deploymentId ?? deployment?.id ?? null,
-      designVersion: memo.designVersion ?? deployment?.version ?? null,
-    });
-    if (executions.length >= LIST_LIMIT) break;
-  }
-  executions.sort((a, b) => b.startTime.localeCompare(a.startTime));
-  return executions;
 }
 
 interface Located {

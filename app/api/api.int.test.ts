@@ -175,3 +175,43 @@ test('starting a second execution with a running workflow id is 409', { skip, ti
   assert.equal(second.status, 409);
   assert.equal(second.body.error.code, 'execution.exists');
 });
+
+test('executions list: visibility filters and nextPageToken pages', { skip, timeout: 120_000 }, async () => {
+  const { body } = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = body.id;
+  const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
+  assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  const prefix = `list-${Date.now()}-`;
+  for (const n of [1, 2, 3]) {
+    const started = await call(executionsRoute.POST, { body: { designId, workflowId: `${prefix}${n}`, input: { requestId: `L-${n}` } } });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+  }
+  const list = (query: string) => call(executionsRoute.GET, { url: `/api/executions?${query}` });
+  const first = await eventually('three executions to be visible', async () => {
+    const page = await list(`designId=${designId}&pageSize=2&count=1`);
+    return page.body.total === 3 ? page.body : undefined;
+  });
+  assert.equal(first.executions.length, 2);
+  assert.ok(first.nextPageToken);
+  const second = await list(`designId=${designId}&pageSize=2&pageToken=${first.nextPageToken}`);
+  assert.equal(second.body.executions.length, 1);
+  assert.equal(second.body.nextPageToken, null);
+  const ids = [...first.executions, ...second.body.executions].map((e: { workflowId: string }) => e.workflowId).sort();
+  assert.deepEqual(ids, [`${prefix}1`, `${prefix}2`, `${prefix}3`]);
+  const row = first.executions[0];
+  assert.equal(row.designName, 'ApprovalWorkflow');
+  assert.equal(row.designVersion, 1);
+  assert.equal(row.deploymentId, deployed.body.deployment.id);
+  assert.equal(row.step, 'await-approval', 'the live step of a running execution comes from the designer query');
+
+  assert.equal((await list(`workflowId=${prefix}2&count=1`)).body.total, 1);
+  assert.equal((await list(`designId=${designId}&status=Completed&count=1`)).body.total, 0);
+  assert.equal((await list(`designId=${designId}&status=Running&version=1&count=1`)).body.total, 3);
+  assert.equal((await list(`designId=${designId}&version=2&count=1`)).body.total, 0);
+  assert.equal((await list(`designId=${designId}&step=start&count=1`)).body.total, 3, 'the step recorded at start');
+
+  const badStatus = await list('status=Sleeping');
+  assert.equal(badStatus.status, 400);
+  assert.equal(badStatus.body.error.field, 'status');
+  assert.equal((await list('pageToken=not%20a%20token')).status, 400);
+});

@@ -1,6 +1,7 @@
 // Starts the Temporal dev server (`temporal server start-dev`) from the official CLI.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { SEARCH_ATTRIBUTES } from '../../codegen/runtime-contract';
 import { ensureTemporalCli } from './temporal-cli';
 import { isPortFree, startProcess, waitFor, waitForHttp, waitForPort, type ManagedProcess } from './processes';
 
@@ -49,12 +50,14 @@ const DYNAMIC_CONFIG = [
 
 /**
  * Custom search attributes registered on the dev servers that `npm start` and `npm test`
- * start (they must exist before a workflow upserts them). Against an external cluster
+ * start (they must exist before an execution is started with them or a workflow upserts them):
+ * the monitor's filters (codegen/runtime-contract.ts SEARCH_ATTRIBUTES). Against an external cluster
  * (TEMPORAL_ADDRESS) they must be created by its operator: `temporal operator
  * search-attribute create --name … --type …`. Extra ones can be given as
  * SIGNALBOX_SEARCH_ATTRIBUTES="Name=Keyword,Other=Int".
  */
 export const SIGNALBOX_SEARCH_ATTRIBUTES: Record<string, string> = {
+  ...Object.fromEntries(Object.values(SEARCH_ATTRIBUTES).map(({ name, type }) => [name, type])),
   ...Object.fromEntries(
     (process.env.SIGNALBOX_SEARCH_ATTRIBUTES ?? '')
       .split(',')

@@ -1,7 +1,8 @@
 import { handle, json } from '../../../lib/api/errors';
-import { readBody } from '../../../lib/api/request';
-import { listExecutions, startExecution } from '../../../lib/executions';
-import { StartExecutionBodySchema } from './schema';
+import { parseWith, readBody } from '../../../lib/api/request';
+import { countExecutions, listExecutionPage } from '../../../lib/execution-list';
+import { startExecution } from '../../../lib/executions';
+import { ListExecutionsQuerySchema, StartExecutionBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -9,11 +10,21 @@ export const runtime = 'nodejs';
 /** Starts a workflow on the design's newest deployment (or the one given). */
 export const POST = handle(async (request: Request) => {
   const body = await readBody(request, StartExecutionBodySchema);
-  const { workflowId, runId } = await startExecution(body);
-  return json({ workflowId, runId }, 201);
+  const { workflowId, runId, deploymentId } = await startExecution(body);
+  return json({ workflowId, runId, deploymentId }, 201);
 });
 
+/**
+ * One page of executions through Temporal visibility, newest first. Filters: designId,
+ * deploymentId, version, status, step, workflowId (prefix); pageSize (≤ 500), pageToken (from
+ * the previous page's nextPageToken); count=1 adds the total matching.
+ */
 export const GET = handle(async (request: Request) => {
-  const designId = new URL(request.url).searchParams.get('designId') || undefined;
-  return json({ executions: await listExecutions({ designId }) });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { pageSize, pageToken, count, ...filters } = parseWith(ListExecutionsQuerySchema, params, 'query string');
+  const [page, total] = await Promise.all([
+    listExecutionPage({ filters, pageSize, pageToken }),
+    count ? countExecutions(filters) : Promise.resolve(undefined),
+  ]);
+  return json({ ...page, ...(total === undefined ? {} : { total }) });
 });

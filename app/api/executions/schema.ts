@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXECUTION_STATUSES, MAX_PAGE_SIZE } from '../../../lib/execution-list';
 
 export const StartExecutionBodySchema = z.object({
   designId: z.string().min(1),
@@ -17,3 +18,18 @@ export type StartExecutionBody = z.infer<typeof StartExecutionBodySchema>;
 /** Signals, queries and updates take one object argument (the handler's parameters) or none. */
 export const HandlerBodySchema = z.object({ args: z.record(z.string(), z.unknown()).optional() });
 export type HandlerBody = z.infer<typeof HandlerBodySchema>;
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** GET /api/executions query string (filters and paging). */
+export const ListExecutionsQuerySchema = z.object({
+  designId: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  deploymentId: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  version: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+  status: z.preprocess(emptyAsUndefined, z.enum(EXECUTION_STATUSES).optional()),
+  step: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  workflowId: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional()),
+  pageToken: z.preprocess(emptyAsUndefined, z.string().max(10_000).optional()),
+  count: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()).transform((v) => v === '1'),
+});

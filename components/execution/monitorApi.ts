@@ -1,0 +1,82 @@
+'use client';
+/** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
+import { ApiError } from '../api/client';
+import type { ExecutionStatus } from '../api/types';
+
+export interface ExecutionRow {
+  workflowId: string;
+  runId: string;
+  status: ExecutionStatus;
+  startTime: string;
+  closeTime: string | null;
+  designId: string | null;
+  designName: string | null;
+  deploymentId: string | null;
+  designVersion: number | null;
+  taskQueue: string;
+  step: string | null;
+  historyLength: number;
+}
+
+export interface ExecutionListPage {
+  executions: ExecutionRow[];
+  nextPageToken: string | null;
+  total?: number;
+}
+
+export interface HistoryEventRow {
+  id: number;
+  time: string;
+  type: string;
+  /** A one-line summary of the event's attributes. */
+  summary: string;
+}
+
+export interface HistoryPage {
+  events: HistoryEventRow[];
+  nextPageToken: string | null;
+}
+
+async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? 'GET',
+      signal: init.signal,
+      cache: 'no-store',
+      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('Could not reach the Signalbox server. Check that it is running and try again.', 0);
+  }
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) {
+    const error = (parsed as { error?: { message?: string; code?: string } } | undefined)?.error;
+    throw new ApiError(error?.message ?? `The server answered ${res.status}.`, res.status, error?.code, parsed);
+  }
+  return parsed as T;
+}
+
+const enc = encodeURIComponent;
+
+export const monitorApi = {
+  listExecutions: (params: URLSearchParams, signal?: AbortSignal) =>
+    call<ExecutionListPage>(`/api/executions?${params.toString()}`, { signal }),
+  history: (workflowId: string, pageToken: string | null, signal?: AbortSignal) =>
+    call<HistoryPage>(`/api/executions/${enc(workflowId)}/history?pageSize=500${pageToken ? `&pageToken=${enc(pageToken)}` : ''}`, { signal }),
+  control: (workflowId: string, action: 'cancel' | 'terminate' | 'reset', body: Record<string, unknown> = {}) =>
+    call<{ runId?: string }>(`/api/executions/${enc(workflowId)}/${action}`, { method: 'POST', body }),
+  signalWithStart: (body: Record<string, unknown>) =>
+    call<{ workflowId: string; runId: string }>('/api/executions/signal-with-start', { method: 'POST', body }),
+  updateWithStart: (body: Record<string, unknown>) =>
+    call<{ workflowId: string; runId: string; result: unknown }>('/api/executions/update-with-start', { method: 'POST', body }),
+  health: (signal?: AbortSignal) => call<{ database: { ok: boolean }; temporal: { ok: boolean; message?: string } }>('/api/health', { signal }),
+};

@@ -1,0 +1,172 @@
+/**
+ * Server-only. The executions list across designs and versions, straight from Temporal
+ * visibility: filters become a visibility query over the Signalbox search attributes, pages
+ * follow Temporal's own nextPageToken (so tens of thousands of executions page in constant time),
+ * and the live step of the running rows on the page comes from the designer query.
+ */
+import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
+import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
+import { listDesigns } from '../db/repository';
+import { InputError } from './errors';
+import { getTemporalClient } from './temporal-client';
+
+const LIVE_STEP_TIMEOUT_MS = 1500;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** The statuses the list filters by, as visibility names them. */
+export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
+export type ExecutionStatusFilter = (typeof EXECUTION_STATUSES)[number];
+
+export interface ExecutionFilters {
+  designId?: string;
+  deploymentId?: string;
+  version?: number;
+  status?: ExecutionStatusFilter;
+  /** Node id of the step (as recorded in SignalboxStep). */
+  step?: string;
+  /** A prefix of the workflow id. */
+  workflowId?: string;
+}
+
+export interface ExecutionRow {
+  workflowId: string;
+  runId: string;
+  /** Status as the client names it (RUNNING, COMPLETED, …). */
+  status: string;
+  startTime: string;
+  closeTime: string | null;
+  designId: string | null;
+  designName: string | null;
+  deploymentId: string | null;
+  designVersion: number | null;
+  taskQueue: string;
+  /** The node id of the current step: live from the designer query when running, else as recorded. */
+  step: string | null;
+  historyLength: number;
+}
+
+export interface ExecutionPage {
+  executions: ExecutionRow[];
+  /** Opaque token for the next page; null on the last page. */
+  nextPageToken: string | null;
+  query: string;
+}
+
+/** A visibility string literal. */
+export function visibilityLiteral(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** The visibility query for the filters: always narrowed to executions started by Signalbox. */
+export function visibilityQuery(filters: ExecutionFilters): string {
+  const clauses = [`TaskQueue STARTS_WITH 'signalbox-'`];
+  if (filters.designId) clauses.push(`${SEARCH_ATTRIBUTES.design.name} = ${visibilityLiteral(filters.designId)}`);
+  if (filters.deploymentId) clauses.push(`${SEARCH_ATTRIBUTES.deployment.name} = ${visibilityLiteral(filters.deploymentId)}`);
+  if (filters.version !== undefined) {
+    if (!Number.isInteger(filters.version) || filters.version < 1) throw new InputError('version must be a positive integer', 'input.invalid', 'version');
+    clauses.push(`${SEARCH_ATTRIBUTES.version.name} = ${filters.version}`);
+  }
+  if (filters.status) {
+    if (!EXECUTION_STATUSES.includes(filters.status)) {
+      throw new InputError(`status must be one of ${EXECUTION_STATUSES.join(', ')}, got "${filters.status}"`, 'input.invalid', 'status');
+    }
+    clauses.push(`ExecutionStatus = ${visibilityLiteral(filters.status)}`);
+  }
+  if (filters.step) clauses.push(`${SEARCH_ATTRIBUTES.step.name} = ${visibilityLiteral(filters.step)}`);
+  if (filters.workflowId) clauses.push(`WorkflowId STARTS_WITH ${visibilityLiteral(filters.workflowId)}`);
+  // No ORDER BY: SQL visibility (the dev server) refuses it; it lists running executions first,
+  // then by close time, newest first — the order a monitor wants anyway.
+  return clauses.join(' AND ');
+}
+
+function decodeToken(token: string | undefined): Buffer {
+  if (!token) return Buffer.alloc(0);
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new InputError('pageToken is not a token this API handed out', 'input.invalid', 'pageToken');
+  return Buffer.from(token, 'base64url');
+}
+
+function stringAttribute(value: unknown): string | null {
+  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
+}
+
+function numberAttribute(value: unknown): number | null {
+  return typeof value === 'number' ? value : Array.isArray(value) && typeof value[0] === 'number' ? value[0] : null;
+}
+
+let converter: ReturnType<typeof loadDataConverter> | undefined;
+
+/** One page of executions matching the filters: running ones first, then the most recently closed. */
+export async function listExecutionPage({
+  filters = {},
+  pageSize = DEFAULT_PAGE_SIZE,
+  pageToken,
+  liveSteps = true,
+}: {
+  filters?: ExecutionFilters;
+  pageSize?: number;
+  pageToken?: string;
+  liveSteps?: boolean;
+}): Promise<ExecutionPage> {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new InputError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`, 'input.invalid', 'pageSize');
+  }
+  const query = visibilityQuery(filters);
+  const client = await getTemporalClient();
+  const response = await client.workflowService.listWorkflowExecutions({
+    namespace: client.options.namespace,
+    query,
+    pageSize,
+    nextPageToken: decodeToken(pageToken),
+  });
+  converter ??= loadDataConverter();
+  const designNames = new Map((await listDesigns()).map((d) => [d.id, d.name]));
+  const rows = await Promise.all(
+    response.executions.map(async (raw): Promise<ExecutionRow> => {
+      const info = await executionInfoFromRaw(raw, converter!, raw, client.options.namespace);
+      const attrs = info.searchAttributes;
+      const memo = info.memo ?? {};
+      const designId = stringAttribute(attrs[SEARCH_ATTRIBUTES.design.name]) ?? (typeof memo.designId === 'string' ? memo.designId : null);
+      return {
+        workflowId: info.workflowId,
+        runId: info.runId,
+        status: info.status.name,
+        startTime: info.startTime.toISOString(),
+        closeTime: info.closeTime?.toISOString() ?? null,
+        designId,
+        designName: designId ? (designNames.get(designId) ?? null) : null,
+        deploymentId: stringAttribute(attrs[SEARCH_ATTRIBUTES.deployment.name]) ?? (typeof memo.deploymentId === 'string' ? memo.deploymentId : null),
+        designVersion: numberAttribute(attrs[SEARCH_ATTRIBUTES.version.name]) ?? (typeof memo.designVersion === 'number' ? memo.designVersion : null),
+        taskQueue: info.taskQueue,
+        step: stringAttribute(attrs[SEARCH_ATTRIBUTES.step.name]),
+        historyLength: info.historyLength,
+      };
+    }),
+  );
+  if (liveSteps) {
+    // The recorded step is the start step until the workflow upserts it: ask the running ones.
+    await Promise.all(
+      rows
+        .filter((row) => row.status === 'RUNNING')
+        .map(async (row) => {
+          try {
+            const state = await client.connection.withDeadline(Date.now() + LIVE_STEP_TIMEOUT_MS, () =>
+              client.workflow.getHandle(row.workflowId, row.runId).query<DesignerState>(DESIGNER_STATE_QUERY),
+            );
+            row.step = state.currentStep;
+          } catch {
+            // no worker answering right now: keep the recorded step
+          }
+        }),
+    );
+  }
+  const next = response.nextPageToken;
+  return { executions: rows, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null, query };
+}
+
+/** How many executions match the filters (visibility count). */
+export async function countExecutions(filters: ExecutionFilters = {}): Promise<number> {
+  const client = await getTemporalClient();
+  return (await client.workflow.count(visibilityQuery(filters))).count;
+}
