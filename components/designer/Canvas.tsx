@@ -1,11 +1,13 @@
 'use client';
 import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
+import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
 import { nodeTypes } from '../flow/nodeTypes';
 import { isValidConnection } from './connection';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
+import { useTheme } from './theme';
 import { useDropNode } from './useDropNode';
 
 const selectGraph = (s: DesignerStore) => ({
@@ -16,15 +18,27 @@ const selectGraph = (s: DesignerStore) => ({
   onConnect: s.onConnect,
 });
 const selectDiagnostics = (s: DesignerStore) => s.compile.diagnostics;
+/** Above this many nodes only the visible ones are rendered (see bench/designer.ts). */
+const VIRTUALISE_ABOVE = 200;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_VIEW_OPTIONS = { padding: 0.3, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+const SNAP_GRID: [number, number] = [10, 10];
+/** Ctrl (or ⌘) adds to the selection; Shift-drag draws a selection box. */
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+
+interface CanvasProps {
+  onLayout: () => void;
+  layoutBusy: boolean;
+  onHelp: () => void;
+}
 
 /** The editable canvas. */
-export function Canvas() {
+export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useDesignerStore(selectGraph);
   const diagnostics = useDesignerStore(selectDiagnostics);
   const store = useDesignerStoreApi();
+  const theme = useTheme();
   const { onDragOver, onDrop } = useDropNode();
   const decorations = useMemo(() => ({ diagnostics: groupByNode(diagnostics) }), [diagnostics]);
   const validate = useCallback(
@@ -46,10 +60,14 @@ export function Canvas() {
           deleteKeyCode={DELETE_KEYS}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid
-          snapGrid={[10, 10]}
+          snapGrid={SNAP_GRID}
+          colorMode={theme}
+          onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
           proOptions={PRO_OPTIONS}
         >
+          <CanvasToolbar onLayout={onLayout} layoutBusy={layoutBusy} onHelp={onHelp} />
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable className="minimap" />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import { DeployStatus } from './DeployStatus';
 import { StartDialog } from './StartDialog';
+import { ThemeToggle } from './ThemeToggle';
 import type { DesignerStore } from './store';
 import { useSaveDeploy } from './useSaveDeploy';
 
@@ -49,6 +50,7 @@ export function DesignerHeader() {
         {dirty && <span className="dot" aria-hidden="true" />}{save.kind === 'saving' ? 'Saving…' : saveLabel}
       </span>
       <div className="designer-header__actions">
+        <ThemeToggle />
         <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>
           Workflow settings
         </button>

@@ -9,12 +9,14 @@ import {
 } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
 import type { Design, NodeType } from '../../codegen/schema/design';
+import { makeFragment, withFreshIds, type Fragment } from '../../lib/designs/fragment';
 import type { Diagnostic, GeneratedFile } from '../api/types';
 import { makeEdge } from '../flow/edges';
 import { isHandlerType, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, NodeData, WorkflowSettings } from '../flow/types';
 import { designToFlow, flowToDesign } from './convert';
 import { defaultNodeData, newId } from './defaults';
+import { emptyHistory, endRun, record, redo, undo, type History, type Snapshot } from './history';
 
 export type CompileStatus = 'idle' | 'pending' | 'ok' | 'error';
 
@@ -27,7 +29,10 @@ export interface DesignerState {
   dirty: boolean;
   /** Bumped on every change that can affect generated code (not on moves or selection). */
   revision: number;
+  /** Bumped on every change worth saving (moves included); a save knows which changes it carried. */
+  changeCount: number;
   savedVersion: number | null;
+  history: History;
   compile: { status: CompileStatus; diagnostics: Diagnostic[]; files: GeneratedFile[]; error?: string };
 }
 
@@ -39,7 +44,23 @@ export interface DesignerActions {
   updateNodeData: <T extends NodeType>(id: string, patch: Partial<NodeData<T>>) => void;
   updateWorkflow: (patch: Partial<WorkflowSettings>) => void;
   selectNode: (id: string | null) => void;
-  markSaved: (version: number) => void;
+  selectAll: () => void;
+  /** Removes the selected nodes (never Start) and edges, and the edges of removed nodes. */
+  deleteSelection: () => void;
+  /** The selected nodes and the edges between them, as design JSON; null when nothing is selected. */
+  copySelection: () => Fragment | null;
+  /** Adds a fragment with fresh ids, offset from its original place, and selects it. */
+  paste: (fragment: Fragment, offset: XYPosition) => void;
+  /** Moves nodes to new positions in one undoable step (auto-layout). */
+  moveNodes: (positions: ReadonlyMap<string, XYPosition>) => void;
+  /** Replaces the whole design (import, reload from the server); undoable unless `version` is given. */
+  replaceDesign: (design: Design, version?: number) => void;
+  /** Replaces the whole design in one undoable step, computed from the current one (renames). */
+  editDesign: (edit: (design: Design) => Design) => void;
+  undo: () => void;
+  redo: () => void;
+  /** A save of the content as of `changeCount` succeeded. */
+  markSaved: (version: number, changeCount: number) => void;
   setCompile: (compile: DesignerState['compile']) => void;
   toDesign: () => Design;
 }
@@ -51,7 +72,20 @@ const CONTENT_CHANGES = new Set(['add', 'remove', 'replace']);
 export function createDesignerStore(init: { designId: string; design: Design; version: number | null }) {
   const { workflow, nodes, edges } = designToFlow(init.design);
   return createStore<DesignerStore>()((set, get) => {
-    const touch = (content: boolean) => ({ dirty: true, revision: get().revision + (content ? 1 : 0) });
+    const snapshot = (): Snapshot => ({ workflow: get().workflow, nodes: get().nodes, edges: get().edges });
+    /** State fields for an edit: history step (coalesced by key), dirty, counters. */
+    const edit = (key: string | null, content = true) => ({
+      history: record(get().history, snapshot(), key, Date.now()),
+      dirty: true,
+      changeCount: get().changeCount + 1,
+      revision: get().revision + (content ? 1 : 0),
+    });
+    const restore = (step: { history: History; snapshot: Snapshot } | null) => {
+      if (!step) return;
+      set({ ...step.snapshot, history: step.history, dirty: true, changeCount: get().changeCount + 1, revision: get().revision + 1 });
+    };
+    const deselected = <T extends { selected?: boolean }>(items: T[]) => items.map((i) => (i.selected ? { ...i, selected: false } : i));
+
     return {
       designId: init.designId,
       workflow,
@@ -59,17 +93,30 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
       edges,
       dirty: false,
       revision: 0,
+      changeCount: 0,
       savedVersion: init.version,
+      history: emptyHistory(),
       compile: { status: 'idle', diagnostics: [], files: [] },
 
       onNodesChange: (changes) => {
         const content = changes.some((c) => CONTENT_CHANGES.has(c.type));
-        const moved = changes.some((c) => c.type === 'position' && c.position);
-        set({ nodes: applyNodeChanges(changes, get().nodes), ...(content || moved ? touch(content) : {}) });
+        const moves = changes.filter((c) => c.type === 'position' && c.position);
+        const next = applyNodeChanges(changes, get().nodes);
+        if (content) {
+          // A delete removes nodes and their edges in two calls: one undo step.
+          set({ nodes: next, ...edit('remove') });
+        } else if (moves.length > 0) {
+          const key = `move:${moves.map((c) => ('id' in c ? c.id : '')).sort().join(',')}`;
+          const state = edit(key, false);
+          const ended = changes.every((c) => c.type !== 'position' || !c.dragging);
+          set({ nodes: next, ...state, history: ended ? endRun(state.history) : state.history });
+        } else {
+          set({ nodes: next });
+        }
       },
       onEdgesChange: (changes) => {
         const content = changes.some((c) => CONTENT_CHANGES.has(c.type));
-        set({ edges: applyEdgeChanges(changes, get().edges), ...(content ? touch(true) : {}) });
+        set({ edges: applyEdgeChanges(changes, get().edges), ...(content ? edit('remove') : {}) });
       },
       onConnect: (c) => {
         const source = get().nodes.find((n) => n.id === c.source);
@@ -80,12 +127,12 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         const kept = fromHandler
           ? get().edges
           : get().edges.filter((e) => !(e.source === c.source && e.sourceHandle === c.sourceHandle));
-        set({ edges: addEdge(edge, kept), ...touch(true) });
+        set({ ...edit(null), edges: addEdge(edge, kept) });
       },
       addNode: (type, position) => {
         const id = newId();
         const node = { id, type, position, data: defaultNodeData(type), selected: true } as DesignerNode;
-        set({ nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], ...touch(true) });
+        set({ ...edit(null), nodes: [...deselected(get().nodes), node], edges: deselected(get().edges) });
         return id;
       },
       updateNodeData: (id, patch) => {
@@ -99,15 +146,67 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         // Drop edges whose output no longer exists (a removed branch, a cleared timeout).
         const valid = new Set(sourceHandles({ type: updated.type, ...updated.data } as never));
         const edges = get().edges.filter((e) => e.source !== id || valid.has(e.sourceHandle ?? ''));
-        set({ nodes, edges, ...touch(true) });
+        // Typing in one field is one undo step.
+        set({ ...edit(`data:${id}:${Object.keys(patch).sort().join(',')}`), nodes, edges });
       },
-      updateWorkflow: (patch) => set({ workflow: { ...get().workflow, ...patch }, ...touch(true) }),
+      updateWorkflow: (patch) =>
+        set({ ...edit(`workflow:${Object.keys(patch).sort().join(',')}`), workflow: { ...get().workflow, ...patch } }),
       selectNode: (id) =>
         set({
           nodes: get().nodes.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
-          edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+          edges: deselected(get().edges),
         }),
-      markSaved: (version) => set({ savedVersion: version, dirty: false }),
+      selectAll: () =>
+        set({
+          nodes: get().nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
+          edges: get().edges.map((e) => (e.selected ? e : { ...e, selected: true })),
+        }),
+      deleteSelection: () => {
+        const removed = new Set(get().nodes.filter((n) => n.selected && n.type !== 'start').map((n) => n.id));
+        const edges = get().edges.filter((e) => !e.selected && !removed.has(e.source) && !removed.has(e.target));
+        if (removed.size === 0 && edges.length === get().edges.length) return;
+        set({ ...edit(null), nodes: get().nodes.filter((n) => !removed.has(n.id)), edges });
+      },
+      copySelection: () => {
+        const { workflow, nodes, edges } = get();
+        const design = flowToDesign({ workflow, nodes: nodes.filter((n) => n.selected), edges });
+        const fragment = makeFragment(design.nodes, design.edges);
+        return fragment.nodes.length > 0 ? fragment : null;
+      },
+      paste: (fragment, offset) => {
+        const fresh = withFreshIds(fragment, offset, newId);
+        const { workflow } = get();
+        const added = designToFlow({ ...workflow, nodes: fresh.nodes, edges: fresh.edges });
+        set({
+          ...edit(null),
+          nodes: [...deselected(get().nodes), ...added.nodes.map((n) => ({ ...n, selected: true }))],
+          edges: [...deselected(get().edges), ...added.edges],
+        });
+      },
+      moveNodes: (positions) =>
+        set({
+          ...edit(null, false),
+          nodes: get().nodes.map((n) => {
+            const p = positions.get(n.id);
+            return p ? { ...n, position: { ...p } } : n;
+          }),
+        }),
+      replaceDesign: (design, version) => {
+        const flow = designToFlow(design);
+        if (version === undefined) {
+          set({ ...edit(null), ...flow });
+        } else {
+          set({ ...flow, history: emptyHistory(), dirty: false, changeCount: get().changeCount + 1, revision: get().revision + 1, savedVersion: version });
+        }
+      },
+      editDesign: (change) => {
+        const flow = designToFlow(change(get().toDesign()));
+        const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
+        set({ ...edit(null), ...flow, nodes: flow.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)) });
+      },
+      undo: () => restore(undo(get().history, snapshot())),
+      redo: () => restore(redo(get().history, snapshot())),
+      markSaved: (version, changeCount) => set({ savedVersion: version, dirty: get().changeCount !== changeCount }),
       setCompile: (compile) => set({ compile }),
       toDesign: () => {
         const { workflow, nodes, edges } = get();

@@ -19,11 +19,11 @@ export function useSaveDeploy() {
   const [deploy, setDeploy] = useState<DeployState>({ kind: 'idle' });
 
   const saveNow = useCallback(async (): Promise<number | null> => {
-    const { designId, toDesign, markSaved } = store.getState();
+    const { designId, toDesign, markSaved, changeCount } = store.getState();
     setSave({ kind: 'saving' });
     try {
       const { version } = await api.saveVersion(designId, toDesign());
-      markSaved(version);
+      markSaved(version, changeCount);
       setSave({ kind: 'saved', version });
       return version;
     } catch (err) {
