@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './globals.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { ConnectionBanner } from '../components/health/ConnectionBanner';
 
 export const metadata: Metadata = {
   title: 'Signalbox',
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body><ConnectionBanner />{children}</body>
     </html>
   );
 }
