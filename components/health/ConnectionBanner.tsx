@@ -30,7 +30,7 @@ export function ConnectionBanner() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const check = async () => {
-      let body: HealthBody | null = null;
+      let body: HealthBody | null;
       try {
         const res = await fetch('/api/health', { cache: 'no-store' });
         body = (await res.json()) as HealthBody;
