@@ -70,8 +70,11 @@ export const api = {
   listDesigns: () => request<{ designs: DesignSummary[] }>('/api/designs'),
   createDesign: (design: Design) => request<{ id: string; version: number }>('/api/designs', { method: 'POST', body: { design } }),
   getDesign: (id: string) => request<DesignRecord>(`/api/designs/${enc(id)}`),
-  saveVersion: (id: string, design: Design) =>
-    request<{ version: number }>(`/api/designs/${enc(id)}/versions`, { method: 'POST', body: { design } }),
+  /** With `baseVersion`, a save that another tab got in before is refused with a 409 (see conflictOf). */
+  saveVersion: (id: string, design: Design, baseVersion?: number) =>
+    request<{ version: number }>(`/api/designs/${enc(id)}/versions`, { method: 'POST', body: { design, baseVersion } }),
+  getVersion: (id: string, version: number) =>
+    request<{ version: number; design: Design }>(`/api/designs/${enc(id)}/versions/${version}`),
   compile: (design: Design, signal?: AbortSignal) =>
     request<CompileResult>('/api/compile', { method: 'POST', body: { design }, signal }),
   deploy: (id: string, version?: number) =>
@@ -89,6 +92,14 @@ export const api = {
   update: (workflowId: string, name: string, args: Record<string, unknown>) =>
     request<{ result: unknown }>(`/api/executions/${enc(workflowId)}/updates/${enc(name)}`, { method: 'POST', body: { args } }),
 };
+
+/** The version saved elsewhere, when a save was refused because another one came first. */
+export function conflictOf(err: unknown): { currentVersion: number; design: Design | null } | null {
+  if (!(err instanceof ApiError) || err.status !== 409 || err.code !== 'design.version-conflict') return null;
+  const body = err.body as { error?: { currentVersion?: number }; current?: { version: number; design: Design } | null } | undefined;
+  const currentVersion = body?.current?.version ?? body?.error?.currentVersion;
+  return typeof currentVersion === 'number' ? { currentVersion, design: body?.current?.design ?? null } : null;
+}
 
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;

@@ -1,11 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { ConflictBanner } from './ConflictBanner';
+import { DesignFileMenu } from './DesignFileMenu';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import { DeployStatus } from './DeployStatus';
+import { SaveIndicator } from './SaveIndicator';
 import { StartDialog } from './StartDialog';
-import { ThemeToggle } from './ThemeToggle';
 import type { DesignerStore } from './store';
+import { ThemeToggle } from './ThemeToggle';
 import { useSaveDeploy } from './useSaveDeploy';
 
 const select = (s: DesignerStore) => ({ name: s.workflow.name, dirty: s.dirty, savedVersion: s.savedVersion, designId: s.designId });
@@ -13,7 +16,7 @@ const select = (s: DesignerStore) => ({ name: s.workflow.name, dirty: s.dirty, s
 export function DesignerHeader() {
   const { name, dirty, savedVersion, designId } = useDesignerStore(select);
   const store = useDesignerStoreApi();
-  const { save, deploy, saveNow, deployNow, dismissDeploy } = useSaveDeploy();
+  const { save, deploy, saveNow, deployNow, dismissDeploy, reloadTheirs, overwriteWithMine } = useSaveDeploy();
   const [starting, setStarting] = useState(false);
   const busy = save.kind === 'saving' || deploy.kind === 'saving' || deploy.kind === 'deploying';
 
@@ -35,32 +38,29 @@ export function DesignerHeader() {
     };
   }, [busy, saveNow, store]);
 
-  const saveLabel = save.kind === 'error' ? `Save failed: ${save.message}`
-    : dirty ? 'Unsaved changes'
-    : savedVersion ? `Saved v${savedVersion}` : 'Not saved yet';
-
   return (
     <header className="designer-header">
       <Link href="/" className="brand" aria-label="All designs">Signalbox</Link>
       <span className="crumb-sep">/</span>
       <input className="name-input" data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
         onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
-      <span className={`save-state${dirty ? ' is-dirty' : ''}${save.kind === 'error' ? ' is-error' : ''}`} data-testid="save-state"
-        title={save.kind === 'error' ? save.message : undefined}>
-        {dirty && <span className="dot" aria-hidden="true" />}{save.kind === 'saving' ? 'Saving…' : saveLabel}
-      </span>
+      <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} />
       <div className="designer-header__actions">
         <ThemeToggle />
+        <DesignFileMenu saveNow={saveNow} />
         <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>
           Workflow settings
         </button>
-        <button type="button" className="btn" data-testid="save-button" disabled={busy} onClick={() => void saveNow()}>Save</button>
+        <button type="button" className="btn" data-testid="save-button" disabled={busy || save.kind === 'conflict'} onClick={() => void saveNow()}>Save</button>
         <button type="button" className="btn" data-testid="deploy-button" disabled={busy} onClick={() => void deployNow()}>
           {deploy.kind === 'deploying' ? 'Deploying…' : 'Deploy'}
         </button>
         <button type="button" className="btn btn--primary" data-testid="start-button" onClick={() => setStarting(true)}>Start…</button>
       </div>
       <DeployStatus state={deploy} onDismiss={dismissDeploy} />
+      {save.kind === 'conflict' && (
+        <ConflictBanner currentVersion={save.currentVersion} onReload={() => void reloadTheirs()} onOverwrite={() => void overwriteWithMine()} />
+      )}
       {starting && <StartDialog designId={designId} onClose={() => setStarting(false)} />}
     </header>
   );

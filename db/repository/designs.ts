@@ -78,12 +78,37 @@ export async function getDesign({ db: dbArg, id }: { db?: Db; id: string }): Pro
   return { ...row, latestVersion: latest.version, design: content.design, versions };
 }
 
-/** Saves a new version (n+1) and updates the design's name and updatedAt; null when the design is missing. */
-export async function saveVersion({ db: dbArg, id, design }: { db?: Db; id: string; design: unknown }): Promise<{ version: number } | null> {
+/** Another save landed since the version this one was based on; nothing was written. */
+export class VersionConflictError extends Error {
+  readonly code = 'design.version-conflict';
+  constructor(
+    readonly baseVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`The design was saved elsewhere (now version ${currentVersion}) since version ${baseVersion}, which this save was based on`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/**
+ * Saves a new version (n+1) and updates the design's name and updatedAt; null when the design is missing.
+ * With `baseVersion` (optimistic concurrency), throws VersionConflictError unless it is still the latest.
+ */
+export async function saveVersion({
+  db: dbArg,
+  id,
+  design,
+  baseVersion,
+}: {
+  db?: Db;
+  id: string;
+  design: unknown;
+  baseVersion?: number;
+}): Promise<{ version: number } | null> {
   const db = dbArg ?? (await getDb());
   const parsed = parseDesign(design);
   return db.transaction(async (tx) => {
-    // Locks the design row, so concurrent saves of one design number their versions in turn.
+    // Locks the design row, so concurrent saves of one design number (and check) their versions in turn.
     const updated = await tx
       .update(designs)
       .set({ name: parsed.name, updatedAt: sql`now()` })
@@ -94,7 +119,10 @@ export async function saveVersion({ db: dbArg, id, design }: { db?: Db; id: stri
       .select({ latest: max(designVersions.version) })
       .from(designVersions)
       .where(eq(designVersions.designId, id));
-    const version = Number(latest ?? 0) + 1;
+    const current = Number(latest ?? 0);
+    // Throwing rolls the transaction back, name and updatedAt included.
+    if (baseVersion !== undefined && baseVersion !== current) throw new VersionConflictError(baseVersion, current);
+    const version = current + 1;
     await tx.insert(designVersions).values({ designId: id, version, design: parsed });
     return { version };
   });

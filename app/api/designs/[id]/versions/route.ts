@@ -1,16 +1,14 @@
-import { saveVersion } from '../../../../../db/repository';
-import { handle, json, notFound } from '../../../../../lib/api/errors';
+import { handle, json } from '../../../../../lib/api/errors';
 import { readBody } from '../../../../../lib/api/request';
-import { DesignBodySchema } from '../../schema';
+import { SaveVersionBodySchema } from '../../schema';
+import { saveDesignVersion } from './save';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Saves a new version; the design must match the schema, not be deployable (work in progress). */
+/** Saves a new version; the design must match the schema, not be deployable (work in progress). 409 on a stale baseVersion. */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  const { design } = await readBody(request, DesignBodySchema);
-  const saved = await saveVersion({ id, design });
-  if (!saved) throw notFound(`Design ${id} not found`, 'design.not-found');
-  return json(saved, 201);
+  const body = await readBody(request, SaveVersionBodySchema);
+  return json(await saveDesignVersion(id, body), 201);
 });
