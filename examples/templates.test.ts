@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compileDesign } from '../codegen';
+import { DesignSchema } from '../codegen/schema/design';
+import { TEMPLATES } from './index';
+
+test('the gallery has unique ids and at least the chapter’s first four patterns', () => {
+  assert.equal(new Set(TEMPLATES.map((t) => t.id)).size, TEMPLATES.length);
+  for (const id of ['approval', 'expense-approval', 'greeting', 'multi-level-approval']) {
+    assert.ok(TEMPLATES.some((t) => t.id === id), id);
+  }
+});
+
+for (const template of TEMPLATES) {
+  test(`template "${template.title}" matches the schema and compiles with no errors or warnings`, async () => {
+    assert.equal(DesignSchema.safeParse(template.design).success, true);
+    const result = await compileDesign(template.design);
+    assert.deepEqual(result.diagnostics, [], JSON.stringify(result.diagnostics, null, 2));
+    assert.equal(result.ok, true);
+    assert.ok(result.files.some((f) => f.path.endsWith('workflows.ts')));
+  });
+}
