@@ -58,3 +58,42 @@ test('the npx entry point runs (bin/signalbox.js)', () => {
   const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   assert.match(help, /Usage: signalbox/);
 });
+
+test('export writes a standalone project and says what to run next', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'sb-export-')), 'approval');
+  const { code, stdout } = await run(['export', approval, '--out', out]);
+  assert.equal(code, 0);
+  for (const f of ['package.json', 'tsconfig.json', 'README.md', 'src/shared.ts', 'src/workflows.ts', 'src/activities.ts', 'src/worker.ts', 'src/client.ts', 'src/workflow.test.ts']) {
+    assert.ok(existsSync(join(out, f)), f);
+  }
+  assert.equal(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).dependencies['@temporalio/client'], '1.24.0');
+  assert.match(stdout, /Exported approval-workflow \(9 files\)/);
+  assert.match(stdout, /npm install && npm test/);
+});
+
+test('export never overwrites a folder with files unless forced', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'sb-export-'));
+  writeFileSync(join(out, 'mine.txt'), 'keep me');
+  const refused = await run(['export', approval, '--out', out]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /is not empty; choose a new folder, or pass --force/);
+  assert.equal(existsSync(join(out, 'package.json')), false);
+  assert.equal((await run(['export', approval, '--out', out, '--force'])).code, 0);
+  assert.equal(readFileSync(join(out, 'mine.txt'), 'utf8'), 'keep me');
+  assert.ok(existsSync(join(out, 'src', 'client.ts')));
+});
+
+test('export of an invalid design writes nothing and names the node', async () => {
+  const design = JSON.parse(readFileSync(approval, 'utf8'));
+  design.edges = design.edges.filter((e: { source: string }) => e.source !== 'await-approval');
+  const dir = mkdtempSync(join(tmpdir(), 'sb-export-'));
+  const file = join(dir, 'broken.json');
+  writeFileSync(file, JSON.stringify(design));
+  const out = join(dir, 'out');
+  const { code, stderr } = await run(['export', file, '--out', out]);
+  assert.equal(code, 1);
+  assert.match(stderr, /\[node await-approval\]/);
+  assert.match(stderr, /nothing exported/);
+  assert.equal(existsSync(out), false);
+  assert.equal((await run(['export', approval])).code, 2, 'export without --out is a usage error');
+});

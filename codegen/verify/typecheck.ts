@@ -51,3 +51,13 @@ function toDiagnostic(d: ts.Diagnostic, dir: string): Diagnostic {
   }
   return { severity: 'error', code: 'verify.typecheck', message: `${where}${text}` };
 }
+
+/** Type-checks a project folder by its own tsconfig.json (e.g. an exported project). */
+export function typecheckProject(dir: string): Diagnostic[] {
+  const configPath = join(dir, 'tsconfig.json');
+  const config = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (config.error) return [toDiagnostic(config.error, dir)];
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dir, undefined, configPath);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  return [...parsed.errors, ...ts.getPreEmitDiagnostics(program)].map((d) => toDiagnostic(d, dir));
+}

@@ -1,0 +1,88 @@
+/**
+ * Export: a design as a standalone, runnable Temporal project (package.json, tsconfig.json,
+ * src/{shared,workflows,activities,worker,client,workflow.test}.ts, README.md). Pure: design JSON
+ * in, files out; writing them (CLI) or zipping them (REST) is the caller's business.
+ */
+import { hasErrors, type Diagnostic } from '../diagnostics';
+import { formatTypeScript } from '../format';
+import { lowerDesign } from '../ir/lower';
+import { compileDesign, type GeneratedFile } from '../pipeline';
+import { validateDesign } from '../validate';
+import { exportModel, type ExportModel } from './model';
+import { EXPORT_TEMPLATES, renderExportTemplate } from './render';
+import { EXPORT_DEPENDENCY_VERSIONS, EXPORT_DEV_DEPENDENCY_VERSIONS, EXPORT_NODE_ENGINES } from './versions';
+
+export interface ExportResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** The project's files, paths relative to its root; empty when not ok. */
+  files: GeneratedFile[];
+  /** The npm package name, also a good folder or zip name, when ok. */
+  projectName: string | null;
+}
+
+export async function exportProject(input: unknown): Promise<ExportResult> {
+  const compiled = await compileDesign(input);
+  if (!compiled.ok || !compiled.design) return { ok: false, diagnostics: compiled.diagnostics, files: [], projectName: null };
+  const { validated, diagnostics } = validateDesign(compiled.design);
+  if (!validated || hasErrors(diagnostics)) throw new Error('internal: a design that compiled no longer validates');
+  const model = exportModel(lowerDesign(validated));
+
+  const rendered = await Promise.all(
+    EXPORT_TEMPLATES.map(async (path) => {
+      const text = renderExportTemplate(path, model);
+      return { path, contents: path.endsWith('.ts') ? await formatTypeScript(text) : text };
+    }),
+  );
+  const sources = [...compiled.files.map((file) => ({ path: `src/${file.path}`, contents: file.contents })), ...rendered];
+  const files = [{ path: 'package.json', contents: packageJson(model, sources) }, ...sources].sort((a, b) => a.path.localeCompare(b.path));
+  return { ok: true, diagnostics: compiled.diagnostics, files, projectName: model.packageName };
+}
+
+/** package.json as data (never a template), depending on exactly the packages the sources import. */
+function packageJson(model: ExportModel, sources: GeneratedFile[]): string {
+  const dependencies: Record<string, string> = {};
+  for (const specifier of importedPackages(sources)) {
+    const version = EXPORT_DEPENDENCY_VERSIONS[specifier];
+    if (!version) throw new Error(`internal: the exported code imports ${specifier}, which has no pinned version`);
+    dependencies[specifier] = version;
+  }
+  const manifest = {
+    name: model.packageName,
+    version: '0.1.0',
+    private: true,
+    type: 'module',
+    description: model.description ? oneLine(model.description) : `The ${model.workflowName} Temporal workflow, exported from Signalbox`,
+    engines: { node: EXPORT_NODE_ENGINES },
+    scripts: {
+      typecheck: 'tsc --noEmit',
+      worker: 'tsx src/worker.ts',
+      test: 'node --import tsx --test src/workflow.test.ts',
+    },
+    dependencies: sortKeys(dependencies),
+    devDependencies: sortKeys({ ...EXPORT_DEV_DEPENDENCY_VERSIONS }),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Bare package names the sources import (node: built-ins and relative imports excluded). */
+export function importedPackages(sources: GeneratedFile[]): string[] {
+  const packages = new Set<string>();
+  for (const { path, contents } of sources) {
+    if (!path.endsWith('.ts')) continue;
+    for (const [, specifier] of contents.matchAll(/\bfrom '([^']+)';/g)) {
+      if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+      const parts = specifier.split('/');
+      packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+    }
+  }
+  return [...packages].sort();
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

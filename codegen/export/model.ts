@@ -1,0 +1,127 @@
+/**
+ * What the export templates render: the workflow's IR resolved into the names of the client
+ * helpers, the worker's task queue and example values for the generated test. Like the IR,
+ * every string that lands in code is a checked identifier, a name derived from one, or a
+ * JSON literal.
+ */
+import { pascalCase } from '../names';
+import type { IrHandler, TsInterface, WorkflowIr } from '../ir/types';
+
+export interface ClientMessage {
+  /** The wire name, e.g. "approve". */
+  messageName: string;
+  /** The definition exported by shared.ts, e.g. "approveSignal". */
+  constName: string;
+  /** The message name as it appears inside helper names: approve → "Approve". */
+  helperSuffix: string;
+  /** The payload interface, or null when the message takes no arguments. */
+  argsType: string | null;
+  /** An object literal of example arguments, for the generated test (null without arguments). */
+  exampleArgsCode: string | null;
+  /** The result type (queries and updates); "void" for signals. */
+  resultTsType: string;
+  /** `typeof` of the result as a string literal when it is a primitive, for the generated test. */
+  typeofLiteral: string | null;
+  description: string | undefined;
+}
+
+export interface ExportModel {
+  designName: string;
+  workflowName: string;
+  description: string | undefined;
+  /** The npm package name: ApprovalWorkflow → "approval-workflow". */
+  packageName: string;
+  /** The default task queue, as a string literal. */
+  taskQueueLiteral: string;
+  /** The step the workflow starts in, as a string literal. */
+  startStepLiteral: string;
+  inputType: string | null;
+  exampleInputCode: string | null;
+  resultTsType: string;
+  signals: ClientMessage[];
+  queries: ClientMessage[];
+  updates: ClientMessage[];
+  /** Names client.ts imports from shared.ts, sorted; types marked `type`. */
+  clientSharedImports: string[];
+  /** The README's table of messages and their helpers. */
+  messages: { messageName: string; kind: IrHandler['kind']; helpers: string[] }[];
+}
+
+const PRIMITIVE_TYPES = new Set(['string', 'number', 'boolean']);
+
+export function exportModel(ir: WorkflowIr): ExportModel {
+  const messages = (kind: IrHandler['kind']): ClientMessage[] =>
+    ir.handlers.filter((handler) => handler.kind === kind).map(clientMessage);
+  const signals = messages('signal');
+  const queries = messages('query');
+  const updates = messages('update');
+  const packageName = kebabCase(ir.workflowName);
+  return {
+    designName: ir.designName,
+    workflowName: ir.workflowName,
+    description: ir.description,
+    packageName,
+    taskQueueLiteral: JSON.stringify(packageName),
+    startStepLiteral: ir.startStepLiteral,
+    inputType: ir.input?.name ?? null,
+    exampleInputCode: ir.input ? exampleObject(ir.input) : null,
+    resultTsType: ir.resultTsType,
+    signals,
+    queries,
+    updates,
+    clientSharedImports: clientSharedImports(ir, [...signals, ...queries, ...updates]),
+    messages: [
+      ...signals.map((m) => ({ messageName: m.messageName, kind: 'signal' as const, helpers: [`signal${m.helperSuffix}`, `signalWithStart${m.helperSuffix}`] })),
+      ...queries.map((m) => ({ messageName: m.messageName, kind: 'query' as const, helpers: [`query${m.helperSuffix}`] })),
+      ...updates.map((m) => ({
+        messageName: m.messageName,
+        kind: 'update' as const,
+        helpers: [`update${m.helperSuffix}`, `startUpdate${m.helperSuffix}`, `updateWithStart${m.helperSuffix}`],
+      })),
+    ],
+  };
+}
+
+function clientMessage(handler: IrHandler): ClientMessage {
+  const resultTsType = handler.kind === 'signal' ? 'void' : handler.resultTsType;
+  return {
+    messageName: handler.messageName,
+    constName: handler.constName,
+    helperSuffix: pascalCase(handler.messageName),
+    argsType: handler.args?.name ?? null,
+    exampleArgsCode: handler.args ? exampleObject(handler.args) : null,
+    resultTsType,
+    typeofLiteral: PRIMITIVE_TYPES.has(resultTsType) ? JSON.stringify(resultTsType) : null,
+    description: handler.description,
+  };
+}
+
+function clientSharedImports(ir: WorkflowIr, messages: ClientMessage[]): string[] {
+  const values = messages.map((m) => m.constName);
+  const types = [ir.input?.name, ...messages.map((m) => m.argsType)].filter((name): name is string => Boolean(name));
+  const sortKey = (name: string) => name.replace(/^type /, '').toLowerCase();
+  return [...new Set([...values, ...types.map((name) => `type ${name}`)])].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}
+
+/** An object literal with a plausible value for every field, e.g. `{ requestId: 'example requestId' }`. */
+function exampleObject(shape: TsInterface): string {
+  return `{ ${shape.fields.map((field) => `${field.name}: ${exampleValue(field.name, field.tsType)}`).join(', ')} }`;
+}
+
+function exampleValue(name: string, tsType: string): string {
+  if (tsType === 'string') return JSON.stringify(`example ${name}`);
+  if (tsType === 'number') return '1';
+  if (tsType === 'boolean') return 'false';
+  if (tsType.endsWith('[]')) return `[]`;
+  throw new Error(`internal: the export has no example value for the type ${tsType} (field ${name})`);
+}
+
+/** ApprovalWorkflow → approval-workflow; always a valid npm package name (identifiers are ASCII). */
+export function kebabCase(identifier: string): string {
+  const words = identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return words.join('-').toLowerCase() || 'workflow';
+}
