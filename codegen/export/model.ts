@@ -112,6 +112,8 @@ function exampleValue(name: string, tsType: string): string {
   if (tsType === 'string') return JSON.stringify(`example ${name}`);
   if (tsType === 'number') return '1';
   if (tsType === 'boolean') return 'false';
+  // Money is an exact decimal amount written as a string (templates/money.ts.hbs).
+  if (tsType === 'Money') return JSON.stringify('1.00');
   if (tsType.endsWith('[]')) return `[]`;
   throw new Error(`internal: the export has no example value for the type ${tsType} (field ${name})`);
 }
