@@ -104,7 +104,7 @@ test('update-with-start starts once and reaches the same execution; signal-with-
   const second = await helpers.updateWithStartAddComment(client, { ...options, args: { text: 'still open' } });
   assert.equal(first.result, 'Comment saved');
   assert.equal(second.result, 'Comment saved');
-  assert.equal(first.handle.firstExecutionRunId, second.handle.firstExecutionRunId);
+  assert.equal((await first.handle.describe()).runId, (await second.handle.describe()).runId);
   const decided = await helpers.signalWithStartApprove(client, { ...options, args: { approverName: 'Bob', approved: false, comment: 'no budget' } });
   assert.equal(await decided.result(), 'Request rejected by Bob: no budget');
 });
