@@ -21,7 +21,10 @@ const RESERVED_WORDS = new Set([
 export const GENERATED_NAMES = new Set([
   'input', 'args', 'activities', 'condition', 'setHandler', 'defineSignal', 'defineQuery', 'defineUpdate',
   'proxyActivities', 'allHandlersFinished', 'ApplicationFailure', 'sleep', 'currentStep', 'stepPath',
-  'enterStep', 'step', 'designerStateQuery', 'DesignerState', 'log', 'notify',
+  'enterStep', 'step', 'designerStateQuery', 'DesignerState', 'log', 'notify', 'http',
+  'Money', 'money', 'addMoney', 'subtractMoney', 'multiplyMoney', 'compareMoney', 'sumMoney',
+  'Mutex', 'mutex', 'workflowInfo', 'continueAsNew', 'currentUpdateInfo',
+  'executeChild', 'getExternalWorkflowHandle', 'ApplicationFailure',
 ]);
 
 export type NameProblem = 'empty' | 'too-long' | 'not-identifier' | 'reserved' | 'generated';

@@ -6,9 +6,10 @@
 import type { Field } from '../codegen/schema/design';
 import { InputError } from './errors';
 
-export type FieldValues = Record<string, string | number | boolean>;
+type FieldValue = string | number | boolean | unknown[];
+export type FieldValues = Record<string, FieldValue>;
 
-const EMPTY: Record<Field['type'], string | number | boolean> = { string: '', number: 0, boolean: false };
+const EMPTY: Record<Field['type'], () => FieldValue> = { string: () => '', number: () => 0, boolean: () => false, money: () => '0', list: () => [] };
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -36,17 +37,20 @@ export function checkFields({ fields, value, what }: { fields: readonly Field[];
     const label = field.label ? `"${field.name}" (${field.label})` : `"${field.name}"`;
     if (raw === undefined || raw === null) {
       if (field.required) throw new InputError(`Field ${label} of ${what} is required`, 'input.missing-field', field.name);
-      out[field.name] = EMPTY[field.type];
+      out[field.name] = EMPTY[field.type]();
       continue;
     }
     const ok =
       (field.type === 'string' && typeof raw === 'string') ||
       (field.type === 'number' && typeof raw === 'number' && Number.isFinite(raw)) ||
-      (field.type === 'boolean' && typeof raw === 'boolean');
+      (field.type === 'boolean' && typeof raw === 'boolean') ||
+      // money travels as an exact decimal string ("1299.99"); list items are checked by the workflow
+      (field.type === 'money' && typeof raw === 'string' && /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/.test(raw)) ||
+      (field.type === 'list' && Array.isArray(raw));
     if (!ok) {
       throw new InputError(`Field ${label} of ${what} must be a ${field.type}, got ${describe(raw)}`, 'input.wrong-type', field.name);
     }
-    out[field.name] = raw as string | number | boolean;
+    out[field.name] = raw as FieldValue;
   }
   return out;
 }

@@ -10,7 +10,7 @@ export interface RenderedFile {
   contents: string;
 }
 
-const FILES = ['shared.ts', 'workflows.ts', 'activities.ts'] as const;
+const FILES = ['shared.ts', 'workflows.ts', 'activities.ts', 'money.ts'] as const;
 
 interface CompiledTemplates {
   files: Map<string, Handlebars.TemplateDelegate>;
@@ -21,7 +21,8 @@ let cache: CompiledTemplates | null = null;
 /** Stage 4: renders the IR through the templates in templates/ (unformatted TypeScript). */
 export function renderWorkflow(ir: WorkflowIr): RenderedFile[] {
   const templates = loadTemplates();
-  return FILES.map((path) => {
+  // money.ts (exact decimal helpers) only when the design uses money.
+  return FILES.filter((path) => path !== 'money.ts' || ir.usesMoney).map((path) => {
     const template = templates.files.get(path);
     if (!template) throw new Error(`template ${path}.hbs is missing`);
     return { path, contents: template(ir) };

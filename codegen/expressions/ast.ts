@@ -14,6 +14,8 @@ export type Expr =
   | ({ kind: 'string'; value: string } & Span)
   | ({ kind: 'boolean'; value: boolean } & Span)
   | ({ kind: 'identifier'; name: string } & Span)
+  /** `[]`: an empty list, typed by where it is stored. */
+  | ({ kind: 'emptyList' } & Span)
   | ({ kind: 'member'; object: Expr; property: string; propertyStart: number } & Span)
   /** The function name occupies [start, start + callee.length). */
   | ({ kind: 'call'; callee: FunctionName; args: Expr[] } & Span)
@@ -82,6 +84,7 @@ export function childrenOf(e: Expr): readonly Expr[] {
     case 'string':
     case 'boolean':
     case 'identifier':
+    case 'emptyList':
       return [];
   }
 }

@@ -1,19 +1,32 @@
 import type { BinaryOp, Expr, ExprOf } from './ast';
 import { at, type ExprError } from './errors';
-import { FUNCTIONS, type ParamType } from './functions';
+import { FUNCTIONS } from './functions';
 import { closest } from './suggest';
 import {
   BOOLEAN,
+  MONEY,
   NUMBER,
   STRING,
+  assignable,
   fieldNames,
-  isPrimitive,
+  formatType,
   primitive,
   type ExprType,
   type PrimitiveKind,
-  type PrimitiveType,
   type Scope,
+  type ValueExprType,
 } from './types';
+
+/**
+ * How a node whose TypeScript differs from its plain form is emitted: money arithmetic and
+ * comparisons go through the exact-decimal helpers (`swap` when the money operand is on the right
+ * of a multiplication), and the sum of money amounts through `sumMoney`.
+ */
+export type Lowering = { kind: 'money'; swap: boolean };
+export type Lowerings = ReadonlyMap<Expr, Lowering>;
+
+/** A decimal amount as money() accepts it: "1299.99", "-5", "0.5". */
+export const MONEY_PATTERN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 /**
  * Type-checks an AST against the names in scope. Reports every independent error it finds;
@@ -22,13 +35,13 @@ import {
 export function checkExpression(
   ast: Expr,
   scope: Scope,
-): { ok: true; type: ExprType } | { ok: false; errors: ExprError[] } {
+): { ok: true; type: ExprType; lowerings: Lowerings } | { ok: false; errors: ExprError[] } {
   const checker = new Checker(scope);
   const type = checker.value(ast);
   if (checker.errors.length > 0 || type === undefined) {
     return { ok: false, errors: [...checker.errors].sort((a, b) => a.start - b.start) };
   }
-  return { ok: true, type };
+  return { ok: true, type, lowerings: checker.lowerings };
 }
 
 const ARITHMETIC_VERB: Readonly<Record<'-' | '*' | '/' | '%', (l: string, r: string) => string>> = {
@@ -39,6 +52,7 @@ const ARITHMETIC_VERB: Readonly<Record<'-' | '*' | '/' | '%', (l: string, r: str
 };
 
 function article(kind: string): string {
+  if (kind === 'money') return 'an amount of money';
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
@@ -54,6 +68,7 @@ function pathOf(e: Expr): string | undefined {
 
 class Checker {
   readonly errors: ExprError[] = [];
+  readonly lowerings = new Map<Expr, Lowering>();
 
   constructor(private readonly scope: Scope) {}
 
@@ -62,10 +77,10 @@ class Checker {
     return undefined;
   }
 
-  /** The type of a sub-expression that must be a primitive value; objects are reported. */
-  value(e: Expr): PrimitiveType | undefined {
+  /** The type of a sub-expression that must be a usable value; whole records are reported. */
+  value(e: Expr): ValueExprType | undefined {
     const t = this.type(e);
-    if (t === undefined || isPrimitive(t)) return t;
+    if (t === undefined || t.kind !== 'object') return t;
     const name = pathOf(e) ?? 'This value';
     const fields = fieldNames(t);
     const hint = fields.length > 0 ? `use one of its fields: ${fields.join(', ')}` : 'it has no fields to use';
@@ -80,6 +95,8 @@ class Checker {
         return STRING;
       case 'boolean':
         return BOOLEAN;
+      case 'emptyList':
+        return { kind: 'list', item: null };
       case 'identifier':
         return this.identifier(e);
       case 'member':
@@ -90,8 +107,9 @@ class Checker {
         const operand = this.value(e.operand);
         const want: PrimitiveKind = e.op === '!' ? 'boolean' : 'number';
         if (operand !== undefined && operand.kind !== want) {
+          const hint = operand.kind === 'money' ? '; subtract it from money("0") instead' : '';
           this.report(
-            `Expected ${article(want)} after "${e.op}", got ${operand.kind} ${at(e.operand.start)}`,
+            `Expected ${article(want)} after "${e.op}", got ${formatType(operand)} ${at(e.operand.start)}${hint}`,
             e.operand.start,
             e.operand.end,
           );
@@ -119,7 +137,9 @@ class Checker {
     const propertyEnd = e.propertyStart + e.property.length;
     if (object.kind !== 'object') {
       const hint =
-        object.kind === 'string' && e.property === 'length' ? `; use len(${pathOf(e.object) ?? '…'}) for its length` : '';
+        (object.kind === 'string' || object.kind === 'list') && e.property === 'length'
+          ? `; use len(${pathOf(e.object) ?? '…'}) for its length`
+          : '';
       return this.report(
         `${name} is ${article(object.kind)} and has no fields ${at(e.propertyStart)}${hint}`,
         e.propertyStart,
@@ -143,7 +163,8 @@ class Checker {
 
   private call(e: ExprOf<'call'>): ExprType | undefined {
     const spec = FUNCTIONS[e.callee];
-    const argTypes = e.args.map((arg) => this.value(arg));
+    // append takes a whole record as its item; everything else takes plain values.
+    const argTypes = e.args.map((arg, i) => (spec.params[i] === 'item' ? this.type(arg) : this.value(arg)));
     if (e.args.length !== spec.params.length) {
       const n = spec.params.length;
       return this.report(
@@ -152,20 +173,85 @@ class Checker {
         e.end,
       );
     }
-    spec.params.forEach((param: ParamType, i) => {
-      const got = argTypes[i];
-      if (got === undefined || param === 'primitive' || got.kind === param) return;
+    if (argTypes.some((t) => t === undefined)) return spec.returns === 'same-list' || spec.returns === 'list-item' ? undefined : this.fixedReturn(spec.returns);
+    const types = argTypes as ExprType[];
+    const wrong = (i: number, want: string): undefined => {
       const arg = e.args[i];
       const which = spec.params.length === 1 ? `${e.callee} needs` : `Argument ${i + 1} of ${e.callee} must be`;
-      this.report(`${which} ${article(param)}, got ${got.kind} ${at(arg.start)}`, arg.start, arg.end);
-    });
-    return primitive(spec.returns);
+      return this.report(`${which} ${want}, got ${formatType(types[i])} ${at(arg.start)}`, arg.start, arg.end);
+    };
+    switch (e.callee) {
+      case 'len':
+        if (types[0].kind !== 'string' && types[0].kind !== 'list') wrong(0, 'a string or a list');
+        return NUMBER;
+      case 'contains':
+        return this.contains(types, wrong);
+      case 'append': {
+        const [list, item] = types;
+        if (list.kind !== 'list') return wrong(0, 'a list');
+        if (list.item === null) return { kind: 'list', item };
+        if (!assignable(item, list.item)) return wrong(1, `${article(formatType(list.item))} (an item of the list)`);
+        return list;
+      }
+      case 'sum': {
+        const [list] = types;
+        if (list.kind !== 'list' || (list.item?.kind !== 'number' && list.item?.kind !== 'money')) {
+          return wrong(0, 'a list of numbers or of money');
+        }
+        if (list.item.kind === 'money') this.lowerings.set(e, { kind: 'money', swap: false });
+        return list.item;
+      }
+      case 'money': {
+        if (types[0].kind !== 'string') return wrong(0, 'a string such as "12.50"');
+        const [arg] = e.args;
+        if (arg.kind === 'string' && !MONEY_PATTERN.test(arg.value)) {
+          return this.report(
+            `money needs digits with an optional "." and decimals, such as "1299.99", got ${JSON.stringify(arg.value)} ${at(arg.start)}`,
+            arg.start,
+            arg.end,
+          );
+        }
+        return MONEY;
+      }
+      default:
+        spec.params.forEach((param, i) => {
+          const got = types[i];
+          if (param === 'primitive' ? got.kind === 'list' || got.kind === 'object' : got.kind !== param) {
+            wrong(i, param === 'primitive' ? 'a single value' : article(param));
+          }
+        });
+        return this.fixedReturn(spec.returns);
+    }
+  }
+
+  private fixedReturn(returns: string): ExprType | undefined {
+    if (returns === 'money') return MONEY;
+    if (returns === 'string' || returns === 'number' || returns === 'boolean') return primitive(returns);
+    return undefined;
+  }
+
+  private contains(types: ExprType[], wrong: (i: number, want: string) => undefined): ExprType | undefined {
+    const [haystack, needle] = types;
+    if (haystack.kind === 'string') {
+      if (needle.kind !== 'string') wrong(1, 'a string');
+      return BOOLEAN;
+    }
+    if (haystack.kind !== 'list') return wrong(0, 'a string or a list');
+    const item = haystack.item;
+    if (item === null) return wrong(0, 'a list with items');
+    if (item.kind !== 'string' && item.kind !== 'number' && item.kind !== 'boolean') {
+      return wrong(0, 'a list of strings, numbers or booleans');
+    }
+    if (needle.kind !== item.kind) wrong(1, `${article(item.kind)} (an item of the list)`);
+    return BOOLEAN;
   }
 
   private binary(e: ExprOf<'binary'>): ExprType | undefined {
     const left = this.value(e.left);
     const right = this.value(e.right);
     const opEnd = e.opStart + e.op.length;
+    const bothMoney = left?.kind === 'money' && right?.kind === 'money';
+    const describe = (t: ValueExprType): string => formatType(t);
     switch (e.op) {
       case '&&':
       case '||':
@@ -175,27 +261,32 @@ class Checker {
       case '+':
         if (left === undefined || right === undefined) return undefined;
         if (left.kind === 'number' && right.kind === 'number') return NUMBER;
-        if (left.kind === 'string' || right.kind === 'string') return STRING;
-        return this.report(`Cannot add ${left.kind} and ${right.kind} ${at(e.opStart)}`, e.opStart, opEnd);
+        if (bothMoney) return this.money(e, false);
+        if ((left.kind === 'string' || right.kind === 'string') && left.kind !== 'list' && right.kind !== 'list') return STRING;
+        return this.report(`Cannot add ${describe(left)} and ${describe(right)} ${at(e.opStart)}${mixHint(left, right)}`, e.opStart, opEnd);
       case '-':
       case '*':
       case '/':
       case '%':
-        if (left !== undefined && right !== undefined && (left.kind !== 'number' || right.kind !== 'number')) {
-          this.report(`${ARITHMETIC_VERB[e.op](left.kind, right.kind)} ${at(e.opStart)}`, e.opStart, opEnd);
-        }
+        if (left === undefined || right === undefined) return e.op === '-' && bothMoney ? MONEY : NUMBER;
+        if (left.kind === 'number' && right.kind === 'number') return NUMBER;
+        if (e.op === '-' && bothMoney) return this.money(e, false);
+        if (e.op === '*' && left.kind === 'money' && right.kind === 'number') return this.money(e, false);
+        if (e.op === '*' && left.kind === 'number' && right.kind === 'money') return this.money(e, true);
+        this.report(`${ARITHMETIC_VERB[e.op](describe(left), describe(right))} ${at(e.opStart)}${mixHint(left, right)}`, e.opStart, opEnd);
         return NUMBER;
       case '<':
       case '<=':
       case '>':
       case '>=':
-        if (
-          left !== undefined &&
-          right !== undefined &&
-          !(left.kind === right.kind && (left.kind === 'number' || left.kind === 'string'))
-        ) {
+        if (left === undefined || right === undefined) return BOOLEAN;
+        if (bothMoney) {
+          this.lowerings.set(e, { kind: 'money', swap: false });
+          return BOOLEAN;
+        }
+        if (!(left.kind === right.kind && (left.kind === 'number' || left.kind === 'string'))) {
           this.report(
-            `Cannot compare ${left.kind} and ${right.kind} with "${e.op}" ${at(e.opStart)}; both sides must be numbers, or both strings`,
+            `Cannot compare ${describe(left)} and ${describe(right)} with "${e.op}" ${at(e.opStart)}; both sides must be numbers, both strings or both money`,
             e.opStart,
             opEnd,
           );
@@ -203,12 +294,17 @@ class Checker {
         return BOOLEAN;
       case '==':
       case '!=':
-        if (left !== undefined && right !== undefined && left.kind !== right.kind) {
+        if (left === undefined || right === undefined) return BOOLEAN;
+        if (left.kind === 'list' || right.kind === 'list') {
+          this.report(`Cannot compare lists with "${e.op}" ${at(e.opStart)}; compare len(…) or use contains(…)`, e.opStart, opEnd);
+        } else if (left.kind !== right.kind) {
           this.report(
-            `Cannot compare ${left.kind} and ${right.kind} with "${e.op}" ${at(e.opStart)}; both sides must have the same type`,
+            `Cannot compare ${describe(left)} and ${describe(right)} with "${e.op}" ${at(e.opStart)}; both sides must have the same type`,
             e.opStart,
             opEnd,
           );
+        } else if (bothMoney) {
+          this.lowerings.set(e, { kind: 'money', swap: false });
         }
         return BOOLEAN;
       default:
@@ -216,26 +312,39 @@ class Checker {
     }
   }
 
+  private money(e: Expr, swap: boolean): ExprType {
+    this.lowerings.set(e, { kind: 'money', swap });
+    return MONEY;
+  }
+
   private conditional(e: ExprOf<'conditional'>): ExprType | undefined {
     this.needBoolean(e.test, this.value(e.test), 'before "?"');
     const a = this.value(e.consequent);
     const b = this.value(e.alternate);
     if (a === undefined || b === undefined) return undefined;
-    if (a.kind !== b.kind) {
+    if (!assignable(a, b) && !assignable(b, a)) {
       return this.report(
-        `Both sides of ":" must have the same type, got ${a.kind} and ${b.kind} ${at(e.colonStart)}`,
+        `Both sides of ":" must have the same type, got ${formatType(a)} and ${formatType(b)} ${at(e.colonStart)}`,
         e.colonStart,
         e.colonStart + 1,
       );
     }
-    return a;
+    return a.kind === 'list' && a.item === null ? b : a;
   }
 
-  private needBoolean(e: Expr, t: PrimitiveType | undefined, where: string): void {
+  private needBoolean(e: Expr, t: ValueExprType | undefined, where: string): void {
     if (t !== undefined && t.kind !== 'boolean') {
-      this.report(`Expected a boolean ${where}, got ${t.kind} ${at(e.start)}`, e.start, e.end);
+      this.report(`Expected a boolean ${where}, got ${formatType(t)} ${at(e.start)}`, e.start, e.end);
     }
   }
+}
+
+/** When money meets a plain number, say how to make both sides money. */
+function mixHint(left: ValueExprType, right: ValueExprType): string {
+  const kinds = [left.kind, right.kind];
+  if (kinds.includes('money') && kinds.includes('number')) return '; write amounts as money("…"), or multiply money by a number';
+  if (kinds.includes('list')) return '; use append(list, item) to add to a list';
+  return '';
 }
 
 function assertNever(op: never): never {

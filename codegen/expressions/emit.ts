@@ -8,6 +8,7 @@ import {
   type Expr,
   type ExprOf,
 } from './ast';
+import type { Lowerings } from './check';
 import { FUNCTIONS, isFunctionName } from './functions';
 import { FORBIDDEN_PROPERTIES, isIdentifier, isReservedWord } from './identifiers';
 
@@ -34,53 +35,106 @@ const TS_OPERATOR: Readonly<Record<BinaryOp, string>> = {
  * added exactly where precedence or associativity needs them. Deterministic.
  * Throws (a bug, not a user error) if the AST holds something the language cannot produce.
  */
-export function emitExpression(ast: Expr): string {
-  switch (ast.kind) {
-    case 'number':
-      return emitNumber(ast.value);
-    case 'string':
-      return emitString(ast.value);
-    case 'boolean':
-      if (typeof ast.value !== 'boolean') throw new Error('Invalid boolean literal in expression AST');
-      return ast.value ? 'true' : 'false';
-    case 'identifier':
-      return emitName(ast.name);
-    case 'member':
-      return `${emitReceiver(ast.object)}.${emitProperty(ast.property)}`;
-    case 'call':
-      return emitCall(ast);
-    case 'unary': {
-      if (ast.op !== '!' && ast.op !== '-') throw new Error('Invalid unary operator in expression AST');
-      // "-(-x)", never "--x" (which would be a decrement).
-      const wrap =
-        precedenceOf(ast.operand) < UNARY_PRECEDENCE || (ast.op === '-' && ast.operand.kind === 'unary' && ast.operand.op === '-');
-      return `${ast.op}${parenthesize(ast.operand, wrap)}`;
+export function emitExpression(ast: Expr, lowerings: Lowerings = NO_LOWERINGS): string {
+  return new Emitter(lowerings).emit(ast);
+}
+
+const NO_LOWERINGS: Lowerings = new Map();
+
+/** Comparison operators, as `compareMoney(a, b) <op> 0` writes them. */
+const COMPARISONS = new Set<BinaryOp>(['<', '<=', '>', '>=', '==', '!=']);
+
+class Emitter {
+  constructor(private readonly lowerings: Lowerings) {}
+
+  emit(ast: Expr): string {
+    const emitExpression = (e: Expr): string => this.emit(e);
+    const parenthesize = (e: Expr, wrap: boolean): string => {
+      const code = this.emit(e);
+      return wrap ? `(${code})` : code;
+    };
+    const emitReceiver = (e: Expr): string => parenthesize(e, precedenceOf(e) < POSTFIX_PRECEDENCE || e.kind === 'number');
+    if (this.lowerings.has(ast)) return this.emitMoney(ast, this.lowerings.get(ast)?.swap === true);
+    switch (ast.kind) {
+      case 'number':
+        return emitNumber(ast.value);
+      case 'string':
+        return emitString(ast.value);
+      case 'boolean':
+        if (typeof ast.value !== 'boolean') throw new Error('Invalid boolean literal in expression AST');
+        return ast.value ? 'true' : 'false';
+      case 'identifier':
+        return emitName(ast.name);
+      case 'emptyList':
+        return '[]';
+      case 'member':
+        return `${emitReceiver(ast.object)}.${emitProperty(ast.property)}`;
+      case 'call':
+        return this.emitCall(ast, emitReceiver);
+      case 'unary': {
+        if (ast.op !== '!' && ast.op !== '-') throw new Error('Invalid unary operator in expression AST');
+        // "-(-x)", never "--x" (which would be a decrement).
+        const wrap =
+          precedenceOf(ast.operand) < UNARY_PRECEDENCE ||
+          (ast.op === '-' && ast.operand.kind === 'unary' && ast.operand.op === '-');
+        return `${ast.op}${parenthesize(ast.operand, wrap)}`;
+      }
+      case 'binary': {
+        if (!Object.hasOwn(TS_OPERATOR, ast.op)) throw new Error('Invalid binary operator in expression AST');
+        const p = BINARY_PRECEDENCE[ast.op];
+        // Left-associative: a same-precedence right operand keeps its parentheses ("a - (b - c)").
+        const left = parenthesize(ast.left, precedenceOf(ast.left) < p);
+        const right = parenthesize(ast.right, precedenceOf(ast.right) <= p);
+        return `${left} ${TS_OPERATOR[ast.op]} ${right}`;
+      }
+      case 'conditional': {
+        const test = parenthesize(ast.test, precedenceOf(ast.test) <= CONDITIONAL_PRECEDENCE);
+        return `${test} ? ${emitExpression(ast.consequent)} : ${emitExpression(ast.alternate)}`;
+      }
+      default:
+        throw new Error(`Invalid node in expression AST: ${JSON.stringify((ast as { kind?: unknown }).kind)}`);
     }
-    case 'binary': {
-      if (!Object.hasOwn(TS_OPERATOR, ast.op)) throw new Error('Invalid binary operator in expression AST');
-      const p = BINARY_PRECEDENCE[ast.op];
-      // Left-associative: a same-precedence right operand keeps its parentheses ("a - (b - c)").
-      const left = parenthesize(ast.left, precedenceOf(ast.left) < p);
-      const right = parenthesize(ast.right, precedenceOf(ast.right) <= p);
-      return `${left} ${TS_OPERATOR[ast.op]} ${right}`;
-    }
-    case 'conditional': {
-      const test = parenthesize(ast.test, precedenceOf(ast.test) <= CONDITIONAL_PRECEDENCE);
-      return `${test} ? ${emitExpression(ast.consequent)} : ${emitExpression(ast.alternate)}`;
-    }
-    default:
-      throw new Error(`Invalid node in expression AST: ${JSON.stringify((ast as { kind?: unknown }).kind)}`);
   }
-}
 
-function parenthesize(e: Expr, wrap: boolean): string {
-  const code = emitExpression(e);
-  return wrap ? `(${code})` : code;
-}
+  /** Money goes through the exact-decimal helpers; their names are fixed text. */
+  private emitMoney(ast: Expr, swap: boolean): string {
+    if (ast.kind === 'call' && ast.callee === 'sum' && ast.args.length === 1) return `sumMoney(${this.emit(ast.args[0])})`;
+    if (ast.kind !== 'binary') throw new Error('Invalid money operation in expression AST');
+    const left = this.emit(ast.left);
+    const right = this.emit(ast.right);
+    if (COMPARISONS.has(ast.op)) return `compareMoney(${left}, ${right}) ${TS_OPERATOR[ast.op]} 0`;
+    switch (ast.op) {
+      case '+':
+        return `addMoney(${left}, ${right})`;
+      case '-':
+        return `subtractMoney(${left}, ${right})`;
+      case '*':
+        return swap ? `multiplyMoney(${right}, ${left})` : `multiplyMoney(${left}, ${right})`;
+      default:
+        throw new Error(`Invalid money operator ${JSON.stringify(ast.op)} in expression AST`);
+    }
+  }
 
-/** The left of a "." : postfix-level or tighter, and never a bare number ("3.x" would not parse). */
-function emitReceiver(e: Expr): string {
-  return parenthesize(e, precedenceOf(e) < POSTFIX_PRECEDENCE || e.kind === 'number');
+  private emitCall(e: ExprOf<'call'>, emitReceiver: (e: Expr) => string): string {
+    if (!isFunctionName(e.callee)) throw new Error(`Refusing to emit call to unknown function ${JSON.stringify(e.callee)}`);
+    const spec = FUNCTIONS[e.callee];
+    if (!Array.isArray(e.args) || e.args.length !== spec.params.length) {
+      throw new Error(`Refusing to emit ${e.callee} with ${String(e.args?.length)} arguments`);
+    }
+    const [first, ...rest] = e.args;
+    switch (spec.emit.form) {
+      case 'property':
+        return `${emitReceiver(first)}.${spec.emit.name}`;
+      case 'method':
+        return `${emitReceiver(first)}.${spec.emit.name}(${rest.map((a) => this.emit(a)).join(', ')})`;
+      case 'global':
+        return `${spec.emit.name}(${e.args.map((a) => this.emit(a)).join(', ')})`;
+      case 'append':
+        return `[...${emitReceiver(first)}, ${this.emit(rest[0])}]`;
+      case 'sum':
+        return `${emitReceiver(first)}.reduce((total, n) => total + n, 0)`;
+    }
+  }
 }
 
 function emitNumber(value: number): string {
@@ -93,7 +147,9 @@ function emitNumber(value: number): string {
 /** JSON.stringify gives a valid, inert TS string literal; U+2028/2029 are escaped as well for old parsers. */
 export function emitString(value: string): string {
   if (typeof value !== 'string') throw new Error('Invalid string literal in expression AST');
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function emitName(name: string): string {
@@ -108,21 +164,4 @@ function emitProperty(name: string): string {
     throw new Error(`Refusing to emit invalid property name ${JSON.stringify(name)}`);
   }
   return name;
-}
-
-function emitCall(e: ExprOf<'call'>): string {
-  if (!isFunctionName(e.callee)) throw new Error(`Refusing to emit call to unknown function ${JSON.stringify(e.callee)}`);
-  const spec = FUNCTIONS[e.callee];
-  if (!Array.isArray(e.args) || e.args.length !== spec.params.length) {
-    throw new Error(`Refusing to emit ${e.callee} with ${String(e.args?.length)} arguments`);
-  }
-  const [first, ...rest] = e.args;
-  switch (spec.emit.form) {
-    case 'property':
-      return `${emitReceiver(first)}.${spec.emit.name}`;
-    case 'method':
-      return `${emitReceiver(first)}.${spec.emit.name}(${rest.map(emitExpression).join(', ')})`;
-    case 'global':
-      return `${spec.emit.name}(${e.args.map(emitExpression).join(', ')})`;
-  }
 }

@@ -14,7 +14,7 @@ describe('functions: the allow-list', () => {
   it('is exactly the documented set', () => {
     assert.deepEqual(FUNCTION_NAMES, [
       'len', 'lower', 'upper', 'trim', 'contains', 'startsWith', 'str',
-      'round', 'floor', 'ceil', 'abs', 'min', 'max',
+      'round', 'floor', 'ceil', 'abs', 'min', 'max', 'append', 'sum', 'money',
     ]);
   });
 
@@ -28,7 +28,7 @@ describe('functions: the allow-list', () => {
     for (const name of FUNCTION_NAMES) {
       const spec = FUNCTIONS[name];
       assert.ok(spec.params.length >= 1 && spec.params.length <= 2, name);
-      assert.match(spec.returns, /^(string|number|boolean)$/);
+      assert.match(spec.returns, /^(string|number|boolean|money|same-list|list-item)$/);
     }
   });
 });

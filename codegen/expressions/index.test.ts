@@ -79,7 +79,7 @@ describe('compileExpression', () => {
 
 describe('checkExpression (direct)', () => {
   it('returns the type', () => {
-    assert.deepEqual(checkExpression(parse('str(count)'), SCOPE), { ok: true, type: { kind: 'string' } });
+    assert.deepEqual(checkExpression(parse('str(count)'), SCOPE), { ok: true, type: { kind: 'string' }, lowerings: new Map() });
   });
 });
 

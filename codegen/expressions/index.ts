@@ -9,21 +9,25 @@ import { checkExpression } from './check';
 import { emitExpression } from './emit';
 import type { ExprError } from './errors';
 import { parseExpression } from './parser';
-import type { ExprType, PrimitiveKind, Scope } from './types';
+import { assignable, formatType, type ExprType, type PrimitiveKind, type Scope } from './types';
+import type { Lowerings } from './check';
 
 export type { BinaryOp, Expr, UnaryOp } from './ast';
 export type { ExprError } from './errors';
 export type { ExprType, Scope } from './types';
+export type { Lowerings } from './check';
+export { MONEY_HELPERS, type MoneyHelper } from './functions';
 export type { FunctionName } from './functions';
 export { FUNCTION_NAMES } from './functions';
 export { IDENTIFIER_PATTERN, RESERVED_WORDS, isIdentifier, isReservedWord } from './identifiers';
-export { formatType } from './types';
+export { formatType, assignable } from './types';
 export { parseExpression } from './parser';
 export { checkExpression } from './check';
 export { emitExpression } from './emit';
 export { referencedNames } from './references';
 
 function article(kind: string): string {
+  if (kind === 'money') return 'an amount of money';
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
@@ -31,23 +35,26 @@ function article(kind: string): string {
 export function compileExpression(
   text: string,
   scope: Scope,
-  expected?: PrimitiveKind,
-): { ok: true; code: string; type: ExprType; ast: Expr } | { ok: false; errors: ExprError[] } {
+  expected?: ExprType | PrimitiveKind,
+): { ok: true; code: string; type: ExprType; ast: Expr; lowerings: Lowerings } | { ok: false; errors: ExprError[] } {
+  const want: ExprType | undefined = typeof expected === 'string' ? { kind: expected } : expected;
   const parsed = parseExpression(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const checked = checkExpression(parsed.ast, scope);
   if (!checked.ok) return checked;
-  if (expected !== undefined && checked.type.kind !== expected) {
+  if (want !== undefined && !assignable(checked.type, want)) {
     return {
       ok: false,
       errors: [
         {
-          message: `Expected ${article(expected)}, got ${checked.type.kind}`,
+          message: `Expected ${article(formatType(want))}, got ${formatType(checked.type)}`,
           start: parsed.ast.start,
           end: parsed.ast.end,
         },
       ],
     };
   }
-  return { ok: true, code: emitExpression(parsed.ast), type: checked.type, ast: parsed.ast };
+  // `[]` stored where a list is expected takes that list's type.
+  const type = checked.type.kind === 'list' && checked.type.item === null && want ? want : checked.type;
+  return { ok: true, code: emitExpression(parsed.ast, checked.lowerings), type, ast: parsed.ast, lowerings: checked.lowerings };
 }

@@ -74,7 +74,7 @@ describe('lexer: errors name the character and its position', () => {
     ['`hi`', 'Unexpected "`" at position 0; write text in "double" or \'single\' quotes', 0, 1],
     ['a // note', 'Unexpected "//" at position 2; comments are not allowed', 2, 4],
     ['a /* note */', 'Unexpected "/*" at position 2; comments are not allowed', 2, 4],
-    ['a[0]', 'Unexpected "[" at position 1; lists and index access are not supported', 1, 2],
+    ['a[0]', 'Unexpected "[" at position 1; only the empty list [] can be written; index access is not supported (use contains, len or sum)', 1, 2],
     ['{}', 'Unexpected "{" at position 0; objects cannot be written in an expression', 0, 1],
     ['a; b', 'Unexpected ";" at position 1; an expression is a single value, without ";"', 1, 2],
     ['1 + $x', 'Unexpected character "$" at position 4', 4, 5],

@@ -7,7 +7,9 @@ export const MAX_NUMBER_LENGTH = 32;
 
 export type Punct =
   | '(' | ')' | ',' | '.' | '?' | ':' | '!' | '-' | '+' | '*' | '/' | '%'
-  | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+  | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||'
+  /** The empty list, the only list literal: lists grow with append(list, item). */
+  | '[]';
 
 export type Token =
   | { type: 'number'; value: number; text: string; start: number; end: number }
@@ -36,7 +38,7 @@ const MISTAKES: ReadonlyArray<{ text: string; hint: string }> = [
   { text: '&', hint: 'did you mean "&&"?' },
   { text: '|', hint: 'did you mean "||"?' },
   { text: '`', hint: 'write text in "double" or \'single\' quotes' },
-  { text: '[', hint: 'lists and index access are not supported' },
+  { text: '[', hint: 'only the empty list [] can be written; index access is not supported (use contains, len or sum)' },
   { text: '{', hint: 'objects cannot be written in an expression' },
   { text: ';', hint: 'an expression is a single value, without ";"' },
 ];
@@ -94,6 +96,10 @@ function lex(text: string): Token[] {
     } else if (ch === '"' || ch === "'") {
       tokens.push(lexString(text, i));
       i = tokens[tokens.length - 1].end;
+    } else if (ch === '[' && /^\[[ \t]*\]/.test(text.slice(i, i + 64))) {
+      const end = text.indexOf(']', i) + 1;
+      tokens.push({ type: 'punct', op: '[]', start: i, end });
+      i = end;
     } else if (isWordStart(ch)) {
       let j = i + 1;
       while (j < text.length && isWordPart(text[j])) j++;

@@ -26,6 +26,8 @@ function shape(e: Expr): string {
       return JSON.stringify(e.value);
     case 'identifier':
       return e.name;
+    case 'emptyList':
+      return '[]';
     case 'member':
       return `${shape(e.object)}.${e.property}`;
     case 'call':
@@ -127,29 +129,29 @@ describe('parser: errors name what was found and where', () => {
     ['len(a,)', 'Unexpected ")" at position 6; expected a value', 6, 7],
     [
       'foo(1)',
-      'Unknown function "foo" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max',
+      'Unknown function "foo" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, money',
       0,
       3,
     ],
     [
       'uper(name)',
-      'Unknown function "uper" at position 0; did you mean "upper"? the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max',
+      'Unknown function "uper" at position 0; did you mean "upper"? the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, money',
       0,
       4,
     ],
     [
       'name.toLowerCase()',
-      'Unexpected "(" at position 16; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max',
+      'Unexpected "(" at position 16; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, money',
       16,
       17,
     ],
     [
       '(len)(x)',
-      'Unexpected "(" at position 5; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max',
+      'Unexpected "(" at position 5; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, money',
       5,
       6,
     ],
-    ['eval("1")', 'Unknown function "eval" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max', 0, 4],
+    ['eval("1")', 'Unknown function "eval" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, money', 0, 4],
     ['x + this', '"this" at position 4 is a reserved word and cannot be used as a name', 4, 8],
     ['null', '"null" at position 0 is a reserved word and cannot be used as a name', 0, 4],
   ];

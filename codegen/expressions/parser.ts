@@ -142,6 +142,10 @@ class Parser {
       case 'word':
         return this.parseWord(token);
       case 'punct':
+        if (token.op === '[]') {
+          this.advance();
+          return { kind: 'emptyList', start: token.start, end: token.end };
+        }
         if (token.op === '(') {
           this.advance();
           const inner = this.parseConditional();

@@ -1,12 +1,21 @@
-/** The types of the expression language: three primitives and read-only records of them. */
+/**
+ * The types of the expression language: primitives, exact money amounts, lists and read-only
+ * records. A list whose item type is not known yet (the literal `[]`) has `item: null`.
+ */
 export type ExprType =
   | { kind: 'string' }
   | { kind: 'number' }
   | { kind: 'boolean' }
+  | { kind: 'money' }
+  | { kind: 'list'; item: ExprType | null }
   | { kind: 'object'; fields: Record<string, ExprType> };
 
 export type PrimitiveKind = 'string' | 'number' | 'boolean';
 export type PrimitiveType = Extract<ExprType, { kind: PrimitiveKind }>;
+/** A value that can be used directly: anything but a whole record. */
+export type ValueExprType = Exclude<ExprType, { kind: 'object' }>;
+export type ListType = Extract<ExprType, { kind: 'list' }>;
+export type ObjectType = Extract<ExprType, { kind: 'object' }>;
 
 /** The names an expression may read: state variables, plus `input` and `args` as objects. */
 export interface Scope {
@@ -16,24 +25,40 @@ export interface Scope {
 export const STRING: PrimitiveType = { kind: 'string' };
 export const NUMBER: PrimitiveType = { kind: 'number' };
 export const BOOLEAN: PrimitiveType = { kind: 'boolean' };
+export const MONEY: ExprType = { kind: 'money' };
 
 export function primitive(kind: PrimitiveKind): PrimitiveType {
   return kind === 'string' ? STRING : kind === 'number' ? NUMBER : BOOLEAN;
 }
 
 export function isPrimitive(t: ExprType): t is PrimitiveType {
-  return t.kind !== 'object';
+  return t.kind === 'string' || t.kind === 'number' || t.kind === 'boolean';
 }
 
 /** Field names of an object type, in a stable (sorted) order. */
-export function fieldNames(t: Extract<ExprType, { kind: 'object' }>): string[] {
+export function fieldNames(t: ObjectType): string[] {
   return Object.keys(t.fields).sort();
 }
 
-/** 'string', 'number', 'boolean', '{ requestId: string }' (fields sorted, so output is stable). */
+/** 'string', 'money', 'list of number', '{ requestId: string }' (fields sorted, so output is stable). */
 export function formatType(t: ExprType): string {
+  if (t.kind === 'list') return t.item ? `list of ${formatType(t.item)}` : 'empty list';
   if (t.kind !== 'object') return t.kind;
   const names = fieldNames(t);
   if (names.length === 0) return '{}';
   return `{ ${names.map((n) => `${n}: ${formatType(t.fields[n])}`).join('; ')} }`;
+}
+
+/** Whether a value of type `got` may be stored where `want` is expected (`[]` fits any list). */
+export function assignable(got: ExprType, want: ExprType): boolean {
+  if (got.kind === 'list' && want.kind === 'list') {
+    if (got.item === null) return true;
+    return want.item !== null && assignable(got.item, want.item) && assignable(want.item, got.item);
+  }
+  if (got.kind === 'object' && want.kind === 'object') {
+    const a = fieldNames(got);
+    const b = fieldNames(want);
+    return a.length === b.length && a.every((name, i) => name === b[i] && assignable(got.fields[name], want.fields[name]));
+  }
+  return got.kind === want.kind;
 }

@@ -1,7 +1,9 @@
 import { BUILTIN_ACTIVITY_SPECS } from '../activities';
-import { emitExpression, referencedNames } from '../expressions';
+import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
+import { childrenOf } from '../expressions/ast';
+import { fieldTsType, usesMoney } from '../fieldTypes';
 import { argsInterfaceName, messageConstName } from '../names';
-import type { Duration, Field, FlowNode, HandlerNode, ValueType } from '../schema/design';
+import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
 import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
@@ -19,16 +21,18 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
   const assignments = (node: { id: string; assignments: { variable: string }[] }): IrAssignment[] =>
     node.assignments.map((a, i) => ({ variable: a.variable, code: code(node.id, `assignments.${i}.value`) }));
 
-  const handlers: IrHandler[] = design.nodes.filter(isHandlerNode).map((node) => lowerHandler(node, validated, code, assignments));
-
   const proxies = new Map<string, Set<string>>();
-  const callee = (node: Extract<FlowNode, { type: 'activity' }>): string => {
+  const callee = (node: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>): string => {
     const timeout = durationLiteral(node.startToCloseTimeout ?? DEFAULT_ACTIVITY_TIMEOUT);
     const functions = proxies.get(timeout) ?? new Set<string>();
     functions.add(node.activity);
     proxies.set(timeout, functions);
     return timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? node.activity : `${proxyObjectName(timeout)}.${node.activity}`;
   };
+
+  const handlers: IrHandler[] = design.nodes
+    .filter(isHandlerNode)
+    .map((node) => lowerHandler(node, validated, code, assignments, callee));
 
   const asStateMachine = joinedNodes(graph).length > 0;
   const successor = (id: string, output: string): string => {
@@ -66,7 +70,8 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       case 'activity': {
         const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
         const fields = spec.parameters.map((p) => `${p.name}: ${code(node.id, `args.${p.name}`)}`);
-        return [enter, { kind: 'activity', callee: callee(node), argsCode: `{ ${fields.join(', ')} }` }, ...next('next')];
+        const call = { kind: 'activity' as const, callee: callee(node), argsCode: `{ ${fields.join(', ')} }`, resultVariable: node.resultVariable || null };
+        return [enter, call, ...next('next')];
       }
       case 'decision':
         return [
@@ -116,14 +121,48 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     description: design.description || undefined,
     input: design.input.length ? { name: `${design.name}Input`, fields: tsFields(design.input) } : null,
     resultTsType: design.resultType,
-    variables: design.variables.map((v, i) => ({ name: v.name, tsType: v.type, initialCode: code(DESIGN_OWNER, `variables.${i}.initial`) })),
+    variables: design.variables.map((v, i) => ({
+      name: v.name,
+      tsType: fieldTsType(v),
+      annotation: v.type === 'list' ? fieldTsType(v) : null,
+      initialCode: code(DESIGN_OWNER, `variables.${i}.initial`),
+    })),
     handlers,
     activityProxies,
     body,
-    workflowImports: workflowImports(body, activityProxies.length > 0),
+    workflowImports: workflowImports(body, activityProxies.length > 0, handlers),
+    usesMutex: handlers.some((h) => h.exclusive),
+    usesHttp: activityProxies.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
     sharedImports: sharedImports(design.name, design.input.length > 0, handlers),
+    ...moneyUse(validated, handlers),
   };
+}
+
+/** Which money helpers the emitted expressions call, and where the Money type is spelled out. */
+function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
+  const { design } = validated;
+  const helpers = new Set<string>();
+  for (const compiled of validated.expressions.values()) collectMoneyHelpers(compiled.ast, compiled.lowerings, helpers);
+  const handlerFields = design.nodes.flatMap((n) => (isHandlerNode(n) ? n.parameters : []));
+  const sharedUsesMoney =
+    [...design.input, ...handlerFields].some(usesMoney) || handlers.some((h) => h.kind !== 'signal' && h.resultTsType === 'Money');
+  const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v));
+  const moneyImports = [...helpers].sort();
+  if (annotated) moneyImports.push('type Money');
+  const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney);
+  return { usesMoney: usesAny, moneyImports, sharedUsesMoney };
+}
+
+const MONEY_OPERATOR_HELPER: Readonly<Record<string, string>> = { '+': 'addMoney', '-': 'subtractMoney', '*': 'multiplyMoney' };
+
+function collectMoneyHelpers(ast: Expr, lowerings: Lowerings, into: Set<string>): void {
+  if (ast.kind === 'call' && ast.callee === 'money') into.add('money');
+  if (lowerings.has(ast)) {
+    if (ast.kind === 'call') into.add('sumMoney');
+    else if (ast.kind === 'binary') into.add(MONEY_OPERATOR_HELPER[ast.op] ?? 'compareMoney');
+  }
+  for (const child of childrenOf(ast)) collectMoneyHelpers(child, lowerings, into);
 }
 
 function lowerHandler(
@@ -131,39 +170,72 @@ function lowerHandler(
   validated: ValidatedDesign,
   code: (owner: string, field: string) => string,
   assignments: (node: { id: string; assignments: { variable: string }[] }) => IrAssignment[],
+  callee: (call: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>) => string,
 ): IrHandler {
+  const has = (field: string): boolean => validated.expressions.has(expressionKey(node.id, field));
   const readsArgs = (fields: string[]): boolean =>
     fields.some((field) => {
       const compiled = validated.expressions.get(expressionKey(node.id, field));
       return compiled ? referencedNames(compiled.ast).has('args') : false;
     });
+  const call = node.type === 'query' ? undefined : node.activity;
+  const activityFields = call ? BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `activity.args.${p.name}`) : [];
   const bodyFields = [
     ...('assignments' in node ? node.assignments.map((_, i) => `assignments.${i}.value`) : []),
+    ...(node.type === 'update' ? (node.checks ?? []).map((_, i) => `checks.${i}.condition`) : []),
+    ...activityFields,
     'returns',
+    'when',
+    'waitUntil',
   ];
+  const activity = call
+    ? {
+        callee: callee(call),
+        argsCode: `{ ${BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `${p.name}: ${code(node.id, `activity.args.${p.name}`)}`).join(', ')} }`,
+        resultVariable: call.resultVariable || null,
+      }
+    : null;
+  const waitsInHandler = node.type === 'update' && has('waitUntil');
+  // State read before the activity's await and written after it would interleave with other
+  // handlers: those handlers run one at a time under the mutex (6.4.5). Nothing else needs it.
+  const touchesState =
+    activity !== null &&
+    (('assignments' in node && node.assignments.length > 0) ||
+      activity.resultVariable !== null ||
+      (node.type === 'update' && (node.checks ?? []).length > 0) ||
+      (node.type === 'signal' && has('when')));
   const base = {
     messageName: node.name,
     usesArgs: readsArgs(bodyFields),
     constName: messageConstName(node.name, node.type),
     args: node.parameters.length ? { name: argsInterfaceName(node.name), fields: tsFields(node.parameters) } : null,
     description: node.description || undefined,
+    isAsync: activity !== null || waitsInHandler,
+    exclusive: touchesState,
+    activity,
   };
+  const rules = (list: { message: string }[], field: string) =>
+    list.map((rule, i) => ({ rejectWhenCode: negate(validated, node.id, `${field}.${i}.condition`), messageLiteral: JSON.stringify(rule.message) }));
   switch (node.type) {
     case 'signal':
-      return { ...base, kind: 'signal', assignments: assignments(node) };
+      return {
+        ...base,
+        kind: 'signal',
+        skipWhenCode: has('when') ? negate(validated, node.id, 'when') : null,
+        assignments: assignments(node),
+      };
     case 'query':
       return { ...base, kind: 'query', resultTsType: resultType(validated, node.id), returnsCode: code(node.id, 'returns') };
     case 'update': {
-      const hasReturn = validated.expressions.has(expressionKey(node.id, 'returns'));
+      const hasReturn = has('returns');
       return {
         ...base,
         kind: 'update',
         resultTsType: hasReturn ? resultType(validated, node.id) : 'void',
         validatorUsesArgs: readsArgs(node.validators.map((_, i) => `validators.${i}.condition`)),
-        validators: node.validators.map((rule, i) => ({
-          rejectWhenCode: negate(validated, node.id, `validators.${i}.condition`),
-          messageLiteral: JSON.stringify(rule.message),
-        })),
+        validators: rules(node.validators, 'validators'),
+        checks: rules(node.checks ?? [], 'checks'),
+        waitUntilCode: waitsInHandler ? code(node.id, 'waitUntil') : null,
         assignments: assignments(node),
         returnsCode: hasReturn ? code(node.id, 'returns') : null,
       };
@@ -173,25 +245,30 @@ function lowerHandler(
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {
   const type = validated.expressions.get(expressionKey(nodeId, 'returns'))?.type;
-  if (!type || type.kind === 'object') throw new Error(`internal: ${nodeId} returns no primitive`);
-  return type.kind;
+  if (!type || type.kind === 'object' || type.kind === 'list') throw new Error(`internal: ${nodeId} returns no single value`);
+  return type.kind === 'money' ? 'Money' : type.kind;
 }
 
-/** The condition under which a validator rule rejects: `!decided` becomes `decided`, not `!!decided`. */
+/** The opposite of each comparison, so a negated `a == b` reads `a !== b`, not `!(a === b)`. */
+const OPPOSITE: Readonly<Partial<Record<BinaryOp, BinaryOp>>> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
+
+/** The condition under which a rule rejects (or a signal is skipped): `!decided` becomes `decided`. */
 function negate(validated: ValidatedDesign, owner: string, field: string): string {
   const compiled = validated.expressions.get(expressionKey(owner, field));
   if (!compiled) throw new Error(`internal: expression ${owner}:${field} was not compiled`);
-  const { ast } = compiled;
-  if (ast.kind === 'unary' && ast.op === '!') return emitExpression(ast.operand);
+  const { ast, lowerings } = compiled;
+  if (ast.kind === 'unary' && ast.op === '!') return emitExpression(ast.operand, lowerings);
+  const opposite = ast.kind === 'binary' ? OPPOSITE[ast.op] : undefined;
+  if (ast.kind === 'binary' && opposite) {
+    const flipped: Expr = { ...ast, op: opposite };
+    const lowering = lowerings.get(ast);
+    return emitExpression(flipped, lowering ? new Map([...lowerings, [flipped, lowering]]) : lowerings);
+  }
   return `!(${compiled.code})`;
 }
 
 function tsFields(fields: Field[]): TsInterface['fields'] {
-  return fields.map((f) => ({ name: f.name, tsType: tsType(f.type), label: f.label || undefined }));
-}
-
-function tsType(type: ValueType): string {
-  return type;
+  return fields.map((f) => ({ name: f.name, tsType: fieldTsType(f), label: f.label || undefined }));
 }
 
 function stepComment(node: FlowNode): string | undefined {
@@ -210,8 +287,9 @@ function proxyObjectName(timeoutLiteral: string): string {
   return `activitiesWithin${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
 }
 
-function workflowImports(body: IrStatement[], usesActivities: boolean): string[] {
+function workflowImports(body: IrStatement[], usesActivities: boolean, handlers: IrHandler[]): string[] {
   const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler']);
+  if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
   const visit = (statements: IrStatement[]): void => {
     for (const s of statements) {

@@ -19,12 +19,21 @@ export interface TsInterface {
 export interface IrVariable {
   name: string;
   tsType: string;
+  /** The declared type, when TypeScript cannot infer it from the initial value (lists). */
+  annotation: string | null;
   initialCode: string;
 }
 
 export interface IrAssignment {
   variable: string;
   code: string;
+}
+
+/** The activity a handler runs: `[resultVariable = ]await callee(args)`. */
+export interface IrHandlerActivity {
+  callee: string;
+  argsCode: string;
+  resultVariable: string | null;
 }
 
 interface IrHandlerBase {
@@ -36,10 +45,17 @@ interface IrHandlerBase {
   /** Whether the handler body reads its arguments (so the parameter is declared only when used). */
   usesArgs: boolean;
   description: string | undefined;
+  /** Whether the handler awaits (an activity, or a wait): then it is an async function. */
+  isAsync: boolean;
+  /** Whether it runs under the workflow's mutex (async and changing state shared with handlers). */
+  exclusive: boolean;
+  activity: IrHandlerActivity | null;
 }
 
 export interface IrSignal extends IrHandlerBase {
   kind: 'signal';
+  /** When this holds, the signal is ignored (the negated "apply only when" condition). */
+  skipWhenCode: string | null;
   assignments: IrAssignment[];
 }
 
@@ -61,6 +77,9 @@ export interface IrUpdate extends IrHandlerBase {
   resultTsType: string;
   validators: IrValidatorRule[];
   validatorUsesArgs: boolean;
+  /** Rules checked inside the handler; a failing one throws an ApplicationFailure to the caller. */
+  checks: IrValidatorRule[];
+  waitUntilCode: string | null;
   assignments: IrAssignment[];
   returnsCode: string | null;
 }
@@ -80,7 +99,7 @@ export type IrStatement =
   | { kind: 'comment'; text: string | undefined }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
-  | { kind: 'activity'; callee: string; argsCode: string }
+  | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }
   | { kind: 'decision'; branches: { conditionCode: string; label: string | undefined; body: IrStatement[] }[]; elseBody: IrStatement[] }
   | { kind: 'assign'; assignments: IrAssignment[] }
   | { kind: 'complete'; resultCode: string }
@@ -108,4 +127,14 @@ export interface WorkflowIr {
   sharedSdkImports: string[];
   /** Which definitions workflows.ts imports from shared.ts, sorted; types marked `type`. */
   sharedImports: string[];
+  /** Whether activities.ts implements the built-in http activity (only when called). */
+  usesHttp: boolean;
+  /** Whether the workflow declares a mutex for its exclusive handlers. */
+  usesMutex: boolean;
+  /** Whether money.ts (exact decimal helpers) is generated. */
+  usesMoney: boolean;
+  /** What workflows.ts imports from money.ts, sorted; empty when nothing. */
+  moneyImports: string[];
+  /** Whether shared.ts declares fields of type Money. */
+  sharedUsesMoney: boolean;
 }

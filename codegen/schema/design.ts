@@ -13,13 +13,40 @@ export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"');
 
-export const ValueTypeSchema = z.enum(['string', 'number', 'boolean']);
+export const ResultTypeSchema = z.enum(['string', 'number', 'boolean']);
+export type ResultType = z.infer<typeof ResultTypeSchema>;
+
+/** A single value. `money` is an exact decimal amount (a string of digits in code, never a float). */
+export const ScalarTypeSchema = z.enum(['string', 'number', 'boolean', 'money']);
+export type ScalarType = z.infer<typeof ScalarTypeSchema>;
+
+/** The type of a field or variable: a scalar, or a list (whose items are described by `items`). */
+export const ValueTypeSchema = z.enum(['string', 'number', 'boolean', 'money', 'list']);
 export type ValueType = z.infer<typeof ValueTypeSchema>;
+
+/** What a list holds: scalars, or small records whose fields are listed in `itemFields`. */
+export const ItemTypeSchema = z.enum(['string', 'number', 'boolean', 'money', 'object']);
+export type ItemType = z.infer<typeof ItemTypeSchema>;
+
+/** A field of a record in a list, e.g. the `price` of an order item. */
+export const RecordFieldSchema = z.object({
+  name: z.string(),
+  type: ScalarTypeSchema,
+});
+export type RecordField = z.infer<typeof RecordFieldSchema>;
+
+const typed = {
+  type: ValueTypeSchema,
+  /** For `list`: the type of its items (default string). */
+  items: ItemTypeSchema.optional(),
+  /** For a list of `object`: the fields of each item. */
+  itemFields: z.array(RecordFieldSchema).optional(),
+};
 
 /** A typed field: a workflow input, or a parameter of a signal, query or update. */
 export const FieldSchema = z.object({
   name: z.string(),
-  type: ValueTypeSchema,
+  ...typed,
   label: z.string().optional(),
   required: z.boolean().optional(),
 });
@@ -28,7 +55,7 @@ export type Field = z.infer<typeof FieldSchema>;
 /** Workflow state, initialised before any handler is registered. `initial` is an expression. */
 export const VariableSchema = z.object({
   name: z.string(),
-  type: ValueTypeSchema,
+  ...typed,
   initial: z.string(),
   description: z.string().optional(),
 });
@@ -73,7 +100,7 @@ export const TimerNodeSchema = z.object({
   duration: DurationSchema,
 });
 
-export const BUILTIN_ACTIVITIES = ['log', 'notify'] as const;
+export const BUILTIN_ACTIVITIES = ['log', 'notify', 'http'] as const;
 export const BuiltinActivitySchema = z.enum(BUILTIN_ACTIVITIES);
 export type BuiltinActivity = z.infer<typeof BuiltinActivitySchema>;
 
@@ -115,11 +142,26 @@ export const EndNodeSchema = z.object({
   result: z.string(),
 });
 
+/**
+ * An activity a signal or update handler runs before its assignments. It makes the handler
+ * async; where async handlers change state, the generated code serialises them with a mutex.
+ */
+export const HandlerActivitySchema = z.object({
+  activity: BuiltinActivitySchema,
+  args: z.record(z.string(), z.string()),
+  resultVariable: z.string().optional(),
+  startToCloseTimeout: DurationSchema.optional(),
+});
+export type HandlerActivity = z.infer<typeof HandlerActivitySchema>;
+
 export const SignalNodeSchema = z.object({
   ...nodeBase,
   type: z.literal('signal'),
   name: z.string(),
   parameters: z.array(FieldSchema),
+  /** Applied only when this holds (e.g. `!contains(paidIds, args.paymentId)` to drop duplicates). */
+  when: z.string().optional(),
+  activity: HandlerActivitySchema.optional(),
   assignments: z.array(AssignmentSchema),
 });
 
@@ -145,6 +187,14 @@ export const UpdateNodeSchema = z.object({
   name: z.string(),
   parameters: z.array(FieldSchema),
   validators: z.array(ValidatorRuleSchema),
+  /**
+   * Checked inside the accepted handler (after waiting for exclusive access): a failing rule
+   * fails this update with an ApplicationFailure carrying its message, recorded in history.
+   */
+  checks: z.array(ValidatorRuleSchema).optional(),
+  /** The handler waits until this holds before it continues (update-with-wait, e.g. a milestone). */
+  waitUntil: z.string().optional(),
+  activity: HandlerActivitySchema.optional(),
   assignments: z.array(AssignmentSchema),
   returns: z.string().optional(),
 });
@@ -195,8 +245,8 @@ export const DesignSchema = z.object({
   name: z.string(),
   description: z.string().max(5000).optional(),
   input: z.array(FieldSchema),
-  /** The type of the workflow's result. */
-  resultType: ValueTypeSchema,
+  /** The type of the workflow's result (a money amount can be returned as a string). */
+  resultType: ResultTypeSchema,
   variables: z.array(VariableSchema),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),

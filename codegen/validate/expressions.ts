@@ -1,13 +1,15 @@
 import type { Diagnostic } from '../diagnostics';
 import { BUILTIN_ACTIVITY_SPECS } from '../activities';
-import { compileExpression, referencedNames, type Expr, type ExprType, type Scope } from '../expressions';
-import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerNode, type ValueType } from '../schema/design';
+import { compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
+import { fieldExprType } from '../fieldTypes';
+import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
 import { describeNode } from './describe';
 
 export interface CompiledExpression {
   code: string;
   ast: Expr;
   type: ExprType;
+  lowerings: Lowerings;
 }
 
 /** Compiled expressions keyed by `expressionKey(owner, field)`. */
@@ -31,13 +33,14 @@ export function checkExpressions(design: Design): ExpressionCheck {
   const compiled: CompiledExpressions = new Map();
   const input = objectOf(design.input);
   const state: Record<string, ExprType> = { input };
-  for (const variable of design.variables) state[variable.name] = { kind: variable.type };
-  const variableTypes = new Map(design.variables.map((v) => [v.name, v.type]));
+  for (const variable of design.variables) state[variable.name] = fieldExprType(variable);
+  const variableTypes = new Map(design.variables.map((v) => [v.name, fieldExprType(v)]));
 
-  const compile = (owner: DesignNode | null, field: string, label: string, text: string, scope: Scope, expected?: ValueType): void => {
-    const result = compileExpression(text, scope, expected);
+  const compile = (owner: DesignNode | null, field: string, label: string, text: string, scope: Scope, expected?: ExprType | ValueType): void => {
+    const want: ExprType | undefined = typeof expected === 'string' ? fieldExprType({ type: expected }) : expected;
+    const result = compileExpression(text, scope, want);
     if (result.ok) {
-      compiled.set(expressionKey(owner?.id ?? DESIGN_OWNER, field), { code: result.code, ast: result.ast, type: result.type });
+      compiled.set(expressionKey(owner?.id ?? DESIGN_OWNER, field), { code: result.code, ast: result.ast, type: result.type, lowerings: result.lowerings });
       return;
     }
     const where = owner ? `${describeNode(owner)}, ${label}` : label;
@@ -54,7 +57,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
   };
 
   design.variables.forEach((variable, index) => {
-    compile(null, `variables.${index}.initial`, `initial value of ${JSON.stringify(variable.name)}`, variable.initial, { names: { input } }, variable.type);
+    compile(null, `variables.${index}.initial`, `initial value of ${JSON.stringify(variable.name)}`, variable.initial, { names: { input } }, fieldExprType(variable));
   });
 
   const assignTo = (owner: DesignNode, path: string, variable: string, value: string, scope: Scope): void => {
@@ -72,6 +75,33 @@ export function checkExpressions(design: Design): ExpressionCheck {
     compile(owner, `${path}.value`, `value for ${variable}`, value, scope, type);
   };
 
+  /** A built-in activity call (a flow node, or the activity a handler runs): its arguments and result. */
+  const checkActivityCall = (node: DesignNode, prefix: string, call: HandlerActivity, scope: Scope): void => {
+    const spec = BUILTIN_ACTIVITY_SPECS[call.activity];
+    for (const parameter of spec.parameters) {
+      const text = call.args[parameter.name];
+      if (text === undefined) {
+        diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()})`, nodeId: node.id, field: `${prefix}args.${parameter.name}` });
+      } else {
+        compile(node, `${prefix}args.${parameter.name}`, parameter.name, text, scope, parameter.type);
+      }
+    }
+    for (const name of Object.keys(call.args)) {
+      if (!spec.parameters.some((p) => p.name === name)) {
+        diagnostics.push({ severity: 'error', code: 'activity.unknown-argument', message: `${describeNode(node)}: the ${call.activity} activity has no parameter ${JSON.stringify(name)}`, nodeId: node.id, field: `${prefix}args.${name}` });
+      }
+    }
+    if (!call.resultVariable) return;
+    const target = variableTypes.get(call.resultVariable);
+    const field = `${prefix}resultVariable`;
+    if (!spec.result) {
+      diagnostics.push({ severity: 'error', code: 'activity.no-result', message: `${describeNode(node)}: the ${call.activity} activity returns nothing to store in ${JSON.stringify(call.resultVariable)}`, nodeId: node.id, field });
+    } else if (!target) {
+      diagnostics.push({ severity: 'error', code: 'assignment.unknown-variable', message: `${describeNode(node)} stores its result in ${JSON.stringify(call.resultVariable)}, which is not a declared variable; declare it in the workflow's variables`, nodeId: node.id, field });
+    } else if (target.kind !== spec.result) {
+      diagnostics.push({ severity: 'error', code: 'activity.result-type', message: `${describeNode(node)}: the ${call.activity} activity returns a ${spec.result}, but ${JSON.stringify(call.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
+    }
+  };
   const stateScope: Scope = { names: state };
   for (const node of design.nodes) {
     const scope = isHandlerNode(node) ? handlerScope(state, node) : stateScope;
@@ -82,26 +112,9 @@ export function checkExpressions(design: Design): ExpressionCheck {
       case 'decision':
         node.branches.forEach((branch, i) => compile(node, `branches.${i}.condition`, `condition of branch ${JSON.stringify(branch.label || branch.id)}`, branch.condition, scope, 'boolean'));
         break;
-      case 'activity': {
-        const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
-        for (const parameter of spec.parameters) {
-          const text = node.args[parameter.name];
-          if (text === undefined) {
-            diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()})`, nodeId: node.id, field: `args.${parameter.name}` });
-          } else {
-            compile(node, `args.${parameter.name}`, parameter.name, text, scope, parameter.type);
-          }
-        }
-        for (const name of Object.keys(node.args)) {
-          if (!spec.parameters.some((p) => p.name === name)) {
-            diagnostics.push({ severity: 'error', code: 'activity.unknown-argument', message: `${describeNode(node)}: the ${node.activity} activity has no parameter ${JSON.stringify(name)}`, nodeId: node.id, field: `args.${name}` });
-          }
-        }
-        if (node.resultVariable) {
-          diagnostics.push({ severity: 'error', code: 'activity.no-result', message: `${describeNode(node)}: the ${node.activity} activity returns nothing to store in ${JSON.stringify(node.resultVariable)}`, nodeId: node.id, field: 'resultVariable' });
-        }
+      case 'activity':
+        checkActivityCall(node, '', node, scope);
         break;
-      }
       case 'assign':
         node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
         break;
@@ -109,6 +122,8 @@ export function checkExpressions(design: Design): ExpressionCheck {
         compile(node, 'result', node.outcome === 'fail' ? 'failure message' : 'result', node.result, scope, node.outcome === 'fail' ? 'string' : design.resultType);
         break;
       case 'signal':
+        if (node.when !== undefined && node.when.trim() !== '') compile(node, 'when', 'condition "apply only when"', node.when, scope, 'boolean');
+        if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);
         node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
         break;
       case 'query':
@@ -116,6 +131,9 @@ export function checkExpressions(design: Design): ExpressionCheck {
         break;
       case 'update':
         node.validators.forEach((rule, i) => compile(node, `validators.${i}.condition`, `rule ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
+        (node.checks ?? []).forEach((rule, i) => compile(node, `checks.${i}.condition`, `check ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
+        if (node.waitUntil !== undefined && node.waitUntil.trim() !== '') compile(node, 'waitUntil', 'condition "wait until"', node.waitUntil, scope, 'boolean');
+        if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);
         node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
         if (node.returns !== undefined && node.returns.trim() !== '') compile(node, 'returns', 'return value', node.returns, scope);
         break;
@@ -125,9 +143,9 @@ export function checkExpressions(design: Design): ExpressionCheck {
     }
   }
   for (const [key, expression] of compiled) {
-    if (key.endsWith(':returns') && expression.type.kind === 'object') {
+    if (key.endsWith(':returns') && (expression.type.kind === 'object' || expression.type.kind === 'list')) {
       const nodeId = key.slice(0, key.indexOf(':'));
-      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a value, not a whole object; return one of its fields', nodeId, field: 'returns' });
+      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a single value, not a whole object or list; return one of its fields, or len(…) or sum(…) of the list', nodeId, field: 'returns' });
     }
   }
   diagnostics.push(...checkWaits(design, compiled));
@@ -138,7 +156,10 @@ export function checkExpressions(design: Design): ExpressionCheck {
 function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[] {
   const changedByMessages = new Set<string>();
   for (const node of design.nodes) {
-    if (node.type === 'signal' || node.type === 'update') for (const a of node.assignments) changedByMessages.add(a.variable);
+    if (node.type === 'signal' || node.type === 'update') {
+      for (const a of node.assignments) changedByMessages.add(a.variable);
+      if (node.activity?.resultVariable) changedByMessages.add(node.activity.resultVariable);
+    }
   }
   const diagnostics: Diagnostic[] = [];
   for (const node of design.nodes) {
@@ -177,6 +198,6 @@ function handlerScope(state: Record<string, ExprType>, handler: HandlerNode): Sc
 
 function objectOf(fields: Field[]): ExprType {
   const shape: Record<string, ExprType> = {};
-  for (const field of fields) shape[field.name] = { kind: field.type };
+  for (const field of fields) shape[field.name] = fieldExprType(field);
   return { kind: 'object', fields: shape };
 }

@@ -50,7 +50,7 @@ export async function ApprovalWorkflow(input: ApprovalWorkflowInput): Promise<st
         if (decided) {
           throw new Error('The request is already decided');
         }
-        if (!(args.text.trim().length > 0)) {
+        if (args.text.trim().length <= 0) {
           throw new Error('The comment must not be blank');
         }
       },

@@ -1,5 +1,5 @@
 'use client';
-import { ValueTypeSchema, type Field } from '../../../codegen/schema/design';
+import { ItemTypeSchema, ValueTypeSchema, type Field } from '../../../codegen/schema/design';
 import { Checkbox, SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 
@@ -24,6 +24,10 @@ export function FieldsEditor({ title, path, fields, onChange }: Props) {
             <SelectInput path={`${path}.${i}.type`} value={f.type} options={ValueTypeSchema.options}
               onChange={(type) => onChange(replaceAt(fields, i, { type }))} />
           </div>
+          {f.type === 'list' && (
+            <SelectInput path={`${path}.${i}.items`} label="List of" value={f.items ?? 'string'} options={ItemTypeSchema.options}
+              onChange={(items) => onChange(replaceAt(fields, i, { items }))} />
+          )}
           <Checkbox path={`${path}.${i}.required`} label="Required" checked={f.required ?? false}
             onChange={(required) => onChange(replaceAt(fields, i, { required }))} />
         </>

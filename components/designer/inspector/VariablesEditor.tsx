@@ -1,9 +1,9 @@
 'use client';
-import { ValueTypeSchema, type ValueType, type Variable } from '../../../codegen/schema/design';
+import { ItemTypeSchema, ValueTypeSchema, type ValueType, type Variable } from '../../../codegen/schema/design';
 import { SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 
-const INITIAL: Record<ValueType, string> = { string: '""', number: '0', boolean: 'false' };
+const INITIAL: Record<ValueType, string> = { string: '""', number: '0', boolean: 'false', money: 'money("0")', list: '[]' };
 
 /** Workflow state: name, type and initial expression. */
 export function VariablesEditor({ variables, onChange }: { variables: Variable[]; onChange: (v: Variable[]) => void }) {
@@ -24,6 +24,10 @@ export function VariablesEditor({ variables, onChange }: { variables: Variable[]
                   initial: Object.values(INITIAL).includes(v.initial) ? INITIAL[type] : v.initial,
                 }))} />
           </div>
+          {v.type === 'list' && (
+            <SelectInput path={`variables.${i}.items`} label="List of" value={v.items ?? 'string'} options={ItemTypeSchema.options}
+              onChange={(items) => onChange(replaceAt(variables, i, { items }))} />
+          )}
           <TextInput path={`variables.${i}.initial`} label="Initial value" value={v.initial} expression
             onChange={(initial) => onChange(replaceAt(variables, i, { initial }))} />
         </>

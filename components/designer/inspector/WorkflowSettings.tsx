@@ -1,5 +1,5 @@
 'use client';
-import { ValueTypeSchema } from '../../../codegen/schema/design';
+import { ResultTypeSchema } from '../../../codegen/schema/design';
 import type { WorkflowSettings as Settings } from '../../flow/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
@@ -24,7 +24,7 @@ export function WorkflowSettings() {
           value={workflow.description ?? ''} onChange={(d) => set({ description: d || undefined })} />
         <FieldsEditor title="Input fields" path="input" fields={workflow.input} onChange={(input) => set({ input })} />
         <VariablesEditor variables={workflow.variables} onChange={(variables) => set({ variables })} />
-        <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={ValueTypeSchema.options}
+        <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={ResultTypeSchema.options}
           onChange={(resultType) => set({ resultType })} />
       </div>
     </FieldOwnerContext.Provider>
