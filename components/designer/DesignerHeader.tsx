@@ -5,6 +5,7 @@ import { ConflictBanner } from './ConflictBanner';
 import { DesignFileMenu } from './DesignFileMenu';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import { DeployStatus } from './DeployStatus';
+import { ExportButton } from './ExportButton';
 import { SaveIndicator } from './SaveIndicator';
 import { StartDialog } from './StartDialog';
 import type { DesignerStore } from './store';
@@ -48,6 +49,7 @@ export function DesignerHeader() {
       <div className="designer-header__actions">
         <ThemeToggle />
         <DesignFileMenu saveNow={saveNow} />
+        <ExportButton saveNow={saveNow} />
         <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>
           Workflow settings
         </button>
