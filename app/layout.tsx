@@ -1,19 +1,28 @@
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './globals.css';
+import './auth.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { UserMenu } from '../components/auth/UserMenu';
 import { ConnectionBanner } from '../components/health/ConnectionBanner';
+import { currentUser } from '../lib/auth/pages';
 
 export const metadata: Metadata = {
   title: 'Signalbox',
   description: 'Design, deploy and watch Temporal workflows',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Only for showing the menu: each page checks its own access (lib/auth/pages.ts).
+  const user = await currentUser();
   return (
     <html lang="en">
-      <body><ConnectionBanner />{children}</body>
+      <body className={user ? 'has-appbar' : undefined}>
+        <ConnectionBanner />
+        {user && <UserMenu user={user} />}
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { DesignList } from '../components/home/DesignList';
 import { NewDesignActions } from '../components/home/NewDesignActions';
+import { requirePageAccess } from '../lib/auth/pages';
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requirePageAccess('/');
   return (
     <div className="home">
       <header className="home__head">

@@ -2,6 +2,7 @@ import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import { relations } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
 import type { Design } from '../codegen/schema/design';
+import type { Role } from '../lib/auth/roles';
 
 /** A design: the stable identity of a workflow drawing; its content lives in versions. */
 export const designs = pgTable('designs', {
@@ -71,9 +72,7 @@ export const deploymentsRelations = relations(deployments, ({ one }) => ({
 
 // ---------- accounts (docs/auth.md) ----------
 
-/** The roles a user may hold; what each may do is in lib/auth/policy.ts. */
-export const ROLES = ['admin', 'designer', 'operator', 'approver', 'viewer', 'requester'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles a user may hold (lib/auth/roles.ts); what each may do is in lib/auth/policy.ts.
 
 /** A built-in account (or one first seen through OIDC, then `passwordHash` is null). */
 export const users = pgTable('users', {

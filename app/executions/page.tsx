@@ -1,7 +1,9 @@
 import { Suspense } from 'react';
 import { ExecutionList } from '../../components/execution/ExecutionList';
+import { requirePageAccess } from '../../lib/auth/pages';
 
-export default function ExecutionsPage() {
+export default async function ExecutionsPage() {
+  await requirePageAccess('/executions');
   return (
     <Suspense fallback={<p className="muted">Loading executions…</p>}>
       <ExecutionList />

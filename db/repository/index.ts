@@ -2,3 +2,7 @@
 export * from './designs';
 export * from './deployments';
 export * from './errors';
+export * from './users';
+export * from './sessions';
+export * from './tokens';
+export * from './audit';

@@ -1,10 +1,15 @@
 /**
  * API errors: one JSON shape `{ error: { message, code, nodeId?, field?, … } }`, typed codes,
- * statuses 400 bad input / 404 missing / 409 conflict / 413 too large / 422 refused /
- * 503 Temporal unreachable. Unexpected errors are logged and answered with a plain 500.
+ * statuses 400 bad input / 401 not signed in / 403 not allowed / 404 missing / 409 conflict /
+ * 413 too large / 422 refused / 503 Temporal unreachable. Unexpected errors are logged and
+ * answered with a plain 500.
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DesignValidationError } from '../../db/repository/errors';
+import { UsernameTakenError } from '../../db/repository/users';
+import { runAs } from '../auth/context';
+import { AuthError } from '../auth/errors';
+import { authorizeRequest } from '../auth/guard';
 import { InputError, NotFoundError } from '../errors';
 import { isTemporalUnavailable } from '../temporal-client';
 
@@ -42,6 +47,12 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return json({ error: { message: error.message, code: error.code, ...error.details }, ...error.extra }, error.status);
   }
+  if (error instanceof AuthError) {
+    return json({ error: { message: error.message, code: error.code } }, error.status);
+  }
+  if (error instanceof UsernameTakenError) {
+    return json({ error: { message: error.message, code: error.code, field: 'username' } }, 409);
+  }
   if (error instanceof DesignValidationError) {
     return json({ error: { message: error.message, code: error.code, issues: error.issues } }, 400);
   }
@@ -70,11 +81,19 @@ export function errorResponse(error: unknown): Response {
   return json({ error: { message: 'Something went wrong on the server; it has been logged.', code: 'internal' } }, 500);
 }
 
-/** Wraps a route handler so every thrown error becomes the JSON error response. */
+/**
+ * Wraps a route handler: first authenticates the caller and checks lib/auth/policy.ts for this
+ * method and path (401 / 403 before the handler runs; routes without a rule are refused), then
+ * runs it with the caller available through `currentPrincipal()`; every thrown error becomes
+ * the JSON error response.
+ */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
-      return await fn(...args);
+      const request = args[0];
+      if (!(request instanceof Request)) throw new Error('handle(): a route handler was called without its Request');
+      const principal = await authorizeRequest(request);
+      return await runAs(principal, () => fn(...args));
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,0 +1,24 @@
+import { recordAudit } from '../../../../db/repository';
+import { ApiError, handle } from '../../../../lib/api/errors';
+import { readBody } from '../../../../lib/api/request';
+import { checkCredentials } from '../../../../lib/auth/accounts';
+import { principalOf } from '../../../../lib/auth/principal';
+import { signedInResponse } from '../../../../lib/auth/responses';
+import { LoginBodySchema } from '../schema';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Signs in with username and password: a session cookie (HttpOnly, SameSite=Lax). */
+export const POST = handle(async (request: Request) => {
+  const { username, password } = await readBody(request, LoginBodySchema);
+  const result = await checkCredentials(username, password);
+  if (!result.ok) {
+    throw result.reason === 'disabled'
+      ? new ApiError(403, 'auth.disabled', 'This account is disabled: ask an admin to enable it.')
+      : new ApiError(401, 'auth.invalid-credentials', 'Wrong username or password.', { field: 'password' });
+  }
+  const { user } = result;
+  await recordAudit({ actor: { id: user.id, username: user.username }, action: 'auth.login', target: `user:${user.id}`, details: { method: 'password' } });
+  return signedInResponse(request, user.id, { user: principalOf(user, 'session') });
+});

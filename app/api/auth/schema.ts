@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../lib/auth/passwords';
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'use 2–40 letters, digits, dots, dashes or underscores, starting with a letter or digit');
+
+export const DisplayNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must have at most 100 characters');
+
+export const NewPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must have at most ${MAX_PASSWORD_LENGTH} characters`)
+  .refine((value) => value.trim() !== '', 'must not be only spaces');
+
+export const SetupBodySchema = z.object({
+  username: UsernameSchema,
+  displayName: DisplayNameSchema.optional(),
+  password: NewPasswordSchema,
+});
+
+export const LoginBodySchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'is required').max(100),
+  password: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH),
+});
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH),
+  newPassword: NewPasswordSchema,
+});

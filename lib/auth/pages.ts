@@ -1,0 +1,41 @@
+/**
+ * The session and role check for pages (server components). Every page calls
+ * `requirePageAccess('<its pattern>')` first; lib/auth/page-policy.test.ts checks that they do.
+ *   no account yet → /setup · not signed in → /login?next=… · wrong role → /not-allowed
+ */
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { countUsers } from '../../db/repository';
+import { SESSION_COOKIE } from './cookies';
+import { pageRuleFor, rolesAllowed } from './policy';
+import type { Principal } from './principal';
+import { principalForSession } from './sessions';
+
+/** The signed-in user of this request, or null. */
+export async function currentUser(): Promise<Principal | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  return (await principalForSession(token)) ?? null;
+}
+
+/** A `next` target that stays on this site (no open redirects): a path, not `//host` or a URL. */
+export function safeNextPath(next: string | undefined | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+/**
+ * Returns the signed-in user allowed to see the page `pattern` (spelled like its directory,
+ * e.g. `/designs/[id]`), or redirects. `path` is where to come back to after signing in.
+ */
+export async function requirePageAccess(pattern: string, path?: string): Promise<Principal> {
+  const user = await currentUser();
+  if (!user) {
+    if ((await countUsers()) === 0) redirect('/setup');
+    const back = path ?? (pattern.includes('[') ? '/' : pattern);
+    redirect(back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`);
+  }
+  const rule = pageRuleFor(pattern);
+  if (!rule || !rolesAllowed(rule.access, user.roles)) redirect(`/not-allowed?page=${encodeURIComponent(pattern)}`);
+  return user;
+}

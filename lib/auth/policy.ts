@@ -1,0 +1,168 @@
+/**
+ * Who may do what: every API route (method + path pattern, spelled like its directory under
+ * app/api) and every page, with the roles allowed. Enforced centrally by `handle()` in
+ * lib/api/errors.ts (routes) and `requirePageAccess()` in lib/auth/pages.ts (pages).
+ *
+ * Default deny: a route or page without an entry here is refused to everyone (403
+ * `auth.no-policy`), and app/api/security.test.ts fails for every route file without its entry.
+ * Adding a route? Add its line below. Safe to import from client components (no server code).
+ */
+import type { Role } from './roles';
+
+/** Public = no session needed; signed-in = any enabled account; else the roles listed. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteRule {
+  method: Method;
+  /** Like the route's directory: `/api/designs/[id]/deployments`; `[...rest]` matches the rest. */
+  pattern: string;
+  access: Access;
+}
+
+/** Read designs, deployments and executions. */
+const READERS: readonly Role[] = ['admin', 'designer', 'operator', 'viewer'];
+/** Change designs and deploy them (deploying runs code on the worker hosts). */
+const DESIGNERS: readonly Role[] = ['admin', 'designer'];
+/** Start, signal, update and cancel executions. */
+const OPERATORS: readonly Role[] = ['admin', 'designer', 'operator'];
+const ADMINS: readonly Role[] = ['admin'];
+
+export const ROUTE_POLICY: readonly RouteRule[] = [
+  // reachability of the database and Temporal, for the connection banner (also on the sign-in
+  // page) and load balancers; says nothing beyond up/down and the Temporal address
+  { method: 'GET', pattern: '/api/health', access: 'public' },
+  // accounts and sessions
+  { method: 'GET', pattern: '/api/auth/status', access: 'public' },
+  { method: 'POST', pattern: '/api/auth/setup', access: 'public' },
+  { method: 'POST', pattern: '/api/auth/login', access: 'public' },
+  { method: 'POST', pattern: '/api/auth/logout', access: 'signed-in' },
+  { method: 'GET', pattern: '/api/auth/me', access: 'signed-in' },
+  { method: 'POST', pattern: '/api/auth/password', access: 'signed-in' },
+  // administration
+  { method: 'GET', pattern: '/api/admin/users', access: ADMINS },
+  { method: 'POST', pattern: '/api/admin/users', access: ADMINS },
+  { method: 'PATCH', pattern: '/api/admin/users/[id]', access: ADMINS },
+  { method: 'POST', pattern: '/api/admin/users/[id]/password', access: ADMINS },
+  { method: 'GET', pattern: '/api/admin/tokens', access: ADMINS },
+  { method: 'POST', pattern: '/api/admin/tokens', access: ADMINS },
+  { method: 'DELETE', pattern: '/api/admin/tokens/[id]', access: ADMINS },
+  { method: 'GET', pattern: '/api/admin/audit', access: ADMINS },
+  // designs and deployments
+  { method: 'GET', pattern: '/api/designs', access: READERS },
+  { method: 'POST', pattern: '/api/designs', access: DESIGNERS },
+  { method: 'GET', pattern: '/api/designs/[id]', access: READERS },
+  { method: 'POST', pattern: '/api/designs/[id]/versions', access: DESIGNERS },
+  { method: 'GET', pattern: '/api/designs/[id]/versions/[version]', access: READERS },
+  { method: 'GET', pattern: '/api/designs/[id]/deployments', access: READERS },
+  { method: 'POST', pattern: '/api/designs/[id]/deployments', access: DESIGNERS },
+  { method: 'GET', pattern: '/api/designs/[id]/export', access: READERS },
+  { method: 'GET', pattern: '/api/deployments', access: READERS },
+  // the live code view compiles without storing or running anything: readers see the code too
+  { method: 'POST', pattern: '/api/compile', access: READERS },
+  // executions
+  { method: 'GET', pattern: '/api/executions', access: READERS },
+  { method: 'POST', pattern: '/api/executions', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/signal-with-start', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/update-with-start', access: OPERATORS },
+  { method: 'GET', pattern: '/api/executions/[workflowId]', access: READERS },
+  { method: 'GET', pattern: '/api/executions/[workflowId]/events', access: READERS },
+  { method: 'GET', pattern: '/api/executions/[workflowId]/history', access: READERS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/queries/[name]', access: READERS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/signals/[name]', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/updates/[name]', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/cancel', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/terminate', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/reset', access: OPERATORS },
+];
+
+export interface PageRule {
+  /** Like the page's directory under app/: `/designs/[id]`. */
+  pattern: string;
+  access: Access;
+}
+
+export const PAGE_POLICY: readonly PageRule[] = [
+  { pattern: '/setup', access: 'public' },
+  { pattern: '/login', access: 'public' },
+  { pattern: '/not-allowed', access: 'signed-in' },
+  { pattern: '/', access: READERS },
+  { pattern: '/designs/[id]', access: READERS },
+  { pattern: '/executions', access: READERS },
+  { pattern: '/executions/[workflowId]', access: READERS },
+  { pattern: '/admin/users', access: ADMINS },
+];
+
+// ---------- matching ----------
+
+function segments(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+/**
+ * How well a concrete path matches a pattern: null for no match, else one rank per segment
+ * (2 static, 1 dynamic, 0 catch-all) so that, as in Next.js routing, static segments win.
+ */
+export function matchPattern(pattern: string, path: string): number[] | null {
+  const want = segments(pattern);
+  const have = segments(path);
+  const ranks: number[] = [];
+  for (let i = 0; i < want.length; i++) {
+    const seg = want[i]!;
+    if (/^\[\.\.\.[^\]]+\]$/.test(seg)) {
+      if (have.length <= i) return null;
+      ranks.push(0);
+      return ranks;
+    }
+    const value = have[i];
+    if (value === undefined) return null;
+    if (/^\[[^\]]+\]$/.test(seg)) ranks.push(1);
+    else if (seg === value) ranks.push(2);
+    else return null;
+  }
+  return have.length === want.length ? ranks : null;
+}
+
+function moreSpecific(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? -1;
+    const y = b[i] ?? -1;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+function bestMatch<R extends { pattern: string }>(rules: readonly R[], path: string): R | undefined {
+  let best: { rule: R; ranks: number[] } | undefined;
+  for (const rule of rules) {
+    const ranks = matchPattern(rule.pattern, path);
+    if (ranks && (!best || moreSpecific(ranks, best.ranks))) best = { rule, ranks };
+  }
+  return best?.rule;
+}
+
+/** The rule for a request, or undefined (= denied to everyone). */
+export function routeRuleFor(method: string, path: string): RouteRule | undefined {
+  const upper = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return bestMatch(
+    ROUTE_POLICY.filter((rule) => rule.method === upper),
+    path,
+  );
+}
+
+export function pageRuleFor(path: string): PageRule | undefined {
+  return bestMatch(PAGE_POLICY, path);
+}
+
+/** Whether an account with these roles passes this access rule (signed-in is checked by the caller). */
+export function rolesAllowed(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'public' || access === 'signed-in') return true;
+  return roles.some((role) => access.includes(role));
+}
+
+export function describeAccess(access: Access): string {
+  if (access === 'public') return 'anyone';
+  if (access === 'signed-in') return 'any signed-in user';
+  return access.length === 1 ? `the ${access[0]} role` : `one of the roles ${access.join(', ')}`;
+}
