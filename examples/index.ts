@@ -1,56 +1,24 @@
 import type { Design } from '../codegen/schema/design';
 import approval from './approval.json';
+import { TEMPLATE_CATALOG, type TemplateInfo } from './catalog';
 import expenseApproval from './expense-approval.json';
 import greeting from './greeting.json';
 import multiLevelApproval from './multi-level-approval.json';
 
-export interface Template {
-  /** Stable id, used in test ids and URLs. */
-  id: string;
-  title: string;
-  /** Where the pattern comes from in the chapter on signals, queries and updates. */
-  section: string;
-  summary: string;
-  /** What it shows off: the Temporal features a user learns from it. */
-  features: string[];
+export interface Template extends TemplateInfo {
   design: Design;
 }
 
-/** The template gallery, in the order the chapter introduces the patterns. */
-export const TEMPLATES: readonly Template[] = [
-  {
-    id: 'approval',
-    title: 'Approval',
-    section: '6.1.2',
-    summary: 'Waits for an approver’s signal, with a 7-day deadline, a status query and a validated comment update.',
-    features: ['signal', 'query', 'update + validator', 'wait with timeout', 'decision'],
-    design: approval as Design,
-  },
-  {
-    id: 'expense-approval',
-    title: 'Expense approval with auto-reject',
-    section: '6.1.7',
-    summary: 'Notifies the manager, then waits for approve or reject; without a decision in 7 days the expense is rejected.',
-    features: ['two signals', 'activity', 'timeout branch'],
-    design: expenseApproval as Design,
-  },
-  {
-    id: 'greeting',
-    title: 'Greeting with language update',
-    section: '6.3.2',
-    summary: 'Greets in the chosen language once approved; an update with validators changes the language while it waits.',
-    features: ['update + validators', 'query', 'signal'],
-    design: greeting as Design,
-  },
-  {
-    id: 'multi-level-approval',
-    title: 'Multi-level approval',
-    section: '6.4.1',
-    summary: 'Approval levels by amount: automatic below 1,000, a manager above, a manager and a director above 10,000.',
-    features: ['decisions on input', 'chained waits', 'per-level signals'],
-    design: multiLevelApproval as Design,
-  },
-];
+/** Every catalog entry's design, by id (a missing one fails the templates test). */
+const DESIGNS: Record<string, Design> = {
+  approval: approval as Design,
+  'expense-approval': expenseApproval as Design,
+  greeting: greeting as Design,
+  'multi-level-approval': multiLevelApproval as Design,
+};
+
+/** The template gallery: the catalog with each entry's design. */
+export const TEMPLATES: readonly Template[] = TEMPLATE_CATALOG.map((info) => ({ ...info, design: DESIGNS[info.id]! }));
 
 export function findTemplate(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);

@@ -4,6 +4,10 @@ import { compileDesign } from '../codegen';
 import { DesignSchema } from '../codegen/schema/design';
 import { TEMPLATES } from './index';
 
+test('every catalog entry has its design file, and nothing else is in the registry', () => {
+  for (const t of TEMPLATES) assert.ok(t.design, `examples/${t.id}.json is not registered in examples/index.ts`);
+});
+
 test('the gallery has unique ids and at least the chapter’s first four patterns', () => {
   assert.equal(new Set(TEMPLATES.map((t) => t.id)).size, TEMPLATES.length);
   for (const id of ['approval', 'expense-approval', 'greeting', 'multi-level-approval']) {

@@ -168,6 +168,66 @@ export class DesignerPage {
     await this.page.waitForURL(/\/executions\/[^/]+$/, { timeout: 30_000 });
   }
 
+  /** From the home page: "New from template…", then the template's card. */
+  async createFromTemplate(id: string) {
+    await this.page.goto('/');
+    await this.page.getByTestId('new-from-template').click();
+    await expect(this.page.getByTestId('template-gallery')).toBeVisible();
+    await this.page.getByTestId(`template-${id}`).click();
+    await this.page.waitForURL(/\/designs\/[^/]+$/);
+    await expect(this.node('start')).toBeVisible();
+  }
+
+  get nodes(): Locator {
+    return this.canvas.locator('.react-flow__node');
+  }
+
+  get edges(): Locator {
+    return this.canvas.locator('.react-flow__edge');
+  }
+
+  /** Clicks an empty spot of the canvas, so the keyboard talks to the canvas, not a field. */
+  async focusCanvas(at: Point = { x: 30, y: 500 }) {
+    await this.canvas.locator('.react-flow__pane').click({ position: at });
+  }
+
+  /** Ctrl+<key> (Shift too when asked) with the canvas focused. */
+  async shortcut(key: string, { shift = false } = {}) {
+    await this.page.keyboard.press(`${shift ? 'Shift+' : ''}ControlOrMeta+${key}`);
+  }
+
+  async selectNode(id: string) {
+    await this.node(id).locator('.fnode__label').click();
+    await expect(this.node(id)).toHaveClass(/selected/);
+  }
+
+  /** The top-left corner of a node on the screen. */
+  async nodeBox(id: string) {
+    const box = await this.node(id).boundingBox();
+    if (!box) throw new Error(`node ${id} is not visible`);
+    return box;
+  }
+
+  async designMenu(item: 'import-design' | 'export-design' | 'history-button') {
+    await this.page.getByTestId('design-menu').click();
+    await this.page.getByTestId(item).click();
+  }
+
+  /** Imports a design file with the given text through the "Design" menu. */
+  async importFile(name: string, text: string) {
+    await this.page.getByTestId('import-design-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  /** Waits until autosave has stored everything (the indicator reads "Saved vN"); returns N. */
+  async waitSaved(): Promise<number> {
+    await expect(this.saveState).toHaveText(/^Saved v\d+$/, { timeout: 15_000 });
+    return Number((await this.saveState.innerText()).replace(/\D+/g, ''));
+  }
+
   private async canvasBox() {
     const box = await this.canvas.boundingBox();
     if (!box) throw new Error('canvas is not visible');

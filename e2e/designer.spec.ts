@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import type { Design } from '../codegen/schema/design';
+import { TEMPLATE_CATALOG } from '../examples/catalog';
+import { expect, test } from './fixtures';
+import { DesignerPage } from './pages/DesignerPage';
+
+/** The e2e runner cannot import JSON modules: read the template files. */
+const TEMPLATES = TEMPLATE_CATALOG.map((t) => ({
+  ...t,
+  design: JSON.parse(readFileSync(new URL(`../examples/${t.id}.json`, import.meta.url), 'utf8')) as Design,
+}));
+
+test.use({ viewport: { width: 1600, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('draw from an empty canvas, undo and redo every step, delete, copy and paste, auto-layout', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createNew();
+  await expect(page.getByTestId('canvas-hint')).toBeVisible();
+
+  const wait = await designer.dropNode('wait', { x: 420, y: 300 });
+  await designer.fill('condition', 'true');
+  const end = await designer.dropNode('end', { x: 420, y: 480 });
+  await designer.connect(designer.sourceHandle('start', { id: 'next' }), designer.targetHandle(wait));
+  await designer.connect(designer.sourceHandle(wait, { id: 'met' }), designer.targetHandle(end));
+  await expect(designer.nodes).toHaveCount(3);
+  await expect(designer.edges).toHaveCount(2);
+
+  // Undo walks back one edit at a time: the two connections, then the End node.
+  await designer.focusCanvas();
+  await designer.shortcut('z');
+  await expect(designer.edges).toHaveCount(1);
+  await designer.shortcut('z');
+  await expect(designer.edges).toHaveCount(0);
+  await designer.shortcut('z');
+  await expect(designer.nodes).toHaveCount(2);
+  // Typing "true" in the condition was one step, not four.
+  await designer.selectNode(wait);
+  await expect(designer.field('condition')).toHaveValue('true');
+  await designer.focusCanvas();
+  await designer.shortcut('z');
+  await designer.selectNode(wait);
+  await expect(designer.field('condition')).toHaveValue('');
+  await designer.focusCanvas();
+  // Redo both ways: Shift+Ctrl+Z and Ctrl+Y, and the toolbar button.
+  await designer.shortcut('z', { shift: true });
+  await designer.shortcut('y');
+  await page.getByTestId('redo').click();
+  await designer.shortcut('y');
+  await expect(designer.nodes).toHaveCount(3);
+  await expect(designer.edges).toHaveCount(2);
+  await expect(page.getByTestId('redo')).toBeDisabled();
+
+  // Delete the End node with the keyboard; its edge goes with it; undo brings both back.
+  await designer.selectNode(end);
+  await page.keyboard.press('Delete');
+  await expect(designer.nodes).toHaveCount(2);
+  await expect(designer.edges).toHaveCount(1);
+  await designer.shortcut('z');
+  await expect(designer.nodes).toHaveCount(3);
+  await expect(designer.edges).toHaveCount(2);
+  // Backspace inside a field edits the field, never the canvas.
+  await designer.selectNode(wait);
+  await designer.field('condition').press('Backspace');
+  await expect(designer.nodes).toHaveCount(3);
+
+  // Copy both steps and paste: copies with new ids, wired like the originals, selected.
+  await designer.focusCanvas();
+  await designer.shortcut('a');
+  await designer.shortcut('c');
+  await designer.shortcut('v');
+  await expect(designer.nodes).toHaveCount(5); // Start is never copied
+  await expect(designer.edges).toHaveCount(3);
+  await expect(designer.canvas.locator('.react-flow__node.selected')).toHaveCount(2);
+
+  // Auto-layout moves the pasted copies off the originals, in one undoable step.
+  const before = await designer.nodeBox(wait);
+  await page.getByTestId('auto-layout').click();
+  await expect(async () => {
+    const boxes = await Promise.all((await designer.nodes.all()).map((n) => n.boundingBox()));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap, 'no two nodes overlap after auto-layout').toBeFalsy();
+      }
+    }
+  }).toPass({ timeout: 10_000 });
+  expect(await designer.nodeBox(wait)).not.toEqual(before);
+
+  // Paste also works in another design (the clipboard holds design JSON).
+  await designer.waitSaved();
+  await designer.createNew();
+  await designer.focusCanvas();
+  await designer.shortcut('v');
+  await expect(designer.nodes).toHaveCount(3);
+  await expect(designer.edges).toHaveCount(1);
+
+  // The shortcuts are listed behind "?".
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Auto-layout');
+  await page.getByTestId('shortcuts-close').click();
+});
+
+test('a broken import is refused with the reason and the open design stays as it was', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  const count = await designer.nodes.count();
+
+  await designer.designMenu('import-design');
+  await designer.importFile('broken.json', '{"nodes": [');
+  await expect(page.getByTestId('import-error-message')).toContainText('broken.json is not valid JSON');
+  await page.getByTestId('import-error').getByRole('button', { name: 'OK' }).click();
+
+  const invalid = structuredClone(TEMPLATES[0]!.design) as unknown as { nodes: Record<string, unknown>[] };
+  delete invalid.nodes.find((n) => n.id === 'await-approval')!.condition;
+  await designer.designMenu('import-design');
+  await designer.importFile('invalid.json', JSON.stringify(invalid));
+  await expect(page.getByTestId('import-problems')).toContainText('node "Await approval" (await-approval) › condition');
+  await page.getByTestId('import-error').getByRole('button', { name: 'OK' }).click();
+
+  await expect(designer.nodes).toHaveCount(count);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  // A good file replaces the design, undoably.
+  await designer.designMenu('import-design');
+  await designer.importFile('greeting.json', JSON.stringify(TEMPLATES.find((t) => t.id === 'greeting')!.design));
+  await expect(page.getByTestId('design-name')).toHaveValue('GreetingWorkflow');
+  await designer.focusCanvas();
+  await designer.shortcut('z');
+  await expect(page.getByTestId('design-name')).toHaveValue('ApprovalWorkflow');
+});
+
+test('two tabs: the second save is refused as a conflict and the user chooses', async ({ page, context }) => {
+  const a = new DesignerPage(page);
+  await a.createNew();
+  const url = page.url();
+  const v1 = await a.waitSaved();
+  const other = await context.newPage();
+  const b = new DesignerPage(other);
+  await other.goto(url);
+  await expect(b.node('start')).toBeVisible();
+
+  // Tab A renames and autosaves first; tab B, still on the old version, edits too.
+  await page.getByTestId('design-name').fill('FromTabA');
+  await expect(a.saveState).toHaveText(`Saved v${v1 + 1}`);
+  await other.getByTestId('design-name').fill('FromTabB');
+  await expect(other.getByTestId('save-conflict')).toBeVisible();
+  await expect(b.saveState).toHaveText(`Conflict: v${v1 + 1} was saved elsewhere`);
+
+  // "Reload theirs" shows tab A's work…
+  await other.getByTestId('conflict-reload').click();
+  await expect(other.getByTestId('design-name')).toHaveValue('FromTabA');
+  await expect(b.saveState).toHaveText(`Saved v${v1 + 1}`);
+
+  // …and when tab A is the stale one, "Keep mine" saves its edit as a new version on top of tab B's.
+  await other.getByTestId('design-name').fill('FromTabB');
+  await expect(b.saveState).toHaveText(`Saved v${v1 + 2}`);
+  await page.getByTestId('design-name').fill('FromTabA again');
+  await expect(page.getByTestId('save-conflict')).toBeVisible();
+  await page.getByTestId('conflict-overwrite').click();
+  await expect(a.saveState).toHaveText(`Saved v${v1 + 3}`);
+
+  // Version history lists every save; restoring v1 saves it as a new version.
+  await a.designMenu('history-button');
+  await expect(page.getByTestId('version-row')).toHaveCount(v1 + 3);
+  await page.getByTestId(`restore-${v1}`).click();
+  await expect(a.saveState).toHaveText(`Saved v${v1 + 4}`);
+  await expect(page.getByTestId('design-name')).toHaveValue('NewWorkflow');
+});
+
+test('every template opens as a design without problems', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  for (const template of TEMPLATES) {
+    await designer.createFromTemplate(template.id);
+    await expect(designer.nodes).toHaveCount(template.design.nodes.length);
+    await expect(page.getByTestId('design-name')).toHaveValue(template.design.name);
+    await designer.expectNoProblems();
+  }
+});
