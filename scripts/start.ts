@@ -22,6 +22,8 @@
 //   SIGNALBOX_SKIP_BUILD=1  never run `next build` (use the existing .next)
 //   SIGNALBOX_RESET_DATA=1  delete the data directory first (the e2e suite uses this)
 //   TEMPORAL_CLI            path to a `temporal` binary (see scripts/lib/temporal-cli.ts)
+//   SIGNALBOX_ADMIN_USERNAME, SIGNALBOX_ADMIN_PASSWORD   create the first admin at start when
+//                           there is no account yet (else the first visit asks; docs/auth.md)
 // External services (when set, the embedded one is not started):
 //   DATABASE_URL            PostgreSQL connection URL
 //   TEMPORAL_ADDRESS        host:port of a Temporal cluster / Temporal Cloud, with
@@ -306,6 +308,17 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     if (result.code !== 0) fail(`migrations failed: db/migrate.ts ${describeExit(result)} (see the output above)`);
     header(`migrations: done in ${formatDuration(Date.now() - t)}`);
+  }
+
+  // 3b. the first admin from SIGNALBOX_ADMIN_USERNAME / SIGNALBOX_ADMIN_PASSWORD (docs/auth.md)
+  // The password goes to this one step only, not into the environment of the long-running children.
+  delete childEnv.SIGNALBOX_ADMIN_PASSWORD;
+  if (env.SIGNALBOX_ADMIN_USERNAME || env.SIGNALBOX_ADMIN_PASSWORD) {
+    const [cmd, args] = tsx('scripts/create-admin.ts');
+    const adminEnv = { ...childEnv, SIGNALBOX_ADMIN_PASSWORD: env.SIGNALBOX_ADMIN_PASSWORD ?? '' };
+    const result = await runProcess('admin', cmd, [...args], { cwd: root, env: adminEnv });
+    if (shuttingDown) return;
+    if (result.code !== 0) fail(`creating the admin from SIGNALBOX_ADMIN_* failed: scripts/create-admin.ts ${describeExit(result)} (see the output above)`);
   }
 
   // 4. Temporal

@@ -10,7 +10,7 @@ export interface OidcConfig {
   roleClaim: string;
 }
 
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
   if (!issuer || !clientId || !clientSecret) return null;
   return { issuer, clientId, clientSecret, roleClaim: env.OIDC_ROLE_CLAIM || 'signalbox_roles' };
