@@ -37,3 +37,19 @@ export function fieldTsType(field: Typed): string {
 export function usesMoney(field: Typed): boolean {
   return field.type === 'money' || field.items === 'money' || (field.items === 'object' && (field.itemFields ?? []).some((f) => f.type === 'money'));
 }
+
+/** How TypeScript spells a type the expression checker inferred (for handler results). */
+export function exprTsType(type: ExprType): string {
+  switch (type.kind) {
+    case 'money':
+      return 'Money';
+    case 'list':
+      return type.item ? `${exprTsType(type.item).includes(' ') ? `(${exprTsType(type.item)})` : exprTsType(type.item)}[]` : 'never[]';
+    case 'object': {
+      const fields = Object.keys(type.fields).map((name) => `${name}: ${exprTsType(type.fields[name])}`);
+      return `{ ${fields.join('; ')} }`;
+    }
+    default:
+      return type.kind;
+  }
+}

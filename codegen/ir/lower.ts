@@ -1,7 +1,7 @@
 import { BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
 import { childrenOf } from '../expressions/ast';
-import { fieldTsType, usesMoney } from '../fieldTypes';
+import { exprTsType, fieldTsType, usesMoney } from '../fieldTypes';
 import { argsInterfaceName, messageConstName } from '../names';
 import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
@@ -146,7 +146,7 @@ function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<Workf
   for (const compiled of validated.expressions.values()) collectMoneyHelpers(compiled.ast, compiled.lowerings, helpers);
   const handlerFields = design.nodes.flatMap((n) => (isHandlerNode(n) ? n.parameters : []));
   const sharedUsesMoney =
-    [...design.input, ...handlerFields].some(usesMoney) || handlers.some((h) => h.kind !== 'signal' && h.resultTsType === 'Money');
+    [...design.input, ...handlerFields].some(usesMoney) || handlers.some((h) => h.kind !== 'signal' && /\bMoney\b/.test(h.resultTsType));
   const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v));
   const moneyImports = [...helpers].sort();
   if (annotated) moneyImports.push('type Money');
@@ -245,8 +245,8 @@ function lowerHandler(
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {
   const type = validated.expressions.get(expressionKey(nodeId, 'returns'))?.type;
-  if (!type || type.kind === 'object' || type.kind === 'list') throw new Error(`internal: ${nodeId} returns no single value`);
-  return type.kind === 'money' ? 'Money' : type.kind;
+  if (!type || type.kind === 'object') throw new Error(`internal: ${nodeId} returns no value`);
+  return exprTsType(type);
 }
 
 /** The opposite of each comparison, so a negated `a == b` reads `a !== b`, not `!(a === b)`. */

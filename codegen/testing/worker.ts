@@ -12,15 +12,26 @@ export interface TestWorker {
 
 let runtimeInstalled = false;
 
+export interface TestWorkerOptions {
+  /** A task queue chosen by the test (e.g. one it already started workflows on, before any worker polled). */
+  taskQueue?: string;
+}
+
+/** A client of its own against TEMPORAL_ADDRESS, for work done before a worker exists. */
+export async function connectTestClient(): Promise<Client> {
+  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  return new Client({ connection: await Connection.connect({ address }), namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+}
+
 /** Generates `design`, runs it on a worker of its own task queue against TEMPORAL_ADDRESS. */
-export async function startTestWorker(design: Design): Promise<TestWorker> {
+export async function startTestWorker(design: Design, options: TestWorkerOptions = {}): Promise<TestWorker> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  const taskQueue = `${design.name}-${nanoid(6)}`;
+  const taskQueue = options.taskQueue ?? `${design.name}-${nanoid(6)}`;
   const build = await writeBuild(design);
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await Worker.create({

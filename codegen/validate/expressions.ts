@@ -143,9 +143,9 @@ export function checkExpressions(design: Design): ExpressionCheck {
     }
   }
   for (const [key, expression] of compiled) {
-    if (key.endsWith(':returns') && (expression.type.kind === 'object' || expression.type.kind === 'list')) {
+    if (key.endsWith(':returns') && expression.type.kind === 'object') {
       const nodeId = key.slice(0, key.indexOf(':'));
-      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a single value, not a whole object or list; return one of its fields, or len(…) or sum(…) of the list', nodeId, field: 'returns' });
+      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a value or a list, not a whole object; return one of its fields', nodeId, field: 'returns' });
     }
   }
   diagnostics.push(...checkWaits(design, compiled));

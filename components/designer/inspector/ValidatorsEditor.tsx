@@ -4,17 +4,18 @@ import { TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 
 /** Update validator rules: the update is rejected with `message` when `condition` is false. */
-export function ValidatorsEditor({ rules, onChange }: { rules: ValidatorRule[]; onChange: (r: ValidatorRule[]) => void }) {
+export function ValidatorsEditor({ rules, onChange, path = 'validators', title = 'Validator rules', empty = 'Every update is accepted.' }:
+  { rules: ValidatorRule[]; onChange: (r: ValidatorRule[]) => void; path?: string; title?: string; empty?: string }) {
   return (
-    <ListSection title="Validator rules" path="validators" items={rules} addLabel="Add rule"
-      empty="Every update is accepted."
+    <ListSection title={title} path={path} items={rules} addLabel="Add rule"
+      empty={empty}
       onAdd={() => onChange([...rules, { condition: '', message: '' }])}
       onRemove={(i) => onChange(removeAt(rules, i))}>
       {(r, i) => (
         <>
-          <TextInput path={`validators.${i}.condition`} label="Accept when" value={r.condition} expression
+          <TextInput path={`${path}.${i}.condition`} label="Accept when" value={r.condition} expression
             placeholder="e.g. !decided" onChange={(condition) => onChange(replaceAt(rules, i, { condition }))} />
-          <TextInput path={`validators.${i}.message`} label="Otherwise reject with" value={r.message}
+          <TextInput path={`${path}.${i}.message`} label="Otherwise reject with" value={r.message}
             placeholder="The request is already decided" onChange={(message) => onChange(replaceAt(rules, i, { message }))} />
         </>
       )}
