@@ -3,6 +3,7 @@
 // fresh data directory (.data-e2e, deleted by start.ts at launch via SIGNALBOX_RESET_DATA), so
 // it never touches a developer's `npm start` on 3000/7233/8233/5433/3001.
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_STORAGE_STATE } from './e2e/auth';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -17,8 +18,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  // Creates the admin on the fresh data directory (the first visit) and saves the signed-in state.
+  globalSetup: './e2e/global-setup.ts',
   use: {
     baseURL,
+    // Every test starts signed in as the e2e admin (e2e/fixtures.ts says how to start signed out).
+    storageState: ADMIN_STORAGE_STATE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -56,6 +61,9 @@ export default defineConfig({
       // Use the embedded services even when the developer's shell points at external ones.
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      // The suite's global setup creates the admin through the first-visit page.
+      SIGNALBOX_ADMIN_USERNAME: '',
+      SIGNALBOX_ADMIN_PASSWORD: '',
     },
   },
 });
