@@ -252,19 +252,31 @@ function resultType(validated: ValidatedDesign, nodeId: string): string {
 /** The opposite of each comparison, so a negated `a == b` reads `a !== b`, not `!(a === b)`. */
 const OPPOSITE: Readonly<Partial<Record<BinaryOp, BinaryOp>>> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
 
-/** The condition under which a rule rejects (or a signal is skipped): `!decided` becomes `decided`. */
+/**
+ * The condition under which a rule rejects (or a signal is skipped), negated the way a person
+ * would write it: `!decided` becomes `decided`, `a == b` becomes `a !== b`, and De Morgan turns
+ * `!(x && y < 3)` into `!x || y >= 3`.
+ */
 function negate(validated: ValidatedDesign, owner: string, field: string): string {
   const compiled = validated.expressions.get(expressionKey(owner, field));
   if (!compiled) throw new Error(`internal: expression ${owner}:${field} was not compiled`);
-  const { ast, lowerings } = compiled;
-  if (ast.kind === 'unary' && ast.op === '!') return emitExpression(ast.operand, lowerings);
-  const opposite = ast.kind === 'binary' ? OPPOSITE[ast.op] : undefined;
-  if (ast.kind === 'binary' && opposite) {
-    const flipped: Expr = { ...ast, op: opposite };
-    const lowering = lowerings.get(ast);
-    return emitExpression(flipped, lowering ? new Map([...lowerings, [flipped, lowering]]) : lowerings);
-  }
-  return `!(${compiled.code})`;
+  const lowerings = new Map(compiled.lowerings);
+  const opposite = (e: Expr): Expr => {
+    if (e.kind === 'unary' && e.op === '!') return e.operand;
+    if (e.kind === 'boolean') return { ...e, value: !e.value };
+    if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
+      return { ...e, op: e.op === '&&' ? '||' : '&&', left: opposite(e.left), right: opposite(e.right) };
+    }
+    const flippedOp = e.kind === 'binary' ? OPPOSITE[e.op] : undefined;
+    if (e.kind === 'binary' && flippedOp) {
+      const flipped: Expr = { ...e, op: flippedOp };
+      const lowering = lowerings.get(e);
+      if (lowering) lowerings.set(flipped, lowering);
+      return flipped;
+    }
+    return { kind: 'unary', op: '!', operand: e, start: e.start, end: e.end };
+  };
+  return emitExpression(opposite(compiled.ast), lowerings);
 }
 
 function tsFields(fields: Field[]): TsInterface['fields'] {

@@ -33,7 +33,7 @@ export async function BatchJobWorkflow(input: BatchJobWorkflowInput): Promise<st
     },
     {
       validator: (args) => {
-        if (!(args.percent > 0 && args.percent <= 100)) {
+        if (args.percent <= 0 || args.percent > 100) {
           throw new Error('The percentage must be between 1 and 100');
         }
       },
