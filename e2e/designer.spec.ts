@@ -176,3 +176,50 @@ test('every template opens as a design without problems', async ({ page }) => {
     await designer.expectNoProblems();
   }
 });
+
+test('variables: rename everywhere from the outline, delete with a warning when used', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.expectNoProblems();
+
+  const row = page.getByTestId('outline-variable-approverName');
+  await row.getByTestId('rename-variable').click();
+  await page.getByTestId('rename-variable-input').fill('approved');
+  await expect(page.getByRole('alert').filter({ hasText: '"approved" already exists' })).toBeVisible();
+  await page.getByTestId('rename-variable-input').fill('approver');
+  await page.getByTestId('rename-variable-input').press('Enter');
+  await expect(page.getByTestId('outline-variable-approver')).toBeVisible();
+  await designer.selectNode('end-approved');
+  await expect(designer.field('result')).toHaveValue('"Request approved by " + approver');
+  await designer.expectNoProblems();
+  await designer.expectCodeToContain('approver');
+
+  // "comment" is assigned by two handlers and read by an End: deleting it warns and lists where.
+  await page.getByTestId('outline-variable-comment').getByTestId('delete-variable').click();
+  const dialog = page.getByTestId('delete-variable-dialog');
+  await expect(dialog).toContainText('used in 3 places');
+  await expect(dialog).toContainText('Rejected · result');
+  await page.getByTestId('confirm-delete-variable').click();
+  await expect(page.getByTestId('outline-variable-comment')).toHaveCount(0);
+  await expect(designer.diagnostics).not.toHaveAttribute('data-count', '0');
+  await designer.focusCanvas();
+  await designer.shortcut('z');
+  await expect(page.getByTestId('outline-variable-comment')).toBeVisible();
+
+  // Handlers are listed too; clicking one selects it on the canvas.
+  await page.getByTestId('outline-handler-approve').click();
+  await expect(designer.inspector).toHaveAttribute('data-node-id', 'approve');
+});
+
+test('the theme choice is applied everywhere and remembered', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createNew();
+  const toggle = page.getByTestId('theme-toggle');
+  while ((await toggle.getAttribute('data-theme-choice')) !== 'dark') await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(designer.canvas.locator('.react-flow')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(15, 18, 24)');
+});

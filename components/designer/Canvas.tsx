@@ -21,7 +21,9 @@ const selectDiagnostics = (s: DesignerStore) => s.compile.diagnostics;
 /** Above this many nodes only the visible ones are rendered (see bench/designer.ts). */
 const VIRTUALISE_ABOVE = 200;
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW_OPTIONS = { padding: 0.3, maxZoom: 1 };
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+/** Far enough out to see a 1,000-node design whole. */
+const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [10, 10];
 /** Ctrl (or ⌘) adds to the selection; Shift-drag draws a selection box. */
@@ -60,6 +62,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           deleteKeyCode={DELETE_KEYS}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={MIN_ZOOM}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid
           snapGrid={SNAP_GRID}

@@ -4,6 +4,7 @@ import type { NodeType } from '../../codegen/schema/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { KINDS, PALETTE_GROUPS } from '../flow/kinds';
 import { NodeIcon } from '../flow/NodeIcon';
+import { OutlinePanel } from './outline/OutlinePanel';
 import { startPaletteDrag } from './useDropNode';
 
 /** Node kinds to drag onto the canvas. */
@@ -42,7 +43,8 @@ export function Palette() {
           ))}
         </section>
       ))}
-      <p className="palette-hint">Drag a step onto the canvas (or focus it and press Enter), then drag from a handle to connect it. Press Delete to remove a selection.</p>
+      <p className="palette-hint">Drag a step onto the canvas (or focus it and press Enter), then drag from a handle to connect it. Press ? for shortcuts.</p>
+      <OutlinePanel />
     </aside>
   );
 }

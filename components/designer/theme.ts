@@ -53,3 +53,24 @@ export function useTheme(): ThemeChoice {
 }
 
 export const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+
+function subscribeScheme(listener: () => void) {
+  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  query.addEventListener('change', listener);
+  const unsubscribe = subscribe(listener);
+  return () => {
+    query.removeEventListener('change', listener);
+    unsubscribe();
+  };
+}
+
+function readResolved(): 'light' | 'dark' {
+  const choice = read();
+  if (choice !== 'system') return choice;
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The theme actually shown (the system's when no choice was made), for widgets with their own themes. */
+export function useResolvedTheme(): 'light' | 'dark' {
+  return useSyncExternalStore(subscribeScheme, readResolved, () => 'light');
+}

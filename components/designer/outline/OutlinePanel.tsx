@@ -1,0 +1,81 @@
+'use client';
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import type { Variable } from '../../../codegen/schema/design';
+import { removeVariable, renameVariable, variableUsages, type Usage } from '../../../lib/designs/variables';
+import { KINDS } from '../../flow/kinds';
+import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
+import type { DesignerStore } from '../store';
+import { DeleteVariableDialog } from './DeleteVariableDialog';
+import { VariableRow } from './VariableRow';
+
+const HANDLER_KINDS = ['signal', 'query', 'update'] as const;
+
+/** One string per handler, so moving nodes does not re-render the outline. */
+const selectHandlers = (s: DesignerStore) =>
+  s.nodes
+    .filter((n) => (HANDLER_KINDS as readonly string[]).includes(n.type))
+    .map((n) => JSON.stringify([n.id, n.type, 'name' in n.data ? n.data.name : '', n.data.label]));
+
+/** Variables and message handlers of the whole workflow, beside the canvas. */
+export function OutlinePanel() {
+  const store = useDesignerStoreApi();
+  const variables = useDesignerStore((s) => s.workflow.variables);
+  const handlers = useDesignerStore(selectHandlers).map((h) => JSON.parse(h) as [string, string, string, string]);
+  const { fitView } = useReactFlow();
+  const [deleting, setDeleting] = useState<{ name: string; usages: Usage[] } | null>(null);
+
+  const taken = (name: string) => variables.some((v) => v.name === name);
+  const add = () => {
+    let n = 1;
+    while (taken(`variable${n}`)) n++;
+    const variable: Variable = { name: `variable${n}`, type: 'string', initial: '""' };
+    store.getState().updateWorkflow({ variables: [...variables, variable] });
+  };
+  const rename = (from: string, to: string) => store.getState().editDesign((d) => renameVariable(d, from, to));
+  const remove = (name: string) => store.getState().editDesign((d) => removeVariable(d, name));
+  const askDelete = (name: string) => {
+    const usages = variableUsages(store.getState().toDesign(), name);
+    if (usages.length === 0) remove(name);
+    else setDeleting({ name, usages });
+  };
+  const reveal = (id: string) => {
+    store.getState().selectNode(id);
+    void fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+  };
+  const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label || id;
+
+  return (
+    <section className="outline" data-testid="outline">
+      <header className="outline__head">
+        <h3 className="panel-title">Variables</h3>
+        <button type="button" className="btn btn--ghost btn--sm" data-testid="outline-add-variable" onClick={add}>+ Add</button>
+      </header>
+      {variables.length === 0 ? <p className="list-section__empty">No variables yet.</p> : (
+        <ul className="outline__list">
+          {variables.map((v, i) => (
+            <VariableRow key={`${i}-${v.name}`} variable={v} taken={taken} onRename={(to) => rename(v.name, to)}
+              onDelete={() => askDelete(v.name)} />
+          ))}
+        </ul>
+      )}
+      <h3 className="panel-title outline__title2">Message handlers</h3>
+      {handlers.length === 0 ? <p className="list-section__empty">No signals, queries or updates yet: drag one from above.</p> : (
+        <ul className="outline__list">
+          {handlers.map(([id, type, name, label]) => (
+            <li key={id} className={`outline__row fam-${KINDS[type as 'signal'].family}`}>
+              <button type="button" className="outline__name" data-testid={`outline-handler-${id}`} onClick={() => reveal(id)}
+                title={`Show the ${type} on the canvas`}>
+                <span className="kind-chip">{type}</span> <code>{name || label || '(unnamed)'}</code>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {deleting && (
+        <DeleteVariableDialog name={deleting.name} usages={deleting.usages} labelOf={labelOf}
+          onConfirm={() => remove(deleting.name)} onClose={() => setDeleting(null)} />
+      )}
+    </section>
+  );
+}

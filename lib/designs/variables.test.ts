@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { compileDesign } from '../../codegen';
+import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { renameInExpression, renameVariable, variableUsages } from './variables';
+
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+
+test('renaming in an expression touches name tokens only: not properties, strings or longer names', () => {
+  assert.equal(renameInExpression('decided && !decidedLate', 'decided', 'done'), 'done && !decidedLate');
+  assert.equal(renameInExpression('"decided" + decided', 'decided', 'done'), '"decided" + done');
+  assert.equal(renameInExpression('args.decided || input.decided', 'decided', 'done'), 'args.decided || input.decided');
+  assert.equal(renameInExpression('decided ? (decided) : x', 'decided', 'done'), 'done ? (done) : x');
+  assert.equal(renameInExpression('decided &&', 'decided', 'done'), 'done &&'); // lexes, does not parse: still renamed
+  assert.equal(renameInExpression('decided = 1 [', 'decided', 'done'), 'decided = 1 ['); // does not lex: untouched
+});
+
+test('renaming a variable updates its declaration, assignments and every expression, and still compiles', async () => {
+  const renamed = renameVariable(approval, 'approverName', 'approver');
+  assert.ok(renamed.variables.some((v) => v.name === 'approver'));
+  assert.ok(!renamed.variables.some((v) => v.name === 'approverName'));
+  assert.deepEqual(variableUsages(renamed, 'approverName'), []);
+  const text = JSON.stringify(renamed);
+  assert.match(text, /"variable":"approver","value":"args.approverName"/, 'the signal parameter keeps its name');
+  assert.match(text, /\\"Request approved by \\" \+ approver"/);
+  const result = await compileDesign(renamed);
+  assert.deepEqual(result.diagnostics, []);
+});
+
+test('usages name the node and field of every read and write', () => {
+  const usages = variableUsages(approval, 'decided');
+  const where = usages.map((u) => `${u.nodeId ?? ''}:${u.field}`).sort();
+  assert.deepEqual(where, [
+    'add-comment:validators.0.condition',
+    'approve:assignments.3.variable',
+    'await-approval:condition',
+    'status:returns',
+  ]);
+  assert.deepEqual(variableUsages(approval, 'nothing'), []);
+});

@@ -1,0 +1,114 @@
+import { parseExpression, referencedNames } from '../../codegen/expressions';
+import { tokenize } from '../../codegen/expressions/lexer';
+import type { Design } from '../../codegen/schema/design';
+
+/**
+ * Variables across a design: where each is used, and renaming one everywhere.
+ * Expressions are never edited as raw text: renames go through the expression lexer, replacing
+ * only name tokens that are not a property (`input.x`, `args.x` keep their `x`), so strings and
+ * other names with the same letters are untouched.
+ */
+
+/** Keys whose string values are expressions, wherever they appear in a node. */
+const EXPRESSION_KEYS = new Set(['condition', 'value', 'result', 'returns', 'initial']);
+/** Keys whose values map names to expressions (activity arguments). */
+const EXPRESSION_MAP_KEYS = new Set(['args']);
+/** Keys whose string values name a variable (assignment targets, activity results). */
+const VARIABLE_KEYS = new Set(['variable', 'resultVariable']);
+
+export interface Usage {
+  /** The node using it; undefined for another variable's initial value. */
+  nodeId?: string;
+  /** Path inside the node (or `variables.N.initial`), as diagnostics name fields. */
+  field: string;
+}
+
+/** Renames `name` token-wise in one expression; text that does not lex is returned unchanged. */
+export function renameInExpression(text: string, from: string, to: string): string {
+  const lexed = tokenize(text);
+  if (!lexed.ok) return text;
+  const tokens = lexed.tokens;
+  let out = text;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.type !== 'word' || t.text !== from) continue;
+    const prev = tokens[i - 1];
+    if (prev?.type === 'punct' && prev.op === '.') continue; // a property, not the variable
+    out = out.slice(0, t.start) + to + out.slice(t.end);
+  }
+  return out;
+}
+
+/** True when the expression reads `name` as a top-level name (parsed when possible, else lexed). */
+export function expressionUses(text: string, name: string): boolean {
+  const parsed = parseExpression(text);
+  if (parsed.ok) return referencedNames(parsed.ast).has(name);
+  return renameInExpression(text, name, `${name}\u0000`) !== text;
+}
+
+type Visitor = {
+  expression: (text: string, field: string) => string;
+  variable: (text: string, field: string) => string;
+};
+
+/** Rebuilds a value, passing every expression and variable reference through the visitor. */
+function walk(value: unknown, path: string, key: string, visit: Visitor): unknown {
+  if (typeof value === 'string') {
+    if (EXPRESSION_KEYS.has(key)) return visit.expression(value, path);
+    if (VARIABLE_KEYS.has(key)) return visit.variable(value, path);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}.${i}`, key, visit));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const field = path ? `${path}.${k}` : k;
+        if (EXPRESSION_MAP_KEYS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) {
+          return [k, Object.fromEntries(Object.entries(v).map(([arg, text]) =>
+            [arg, typeof text === 'string' ? visit.expression(text, `${field}.${arg}`) : text]))];
+        }
+        return [k, walk(v, field, k, visit)];
+      }),
+    );
+  }
+  return value;
+}
+
+function visitDesign(design: Design, visit: (nodeId: string | undefined) => Visitor): Design {
+  return {
+    ...design,
+    variables: design.variables.map((v, i) => ({ ...v, initial: visit(undefined).expression(v.initial, `variables.${i}.initial`) })),
+    nodes: design.nodes.map((node) => walk(node, '', '', visit(node.id)) as typeof node),
+  };
+}
+
+/** Every place a variable is read or assigned. */
+export function variableUsages(design: Design, name: string): Usage[] {
+  const usages: Usage[] = [];
+  visitDesign(design, (nodeId) => ({
+    expression: (text, field) => {
+      if (expressionUses(text, name)) usages.push({ nodeId, field });
+      return text;
+    },
+    variable: (text, field) => {
+      if (text === name) usages.push({ nodeId, field });
+      return text;
+    },
+  }));
+  return usages;
+}
+
+/** Renames a variable: its declaration, every assignment to it and every expression reading it. */
+export function renameVariable(design: Design, from: string, to: string): Design {
+  if (from === to) return design;
+  const renamed = visitDesign(design, () => ({
+    expression: (text) => renameInExpression(text, from, to),
+    variable: (text) => (text === from ? to : text),
+  }));
+  return { ...renamed, variables: renamed.variables.map((v) => (v.name === from ? { ...v, name: to } : v)) };
+}
+
+/** Removes a variable's declaration (its uses stay, and show up as diagnostics to fix). */
+export function removeVariable(design: Design, name: string): Design {
+  return { ...design, variables: design.variables.filter((v) => v.name !== name) };
+}
