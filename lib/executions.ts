@@ -19,6 +19,7 @@ import { getDeployment, getVersion, latestDeployment, listDeployments, type Depl
 import { ApiError } from './api/errors';
 import { InputError, NotFoundError } from './errors';
 import { checkFields } from './fields';
+import { pendingTimers, type PendingTimer } from './execution-history';
 import { getTemporalClient } from './temporal-client';
 
 const STATE_QUERY_TIMEOUT_MS = 3000;
@@ -34,10 +35,26 @@ export interface ExecutionSummary {
   designVersion: number | null;
 }
 
+export interface PendingActivity {
+  activityId: string;
+  activityType: string;
+  state: string;
+  attempt: number;
+  scheduledTime: string | null;
+  lastFailure?: string;
+}
+
 export interface ExecutionDetail extends ExecutionSummary {
   workflowType: string;
   taskQueue: string;
-  design: Design | null;
+  /** Omitted from live updates after the first (it does not change). */
+  design?: Design | null;
+  historyLength: number;
+  pendingActivities: PendingActivity[];
+  /** Waits' deadlines: timers started and not yet fired or cancelled. */
+  pendingTimers: PendingTimer[];
+  /** Whether a workflow task is waiting for a worker (e.g. no worker polls the queue). */
+  pendingWorkflowTask: boolean;
   result?: unknown;
   failure?: { message: string };
   state?: DesignerState;
@@ -69,13 +86,28 @@ function slug(name: string): string {
   return name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'workflow';
 }
 
-async function loadDeployedDesign(deployment: { designId: string; version: number }): Promise<Design> {
+export async function loadDeployedDesign(deployment: { designId: string; version: number }): Promise<Design> {
   const version = await getVersion({ id: deployment.designId, version: deployment.version });
   if (!version) throw new NotFoundError(`Version ${deployment.version} of design ${deployment.designId} is missing`, 'version.not-found');
   return version.design;
 }
 
-export async function startExecution({
+export interface PreparedStart {
+  deployment: DeploymentSummary;
+  design: Design;
+  workflowId: string;
+  /** Options for client.workflow.start / signalWithStart / WithStartWorkflowOperation. */
+  options: {
+    taskQueue: string;
+    workflowId: string;
+    args: [Record<string, unknown>];
+    memo: Record<string, unknown>;
+    typedSearchAttributes: SearchAttributePair[];
+  };
+}
+
+/** The deployment to start on (the one given, else the design's newest), the checked input, the id and options. */
+export async function prepareStart({
   designId,
   deploymentId,
   workflowId,
@@ -85,7 +117,7 @@ export async function startExecution({
   deploymentId?: string;
   workflowId?: string;
   input: unknown;
-}): Promise<{ workflowId: string; runId: string; deploymentId: string }> {
+}): Promise<PreparedStart> {
   let deployment: DeploymentSummary | null;
   if (deploymentId) {
     deployment = await getDeployment({ id: deploymentId });
@@ -104,20 +136,37 @@ export async function startExecution({
   const design = await loadDeployedDesign(deployment);
   const args = checkFields({ fields: design.input, value: input, what: 'the workflow input' });
   const id = workflowId ?? `${slug(design.name)}-${nanoid(10)}`;
-  const client = await getTemporalClient();
-  try {
-    const handle = await client.workflow.start(deployment.workflowType, {
+  return {
+    deployment,
+    design,
+    workflowId: id,
+    options: {
       taskQueue: deployment.taskQueue,
       workflowId: id,
       args: [args],
       memo: { designId, deploymentId: deployment.id, designVersion: deployment.version } satisfies ExecutionMemo,
       typedSearchAttributes: startSearchAttributes(deployment, design),
-    });
+    },
+  };
+}
+
+export function alreadyStarted(workflowId: string): ApiError {
+  return new ApiError(409, 'execution.exists', `A workflow execution with id "${workflowId}" is already running`, { field: 'workflowId' });
+}
+
+export async function startExecution(params: {
+  designId: string;
+  deploymentId?: string;
+  workflowId?: string;
+  input: unknown;
+}): Promise<{ workflowId: string; runId: string; deploymentId: string }> {
+  const { deployment, options } = await prepareStart(params);
+  const client = await getTemporalClient();
+  try {
+    const handle = await client.workflow.start(deployment.workflowType, options);
     return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId, deploymentId: deployment.id };
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new ApiError(409, 'execution.exists', `A workflow execution with id "${id}" is already running`, { field: 'workflowId' });
-    }
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted(options.workflowId);
     throw error;
   }
 }
@@ -157,10 +206,37 @@ function failureMessage(error: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function describeExecution({ workflowId }: { workflowId: string }): Promise<ExecutionDetail> {
+function timeOf(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): string | null {
+  if (!ts) return null;
+  return new Date(Number(ts.seconds ?? 0) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6)).toISOString();
+}
+
+function pendingActivitiesOf(description: WorkflowExecutionDescription): PendingActivity[] {
+  const states = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'];
+  return (description.raw.pendingActivities ?? []).map((a) => ({
+    activityId: a.activityId ?? '',
+    activityType: a.activityType?.name ?? '',
+    state: states[a.state ?? 0] ?? String(a.state),
+    attempt: a.attempt ?? 1,
+    scheduledTime: timeOf(a.scheduledTime),
+    ...(a.lastFailure?.message ? { lastFailure: a.lastFailure.message } : {}),
+  }));
+}
+
+export async function describeExecution({ workflowId, includeDesign = true }: { workflowId: string; includeDesign?: boolean }): Promise<ExecutionDetail> {
   const { handle, description, memo, deployment } = await locate(workflowId);
   const closed = description.status.name !== 'RUNNING';
-  const design = deployment ? await loadDeployedDesign(deployment).catch(() => null) : null;
+  const client = await getTemporalClient();
+  const [design, state, timers] = await Promise.all([
+    includeDesign && deployment ? loadDeployedDesign(deployment).catch(() => null) : Promise.resolve(undefined),
+    // The designer query answers on closed executions too, as long as a worker serves the queue.
+    client.connection
+      .withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
+      .catch(() => undefined), // no worker for the queue right now, or no designer query: no state
+    closed
+      ? Promise.resolve([])
+      : pendingTimers({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }),
+  ]);
   const detail: ExecutionDetail = {
     workflowId: description.workflowId,
     runId: description.runId,
@@ -172,17 +248,13 @@ export async function describeExecution({ workflowId }: { workflowId: string }):
     designId: memo.designId ?? deployment?.designId ?? null,
     deploymentId: memo.deploymentId ?? deployment?.id ?? null,
     designVersion: memo.designVersion ?? deployment?.version ?? null,
-    design,
+    ...(design === undefined ? {} : { design }),
+    historyLength: description.historyLength,
+    pendingActivities: pendingActivitiesOf(description),
+    pendingTimers: timers,
+    pendingWorkflowTask: Boolean(description.raw.pendingWorkflowTask),
+    ...(state ? { state } : {}),
   };
-  const client = await getTemporalClient();
-  // The designer query answers on closed executions too, as long as a worker serves the queue.
-  try {
-    detail.state = await client.connection.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () =>
-      handle.query<DesignerState>(DESIGNER_STATE_QUERY),
-    );
-  } catch {
-    // no worker for the queue right now, or the workflow has no designer query: no state
-  }
   if (closed) {
     try {
       detail.result = await handle.result();
@@ -193,7 +265,7 @@ export async function describeExecution({ workflowId }: { workflowId: string }):
   return detail;
 }
 
-async function handlerFor(workflowId: string, kind: HandlerNodeType, name: string): Promise<{ handle: WorkflowHandle; node: HandlerNode }> {
+export async function handlerFor(workflowId: string, kind: HandlerNodeType, name: string): Promise<{ handle: WorkflowHandle; node: HandlerNode }> {
   const { handle, deployment } = await locate(workflowId);
   if (!deployment) throw new NotFoundError(`Workflow execution ${workflowId} was not started from a Signalbox deployment`, 'execution.not-signalbox');
   const design = await loadDeployedDesign(deployment);
@@ -209,7 +281,7 @@ async function handlerFor(workflowId: string, kind: HandlerNodeType, name: strin
 }
 
 /** The single object argument a handler takes, or none when it has no parameters. */
-function handlerArgs(node: HandlerNode, args: unknown): [] | [Record<string, unknown>] {
+export function handlerArgs(node: HandlerNode, args: unknown): [] | [Record<string, unknown>] {
   const values = checkFields({ fields: node.parameters, value: args, what: `the arguments of ${node.type} "${node.name}"` });
   return node.parameters.length === 0 ? [] : [values];
 }
@@ -237,13 +309,17 @@ export async function updateExecution({ workflowId, name, args }: { workflowId: 
     const updateArgs = handlerArgs(node, args);
     return updateArgs.length === 0 ? await handle.executeUpdate(name) : await handle.executeUpdate(name, { args: updateArgs });
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      // The validator (or the handler) threw: the error reaches the caller as an ApplicationFailure.
-      const message = error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
-      throw new ApiError(422, 'update.rejected', message);
-    }
-    throw error;
+    throw updateRejection(error);
   }
+}
+
+/** The validator (or the handler) threw: the error reaches the caller as an ApplicationFailure (422 update.rejected). */
+export function updateRejection(error: unknown): unknown {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const message = error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
+    return new ApiError(422, 'update.rejected', message);
+  }
+  return error;
 }
 
 export { InputError };

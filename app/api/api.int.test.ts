@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { closeDb, createDb } from '../../db/client';
-import { call } from '../../lib/api/testing';
+import { call, testSessionCookie } from '../../lib/api/testing';
 import { closeTemporalClient } from '../../lib/temporal-client';
 import { freePort, projectDir, startTs, type Child } from '../../lib/testing/processes';
 import * as deploymentsRoute from './deployments/route';
@@ -23,6 +23,13 @@ import * as executionRoute from './executions/[workflowId]/route';
 import * as signalRoute from './executions/[workflowId]/signals/[name]/route';
 import * as updateRoute from './executions/[workflowId]/updates/[name]/route';
 import * as executionsRoute from './executions/route';
+import * as cancelRoute from './executions/[workflowId]/cancel/route';
+import * as eventsRoute from './executions/[workflowId]/events/route';
+import * as historyRoute from './executions/[workflowId]/history/route';
+import * as resetRoute from './executions/[workflowId]/reset/route';
+import * as terminateRoute from './executions/[workflowId]/terminate/route';
+import * as signalWithStartRoute from './executions/signal-with-start/route';
+import * as updateWithStartRoute from './executions/update-with-start/route';
 
 const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
@@ -181,6 +188,10 @@ test('executions list: visibility filters and nextPageToken pages', { skip, time
   const designId: string = body.id;
   const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
   assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  await eventually('the worker host to run the deployment', async () => {
+    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
+    return health.workers.find((w) => w.deploymentId === deployed.body.deployment.id && w.state === 'running');
+  });
   const prefix = `list-${Date.now()}-`;
   for (const n of [1, 2, 3]) {
     const started = await call(executionsRoute.POST, { body: { designId, workflowId: `${prefix}${n}`, input: { requestId: `L-${n}` } } });
@@ -214,4 +225,131 @@ test('executions list: visibility filters and nextPageToken pages', { skip, time
   assert.equal(badStatus.status, 400);
   assert.equal(badStatus.body.error.field, 'status');
   assert.equal((await list('pageToken=not%20a%20token')).status, 400);
+});
+
+/** Reads server-sent events from a route's streamed response. */
+function sseReader(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(timeoutMs = 10_000): Promise<{ event: string; data: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith(':')) continue;
+          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+          const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null');
+          return { event, data };
+        }
+        if (Date.now() > deadline) throw new Error('no server-sent event in time');
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+test('monitor: live events, history pages, timers, with-start messages, cancel, terminate, reset', { skip, timeout: 180_000 }, async () => {
+  const { body } = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = body.id;
+  const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
+  assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  await eventually('the worker host to run the deployment', async () => {
+    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
+    return health.workers.find((w) => w.deploymentId === deployed.body.deployment.id && w.state === 'running');
+  });
+
+  // update-with-start: the validator's rejection is a 422; an accepted one starts the workflow and answers
+  const workflowId = `monitor-${Date.now()}`;
+  const withStart = { designId, workflowId, input: { requestId: 'M-1' } };
+  const rejected = await call(updateWithStartRoute.POST, { body: { ...withStart, update: 'addComment', args: { text: ' ' } } });
+  assert.equal(rejected.status, 422, JSON.stringify(rejected.body));
+  assert.equal(rejected.body.error.code, 'update.rejected');
+  const accepted = await call(updateWithStartRoute.POST, { body: { ...withStart, update: 'addComment', args: { text: 'first' } } });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  assert.equal(accepted.body.result, 'Comment saved');
+  assert.ok(accepted.body.runId);
+  const unknownUpdate = await call(updateWithStartRoute.POST, { body: { ...withStart, update: 'nope' } });
+  assert.equal(unknownUpdate.status, 404);
+
+  // the live stream: the first event carries the design, pending timers give the wait's deadline
+  const stream = await eventsRoute.GET(
+    new Request(`http://localhost/api/executions/${workflowId}/events`, { headers: { cookie: await testSessionCookie(['viewer']) } }),
+    { params: Promise.resolve({ workflowId }) },
+  );
+  assert.equal(stream.status, 200);
+  assert.match(stream.headers.get('content-type') ?? '', /text\/event-stream/);
+  const events = sseReader(stream);
+  let first = await events.next();
+  assert.equal(first.event, 'execution');
+  assert.equal(first.data.design.name, 'ApprovalWorkflow');
+  while (first.data.state?.currentStep !== 'await-approval') first = await events.next();
+  assert.equal(first.data.state.variables.comment, 'first');
+  assert.equal(first.data.pendingTimers.length, 1);
+  const deadline = Date.parse(first.data.pendingTimers[0].firesAt) - Date.parse(first.data.startTime);
+  assert.ok(Math.abs(deadline - 7 * 24 * 3600_000) < 60_000, `the 7-day wait's deadline, got ${deadline} ms`);
+
+  // signal-with-start on the running execution signals it; the stream shows the effect within a second
+  const sent = Date.now();
+  const signalled = await call(signalWithStartRoute.POST, {
+    body: { ...withStart, signal: 'approve', args: { approverName: 'Bo', approved: true, comment: 'ok' } },
+  });
+  assert.equal(signalled.status, 201, JSON.stringify(signalled.body));
+  assert.equal(signalled.body.runId, accepted.body.runId, 'the running execution was signalled, not a new one started');
+  let update = await events.next();
+  while (update.event === 'execution' && update.data.status === 'RUNNING') update = await events.next();
+  assert.equal(update.data.status, 'COMPLETED');
+  assert.ok(Date.now() - sent < 3000, `the completion reached the stream in ${Date.now() - sent} ms`);
+  assert.equal(update.data.result, 'Request approved by Bo');
+  assert.equal((await events.next()).event, 'end');
+  await events.cancel();
+
+  // history: pages (the server cuts them at event batches near the size asked), following nextPageToken to the end
+  const all: { id: number; type: string }[] = [];
+  let token: string | null = null;
+  let pages = 0;
+  do {
+    pages += 1;
+    const url: string = `/api/executions/${workflowId}/history?pageSize=4${token ? `&pageToken=${token}` : ''}`;
+    const page = await call(historyRoute.GET, { url, params: { workflowId } });
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    all.push(...page.body.events);
+    token = page.body.nextPageToken;
+  } while (token);
+  assert.ok(pages > 1, `one page of ${all.length} events`);
+  assert.equal(all[0].type, 'WORKFLOW_EXECUTION_STARTED');
+  assert.deepEqual(all.map((e) => e.id), all.map((_e, i) => i + 1));
+  assert.ok(all.some((e) => e.type === 'WORKFLOW_EXECUTION_SIGNALED'));
+  assert.equal(all.at(-1)!.type, 'WORKFLOW_EXECUTION_COMPLETED');
+
+  // reset to the first workflow task: a new run, which replays the signal received after that point (Temporal's default)
+  const reset = await call(resetRoute.POST, { body: { to: 'first-workflow-task' }, params: { workflowId } });
+  assert.equal(reset.status, 201, JSON.stringify(reset.body));
+  assert.notEqual(reset.body.runId, accepted.body.runId);
+  const again = await eventually('the reset run to complete', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId } });
+    return d.body.runId === reset.body.runId && d.body.status === 'COMPLETED' ? d.body : undefined;
+  });
+  assert.equal(again.result, 'Request approved by Bo');
+
+  // cancel and terminate
+  const toCancel = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'C' } } });
+  assert.equal((await call(cancelRoute.POST, { body: {}, params: { workflowId: toCancel.body.workflowId } })).status, 202);
+  const canceled = await eventually('the cancellation', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId: toCancel.body.workflowId } });
+    return d.body.status !== 'RUNNING' ? d.body : undefined;
+  });
+  assert.equal(canceled.status, 'CANCELLED');
+  const other = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'T' } } });
+  const terminated = await call(terminateRoute.POST, { body: { reason: 'test' }, params: { workflowId: other.body.workflowId } });
+  assert.equal(terminated.status, 200, JSON.stringify(terminated.body));
+  const ended = await call(executionRoute.GET, { params: { workflowId: other.body.workflowId } });
+  assert.equal(ended.body.status, 'TERMINATED');
+  assert.equal((await call(terminateRoute.POST, { body: {}, params: { workflowId: 'no-such-workflow' } })).status, 404);
 });

@@ -33,3 +33,29 @@ export const ListExecutionsQuerySchema = z.object({
   pageToken: z.preprocess(emptyAsUndefined, z.string().max(10_000).optional()),
   count: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()).transform((v) => v === '1'),
 });
+
+/** GET /api/executions/[workflowId]/history query string. */
+export const HistoryQuerySchema = z.object({
+  runId: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).optional()),
+  pageToken: z.preprocess(emptyAsUndefined, z.string().max(10_000).optional()),
+});
+
+/** POST /api/executions/[workflowId]/terminate */
+export const TerminateBodySchema = z.object({ reason: z.string().max(1000).optional() });
+
+/** POST /api/executions/[workflowId]/reset */
+export const ResetBodySchema = z.object({
+  to: z.enum(['first-workflow-task', 'last-workflow-task']).default('last-workflow-task'),
+  reason: z.string().max(1000).optional(),
+});
+
+const WithStartBase = StartExecutionBodySchema.extend({
+  workflowId: StartExecutionBodySchema.shape.workflowId.unwrap(),
+  /** The handler's parameters (checked against the deployed design). */
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+/** POST /api/executions/signal-with-start */
+export const SignalWithStartBodySchema = WithStartBase.extend({ signal: z.string().min(1).max(200) });
+/** POST /api/executions/update-with-start */
+export const UpdateWithStartBodySchema = WithStartBase.extend({ update: z.string().min(1).max(200) });

@@ -1,0 +1,15 @@
+import { handle, json } from '../../../../../lib/api/errors';
+import { readBody, routeParam } from '../../../../../lib/api/request';
+import { terminateExecution } from '../../../../../lib/execution-controls';
+import { TerminateBodySchema } from '../../schema';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Ends the execution at once, without running any more workflow code. Body: `{ reason? }`. */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
+  const { workflowId } = await params;
+  const { reason } = await readBody(request, TerminateBodySchema);
+  await terminateExecution({ workflowId: routeParam(workflowId), reason });
+  return json({ ok: true });
+});
