@@ -129,6 +129,8 @@ class Emitter {
         return `${emitReceiver(first)}.${spec.emit.name}(${rest.map((a) => this.emit(a)).join(', ')})`;
       case 'global':
         return `${spec.emit.name}(${e.args.map((a) => this.emit(a)).join(', ')})`;
+      case 'info':
+        return `workflowInfo().${spec.emit.name}`;
       case 'append':
         return `[...${emitReceiver(first)}, ${this.emit(rest[0])}]`;
       case 'sum':

@@ -27,6 +27,8 @@ export type EmitForm =
   | { form: 'method'; name: 'toLowerCase' | 'toUpperCase' | 'trim' | 'includes' | 'startsWith' }
   | { form: 'global'; name: 'String' | 'Math.round' | 'Math.floor' | 'Math.ceil' | 'Math.abs' | 'Math.min' | 'Math.max' | 'money' }
   | { form: 'append' }
+  /** `workflowInfo().name`: what Temporal knows about this run (deterministic, replay-safe). */
+  | { form: 'info'; name: 'historyLength' | 'continueAsNewSuggested' | 'workflowId' }
   | { form: 'sum' };
 
 export interface FunctionSpec {
@@ -52,6 +54,9 @@ const FUNCTION_TABLE = {
   append: { params: ['list', 'item'], returns: 'same-list', emit: { form: 'append' } },
   sum: { params: ['numeric-list'], returns: 'list-item', emit: { form: 'sum' } },
   money: { params: ['string'], returns: 'money', emit: { form: 'global', name: 'money' } },
+  historyLength: { params: [], returns: 'number', emit: { form: 'info', name: 'historyLength' } },
+  continueAsNewSuggested: { params: [], returns: 'boolean', emit: { form: 'info', name: 'continueAsNewSuggested' } },
+  workflowId: { params: [], returns: 'string', emit: { form: 'info', name: 'workflowId' } },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTION_TABLE;

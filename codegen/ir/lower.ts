@@ -1,9 +1,10 @@
 import { BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
-import { childrenOf } from '../expressions/ast';
+import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
+import { FUNCTIONS } from '../expressions/functions';
 import { exprTsType, fieldTsType, usesMoney } from '../fieldTypes';
 import { argsInterfaceName, messageConstName } from '../names';
-import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode } from '../schema/design';
+import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode, NodeOfType } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
 import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
@@ -92,6 +93,11 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
         return node.outcome === 'fail'
           ? [enter, { kind: 'fail', messageCode: code(node.id, 'result') }]
           : [enter, { kind: 'complete', resultCode: code(node.id, 'result') }];
+      case 'continueAsNew': {
+        const state = `{ ${node.carry.join(', ')} }`;
+        const argsCode = design.input.length ? `input, ${state}` : state;
+        return [enter, { kind: 'continueAsNew', workflowName: design.name, argsCode }];
+      }
     }
   };
 
@@ -114,8 +120,17 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     }))
     .sort((a, b) => (a.objectName ?? '').localeCompare(b.objectName ?? ''));
 
+  const carried = carriedState(validated);
+  const carriedNames = new Set(carried?.fields.map((f) => f.name));
+  const parameters = [
+    ...(design.input.length ? [`input: ${design.name}Input`] : []),
+    ...(carried ? [`carried?: ${carried.name}`] : []),
+  ];
+
   return {
     designName: design.name,
+    parameters,
+    carried,
     workflowName: design.name,
     startStepLiteral: JSON.stringify(graph.startId),
     description: design.description || undefined,
@@ -125,16 +140,18 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       name: v.name,
       tsType: fieldTsType(v),
       annotation: v.type === 'list' ? fieldTsType(v) : null,
-      initialCode: code(DESIGN_OWNER, `variables.${i}.initial`),
+      initialCode: carriedNames.has(v.name)
+        ? `carried?.${v.name} ?? ${wrapForNullish(validated, `variables.${i}.initial`)}`
+        : code(DESIGN_OWNER, `variables.${i}.initial`),
     })),
     handlers,
     activityProxies,
     body,
-    workflowImports: workflowImports(body, activityProxies.length > 0, handlers),
+    workflowImports: workflowImports(body, activityProxies.length > 0, handlers, usesWorkflowInfo(validated)),
     usesMutex: handlers.some((h) => h.exclusive),
     usesHttp: activityProxies.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
-    sharedImports: sharedImports(design.name, design.input.length > 0, handlers),
+    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
     ...moneyUse(validated, handlers),
   };
 }
@@ -299,14 +316,16 @@ function proxyObjectName(timeoutLiteral: string): string {
   return `activitiesWithin${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
 }
 
-function workflowImports(body: IrStatement[], usesActivities: boolean, handlers: IrHandler[]): string[] {
+function workflowImports(body: IrStatement[], usesActivities: boolean, handlers: IrHandler[], usesInfo: boolean): string[] {
   const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler']);
+  if (usesInfo) used.add('workflowInfo');
   if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
   const visit = (statements: IrStatement[]): void => {
     for (const s of statements) {
       if (s.kind === 'sleep') used.add('sleep');
       if (s.kind === 'fail') used.add('ApplicationFailure');
+      if (s.kind === 'continueAsNew') used.add('continueAsNew');
       if (s.kind === 'wait') {
         visit(s.onMet);
         visit(s.onTimeout);
@@ -322,10 +341,40 @@ function workflowImports(body: IrStatement[], usesActivities: boolean, handlers:
   return [...used].sort();
 }
 
-function sharedImports(workflowName: string, hasInput: boolean, handlers: IrHandler[]): string[] {
+function sharedImports(workflowName: string, hasInput: boolean, handlers: IrHandler[], carriedName: string | undefined): string[] {
   const names = ['designerStateQuery'];
   for (const h of handlers) names.push(h.constName);
-  if (hasInput) names.push(`${workflowName}Input`);
+  const types = new Set<string>();
+  if (hasInput) types.add(`${workflowName}Input`);
+  if (carriedName) types.add(carriedName);
+  names.push(...types);
   const sorted = names.sort((a, b) => a.localeCompare(b));
-  return sorted.map((name) => (name === `${workflowName}Input` ? `type ${name}` : name));
+  return sorted.map((name) => (types.has(name) ? `type ${name}` : name));
+}
+
+/**
+ * What a continued run receives: the variables any Continue-as-new node carries. A variable
+ * only some of them carry is optional; every run falls back to the initial value when absent.
+ */
+function carriedState(validated: ValidatedDesign): TsInterface | null {
+  const { design, graph } = validated;
+  const nodes = design.nodes.filter((n): n is NodeOfType<'continueAsNew'> => n.type === 'continueAsNew' && graph.reachable.has(n.id));
+  if (nodes.length === 0) return null;
+  const fields = design.variables
+    .filter((v) => nodes.some((n) => n.carry.includes(v.name)))
+    .map((v) => ({ name: v.name, tsType: fieldTsType(v), optional: !nodes.every((n) => n.carry.includes(v.name)) || undefined }));
+  return { name: `${design.name}Carried`, fields };
+}
+
+/** An initial value on the right of `??`, parenthesised unless it is a single term. */
+function wrapForNullish(validated: ValidatedDesign, field: string): string {
+  const compiled = validated.expressions.get(expressionKey(DESIGN_OWNER, field));
+  if (!compiled) throw new Error(`internal: expression ${field} was not compiled`);
+  return precedenceOf(compiled.ast) >= POSTFIX_PRECEDENCE ? compiled.code : `(${compiled.code})`;
+}
+
+function usesWorkflowInfo(validated: ValidatedDesign): boolean {
+  const visit = (e: Expr): boolean =>
+    (e.kind === 'call' && FUNCTIONS[e.callee].emit.form === 'info') || childrenOf(e).some(visit);
+  return [...validated.expressions.values()].some((c) => visit(c.ast));
 }

@@ -8,6 +8,7 @@
 export interface TsField {
   name: string;
   tsType: string;
+  optional?: boolean;
   label?: string;
 }
 
@@ -107,7 +108,9 @@ export type IrStatement =
   | { kind: 'stateMachine'; initialLiteral: string; cases: { stepLiteral: string; body: IrStatement[] }[] }
   /** Moves the state machine to another step. */
   | { kind: 'goto'; stepLiteral: string }
-  | { kind: 'fail'; messageCode: string };
+  | { kind: 'fail'; messageCode: string }
+  /** After all handlers finished: `return continueAsNew<typeof workflowName>(argsCode)`. */
+  | { kind: 'continueAsNew'; workflowName: string; argsCode: string };
 
 export interface WorkflowIr {
   /** The design's name, for the generated-file header. */
@@ -116,6 +119,10 @@ export interface WorkflowIr {
   startStepLiteral: string;
   description: string | undefined;
   input: TsInterface | null;
+  /** The state a Continue-as-new hands to the next run, when the design continues as new. */
+  carried: TsInterface | null;
+  /** The workflow function's parameters, e.g. ["input: OrderInput", "carried?: OrderCarried"]. */
+  parameters: string[];
   resultTsType: string;
   variables: IrVariable[];
   handlers: IrHandler[];

@@ -154,6 +154,16 @@ export const HandlerActivitySchema = z.object({
 });
 export type HandlerActivity = z.infer<typeof HandlerActivitySchema>;
 
+/**
+ * Ends this run and continues the workflow as a new run with fresh history (6.4.6), after every
+ * handler has finished. The `carry` variables keep their values; the others start again.
+ */
+export const ContinueAsNewNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('continueAsNew'),
+  carry: z.array(z.string()),
+});
+
 export const SignalNodeSchema = z.object({
   ...nodeBase,
   type: z.literal('signal'),
@@ -207,6 +217,7 @@ export const NodeSchema = z.discriminatedUnion('type', [
   DecisionNodeSchema,
   AssignNodeSchema,
   EndNodeSchema,
+  ContinueAsNewNodeSchema,
   SignalNodeSchema,
   QueryNodeSchema,
   UpdateNodeSchema,
@@ -215,7 +226,7 @@ export type DesignNode = z.infer<typeof NodeSchema>;
 export type NodeType = DesignNode['type'];
 export type NodeOfType<T extends NodeType> = Extract<DesignNode, { type: T }>;
 
-export const FLOW_NODE_TYPES = ['start', 'wait', 'timer', 'activity', 'decision', 'assign', 'end'] as const;
+export const FLOW_NODE_TYPES = ['start', 'wait', 'timer', 'activity', 'decision', 'assign', 'end', 'continueAsNew'] as const;
 export const HANDLER_NODE_TYPES = ['signal', 'query', 'update'] as const;
 export type FlowNodeType = (typeof FLOW_NODE_TYPES)[number];
 export type HandlerNodeType = (typeof HANDLER_NODE_TYPES)[number];

@@ -8,6 +8,7 @@ const KIND_NAMES: Record<DesignNode['type'], string> = {
   decision: 'Decision',
   assign: 'Assign',
   end: 'End',
+  continueAsNew: 'Continue-as-new',
   signal: 'Signal',
   query: 'Query',
   update: 'Update',

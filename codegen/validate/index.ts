@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../schema/design';
 import { checkExpressions, type CompiledExpressions } from './expressions';
 import { checkGraph, type FlowGraph } from './graph';
+import { checkGrowth } from './growth';
 import { checkNames } from './names';
 
 export interface ValidatedDesign {
@@ -17,7 +18,7 @@ export function validateDesign(design: Design): ValidationResult {
   const names = checkNames(design);
   const { diagnostics: graphDiagnostics, graph } = checkGraph(design);
   const { diagnostics: expressionDiagnostics, compiled } = checkExpressions(design);
-  const diagnostics = [...names, ...graphDiagnostics, ...expressionDiagnostics];
+  const diagnostics = [...names, ...graphDiagnostics, ...expressionDiagnostics, ...checkGrowth(design, compiled)];
   const blocked = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled } };
 }

@@ -13,6 +13,7 @@ export function flowOutputs(node: FlowNode): string[] {
     case 'decision':
       return [...node.branches.map((b) => b.id), 'else'];
     case 'end':
+    case 'continueAsNew':
       return [];
   }
 }

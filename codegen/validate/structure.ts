@@ -11,5 +11,10 @@ export function joinedNodes(graph: FlowGraph): string[] {
     if (!graph.reachable.has(source)) continue;
     for (const target of outputs.values()) incoming.set(target, (incoming.get(target) ?? 0) + 1);
   }
-  return [...incoming].filter(([id, count]) => count > 1 && graph.nodes.get(id)?.type !== 'end').map(([id]) => id);
+  return [...incoming].filter(([id, count]) => count > 1 && !isTerminal(graph.nodes.get(id)?.type)).map(([id]) => id);
+}
+
+/** Terminal steps are small and repeated where reached, so they never force a state machine. */
+function isTerminal(type: string | undefined): boolean {
+  return type === 'end' || type === 'continueAsNew';
 }

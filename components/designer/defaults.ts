@@ -15,6 +15,7 @@ export function defaultNodeData<T extends NodeType>(type: T): NodeData<T> {
     decision: { label: 'Decision', branches: [{ id: newId(), label: 'Branch 1', condition: '' }] },
     assign: { label: 'Assign', assignments: [] },
     end: { label: 'End', outcome: 'complete', result: '' },
+    continueAsNew: { label: 'Continue as new', carry: [] },
     signal: { label: 'Signal', name: '', parameters: [], assignments: [] },
     query: { label: 'Query', name: '', parameters: [], returns: '' },
     update: { label: 'Update', name: '', parameters: [], validators: [], assignments: [], returns: '' },

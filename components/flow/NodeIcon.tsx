@@ -8,6 +8,7 @@ const PATHS: Record<NodeType, string> = {
   decision: 'M12 2 22 12 12 22 2 12z',
   assign: 'M5 9h14M5 15h14',
   end: 'M6 6h12v12H6z',
+  continueAsNew: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
   signal: 'M3 12h13M12 6l6 6-6 6M21 4v16',
   query: 'M9 9a3 3 0 1 1 4 2.8c-.7.3-1 .9-1 1.7V15M12 18.5v.5',
   update: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',

@@ -29,6 +29,7 @@ export function sourceHandles(node: Pick<DesignNode, 'type'> & Partial<DesignNod
     case 'decision':
       return [...(n.branches ?? []).map((b) => b.id), 'else'];
     case 'end':
+    case 'continueAsNew':
       return [];
     default:
       return isHandlerNode(n) ? [HANDLER_OUT] : [];

@@ -2,6 +2,7 @@ import type { NodeTypes } from '@xyflow/react';
 import { ActivityNode } from './nodes/ActivityNode';
 import { AssignNode } from './nodes/AssignNode';
 import { DecisionNode } from './nodes/DecisionNode';
+import { ContinueAsNewNode } from './nodes/ContinueAsNewNode';
 import { EndNode } from './nodes/EndNode';
 import { HandlerNode } from './nodes/HandlerNode';
 import { StartNode } from './nodes/StartNode';
@@ -17,6 +18,7 @@ export const nodeTypes: NodeTypes = {
   decision: DecisionNode,
   assign: AssignNode,
   end: EndNode,
+  continueAsNew: ContinueAsNewNode,
   signal: HandlerNode,
   query: HandlerNode,
   update: HandlerNode,

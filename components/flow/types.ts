@@ -12,6 +12,7 @@ export type ActivityFlowNode = DesignerNodeOf<'activity'>;
 export type DecisionFlowNode = DesignerNodeOf<'decision'>;
 export type AssignFlowNode = DesignerNodeOf<'assign'>;
 export type EndFlowNode = DesignerNodeOf<'end'>;
+export type ContinueAsNewFlowNode = DesignerNodeOf<'continueAsNew'>;
 export type SignalFlowNode = DesignerNodeOf<'signal'>;
 export type QueryFlowNode = DesignerNodeOf<'query'>;
 export type UpdateFlowNode = DesignerNodeOf<'update'>;
@@ -24,6 +25,7 @@ export type DesignerNode =
   | DecisionFlowNode
   | AssignFlowNode
   | EndFlowNode
+  | ContinueAsNewFlowNode
   | SignalFlowNode
   | QueryFlowNode
   | UpdateFlowNode;

@@ -7,6 +7,7 @@ import { useDesignerStoreApi } from '../DesignerStoreProvider';
 import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
 import { DecisionForm } from './DecisionForm';
+import { ContinueAsNewForm } from './ContinueAsNewForm';
 import { EndForm } from './EndForm';
 import { FieldOwnerContext } from './FieldContext';
 import { QueryForm, SignalForm, UpdateForm } from './HandlerForms';
@@ -58,6 +59,7 @@ function KindForm({ node, patch }: { node: DesignerNode; patch: (p: Partial<Node
     case 'decision': return <DecisionForm data={node.data} patch={p} />;
     case 'assign': return <AssignForm data={node.data} patch={p} />;
     case 'end': return <EndForm data={node.data} patch={p} />;
+    case 'continueAsNew': return <ContinueAsNewForm data={node.data} patch={p} />;
     case 'signal': return <SignalForm data={node.data} patch={p} />;
     case 'query': return <QueryForm data={node.data} patch={p} />;
     case 'update': return <UpdateForm data={node.data} patch={p} />;

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Diagnostic } from '../diagnostics';
+import type { Design, DesignNode } from '../schema/design';
+import { goldenDesign } from '../testing/fixtures';
+import { validateDesign } from './index';
+
+/** Diagnostics for the chapter's patterns: money and lists, handler effects, continue-as-new, growth. */
+function diagnose(name: string, edit: (design: Design) => void): Diagnostic[] {
+  const design = goldenDesign(name);
+  edit(design);
+  return validateDesign(design).diagnostics;
+}
+
+function node<T extends DesignNode['type']>(design: Design, id: string): Extract<DesignNode, { type: T }> {
+  const found = design.nodes.find((n) => n.id === id);
+  if (!found) throw new Error(`no node ${id}`);
+  return found as Extract<DesignNode, { type: T }>;
+}
+
+function find(diagnostics: Diagnostic[], code: string): Diagnostic {
+  const found = diagnostics.find((d) => d.code === code);
+  assert.ok(found, `expected a ${code} diagnostic, got ${JSON.stringify(diagnostics, null, 1)}`);
+  return found;
+}
+
+test('the order, cart, progress and continue-as-new patterns are valid without warnings', () => {
+  for (const name of ['order', 'shopping-cart', 'progress', 'continue-as-new']) {
+    assert.deepEqual(validateDesign(goldenDesign(name)).diagnostics, [], name);
+  }
+});
+
+test('money mixed with a float is an error at its position in the field', () => {
+  const d = find(diagnose('order', (x) => (node<'update'>(x, 'add-item').assignments[1].value = 'total + 1.5')), 'expression.invalid');
+  assert.equal(d.nodeId, 'add-item');
+  assert.equal(d.field, 'assignments.1.value');
+  assert.deepEqual(d.range, { start: 6, end: 7 });
+  assert.match(d.message, /^Update "Add item", value for total: Cannot add money and number at position 6; write amounts as money/);
+});
+
+test('appending the wrong item type to a list names the list item type', () => {
+  const d = find(diagnose('shopping-cart', (x) => (node<'signal'>(x, 'add-item').assignments[0].value = 'append(items, 3)')), 'expression.invalid');
+  assert.equal(d.nodeId, 'add-item');
+  assert.match(d.message, /Argument 2 of append must be a string \(an item of the list\), got number at position 14/);
+});
+
+test('a list that grows on every signal, without limit or continue-as-new, is a warning (6.5.5)', () => {
+  const d = find(diagnose('shopping-cart', (x) => delete node<'signal'>(x, 'add-item').when), 'list.unbounded');
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.nodeId, 'add-item');
+  assert.match(d.message, /appends to "items" on every message, without limit.*len\(items\) < 100/);
+  const update = find(diagnose('shopping-cart', (x) => (node<'update'>(x, 'add-to-cart').validators = [])), 'list.unbounded');
+  assert.equal(update.nodeId, 'add-to-cart');
+  assert.match(update.message, /Add a validator such as/);
+});
+
+test('continue-as-new may only carry declared variables', () => {
+  const d = find(diagnose('continue-as-new', (x) => node<'continueAsNew'>(x, 'fresh-run').carry.push('totl')), 'continueAsNew.unknown-variable');
+  assert.equal(d.nodeId, 'fresh-run');
+  assert.equal(d.field, 'carry.4');
+  assert.match(d.message, /carries "totl", which is not a declared variable/);
+});
+
+test("a handler's activity result must go to a declared variable of the right type", () => {
+  const wrong = diagnose('bank-account', (x) => {
+    node<'update'>(x, 'withdraw').activity = { activity: 'http', args: { method: '"POST"', url: '"http://bank"', body: '""' }, resultVariable: 'closed' };
+  });
+  assert.match(find(wrong, 'activity.result-type').message, /the http activity returns a string, but "closed" is a boolean/);
+  const missing = diagnose('bank-account', (x) => (node<'update'>(x, 'withdraw').activity = { activity: 'log', args: {} }));
+  assert.equal(find(missing, 'activity.missing-argument').field, 'activity.args.message');
+});
+
+test('an update-with-wait condition is type-checked in the handler scope', () => {
+  const d = find(diagnose('progress', (x) => (node<'update'>(x, 'wait-progress').waitUntil = 'args.percnt > 1')), 'expression.invalid');
+  assert.equal(d.field, 'waitUntil');
+  assert.match(d.message, /did you mean 'percent'/);
+});
