@@ -20,8 +20,15 @@ import * as tokensRoute from './admin/tokens/route';
 import * as tokenRoute from './admin/tokens/[id]/route';
 import * as designsRoute from './designs/route';
 
-/** The routes anyone may call: health checks, the auth status, the first setup and signing in. */
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/auth/status', 'POST /api/auth/setup', 'POST /api/auth/login'];
+/** The routes anyone may call: health checks, the auth status, the first setup and signing in (password or OIDC). */
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/auth/status',
+  'POST /api/auth/setup',
+  'POST /api/auth/login',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+];
 
 before(() => {
   delete process.env.DATABASE_URL;

@@ -115,3 +115,44 @@ export async function countActiveAdmins({ db: dbArg }: { db?: Db } = {}): Promis
     .where(sql`${users.disabled} = false and 'admin' = any(${users.roles})`);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The account for an OIDC subject, created on first sign-in (no password; username from the
+ * provider, made unique) and kept in step with the provider's name and roles on later ones.
+ */
+export async function upsertOidcUser({
+  db: dbArg,
+  subject,
+  username,
+  displayName,
+  roles,
+}: {
+  db?: Db;
+  subject: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}): Promise<UserRow> {
+  const db = dbArg ?? (await getDb());
+  const [existing] = await db.select().from(users).where(eq(users.oidcSubject, subject));
+  if (existing) {
+    const [updated] = await db.update(users).set({ displayName, roles, updatedAt: new Date() }).where(eq(users.id, existing.id)).returning();
+    return updated!;
+  }
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    const candidate = attempt === 1 ? username : `${username.slice(0, 36)}-${attempt}`;
+    try {
+      const [row] = await db
+        .insert(users)
+        .values({ id: nanoid(12), username: candidate, displayName, passwordHash: null, roles, oidcSubject: subject })
+        .returning();
+      return row!;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // The subject itself may have been inserted concurrently: use that row.
+      const [raced] = await db.select().from(users).where(eq(users.oidcSubject, subject));
+      if (raced) return raced;
+    }
+  }
+  throw new UsernameTakenError(username);
+}

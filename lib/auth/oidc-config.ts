@@ -19,3 +19,12 @@ export function oidcConfig(env: Record<string, string | undefined> = process.env
 export function oidcConfigured(): boolean {
   return oidcConfig() !== null;
 }
+
+/** Why an OIDC sign-in ended back on /login (`?error=`), and what the page says about it. */
+export const OIDC_FAILURES = {
+  'oidc-provider': 'The identity provider refused the sign-in.',
+  'oidc-expired': 'Single sign-on took too long or was started in another browser: try again.',
+  'oidc-failed': 'Single sign-on could not be completed: the answer from the identity provider did not check out.',
+  'oidc-disabled': 'This account is disabled: ask an admin to enable it.',
+} as const;
+export type OidcFailure = keyof typeof OIDC_FAILURES;

@@ -18,11 +18,7 @@ export async function currentUser(): Promise<Principal | null> {
   return (await principalForSession(token)) ?? null;
 }
 
-/** A `next` target that stays on this site (no open redirects): a path, not `//host` or a URL. */
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
-}
+export { safeNextPath } from './next-path';
 
 /**
  * Returns the signed-in user allowed to see the page `pattern` (spelled like its directory,

@@ -37,6 +37,9 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'GET', pattern: '/api/auth/status', access: 'public' },
   { method: 'POST', pattern: '/api/auth/setup', access: 'public' },
   { method: 'POST', pattern: '/api/auth/login', access: 'public' },
+  // OIDC sign-in (only when configured): the redirect to the provider and the way back
+  { method: 'GET', pattern: '/api/auth/oidc/start', access: 'public' },
+  { method: 'GET', pattern: '/api/auth/oidc/callback', access: 'public' },
   { method: 'POST', pattern: '/api/auth/logout', access: 'signed-in' },
   { method: 'GET', pattern: '/api/auth/me', access: 'signed-in' },
   { method: 'POST', pattern: '/api/auth/password', access: 'signed-in' },
