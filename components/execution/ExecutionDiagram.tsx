@@ -5,13 +5,13 @@ import type { Design } from '../../codegen/schema/design';
 import type { DesignerState } from '../../codegen/runtime-contract';
 import { designToFlow } from '../designer/convert';
 import { NodeDecorationsContext } from '../flow/decorations';
-import { nodeTypes } from '../flow/nodeTypes';
+import { VisitContext, visitNodeTypes } from './visitNodeTypes';
 
 const FIT = { padding: 0.25, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 
-/** The design, read-only, with the current step lit and the path taken marked. */
-export function ExecutionDiagram({ design, state }: { design: Design; state?: DesignerState }) {
+/** The design, read-only, with the current step lit, the path taken marked, visit counts and the current wait's deadline. */
+export function ExecutionDiagram({ design, state, timerDeadlines = [] }: { design: Design; state?: DesignerState; timerDeadlines?: string[] }) {
   const flow = useMemo(() => designToFlow(design), [design]);
   const path = state?.path;
   const edges = useMemo(() => {
@@ -23,15 +23,28 @@ export function ExecutionDiagram({ design, state }: { design: Design; state?: De
     () => ({ diagnostics: new Map(), current: state?.currentStep, visited: new Set(path ?? []) }),
     [state?.currentStep, path],
   );
+  const current = state?.currentStep;
+  const currentType = design.nodes.find((n) => n.id === current)?.type;
+  const earliest = [...timerDeadlines].sort()[0];
+  const visits = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const id of path ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    // A pending timer belongs to the step the workflow waits in (a wait's timeout or a timer node).
+    const deadlines = new Map<string, string>();
+    if (current && earliest && (currentType === 'wait' || currentType === 'timer')) deadlines.set(current, earliest);
+    return { counts, deadlines };
+  }, [path, current, currentType, earliest]);
   return (
     <div className="exec-diagram" data-testid="execution-diagram">
       <ReactFlowProvider>
         <NodeDecorationsContext.Provider value={decorations}>
-          <ReactFlow nodes={flow.nodes} edges={edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false}
+          <VisitContext.Provider value={visits}>
+          <ReactFlow nodes={flow.nodes} edges={edges} nodeTypes={visitNodeTypes} nodesDraggable={false} nodesConnectable={false}
             elementsSelectable={false} deleteKeyCode={null} fitView fitViewOptions={FIT} proOptions={PRO_OPTIONS}>
             <Background gap={20} size={1} />
             <Controls showInteractive={false} />
           </ReactFlow>
+          </VisitContext.Provider>
         </NodeDecorationsContext.Provider>
       </ReactFlowProvider>
     </div>

@@ -1,7 +1,18 @@
 'use client';
 /** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
 import { ApiError } from '../api/client';
-import type { ExecutionStatus } from '../api/types';
+import type { ExecutionDetail, ExecutionStatus } from '../api/types';
+
+/** The execution detail as the monitor routes send it (lib/executions.ts ExecutionDetail). */
+export interface LiveExecution extends ExecutionDetail {
+  taskQueue: string;
+  workflowType: string;
+  deploymentId: string | null;
+  historyLength: number;
+  pendingActivities: { activityId: string; activityType: string; state: string; attempt: number; scheduledTime: string | null; lastFailure?: string }[];
+  pendingTimers: { timerId: string; startedEventId: number; startedAt: string; firesAt: string }[];
+  pendingWorkflowTask: boolean;
+}
 
 export interface ExecutionRow {
   workflowId: string;

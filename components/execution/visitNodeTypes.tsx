@@ -1,0 +1,44 @@
+'use client';
+import type { NodeProps, NodeTypes } from '@xyflow/react';
+import { createContext, useContext, type ComponentType } from 'react';
+import { nodeTypes } from '../flow/nodeTypes';
+
+export interface VisitInfo {
+  /** How many times each node was entered (from the designer query's path). */
+  counts: ReadonlyMap<string, number>;
+  /** Deadlines of the waits pending at the current step, ISO times. */
+  deadlines: ReadonlyMap<string, string>;
+}
+
+export const VisitContext = createContext<VisitInfo>({ counts: new Map(), deadlines: new Map() });
+
+function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
+  function VisitedNode(props: NodeProps) {
+    const { counts, deadlines } = useContext(VisitContext);
+    const count = counts.get(props.id);
+    const deadline = deadlines.get(props.id);
+    return (
+      <div style={{ position: 'relative' }}>
+        <Inner {...props} />
+        {count !== undefined && (
+          <span className="badge badge--info" data-testid={`visits-${props.id}`} data-count={count} title={`Entered ${count} time${count === 1 ? '' : 's'}`}
+            style={{ position: 'absolute', top: -10, right: -10, height: 18, padding: '0 6px' }}>
+            ×{count}
+          </span>
+        )}
+        {deadline && (
+          <span className="badge badge--warning" data-testid={`deadline-${props.id}`} title="The wait gives up at this time"
+            style={{ position: 'absolute', bottom: -12, left: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
+            ⏰ {new Date(deadline).toLocaleString()}
+          </span>
+        )}
+      </div>
+    );
+  }
+  return VisitedNode;
+}
+
+/** The designer's node components, each with a visit count and its wait's deadline on top. Module scope: stable for React Flow. */
+export const visitNodeTypes: NodeTypes = Object.fromEntries(
+  Object.entries(nodeTypes).map(([type, component]) => [type, withVisits(component as ComponentType<NodeProps>)]),
+) as NodeTypes;
