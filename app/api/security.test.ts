@@ -192,3 +192,24 @@ test('API tokens: a valid bearer token acts with its user\'s roles; malformed, u
 test('fillPattern encodes parameters as one segment each', () => {
   assert.equal(fillPattern('/api/executions/[workflowId]/signals/[name]', { workflowId: 'a/b c', name: 'go' }), '/api/executions/a%2Fb%20c/signals/go');
 });
+
+test('security-relevant calls (deploys, execution control) are audited when they succeed, with who and where', async () => {
+  const { listAudit } = await import('../../db/repository');
+  const deployLike = handle(async (_request: Request) => json({ deployed: true }, 201));
+  const refusedLike = handle(async (_request: Request) => json({ error: { message: 'no', code: 'x' } }, 422));
+  const post = async (fn: (r: Request) => Promise<Response>, path: string, roles: Parameters<typeof testSessionCookie>[0]) =>
+    fn(new Request(`http://localhost${path}`, { method: 'POST', headers: { cookie: await testSessionCookie(roles) } }));
+
+  assert.equal((await post(deployLike, '/api/designs/d-audit/deployments', ['designer'])).status, 201);
+  assert.equal((await post(refusedLike, '/api/designs/d-refused/deployments', ['designer'])).status, 422);
+  assert.equal((await post(deployLike, '/api/designs/d-viewer/deployments', ['viewer'])).status, 403);
+  assert.equal((await post(deployLike, '/api/executions/w-audit/terminate', ['operator'])).status, 201);
+
+  const entries = await listAudit({ limit: 50 });
+  const deploy = entries.find((e) => e.target === '/api/designs/d-audit/deployments');
+  assert.equal(deploy?.action, 'design.deploy');
+  assert.equal(deploy?.actorName, 'test-designer');
+  assert.equal(entries.find((e) => e.target === '/api/executions/w-audit/terminate')?.action, 'execution.terminate');
+  assert.ok(!entries.some((e) => e.target === '/api/designs/d-refused/deployments'), 'refused calls are not recorded as done');
+  assert.ok(!entries.some((e) => e.target === '/api/designs/d-viewer/deployments'));
+});

@@ -6,6 +6,7 @@
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DesignValidationError } from '../../db/repository/errors';
+import { recordAudit } from '../../db/repository/audit';
 import { UsernameTakenError } from '../../db/repository/users';
 import { runAs } from '../auth/context';
 import { AuthError } from '../auth/errors';
@@ -84,16 +85,26 @@ export function errorResponse(error: unknown): Response {
 /**
  * Wraps a route handler: first authenticates the caller and checks lib/auth/policy.ts for this
  * method and path (401 / 403 before the handler runs; routes without a rule are refused), then
- * runs it with the caller available through `currentPrincipal()`; every thrown error becomes
- * the JSON error response.
+ * runs it with the caller available through `currentPrincipal()`, and writes the audit entry when
+ * the rule asks for one (deploys, execution control); every thrown error becomes the JSON error
+ * response.
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       const request = args[0];
       if (!(request instanceof Request)) throw new Error('handle(): a route handler was called without its Request');
-      const principal = await authorizeRequest(request);
-      return await runAs(principal, () => fn(...args));
+      const { principal, rule } = await authorizeRequest(request);
+      const response = await runAs(principal, () => fn(...args));
+      if (rule?.audit && principal && response.ok) {
+        await recordAudit({
+          actor: { id: principal.id, username: principal.username },
+          action: rule.audit,
+          target: new URL(request.url).pathname,
+          details: { status: response.status, via: principal.via },
+        });
+      }
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

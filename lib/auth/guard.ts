@@ -6,7 +6,7 @@
 import { forbidden, unauthenticated } from './errors';
 import { crossSiteProblem } from './csrf';
 import { readCookie, SESSION_COOKIE } from './cookies';
-import { describeAccess, rolesAllowed, routeRuleFor } from './policy';
+import { describeAccess, rolesAllowed, routeRuleFor, type RouteRule } from './policy';
 import type { Principal } from './principal';
 import { principalForApiToken, principalForSession } from './sessions';
 
@@ -27,7 +27,13 @@ export async function authenticate(request: Request): Promise<Principal | null> 
   return principal;
 }
 
-export async function authorizeRequest(request: Request): Promise<Principal | null> {
+/** The caller (null on a public route without credentials) and the rule that let them in. */
+export interface Authorized {
+  principal: Principal | null;
+  rule: RouteRule | undefined;
+}
+
+export async function authorizeRequest(request: Request): Promise<Authorized> {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const rule = routeRuleFor(method, url.pathname);
@@ -35,7 +41,7 @@ export async function authorizeRequest(request: Request): Promise<Principal | nu
     // Public routes (sign-in, first setup) still refuse cross-site posts (login CSRF).
     const problem = crossSiteProblem(request);
     if (problem) throw forbidden(problem, 'auth.cross-site');
-    return authenticate(request).catch(() => null);
+    return { principal: await authenticate(request).catch(() => null), rule };
   }
   const principal = await authenticate(request);
   if (!principal) throw unauthenticated();
@@ -53,5 +59,5 @@ export async function authorizeRequest(request: Request): Promise<Principal | nu
     const yours = principal.roles.length > 0 ? principal.roles.join(', ') : 'no role';
     throw forbidden(`${method} ${rule.pattern} needs ${describeAccess(rule.access)}; ${principal.username} has ${yours}.`);
   }
-  return principal;
+  return { principal, rule };
 }

@@ -19,6 +19,8 @@ export interface RouteRule {
   /** Like the route's directory: `/api/designs/[id]/deployments`; `[...rest]` matches the rest. */
   pattern: string;
   access: Access;
+  /** Security-relevant: each successful call is written to the audit log under this action. */
+  audit?: string;
 }
 
 /** Read designs, deployments and executions. */
@@ -59,25 +61,25 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/designs/[id]/versions', access: DESIGNERS },
   { method: 'GET', pattern: '/api/designs/[id]/versions/[version]', access: READERS },
   { method: 'GET', pattern: '/api/designs/[id]/deployments', access: READERS },
-  { method: 'POST', pattern: '/api/designs/[id]/deployments', access: DESIGNERS },
+  { method: 'POST', pattern: '/api/designs/[id]/deployments', access: DESIGNERS, audit: 'design.deploy' },
   { method: 'GET', pattern: '/api/designs/[id]/export', access: READERS },
   { method: 'GET', pattern: '/api/deployments', access: READERS },
   // the live code view compiles without storing or running anything: readers see the code too
   { method: 'POST', pattern: '/api/compile', access: READERS },
   // executions
   { method: 'GET', pattern: '/api/executions', access: READERS },
-  { method: 'POST', pattern: '/api/executions', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/signal-with-start', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/update-with-start', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions', access: OPERATORS, audit: 'execution.start' },
+  { method: 'POST', pattern: '/api/executions/signal-with-start', access: OPERATORS, audit: 'execution.signal-with-start' },
+  { method: 'POST', pattern: '/api/executions/update-with-start', access: OPERATORS, audit: 'execution.update-with-start' },
   { method: 'GET', pattern: '/api/executions/[workflowId]', access: READERS },
   { method: 'GET', pattern: '/api/executions/[workflowId]/events', access: READERS },
   { method: 'GET', pattern: '/api/executions/[workflowId]/history', access: READERS },
   { method: 'POST', pattern: '/api/executions/[workflowId]/queries/[name]', access: READERS },
-  { method: 'POST', pattern: '/api/executions/[workflowId]/signals/[name]', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/[workflowId]/updates/[name]', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/[workflowId]/cancel', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/[workflowId]/terminate', access: OPERATORS },
-  { method: 'POST', pattern: '/api/executions/[workflowId]/reset', access: OPERATORS },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/signals/[name]', access: OPERATORS, audit: 'execution.signal' },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/updates/[name]', access: OPERATORS, audit: 'execution.update' },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/cancel', access: OPERATORS, audit: 'execution.cancel' },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/terminate', access: OPERATORS, audit: 'execution.terminate' },
+  { method: 'POST', pattern: '/api/executions/[workflowId]/reset', access: OPERATORS, audit: 'execution.reset' },
 ];
 
 export interface PageRule {
