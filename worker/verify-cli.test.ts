@@ -23,3 +23,34 @@ test('a type error fails at the typecheck stage, with the file and line', () => 
   assert.match(report.diagnostics[0].message, /workflows\.ts:4:.*number.*string/s);
   assert.equal(existsSync(join(dir, 'bundle.js')), false);
 });
+
+test('--serve verifies one build directory per stdin line, answering each with a JSON line', async () => {
+  const { writeBuild } = await import('../codegen/testing/build');
+  const { approvalDesign } = await import('../codegen/testing/designs');
+  const good = await writeBuild(approvalDesign());
+  const broken = join(buildsDir(), `test-verify-serve-${process.pid}`);
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');
+  try {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'worker/verify-cli.ts', '--serve'], {
+      cwd: projectRoot(),
+      input: `${broken}\n\n${good.dir}\n`,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const answers = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(answers.length, 2);
+    assert.equal(answers[0].dir, broken);
+    assert.equal(answers[0].report.stage, 'typecheck');
+    assert.equal(answers[0].report.ok, false);
+    assert.equal(answers[1].dir, good.dir);
+    assert.deepEqual(answers[1].report.diagnostics, []);
+    assert.equal(answers[1].report.stage, 'done');
+    assert.ok(existsSync(join(good.dir, 'bundle.js')));
+    assert.equal(JSON.parse(readFileSync(join(good.dir, 'verify.json'), 'utf8')).ok, true);
+  } finally {
+    good.remove();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});

@@ -8,14 +8,11 @@ import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import type { Diagnostic } from '../diagnostics';
 import type { GeneratedFile } from '../pipeline';
-import { GENERATED_CODE_COMPILER_OPTIONS } from './typecheck';
+import { cachingCompilerHost, GENERATED_CODE_COMPILER_OPTIONS } from './typecheck';
 
 export interface VirtualProject {
   files: GeneratedFile[];
 }
-
-/** Library declaration files parsed once per process (they never change while it runs). */
-const librarySourceFiles = new Map<string, ts.SourceFile>();
 
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const VIRTUAL_ROOT = join(PROJECT_ROOT, '.virtual-typecheck');
@@ -31,16 +28,12 @@ export function typecheckInMemory(projects: VirtualProject[], options: ts.Compil
     for (let dir = join(path, '..'); dir.startsWith(VIRTUAL_ROOT); dir = join(dir, '..')) virtualDirs.add(dir);
   }
 
-  const host = ts.createCompilerHost(options);
-  const readFromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError) => {
+  const host = cachingCompilerHost(options);
+  const fromLibraries = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(fileName);
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion);
-    const cached = librarySourceFiles.get(fileName);
-    if (cached) return cached;
-    const parsed = readFromDisk(fileName, languageVersion, onError);
-    if (parsed) librarySourceFiles.set(fileName, parsed);
-    return parsed;
+    return fromLibraries(fileName, languageVersion, onError, shouldCreate);
   };
   host.fileExists = (fileName) => virtual.has(fileName) || ts.sys.fileExists(fileName);
   host.readFile = (fileName) => virtual.get(fileName) ?? ts.sys.readFile(fileName);

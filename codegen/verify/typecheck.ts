@@ -30,11 +30,39 @@ export interface TypecheckInput {
   files: string[];
 }
 
+/**
+ * Library declaration files (lib.es2022, @temporalio/*) parsed once per process and shared by
+ * every Program: in a long-lived process (verify-cli --serve, the property test) only the
+ * generated files are parsed again. Generated files themselves are never cached.
+ */
+const librarySourceFiles = new Map<string, ts.SourceFile>();
+
+function isLibraryFile(fileName: string): boolean {
+  return fileName.includes('/node_modules/') || fileName.includes('\\node_modules\\');
+}
+
+/** A compiler host that reuses parsed library files across Programs. */
+export function cachingCompilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const readFromDisk = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!isLibraryFile(fileName)) return readFromDisk(fileName, languageVersion, onError, shouldCreate);
+    const key = `${typeof languageVersion === 'object' ? languageVersion.languageVersion : languageVersion}:${fileName}`;
+    const cached = librarySourceFiles.get(key);
+    if (cached) return cached;
+    const parsed = readFromDisk(fileName, languageVersion, onError, shouldCreate);
+    if (parsed) librarySourceFiles.set(key, parsed);
+    return parsed;
+  };
+  return host;
+}
+
 /** Verify stage, part one: type-checks files on disk with the TypeScript compiler API. */
 export function typecheckFiles({ dir, files }: TypecheckInput): Diagnostic[] {
   const program = ts.createProgram({
     rootNames: files.map((file) => join(dir, file)),
     options: GENERATED_CODE_COMPILER_OPTIONS,
+    host: cachingCompilerHost(GENERATED_CODE_COMPILER_OPTIONS),
   });
   return ts.getPreEmitDiagnostics(program).map((d) => toDiagnostic(d, dir));
 }
