@@ -2,9 +2,9 @@ import { BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
 import { FUNCTIONS } from '../expressions/functions';
-import { exprTsType, fieldTsType, usesMoney } from '../fieldTypes';
+import { exprTsType, fieldTsType, scalarTsType, usesMoney } from '../fieldTypes';
 import { argsInterfaceName, messageConstName } from '../names';
-import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode, NodeOfType } from '../schema/design';
+import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode, NodeOfType, TypedArgument } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
 import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
@@ -93,6 +93,35 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
         return node.outcome === 'fail'
           ? [enter, { kind: 'fail', messageCode: code(node.id, 'result') }]
           : [enter, { kind: 'complete', resultCode: code(node.id, 'result') }];
+      case 'childWorkflow': {
+        const { type, value } = typedObject(node.input, (i) => code(node.id, `input.${i}.value`));
+        const options = [
+          `workflowId: ${code(node.id, 'workflowId')}`,
+          ...(value ? [`args: [${value}]`] : []),
+          // A child that is only started lives on when this run ends.
+          ...(node.waitForResult ? [] : [`parentClosePolicy: 'ABANDON'`]),
+        ];
+        const child: IrStatement = {
+          kind: 'childWorkflow',
+          call: node.waitForResult ? 'executeChild' : 'startChild',
+          signature: `(${type ? `input: ${type}` : ''}) => Promise<${node.waitForResult ? (node.resultType ?? 'string') : 'unknown'}>`,
+          workflowTypeLiteral: JSON.stringify(node.workflowType),
+          optionsCode: `{ ${options.join(', ')} }`,
+          resultVariable: (node.waitForResult && node.resultVariable) || null,
+        };
+        return [enter, child, ...next('next')];
+      }
+      case 'signalExternal': {
+        const { type, value } = typedObject(node.args, (i) => code(node.id, `args.${i}.value`));
+        const signal: IrStatement = {
+          kind: 'signalExternal',
+          workflowIdCode: code(node.id, 'workflowId'),
+          signalLiteral: JSON.stringify(node.signal),
+          argsType: type,
+          argsCode: value,
+        };
+        return [enter, signal, ...next('next')];
+      }
       case 'continueAsNew': {
         const state = `{ ${node.carry.join(', ')} }`;
         const argsCode = design.input.length ? `input, ${state}` : state;
@@ -164,7 +193,8 @@ function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<Workf
   const handlerFields = design.nodes.flatMap((n) => (isHandlerNode(n) ? n.parameters : []));
   const sharedUsesMoney =
     [...design.input, ...handlerFields].some(usesMoney) || handlers.some((h) => h.kind !== 'signal' && /\bMoney\b/.test(h.resultTsType));
-  const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v));
+  const typedArguments = design.nodes.flatMap((n) => (n.type === 'childWorkflow' ? n.input : n.type === 'signalExternal' ? n.args : []));
+  const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || typedArguments.some((a) => a.type === 'money');
   const moneyImports = [...helpers].sort();
   if (annotated) moneyImports.push('type Money');
   const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney);
@@ -326,6 +356,8 @@ function workflowImports(body: IrStatement[], usesActivities: boolean, handlers:
       if (s.kind === 'sleep') used.add('sleep');
       if (s.kind === 'fail') used.add('ApplicationFailure');
       if (s.kind === 'continueAsNew') used.add('continueAsNew');
+      if (s.kind === 'childWorkflow') used.add(s.call);
+      if (s.kind === 'signalExternal') used.add('getExternalWorkflowHandle');
       if (s.kind === 'wait') {
         visit(s.onMet);
         visit(s.onTimeout);
@@ -364,6 +396,15 @@ function carriedState(validated: ValidatedDesign): TsInterface | null {
     .filter((v) => nodes.some((n) => n.carry.includes(v.name)))
     .map((v) => ({ name: v.name, tsType: fieldTsType(v), optional: !nodes.every((n) => n.carry.includes(v.name)) || undefined }));
   return { name: `${design.name}Carried`, fields };
+}
+
+/** A payload written field by field: its type `{ a: string }` and value `{ a: <code> }` (null when empty). */
+function typedObject(fields: TypedArgument[], valueCode: (index: number) => string): { type: string | null; value: string | null } {
+  if (fields.length === 0) return { type: null, value: null };
+  return {
+    type: `{ ${fields.map((f) => `${f.name}: ${scalarTsType(f.type)}`).join('; ')} }`,
+    value: `{ ${fields.map((f, i) => `${f.name}: ${valueCode(i)}`).join(', ')} }`,
+  };
 }
 
 /** An initial value on the right of `??`, parenthesised unless it is a single term. */

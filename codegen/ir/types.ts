@@ -110,7 +110,11 @@ export type IrStatement =
   | { kind: 'goto'; stepLiteral: string }
   | { kind: 'fail'; messageCode: string }
   /** After all handlers finished: `return continueAsNew<typeof workflowName>(argsCode)`. */
-  | { kind: 'continueAsNew'; workflowName: string; argsCode: string };
+  | { kind: 'continueAsNew'; workflowName: string; argsCode: string }
+  /** `[resultVariable = ]await startChild|executeChild<signature>(type, options)`. */
+  | { kind: 'childWorkflow'; call: 'startChild' | 'executeChild'; signature: string; workflowTypeLiteral: string; optionsCode: string; resultVariable: string | null }
+  /** `await getExternalWorkflowHandle(id).signal<[argsType]>(name, args)`. */
+  | { kind: 'signalExternal'; workflowIdCode: string; signalLiteral: string; argsType: string | null; argsCode: string | null };
 
 export interface WorkflowIr {
   /** The design's name, for the generated-file header. */

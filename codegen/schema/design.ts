@@ -164,6 +164,43 @@ export const ContinueAsNewNodeSchema = z.object({
   carry: z.array(z.string()),
 });
 
+/** A typed value handed to another workflow: `name` gets the expression `value`. */
+export const TypedArgumentSchema = z.object({
+  name: z.string(),
+  type: ScalarTypeSchema,
+  value: z.string(),
+});
+export type TypedArgument = z.infer<typeof TypedArgumentSchema>;
+
+/**
+ * Runs another workflow (any deployed workflow type, this one included) as a child. With
+ * `waitForResult` the flow continues when the child completes, its result stored in
+ * `resultVariable`; otherwise it continues once the child started, and the child outlives this
+ * run (parent close policy ABANDON). `input` is the child's input object, field by field.
+ */
+export const ChildWorkflowNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('childWorkflow'),
+  workflowType: z.string(),
+  /** An expression for the child's workflow id, e.g. `workflowId() + "-worker-" + str(i)`. */
+  workflowId: z.string(),
+  input: z.array(TypedArgumentSchema),
+  waitForResult: z.boolean(),
+  resultType: ResultTypeSchema.optional(),
+  resultVariable: z.string().optional(),
+});
+
+/** Sends a signal to another running workflow by its id (6.4.3), e.g. a parent or a sibling. */
+export const SignalExternalNodeSchema = z.object({
+  ...nodeBase,
+  type: z.literal('signalExternal'),
+  /** An expression for the target's workflow id. */
+  workflowId: z.string(),
+  signal: z.string(),
+  /** The signal's payload object, field by field (none: a signal without arguments). */
+  args: z.array(TypedArgumentSchema),
+});
+
 export const SignalNodeSchema = z.object({
   ...nodeBase,
   type: z.literal('signal'),
@@ -218,6 +255,8 @@ export const NodeSchema = z.discriminatedUnion('type', [
   AssignNodeSchema,
   EndNodeSchema,
   ContinueAsNewNodeSchema,
+  ChildWorkflowNodeSchema,
+  SignalExternalNodeSchema,
   SignalNodeSchema,
   QueryNodeSchema,
   UpdateNodeSchema,
@@ -226,7 +265,7 @@ export type DesignNode = z.infer<typeof NodeSchema>;
 export type NodeType = DesignNode['type'];
 export type NodeOfType<T extends NodeType> = Extract<DesignNode, { type: T }>;
 
-export const FLOW_NODE_TYPES = ['start', 'wait', 'timer', 'activity', 'decision', 'assign', 'end', 'continueAsNew'] as const;
+export const FLOW_NODE_TYPES = ['start', 'wait', 'timer', 'activity', 'decision', 'assign', 'end', 'continueAsNew', 'childWorkflow', 'signalExternal'] as const;
 export const HANDLER_NODE_TYPES = ['signal', 'query', 'update'] as const;
 export type FlowNodeType = (typeof FLOW_NODE_TYPES)[number];
 export type HandlerNodeType = (typeof HANDLER_NODE_TYPES)[number];

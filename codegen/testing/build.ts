@@ -13,13 +13,25 @@ export interface Build {
   remove(): void;
 }
 
-/** Generates a design into a folder inside the project (so @temporalio/* resolves) for tests. */
-export async function writeBuild(design: Design): Promise<Build> {
-  const result = await compileDesign(design);
-  if (!result.ok) throw new Error(`design does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+/**
+ * Generates designs into a folder inside the project (so @temporalio/* resolves) for tests. Several
+ * designs (a parent and the children it starts) each get a subfolder, re-exported by one index.
+ */
+export async function writeBuild(designs: Design | Design[]): Promise<Build> {
+  const list = Array.isArray(designs) ? designs : [designs];
   const dir = join(import.meta.dirname, '..', '..', '.data', 'test-builds', nanoid(8));
-  mkdirSync(dir, { recursive: true });
-  for (const file of result.files) writeFileSync(join(dir, file.path), file.contents);
+  for (const [i, design] of list.entries()) {
+    const result = await compileDesign(design);
+    if (!result.ok) throw new Error(`design ${design.name} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+    const target = list.length === 1 ? dir : join(dir, `design${i}`);
+    mkdirSync(target, { recursive: true });
+    for (const file of result.files) writeFileSync(join(target, file.path), file.contents);
+  }
+  if (list.length > 1) {
+    // The built-in activities are the same in every design; the first one's module serves all.
+    writeFileSync(join(dir, 'workflows.ts'), list.map((_, i) => `export * from './design${i}/workflows';\n`).join(''));
+    writeFileSync(join(dir, 'activities.ts'), `export * from './design0/activities';\n`);
+  }
   return {
     dir,
     workflowsPath: join(dir, 'workflows.ts'),

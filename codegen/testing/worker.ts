@@ -24,7 +24,8 @@ export async function connectTestClient(): Promise<Client> {
 }
 
 /** Generates `design`, runs it on a worker of its own task queue against TEMPORAL_ADDRESS. */
-export async function startTestWorker(design: Design, options: TestWorkerOptions = {}): Promise<TestWorker> {
+export async function startTestWorker(designs: Design | Design[], options: TestWorkerOptions = {}): Promise<TestWorker> {
+  const design = Array.isArray(designs) ? designs[0] : designs;
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -32,7 +33,7 @@ export async function startTestWorker(design: Design, options: TestWorkerOptions
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = options.taskQueue ?? `${design.name}-${nanoid(6)}`;
-  const build = await writeBuild(design);
+  const build = await writeBuild(designs);
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection: nativeConnection,

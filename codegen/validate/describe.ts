@@ -9,6 +9,8 @@ const KIND_NAMES: Record<DesignNode['type'], string> = {
   assign: 'Assign',
   end: 'End',
   continueAsNew: 'Continue-as-new',
+  childWorkflow: 'Child workflow',
+  signalExternal: 'Signal workflow',
   signal: 'Signal',
   query: 'Query',
   update: 'Update',

@@ -137,8 +137,27 @@ export function checkExpressions(design: Design): ExpressionCheck {
         node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
         if (node.returns !== undefined && node.returns.trim() !== '') compile(node, 'returns', 'return value', node.returns, scope);
         break;
+      case 'childWorkflow':
+      case 'signalExternal': {
+        compile(node, 'workflowId', 'workflow id', node.workflowId, scope, 'string');
+        const [args, path] = node.type === 'childWorkflow' ? [node.input, 'input'] : [node.args, 'args'];
+        args.forEach((arg, i) => compile(node, `${path}.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, scope, arg.type));
+        if (node.type === 'childWorkflow' && node.resultVariable) {
+          const target = variableTypes.get(node.resultVariable);
+          const field = 'resultVariable';
+          if (!node.waitForResult) {
+            diagnostics.push({ severity: 'error', code: 'child.no-result', message: `${describeNode(node)} does not wait for the child, so there is no result to store in ${JSON.stringify(node.resultVariable)}; tick "wait for the result" or clear the variable`, nodeId: node.id, field });
+          } else if (!target) {
+            diagnostics.push({ severity: 'error', code: 'assignment.unknown-variable', message: `${describeNode(node)} stores its result in ${JSON.stringify(node.resultVariable)}, which is not a declared variable; declare it in the workflow's variables`, nodeId: node.id, field });
+          } else if (target.kind !== (node.resultType ?? 'string')) {
+            diagnostics.push({ severity: 'error', code: 'child.result-type', message: `${describeNode(node)}: the child returns a ${node.resultType ?? 'string'}, but ${JSON.stringify(node.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
+          }
+        }
+        break;
+      }
       case 'start':
       case 'timer':
+      case 'continueAsNew':
         break;
     }
   }

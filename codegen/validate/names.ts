@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { argsInterfaceName, checkIdentifier, describeNameProblem, messageConstName } from '../names';
+import { argsInterfaceName, checkIdentifier, describeNameProblem, messageConstName, type NameProblem } from '../names';
 import { isHandlerNode, type Design, type Field, type HandlerNode } from '../schema/design';
 import { describeNode } from './describe';
 
@@ -51,10 +51,21 @@ export function checkNames(design: Design): Diagnostic[] {
     }
     checkFieldList(handler.parameters, `${describeNode(handler)}: parameter`, 'parameters', diagnostics, handler.id);
   }
+  for (const node of design.nodes) {
+    if (node.type !== 'childWorkflow' && node.type !== 'signalExternal') continue;
+    const [field, what] = node.type === 'childWorkflow' ? ['workflowType', 'workflow type'] : ['signal', 'signal'];
+    const name = node.type === 'childWorkflow' ? node.workflowType : node.signal;
+    const problem = checkTargetName(name);
+    if (problem) {
+      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem(`${describeNode(node)}: the ${what}`, name, problem), nodeId: node.id, field });
+    }
+    const args = node.type === 'childWorkflow' ? node.input : node.args;
+    checkFieldList(args, `${describeNode(node)}: field`, node.type === 'childWorkflow' ? 'input' : 'args', diagnostics, node.id);
+  }
   return diagnostics;
 }
 
-function checkFieldList(fields: Field[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string): void {
+function checkFieldList(fields: Pick<Field, 'name'>[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string): void {
   const seen = new Set<string>();
   fields.forEach((field, index) => {
     const location = { field: `${path}.${index}.name`, ...(nodeId ? { nodeId } : {}) };
@@ -66,6 +77,12 @@ function checkFieldList(fields: Field[], what: string, path: string, diagnostics
     }
     seen.add(field.name);
   });
+}
+
+/** Another workflow's type or signal name lands in a string literal, but must still be a plain name. */
+function checkTargetName(name: string): NameProblem | null {
+  const problem = checkIdentifier(name);
+  return problem === 'generated' || problem === 'reserved' ? null : problem;
 }
 
 function nodeError(node: HandlerNode, field: string, code: string, message: string): Diagnostic {

@@ -7,6 +7,8 @@ export function flowOutputs(node: FlowNode): string[] {
     case 'timer':
     case 'activity':
     case 'assign':
+    case 'childWorkflow':
+    case 'signalExternal':
       return ['next'];
     case 'wait':
       return node.timeout ? ['met', 'timeout'] : ['met'];

@@ -16,6 +16,8 @@ export function defaultNodeData<T extends NodeType>(type: T): NodeData<T> {
     assign: { label: 'Assign', assignments: [] },
     end: { label: 'End', outcome: 'complete', result: '' },
     continueAsNew: { label: 'Continue as new', carry: [] },
+    childWorkflow: { label: 'Child workflow', workflowType: '', workflowId: '', input: [], waitForResult: true, resultType: 'string' },
+    signalExternal: { label: 'Signal workflow', workflowId: '', signal: '', args: [] },
     signal: { label: 'Signal', name: '', parameters: [], assignments: [] },
     query: { label: 'Query', name: '', parameters: [], returns: '' },
     update: { label: 'Update', name: '', parameters: [], validators: [], assignments: [], returns: '' },

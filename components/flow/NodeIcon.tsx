@@ -9,6 +9,8 @@ const PATHS: Record<NodeType, string> = {
   assign: 'M5 9h14M5 15h14',
   end: 'M6 6h12v12H6z',
   continueAsNew: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
+  childWorkflow: 'M4 4h8v6H4zM12 14h8v6h-8zM8 10v7h4',
+  signalExternal: 'M3 12h11M10 8l4 4-4 4M17 5h4v14h-4',
   signal: 'M3 12h13M12 6l6 6-6 6M21 4v16',
   query: 'M9 9a3 3 0 1 1 4 2.8c-.7.3-1 .9-1 1.7V15M12 18.5v.5',
   update: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',

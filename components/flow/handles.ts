@@ -23,6 +23,8 @@ export function sourceHandles(node: Pick<DesignNode, 'type'> & Partial<DesignNod
     case 'timer':
     case 'activity':
     case 'assign':
+    case 'childWorkflow':
+    case 'signalExternal':
       return [NEXT];
     case 'wait':
       return n.timeout ? ['met', 'timeout'] : ['met'];

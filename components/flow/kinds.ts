@@ -16,6 +16,8 @@ export const KINDS: Record<NodeType, KindInfo> = {
   assign: { title: 'Assign', description: 'Set variables from expressions', family: 'flow' },
   end: { title: 'End', description: 'Complete with a result, or fail', family: 'end' },
   continueAsNew: { title: 'Continue as new', description: 'Start a fresh run with chosen state', family: 'end' },
+  childWorkflow: { title: 'Child workflow', description: 'Start another workflow, or run it to its result', family: 'flow' },
+  signalExternal: { title: 'Signal workflow', description: 'Send a signal to another running workflow', family: 'flow' },
   signal: { title: 'Signal', description: 'A message that changes state', family: 'signal' },
   query: { title: 'Query', description: 'Read state without changing it', family: 'query' },
   update: { title: 'Update', description: 'Validated change with a reply', family: 'update' },
@@ -23,7 +25,7 @@ export const KINDS: Record<NodeType, KindInfo> = {
 
 /** What the palette offers (a design has exactly one Start, created with it). */
 export const PALETTE_GROUPS: { title: string; kinds: NodeType[] }[] = [
-  { title: 'Steps', kinds: ['wait', 'timer', 'activity', 'decision', 'assign', 'end', 'continueAsNew'] },
+  { title: 'Steps', kinds: ['wait', 'timer', 'activity', 'decision', 'assign', 'childWorkflow', 'signalExternal', 'end', 'continueAsNew'] },
   { title: 'Messages', kinds: ['signal', 'query', 'update'] },
 ];
 

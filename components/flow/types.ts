@@ -13,6 +13,8 @@ export type DecisionFlowNode = DesignerNodeOf<'decision'>;
 export type AssignFlowNode = DesignerNodeOf<'assign'>;
 export type EndFlowNode = DesignerNodeOf<'end'>;
 export type ContinueAsNewFlowNode = DesignerNodeOf<'continueAsNew'>;
+export type ChildWorkflowFlowNode = DesignerNodeOf<'childWorkflow'>;
+export type SignalExternalFlowNode = DesignerNodeOf<'signalExternal'>;
 export type SignalFlowNode = DesignerNodeOf<'signal'>;
 export type QueryFlowNode = DesignerNodeOf<'query'>;
 export type UpdateFlowNode = DesignerNodeOf<'update'>;
@@ -26,6 +28,8 @@ export type DesignerNode =
   | AssignFlowNode
   | EndFlowNode
   | ContinueAsNewFlowNode
+  | ChildWorkflowFlowNode
+  | SignalExternalFlowNode
   | SignalFlowNode
   | QueryFlowNode
   | UpdateFlowNode;
