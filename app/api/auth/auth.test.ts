@@ -151,6 +151,16 @@ test('the last enabled admin cannot be demoted or disabled', async () => {
   assert.equal(disable.status, 409);
 });
 
+test('repeated wrong passwords lock the username for a while (429), not other users', async () => {
+  for (let i = 0; i < 10; i++) assert.equal((await send(loginRoute.POST, '/api/auth/login', { body: { username: 'guessed', password: `guess-${i}` } })).status, 401);
+  const locked = await send(loginRoute.POST, '/api/auth/login', { body: { username: 'guessed', password: 'guess-10' } });
+  assert.equal(locked.status, 429);
+  assert.equal(locked.body.error.code, 'auth.too-many-attempts');
+  assert.match(locked.body.error.message, /try again in 15 minutes/);
+  assert.ok(locked.body.error.retryAfterSeconds > 800);
+  assert.equal((await send(loginRoute.POST, '/api/auth/login', { body: { username: 'ada', password: 'first admin pw' } })).status, 200);
+});
+
 test('the audit trail records who did what to whom', async () => {
   const actions = (await listAudit({ limit: 100 })).map((e) => `${e.actorName ?? '-'} ${e.action}`);
   for (const expected of ['ada user.setup', '- auth.login-failed', 'ada auth.login', 'ada auth.logout', 'ada user.create', 'ada user.update', 'ada user.password-reset', 'vera user.password-change']) {

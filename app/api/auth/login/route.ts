@@ -4,6 +4,7 @@ import { readBody } from '../../../../lib/api/request';
 import { checkCredentials } from '../../../../lib/auth/accounts';
 import { principalOf } from '../../../../lib/auth/principal';
 import { signedInResponse } from '../../../../lib/auth/responses';
+import { clientAddress, loginThrottle } from '../../../../lib/auth/throttle';
 import { LoginBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,18 @@ export const runtime = 'nodejs';
 /** Signs in with username and password: a session cookie (HttpOnly, SameSite=Lax). */
 export const POST = handle(async (request: Request) => {
   const { username, password } = await readBody(request, LoginBodySchema);
+  const throttle = loginThrottle();
+  const address = clientAddress(request);
+  const waitMs = throttle.retryAfterMs(username, address);
+  if (waitMs > 0) {
+    const minutes = Math.ceil(waitMs / 60_000);
+    throw new ApiError(429, 'auth.too-many-attempts', `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
   const result = await checkCredentials(username, password);
+  if (result.ok) throttle.recordSuccess(username);
+  else if (result.reason === 'invalid') throttle.recordFailure(username, address);
   if (!result.ok) {
     throw result.reason === 'disabled'
       ? new ApiError(403, 'auth.disabled', 'This account is disabled: ask an admin to enable it.')
