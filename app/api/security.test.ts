@@ -110,7 +110,7 @@ test('every non-public route: 401 without credentials, 403 for every role its ru
 });
 
 test('designing and deploying is for designers and admins only', async () => {
-  const designRoutes = ROUTE_POLICY.filter((r) => r.method !== 'GET' && /^\/api\/designs/.test(r.pattern));
+  const designRoutes = ROUTE_POLICY.filter((r) => r.method !== 'GET' && /^\/api\/(designs|deployments)/.test(r.pattern));
   assert.ok(designRoutes.length >= 3);
   for (const rule of designRoutes) assert.deepEqual([...(rule.access as string[])].sort(), ['admin', 'designer'], `${rule.method} ${rule.pattern}`);
 });

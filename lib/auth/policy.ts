@@ -64,6 +64,8 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/designs/[id]/deployments', access: DESIGNERS, audit: 'design.deploy' },
   { method: 'GET', pattern: '/api/designs/[id]/export', access: READERS },
   { method: 'GET', pattern: '/api/deployments', access: READERS },
+  // a rollback deploys an older deployment's code again
+  { method: 'POST', pattern: '/api/deployments/[id]/rollback', access: DESIGNERS, audit: 'deployment.rollback' },
   // the live code view compiles without storing or running anything: readers see the code too
   { method: 'POST', pattern: '/api/compile', access: READERS },
   // executions
