@@ -35,11 +35,11 @@ test('draw from an empty canvas, undo and redo every step, delete, copy and past
   await expect(designer.nodes).toHaveCount(2);
   // Typing "true" in the condition was one step, not four.
   await designer.selectNode(wait);
-  await expect(designer.field('condition')).toHaveValue('true');
+  await expect(designer.field('condition')).toHaveText('true');
   await designer.focusCanvas();
   await designer.shortcut('z');
   await designer.selectNode(wait);
-  await expect(designer.field('condition')).toHaveValue('');
+  await expect(designer.inspector.locator('.cm-placeholder')).toBeVisible(); // the condition is empty again
   await designer.focusCanvas();
   // Redo both ways: Shift+Ctrl+Z and Ctrl+Y, and the toolbar button.
   await designer.shortcut('z', { shift: true });
@@ -190,7 +190,7 @@ test('variables: rename everywhere from the outline, delete with a warning when 
   await page.getByTestId('rename-variable-input').press('Enter');
   await expect(page.getByTestId('outline-variable-approver')).toBeVisible();
   await designer.selectNode('end-approved');
-  await expect(designer.field('result')).toHaveValue('"Request approved by " + approver');
+  await expect(designer.field('result')).toHaveText('"Request approved by " + approver');
   await designer.expectNoProblems();
   await designer.expectCodeToContain('approver');
 
@@ -222,4 +222,30 @@ test('the theme choice is applied everywhere and remembered', async ({ page }) =
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(15, 18, 24)');
+});
+
+test('expression inputs: highlighted, complete names in scope, underline errors where they are', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.selectNode('await-approval');
+  const condition = designer.field('condition');
+  await expect(condition).toHaveText('decided');
+  await expect(designer.inspector.locator('.expr-editor .cm-content')).toHaveCount(1);
+
+  // Completion: typing "appr" offers the variables that start with it; Enter accepts.
+  await condition.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' && appr');
+  const options = page.locator('.cm-tooltip-autocomplete li');
+  await expect(options.filter({ hasText: 'approverName' })).toBeVisible();
+  await expect(options.filter({ hasText: 'approved' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(condition).toHaveText(/^decided && appro\w+$/);
+
+  // A syntax error is underlined at its position, and the message says what to write instead.
+  await designer.fill('condition', 'decided = true');
+  const mark = designer.inspector.locator('.cm-lintRange-error');
+  await expect(mark).toHaveText('=');
+  await mark.hover();
+  await expect(page.locator('.cm-tooltip-lint')).toContainText('==');
 });

@@ -9,6 +9,7 @@ import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 import { useTheme } from './theme';
 import { useDropNode } from './useDropNode';
+import { useInitialView } from './useInitialView';
 
 const selectGraph = (s: DesignerStore) => ({
   nodes: s.nodes,
@@ -21,7 +22,6 @@ const selectDiagnostics = (s: DesignerStore) => s.compile.diagnostics;
 /** Above this many nodes only the visible ones are rendered (see bench/designer.ts). */
 const VIRTUALISE_ABOVE = 200;
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 /** Far enough out to see a 1,000-node design whole. */
 const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
@@ -42,6 +42,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const store = useDesignerStoreApi();
   const theme = useTheme();
   const { onDragOver, onDrop } = useDropNode();
+  useInitialView(VIRTUALISE_ABOVE);
   const decorations = useMemo(() => ({ diagnostics: groupByNode(diagnostics) }), [diagnostics]);
   const validate = useCallback(
     (c: Connection | Edge) => isValidConnection(c, store.getState()),
@@ -60,8 +61,6 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           onConnect={onConnect}
           isValidConnection={validate}
           deleteKeyCode={DELETE_KEYS}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={MIN_ZOOM}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid

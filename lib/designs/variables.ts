@@ -1,6 +1,7 @@
 import { parseExpression, referencedNames } from '../../codegen/expressions';
 import { tokenize } from '../../codegen/expressions/lexer';
 import type { Design } from '../../codegen/schema/design';
+import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expressionFields';
 
 /**
  * Variables across a design: where each is used, and renaming one everywhere.
@@ -8,13 +9,6 @@ import type { Design } from '../../codegen/schema/design';
  * only name tokens that are not a property (`input.x`, `args.x` keep their `x`), so strings and
  * other names with the same letters are untouched.
  */
-
-/** Keys whose string values are expressions, wherever they appear in a node. */
-const EXPRESSION_KEYS = new Set(['condition', 'value', 'result', 'returns', 'initial']);
-/** Keys whose values map names to expressions (activity arguments). */
-const EXPRESSION_MAP_KEYS = new Set(['args']);
-/** Keys whose string values name a variable (assignment targets, activity results). */
-const VARIABLE_KEYS = new Set(['variable', 'resultVariable']);
 
 export interface Usage {
   /** The node using it; undefined for another variable's initial value. */

@@ -1,5 +1,7 @@
 'use client';
 import { useEffect, useState, type ReactNode } from 'react';
+import { isExpressionPath } from '../../../lib/designs/expressionFields';
+import { ExpressionInput } from './ExpressionInput';
 import { FieldMessages, useFieldDiagnostics } from './FieldContext';
 
 interface BaseProps {
@@ -40,11 +42,23 @@ export function TextInput({ value, onChange, placeholder, expression, multiline,
     spellCheck: !expression,
     autoComplete: 'off',
   };
+  if (expression && !multiline && isExpressionPath(base.path)) return <ExpressionField {...base} value={value} onChange={onChange} placeholder={placeholder} />;
   return (
     <Shell {...base}>
       {multiline
         ? <textarea {...props} rows={2} onChange={(e) => onChange(e.target.value)} />
         : <input {...props} onChange={(e) => onChange(e.target.value)} />}
+    </Shell>
+  );
+}
+
+/** Expression fields get the code editor; names and plain text stay plain inputs. */
+function ExpressionField({ value, onChange, placeholder, ...base }: BaseProps & { value: string; onChange: (v: string) => void; placeholder?: string }) {
+  const diagnostics = useFieldDiagnostics(base.path);
+  return (
+    <Shell {...base}>
+      <ExpressionInput value={value} onChange={onChange} placeholder={placeholder} testId={base.testId ?? `field-${base.path}`}
+        diagnostics={diagnostics} />
     </Shell>
   );
 }

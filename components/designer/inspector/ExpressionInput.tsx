@@ -1,0 +1,60 @@
+'use client';
+import { useContext, useEffect, useMemo, useState, type ComponentType } from 'react';
+import type { ExpressionScope } from '../../../lib/designs/expressionAssist';
+import type { Diagnostic } from '../../api/types';
+import { useDesignerStore } from '../DesignerStoreProvider';
+import type { DesignerStore } from '../store';
+import type { ExpressionEditorProps } from './ExpressionEditor';
+import { FieldOwnerContext } from './FieldContext';
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  placeholder?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The editor is loaded on first use (CodeMirror stays out of the designer's first bundle). */
+let loadedEditor: ComponentType<ExpressionEditorProps> | null = null;
+
+function useExpressionEditor(): ComponentType<ExpressionEditorProps> | null {
+  const [editor, setEditor] = useState(() => loadedEditor);
+  useEffect(() => {
+    if (editor) return;
+    let live = true;
+    void import('./ExpressionEditor').then((m) => {
+      loadedEditor = m.default;
+      if (live) setEditor(() => m.default);
+    });
+    return () => {
+      live = false;
+    };
+  }, [editor]);
+  return editor;
+}
+
+/** One string for the whole scope, so unrelated edits (moves, other fields) do not rebuild it. */
+const selectScope = (owner: string | undefined) => (s: DesignerStore) => {
+  const node = owner ? s.nodes.find((n) => n.id === owner) : undefined;
+  const params = node && 'parameters' in node.data ? node.data.parameters : undefined;
+  return JSON.stringify({
+    variables: s.workflow.variables.map((v) => ({ name: v.name, type: v.type })),
+    input: s.workflow.input.map((f) => ({ name: f.name, type: f.type })),
+    args: params?.map((p) => ({ name: p.name, type: p.type })),
+  });
+};
+
+/** An expression field: highlighted, with completion of what is in scope and errors where they are. */
+export function ExpressionInput({ value, onChange, testId, placeholder, diagnostics }: Props) {
+  const owner = useContext(FieldOwnerContext);
+  const scopeJson = useDesignerStore(selectScope(owner));
+  const scope = useMemo(() => JSON.parse(scopeJson) as ExpressionScope, [scopeJson]);
+  const Editor = useExpressionEditor();
+  if (!Editor) {
+    // Until the editor has loaded, a plain input edits the same value under the same test id.
+    return <input className="input input--code" data-testid={testId} value={value} placeholder={placeholder} spellCheck={false}
+      autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+  }
+  return <Editor value={value} onChange={onChange} testId={testId} placeholder={placeholder} scope={scope} diagnostics={diagnostics} />;
+}
