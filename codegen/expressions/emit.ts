@@ -129,6 +129,8 @@ class Emitter {
         return `${emitReceiver(first)}.${spec.emit.name}(${rest.map((a) => this.emit(a)).join(', ')})`;
       case 'global':
         return `${spec.emit.name}(${e.args.map((a) => this.emit(a)).join(', ')})`;
+      case 'updateId':
+        return `(currentUpdateInfo()?.id ?? '')`;
       case 'info':
         return `workflowInfo().${spec.emit.name}`;
       case 'append':

@@ -15,7 +15,7 @@ describe('functions: the allow-list', () => {
     assert.deepEqual(FUNCTION_NAMES, [
       'len', 'lower', 'upper', 'trim', 'contains', 'startsWith', 'str',
       'round', 'floor', 'ceil', 'abs', 'min', 'max', 'append', 'sum', 'money',
-      'historyLength', 'continueAsNewSuggested', 'workflowId',
+      'historyLength', 'continueAsNewSuggested', 'workflowId', 'updateId',
     ]);
   });
 

@@ -29,6 +29,8 @@ export type EmitForm =
   | { form: 'append' }
   /** `workflowInfo().name`: what Temporal knows about this run (deterministic, replay-safe). */
   | { form: 'info'; name: 'historyLength' | 'continueAsNewSuggested' | 'workflowId' }
+  /** `(currentUpdateInfo()?.id ?? '')`: the id of the update being handled ('' elsewhere). */
+  | { form: 'updateId' }
   | { form: 'sum' };
 
 export interface FunctionSpec {
@@ -57,6 +59,7 @@ const FUNCTION_TABLE = {
   historyLength: { params: [], returns: 'number', emit: { form: 'info', name: 'historyLength' } },
   continueAsNewSuggested: { params: [], returns: 'boolean', emit: { form: 'info', name: 'continueAsNewSuggested' } },
   workflowId: { params: [], returns: 'string', emit: { form: 'info', name: 'workflowId' } },
+  updateId: { params: [], returns: 'string', emit: { form: 'updateId' } },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTION_TABLE;

@@ -250,7 +250,7 @@ function lowerHandler(
     (('assignments' in node && node.assignments.length > 0) ||
       activity.resultVariable !== null ||
       (node.type === 'update' && (node.checks ?? []).length > 0) ||
-      (node.type === 'signal' && has('when')));
+      has('when'));
   const base = {
     messageName: node.name,
     usesArgs: readsArgs(bodyFields),
@@ -282,6 +282,7 @@ function lowerHandler(
         validatorUsesArgs: readsArgs(node.validators.map((_, i) => `validators.${i}.condition`)),
         validators: rules(node.validators, 'validators'),
         checks: rules(node.checks ?? [], 'checks'),
+        skipWhenCode: has('when') ? negate(validated, node.id, 'when') : null,
         waitUntilCode: waitsInHandler ? code(node.id, 'waitUntil') : null,
         assignments: assignments(node),
         returnsCode: hasReturn ? code(node.id, 'returns') : null,
@@ -346,9 +347,15 @@ function proxyObjectName(timeoutLiteral: string): string {
   return `activitiesWithin${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
 }
 
-function workflowImports(body: IrStatement[], usesActivities: boolean, handlers: IrHandler[], usesInfo: boolean): string[] {
+function workflowImports(
+  body: IrStatement[],
+  usesActivities: boolean,
+  handlers: IrHandler[],
+  usesInfo: { workflowInfo: boolean; currentUpdateInfo: boolean },
+): string[] {
   const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler']);
-  if (usesInfo) used.add('workflowInfo');
+  if (usesInfo.workflowInfo) used.add('workflowInfo');
+  if (usesInfo.currentUpdateInfo) used.add('currentUpdateInfo');
   if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
   const visit = (statements: IrStatement[]): void => {
@@ -414,8 +421,10 @@ function wrapForNullish(validated: ValidatedDesign, field: string): string {
   return precedenceOf(compiled.ast) >= POSTFIX_PRECEDENCE ? compiled.code : `(${compiled.code})`;
 }
 
-function usesWorkflowInfo(validated: ValidatedDesign): boolean {
-  const visit = (e: Expr): boolean =>
-    (e.kind === 'call' && FUNCTIONS[e.callee].emit.form === 'info') || childrenOf(e).some(visit);
-  return [...validated.expressions.values()].some((c) => visit(c.ast));
+function usesWorkflowInfo(validated: ValidatedDesign): { workflowInfo: boolean; currentUpdateInfo: boolean } {
+  const calls = (form: string) => {
+    const visit = (e: Expr): boolean => (e.kind === 'call' && FUNCTIONS[e.callee].emit.form === form) || childrenOf(e).some(visit);
+    return [...validated.expressions.values()].some((c) => visit(c.ast));
+  };
+  return { workflowInfo: calls('info'), currentUpdateInfo: calls('updateId') };
 }

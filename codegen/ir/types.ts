@@ -80,6 +80,8 @@ export interface IrUpdate extends IrHandlerBase {
   validatorUsesArgs: boolean;
   /** Rules checked inside the handler; a failing one throws an ApplicationFailure to the caller. */
   checks: IrValidatorRule[];
+  /** When this holds, the effects are skipped and the update only returns. */
+  skipWhenCode: string | null;
   waitUntilCode: string | null;
   assignments: IrAssignment[];
   returnsCode: string | null;

@@ -239,6 +239,11 @@ export const UpdateNodeSchema = z.object({
    * fails this update with an ApplicationFailure carrying its message, recorded in history.
    */
   checks: z.array(ValidatorRuleSchema).optional(),
+  /**
+   * The effects apply only when this holds; otherwise the update just returns (idempotent), e.g.
+   * `!contains(handledIds, updateId())` to dedupe a retried update across continue-as-new.
+   */
+  when: z.string().optional(),
   /** The handler waits until this holds before it continues (update-with-wait, e.g. a milestone). */
   waitUntil: z.string().optional(),
   activity: HandlerActivitySchema.optional(),

@@ -131,6 +131,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
         break;
       case 'update':
         node.validators.forEach((rule, i) => compile(node, `validators.${i}.condition`, `rule ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
+        if (node.when !== undefined && node.when.trim() !== '') compile(node, 'when', 'condition "apply only when"', node.when, scope, 'boolean');
         (node.checks ?? []).forEach((rule, i) => compile(node, `checks.${i}.condition`, `check ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
         if (node.waitUntil !== undefined && node.waitUntil.trim() !== '') compile(node, 'waitUntil', 'condition "wait until"', node.waitUntil, scope, 'boolean');
         if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);

@@ -48,7 +48,7 @@ export function checkGrowth(design: Design, compiled: CompiledExpressions): Diag
 /** The fields of a handler that can refuse a message before it changes state. */
 function guardFields(node: Extract<DesignNode, { type: 'signal' | 'update' }>): string[] {
   if (node.type === 'signal') return ['when'];
-  return [...node.validators.map((_, i) => `validators.${i}.condition`), ...(node.checks ?? []).map((_, i) => `checks.${i}.condition`)];
+  return ['when', ...node.validators.map((_, i) => `validators.${i}.condition`), ...(node.checks ?? []).map((_, i) => `checks.${i}.condition`)];
 }
 
 function appendsTo(e: Expr, variable: string): boolean {

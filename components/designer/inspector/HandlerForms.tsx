@@ -41,6 +41,8 @@ export function UpdateForm({ data, patch }: FormProps<'update'>) {
       <ValidatorsEditor rules={data.validators} onChange={(validators) => patch({ validators })} />
       <TextInput path="waitUntil" label="Wait until" value={data.waitUntil ?? ''} expression placeholder="e.g. done * 100 >= args.percent * input.steps"
         hint="The update returns once this holds (instead of query polling)." onChange={(waitUntil) => patch({ waitUntil: waitUntil || undefined })} />
+      <TextInput path="when" label="Apply only when" value={data.when ?? ''} expression placeholder="e.g. !contains(appliedUpdateIds, updateId())"
+        hint="Otherwise the update only returns (idempotent retries)." onChange={(when) => patch({ when: when || undefined })} />
       <ValidatorsEditor path="checks" title="Checks after acceptance" empty="No checks." rules={data.checks ?? []}
         onChange={(checks) => patch({ checks: checks.length ? checks : undefined })} />
       <HandlerActivityEditor activity={data.activity} onChange={(activity) => patch({ activity })} />
