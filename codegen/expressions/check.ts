@@ -193,6 +193,12 @@ class Checker {
         if (!assignable(item, list.item)) return wrong(1, `${article(formatType(list.item))} (an item of the list)`);
         return list;
       }
+      case 'first':
+      case 'rest': {
+        const [list] = types;
+        if (list.kind !== 'list' || list.item === null) return wrong(0, 'a list with items');
+        return e.callee === 'first' ? list.item : list;
+      }
       case 'sum': {
         const [list] = types;
         if (list.kind !== 'list' || (list.item?.kind !== 'number' && list.item?.kind !== 'money')) {

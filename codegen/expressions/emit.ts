@@ -129,6 +129,10 @@ class Emitter {
         return `${emitReceiver(first)}.${spec.emit.name}(${rest.map((a) => this.emit(a)).join(', ')})`;
       case 'global':
         return `${spec.emit.name}(${e.args.map((a) => this.emit(a)).join(', ')})`;
+      case 'first':
+        return `${emitReceiver(first)}[0]`;
+      case 'rest':
+        return `${emitReceiver(first)}.slice(1)`;
       case 'updateId':
         return `(currentUpdateInfo()?.id ?? '')`;
       case 'info':

@@ -14,7 +14,7 @@ describe('functions: the allow-list', () => {
   it('is exactly the documented set', () => {
     assert.deepEqual(FUNCTION_NAMES, [
       'len', 'lower', 'upper', 'trim', 'contains', 'startsWith', 'str',
-      'round', 'floor', 'ceil', 'abs', 'min', 'max', 'append', 'sum', 'money',
+      'round', 'floor', 'ceil', 'abs', 'min', 'max', 'append', 'sum', 'first', 'rest', 'money',
       'historyLength', 'continueAsNewSuggested', 'workflowId', 'updateId',
     ]);
   });

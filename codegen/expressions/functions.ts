@@ -31,6 +31,9 @@ export type EmitForm =
   | { form: 'info'; name: 'historyLength' | 'continueAsNewSuggested' | 'workflowId' }
   /** `(currentUpdateInfo()?.id ?? '')`: the id of the update being handled ('' elsewhere). */
   | { form: 'updateId' }
+  /** `arg0[0]` and `arg0.slice(1)`: the head of a queue and the rest (check len(list) > 0 first). */
+  | { form: 'first' }
+  | { form: 'rest' }
   | { form: 'sum' };
 
 export interface FunctionSpec {
@@ -55,6 +58,8 @@ const FUNCTION_TABLE = {
   max: { params: ['number', 'number'], returns: 'number', emit: { form: 'global', name: 'Math.max' } },
   append: { params: ['list', 'item'], returns: 'same-list', emit: { form: 'append' } },
   sum: { params: ['numeric-list'], returns: 'list-item', emit: { form: 'sum' } },
+  first: { params: ['list'], returns: 'list-item', emit: { form: 'first' } },
+  rest: { params: ['list'], returns: 'same-list', emit: { form: 'rest' } },
   money: { params: ['string'], returns: 'money', emit: { form: 'global', name: 'money' } },
   historyLength: { params: [], returns: 'number', emit: { form: 'info', name: 'historyLength' } },
   continueAsNewSuggested: { params: [], returns: 'boolean', emit: { form: 'info', name: 'continueAsNewSuggested' } },

@@ -49,6 +49,13 @@ describe('lists', () => {
     assert.equal(evaluate(code('sum(scores)'), { scores: [1, 2, 3.5] }), 6.5);
   });
 
+  it('first and rest take a queue apart, in order', () => {
+    assert.equal(code('first(tags)'), 'tags[0]');
+    assert.equal(code('rest(tags)'), 'tags.slice(1)');
+    assert.deepEqual(evaluate('[tags[0], tags.slice(1)]', { tags: ['a', 'b', 'c'] }), ['a', ['b', 'c']]);
+    assert.equal(error('first([])').message, 'first needs a list with items, got empty list at position 6');
+  });
+
   it('type errors name the position and what fits', () => {
     assert.deepEqual(error('append(tags, 3)'), {
       message: 'Argument 2 of append must be a string (an item of the list), got number at position 13',
