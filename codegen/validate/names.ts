@@ -23,7 +23,12 @@ export function checkNames(design: Design): Diagnostic[] {
       diagnostics.push({ severity: 'error', code: 'name.duplicate', message: `Two variables are named ${JSON.stringify(variable.name)}`, field });
     }
     stateNames.set(variable.name, field);
+    checkRecordFields(variable, `Variable ${JSON.stringify(variable.name)}`, `variables.${index}`, diagnostics);
   });
+  design.input.forEach((field, index) => checkRecordFields(field, `Input field ${JSON.stringify(field.name)}`, `input.${index}`, diagnostics));
+  for (const node of design.nodes) {
+    if (isHandlerNode(node)) node.parameters.forEach((p, i) => checkRecordFields(p, `${describeNode(node)}: parameter ${JSON.stringify(p.name)}`, `parameters.${i}`, diagnostics, node.id));
+  }
 
   const handlers = design.nodes.filter(isHandlerNode);
   const handlerNames = new Map<string, HandlerNode>();
@@ -77,6 +82,22 @@ function checkFieldList(fields: Pick<Field, 'name'>[], what: string, path: strin
     }
     seen.add(field.name);
   });
+}
+
+/** A list of records names its fields, each a valid identifier (they become property names in code). */
+function checkRecordFields(
+  typed: Pick<Field, 'type' | 'items' | 'itemFields'>,
+  what: string,
+  path: string,
+  diagnostics: Diagnostic[],
+  nodeId?: string,
+): void {
+  if (typed.type !== 'list' || typed.items !== 'object') return;
+  const fields = typed.itemFields ?? [];
+  if (fields.length === 0) {
+    diagnostics.push({ severity: 'error', code: 'list.no-item-fields', message: `${what} is a list of objects without fields; add the fields each item has`, field: `${path}.itemFields`, ...(nodeId ? { nodeId } : {}) });
+  }
+  checkFieldList(fields, `${what}: item field`, `${path}.itemFields`, diagnostics, nodeId);
 }
 
 /** Another workflow's type or signal name lands in a string literal, but must still be a plain name. */

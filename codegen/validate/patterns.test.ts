@@ -75,3 +75,11 @@ test('an update-with-wait condition is type-checked in the handler scope', () =>
   assert.equal(d.field, 'waitUntil');
   assert.match(d.message, /did you mean 'percent'/);
 });
+
+test('record fields of a list become code, so they are checked like every other name', () => {
+  const bad = diagnose('order', (x) => (x.variables[1].itemFields = [{ name: 'sku: string }; evil(); //', type: 'string' }]));
+  const d = find(bad, 'name.invalid');
+  assert.equal(d.field, 'variables.1.itemFields.0.name');
+  assert.match(d.message, /Variable "items": item field name .* must start with a letter/);
+  assert.equal(find(diagnose('order', (x) => (x.variables[1].itemFields = [])), 'list.no-item-fields').field, 'variables.1.itemFields');
+});

@@ -2,6 +2,7 @@
 import { ItemTypeSchema, ValueTypeSchema, type Field } from '../../../codegen/schema/design';
 import { Checkbox, SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
+import { RecordFieldsEditor } from './RecordFieldsEditor';
 
 interface Props {
   title: string;
@@ -27,6 +28,10 @@ export function FieldsEditor({ title, path, fields, onChange }: Props) {
           {f.type === 'list' && (
             <SelectInput path={`${path}.${i}.items`} label="List of" value={f.items ?? 'string'} options={ItemTypeSchema.options}
               onChange={(items) => onChange(replaceAt(fields, i, { items }))} />
+          )}
+          {f.type === 'list' && f.items === 'object' && (
+            <RecordFieldsEditor path={`${path}.${i}.itemFields`} fields={f.itemFields ?? []}
+              onChange={(itemFields) => onChange(replaceAt(fields, i, { itemFields }))} />
           )}
           <Checkbox path={`${path}.${i}.required`} label="Required" checked={f.required ?? false}
             onChange={(required) => onChange(replaceAt(fields, i, { required }))} />

@@ -2,6 +2,7 @@
 import { ItemTypeSchema, ValueTypeSchema, type ValueType, type Variable } from '../../../codegen/schema/design';
 import { SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
+import { RecordFieldsEditor } from './RecordFieldsEditor';
 
 const INITIAL: Record<ValueType, string> = { string: '""', number: '0', boolean: 'false', money: 'money("0")', list: '[]' };
 
@@ -27,6 +28,10 @@ export function VariablesEditor({ variables, onChange }: { variables: Variable[]
           {v.type === 'list' && (
             <SelectInput path={`variables.${i}.items`} label="List of" value={v.items ?? 'string'} options={ItemTypeSchema.options}
               onChange={(items) => onChange(replaceAt(variables, i, { items }))} />
+          )}
+          {v.type === 'list' && v.items === 'object' && (
+            <RecordFieldsEditor path={`variables.${i}.itemFields`} fields={v.itemFields ?? []}
+              onChange={(itemFields) => onChange(replaceAt(variables, i, { itemFields }))} />
           )}
           <TextInput path={`variables.${i}.initial`} label="Initial value" value={v.initial} expression
             onChange={(initial) => onChange(replaceAt(variables, i, { initial }))} />
