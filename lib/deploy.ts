@@ -1,39 +1,80 @@
 /**
- * Server-only. The deploy pipeline: load a design version → compile → write the files to a build
- * directory → verify (type-check + bundle) in a separate process → record the deployment. The
- * worker hosts pick new deployments up from the database within a couple of seconds.
- * Older deployments of the design stay active: running executions keep their version, new
- * executions start on the newest deployment.
+ * Server-only. The deploy pipeline, reported stage by stage:
+ *   validate → generate → typecheck → bundle → replay → start-worker
+ * validate/generate compile the design; typecheck, bundle and replay run in a separate process
+ * (worker/verify-cli.ts: Next.js never loads the TypeScript compiler, webpack or the replayer);
+ * replay runs recent histories of the design's current deployment against the new bundle;
+ * start-worker records the deployment and waits until a worker host polls its task queue.
+ * Nothing half-deployed remains: the deployment is recorded only after verification, and
+ * retired again when no worker picks it up.
+ * Older deployments stay active while they have open executions (the worker hosts retire them
+ * after): running executions keep their version, new executions start on the newest deployment.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import protoPackage from '@temporalio/proto';
 import { compileDesign } from '../codegen/pipeline';
 import type { Diagnostic } from '../codegen/diagnostics';
-import { createDeployment, getLatestVersion, getVersion, newDeploymentId, type DeploymentSummary } from '../db/repository';
-import type { VerifyReport } from '../worker/verify-cli';
+import {
+  createDeployment,
+  getDeployment,
+  getLatestVersion,
+  getVersion,
+  latestDeployment,
+  newDeploymentId,
+  setDeploymentStatus,
+  type DeploymentSummary,
+} from '../db/repository';
+import type { StoredFile } from '../db/schema';
+import type { ReplayReport, VerifyReport } from '../worker/verify-cli';
 import { NotFoundError } from './errors';
+import { visibilityLiteral } from './execution-list';
 import { buildsDir, projectRoot } from './paths';
+import { getTemporalClient } from './temporal-client';
 
 const VERIFY_TIMEOUT_MS = 180_000;
+/** How long a new deployment may take to be polled by a worker host before it is retired again. */
+const WORKER_WAIT_MS = Number(process.env.SIGNALBOX_WORKER_WAIT_MS ?? 30_000);
+/** How many recent executions of the current deployment are replayed against the new code. */
+const REPLAY_LIMIT = Number(process.env.SIGNALBOX_REPLAY_LIMIT ?? 20);
 
-export type DeployStage = 'validate' | 'typecheck' | 'bundle' | 'verify';
+export const DEPLOY_STAGES = ['validate', 'generate', 'typecheck', 'bundle', 'replay', 'start-worker'] as const;
+export type DeployStage = (typeof DEPLOY_STAGES)[number] | 'verify';
+
+export interface DeployProgress {
+  stage: DeployStage;
+  state: 'running' | 'done' | 'failed' | 'skipped' | 'warning';
+  ms?: number;
+  message?: string;
+}
 
 export interface DeployTimings {
   compile: number;
   typecheck: number;
   bundle: number;
+  replay: number;
   /** The verify process, start to exit (includes loading TypeScript and webpack). */
   verify: number;
+  /** From recording the deployment to a worker polling its task queue. */
+  startWorker: number;
   total: number;
 }
 
 export type DeployResult =
-  | { ok: true; deployment: DeploymentSummary; timings: DeployTimings }
-  | { ok: false; stage: DeployStage; diagnostics: Diagnostic[]; timings: Partial<DeployTimings> };
+  | { ok: true; deployment: DeploymentSummary; timings: DeployTimings; replay: ReplayReport | null; warnings: string[] }
+  | {
+      ok: false;
+      stage: DeployStage;
+      diagnostics: Diagnostic[];
+      timings: Partial<DeployTimings>;
+      /** Set when the refusal is the replay check: the user may deploy anyway (force). */
+      replay?: ReplayReport;
+    };
 
+type Progress = (event: DeployProgress) => void;
 
-function runVerify(dir: string): Promise<{ code: number | null; output: string }> {
+function runVerify(dir: string, onProgress: Progress): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join('worker', 'verify-cli.ts'), dir], {
       cwd: projectRoot(),
@@ -41,11 +82,27 @@ function runVerify(dir: string): Promise<{ code: number | null; output: string }
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const collect = (chunk: Buffer) => {
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+      pending += chunk.toString();
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        const match = /^@@progress (.*)$/.exec(line);
+        if (match) {
+          try {
+            onProgress(JSON.parse(match[1]!) as DeployProgress);
+          } catch {
+            // a malformed progress line is only cosmetic
+          }
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), VERIFY_TIMEOUT_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -62,8 +119,83 @@ function verifyFailure(message: string): Diagnostic[] {
   return [{ severity: 'error', code: 'verify.failed', message }];
 }
 
-export async function deployDesignVersion({ designId, version }: { designId: string; version?: number }): Promise<DeployResult> {
+/**
+ * Recent histories (running and closed) of the deployment new executions start on now, for the
+ * replay check. Null when there is nothing to compare with or Temporal cannot be asked.
+ */
+async function currentHistories(current: DeploymentSummary | null): Promise<{ histories: unknown[]; note?: string } | null> {
+  if (!current || REPLAY_LIMIT <= 0) return null;
+  try {
+    const client = await getTemporalClient();
+    const histories: unknown[] = [];
+    for await (const info of client.workflow.list({ query: `TaskQueue = ${visibilityLiteral(current.taskQueue)}`, pageSize: REPLAY_LIMIT })) {
+      const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
+      // Binary protobuf (base64): exact, and independent of which copy of the proto classes decodes it.
+      const bytes = protoPackage.temporal.api.history.v1.History.encode(history).finish();
+      histories.push({ workflowId: info.workflowId, history: Buffer.from(bytes).toString('base64') });
+      if (histories.length >= REPLAY_LIMIT) break;
+    }
+    return { histories };
+  } catch (error) {
+    return { histories: [], note: `The replay check was skipped: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Waits until some worker polls the task queue (a worker host started the deployment's worker). */
+async function waitForWorker(taskQueue: string): Promise<boolean> {
+  const deadline = Date.now() + WORKER_WAIT_MS;
+  const enums = protoPackage.temporal.api.enums.v1;
+  while (Date.now() < deadline) {
+    try {
+      const client = await getTemporalClient();
+      const response = await client.workflowService.describeTaskQueue({
+        namespace: client.options.namespace,
+        taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if ((response.pollers ?? []).length > 0) return true;
+    } catch {
+      // Temporal briefly unreachable: keep waiting until the deadline
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** Records the verified files and bundle as a new deployment, and waits for a worker to poll it; retires it again when none does. */
+async function recordAndStart(
+  fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string },
+  onProgress: Progress,
+): Promise<{ deployment: DeploymentSummary; ms: number } | { error: Diagnostic[]; ms: number }> {
   const started = Date.now();
+  onProgress({ stage: 'start-worker', state: 'running' });
+  const { bundle: _bundle, ...deployment } = await createDeployment(fields);
+  if (await waitForWorker(deployment.taskQueue)) {
+    const ms = Date.now() - started;
+    onProgress({ stage: 'start-worker', state: 'done', ms });
+    return { deployment, ms };
+  }
+  await setDeploymentStatus({ id: deployment.id, status: 'retired' });
+  const ms = Date.now() - started;
+  const message = `No worker host started the deployment's worker on ${deployment.taskQueue} within ${Math.round(WORKER_WAIT_MS / 1000)} s; the deployment was withdrawn. Is a worker host running (npm start runs one)? Its log says why a worker could not start.`;
+  onProgress({ stage: 'start-worker', state: 'failed', ms, message });
+  return { error: [{ severity: 'error', code: 'deploy.no-worker', message }], ms };
+}
+
+export async function deployDesignVersion({
+  designId,
+  version,
+  force = false,
+  onProgress = () => {},
+}: {
+  designId: string;
+  version?: number;
+  /** Deploy even when the replay check finds running executions the new code would break. */
+  force?: boolean;
+  onProgress?: Progress;
+}): Promise<DeployResult> {
+  const started = Date.now();
+  onProgress({ stage: 'validate', state: 'running' });
   const row = version === undefined ? await getLatestVersion({ id: designId }) : await getVersion({ id: designId, version });
   if (!row) {
     throw new NotFoundError(
@@ -75,22 +207,33 @@ export async function deployDesignVersion({ designId, version }: { designId: str
   const compiled = await compileDesign(row.design);
   const compileMs = Date.now() - started;
   if (!compiled.ok || !compiled.workflowType) {
+    onProgress({ stage: 'validate', state: 'failed', ms: compileMs });
     return { ok: false, stage: 'validate', diagnostics: compiled.diagnostics, timings: { compile: compileMs, total: Date.now() - started } };
   }
+  onProgress({ stage: 'validate', state: 'done', ms: compileMs });
 
   const deploymentId = newDeploymentId();
   const dir = join(buildsDir(), deploymentId);
   let keep = false;
   try {
+    onProgress({ stage: 'generate', state: 'running' });
+    const generateStarted = Date.now();
     for (const file of compiled.files) {
       const target = join(dir, file.path);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, file.contents);
     }
+    const current = await latestDeployment({ designId });
+    const replayInput = await currentHistories(current);
+    if (replayInput && replayInput.histories.length > 0) {
+      await writeFile(join(dir, 'replay-histories.json'), JSON.stringify({ fromDeployment: current!.id, histories: replayInput.histories }));
+    }
+    onProgress({ stage: 'generate', state: 'done', ms: Date.now() - generateStarted });
+
     const verifyStarted = Date.now();
-    const run = await runVerify(dir);
+    const run = await runVerify(dir, onProgress);
     const verifyMs = Date.now() - verifyStarted;
-    let report: VerifyReport | null = null;
+    let report: VerifyReport | null;
     try {
       report = JSON.parse(await readFile(join(dir, 'verify.json'), 'utf8')) as VerifyReport;
     } catch {
@@ -100,6 +243,7 @@ export async function deployDesignVersion({ designId, version }: { designId: str
       compile: compileMs,
       typecheck: report?.ms.typecheck ?? 0,
       bundle: report?.ms.bundle ?? 0,
+      replay: report?.ms.replay ?? 0,
       verify: verifyMs,
     };
     if (!report) {
@@ -116,18 +260,74 @@ export async function deployDesignVersion({ designId, version }: { designId: str
       const diagnostics = report.diagnostics.length ? report.diagnostics : verifyFailure(`Verification failed (exit code ${run.code})`);
       return { ok: false, stage, diagnostics, timings: { ...timings, total: Date.now() - started } };
     }
+
+    const warnings: string[] = [];
+    if (replayInput?.note) warnings.push(replayInput.note);
+    const replay = report.replay ?? null;
+    if (replay && replay.incompatible.length > 0) {
+      const message =
+        `The new code would break ${replay.incompatible.length} of ${replay.checked} recent executions of version ${current!.version} if they ran on it ` +
+        `(${replay.incompatible[0]!.workflowId}: ${replay.incompatible[0]!.message}). ` +
+        'Deploying anyway is safe: every version runs on its own task queue, so running executions finish on the code they started with; only new executions use the new version.';
+      if (!force) {
+        return {
+          ok: false,
+          stage: 'replay',
+          diagnostics: [{ severity: 'warning', code: 'deploy.replay-incompatible', message }],
+          timings: { ...timings, total: Date.now() - started },
+          replay,
+        };
+      }
+      warnings.push(message);
+    }
+
     const bundle = await readFile(join(dir, 'bundle.js'), 'utf8');
-    const { bundle: _bundle, ...deployment } = await createDeployment({
-      id: deploymentId,
-      designId,
-      version: row.version,
-      workflowType: compiled.workflowType,
-      files: compiled.files.map(({ path, contents }) => ({ path, contents })),
-      bundle,
-    });
+    const recorded = await recordAndStart(
+      {
+        id: deploymentId,
+        designId,
+        version: row.version,
+        workflowType: compiled.workflowType,
+        files: compiled.files.map(({ path, contents }) => ({ path, contents })),
+        bundle,
+      },
+      onProgress,
+    );
+    if ('error' in recorded) {
+      return { ok: false, stage: 'start-worker', diagnostics: recorded.error, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started } };
+    }
     keep = true;
-    return { ok: true, deployment, timings: { ...timings, total: Date.now() - started } };
+    return { ok: true, deployment: recorded.deployment, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started }, replay, warnings };
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Rollback: makes an older deployment's code the one new executions start on, by recording its
+ * stored files and bundle again as a new deployment (on a new task queue) — no rebuild, and the
+ * deployment history stays append-only.
+ */
+export async function redeploy({ deploymentId, onProgress = () => {} }: { deploymentId: string; onProgress?: Progress }): Promise<DeployResult> {
+  const started = Date.now();
+  const old = await getDeployment({ id: deploymentId });
+  if (!old) throw new NotFoundError(`Deployment ${deploymentId} not found`, 'deployment.not-found');
+  for (const stage of ['validate', 'generate', 'typecheck', 'bundle', 'replay'] as const) {
+    onProgress({ stage, state: 'skipped', message: `reusing the verified code of deployment ${deploymentId}` });
+  }
+  const recorded = await recordAndStart(
+    { designId: old.designId, version: old.version, workflowType: old.workflowType, files: old.files, bundle: old.bundle },
+    onProgress,
+  );
+  const base = { compile: 0, typecheck: 0, bundle: 0, replay: 0, verify: 0 };
+  if ('error' in recorded) {
+    return { ok: false, stage: 'start-worker', diagnostics: recorded.error, timings: { ...base, startWorker: recorded.ms, total: Date.now() - started } };
+  }
+  return {
+    ok: true,
+    deployment: recorded.deployment,
+    timings: { ...base, startWorker: recorded.ms, total: Date.now() - started },
+    replay: null,
+    warnings: [`Rolled back: new executions start on version ${old.version} again (the code of deployment ${deploymentId}).`],
+  };
 }

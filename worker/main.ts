@@ -2,19 +2,27 @@
  * The worker host: its own process. Runs one Temporal Worker per active deployment, each on the
  * deployment's own task queue with its own bundle, so running executions stay on the code they
  * started with. Polls the database every 2 s for new deployments; a worker that stops or crashes
- * is logged and started again on a later poll.
+ * is logged and started again on a later poll (with backoff).
+ * A deployment superseded by a newer one of its design keeps its worker while it has open
+ * executions (counted through visibility by task queue); once it has had none for
+ * WORKER_RETIRE_GRACE_MS (default 60 s) it is retired and its worker stops.
+ * Several hosts can run side by side (docs/operations.md): each polls every active task queue.
  *   node --import tsx worker/main.ts
- * GET http://127.0.0.1:$WORKER_HEALTH_PORT/healthz (default 3001) → { status: 'ok', workers: [...] }
+ * GET http://127.0.0.1:$WORKER_HEALTH_PORT/healthz (default 3001) → { status: 'ok', workers: [...] } (liveness)
+ * GET /readyz → 200 once connected and every active deployment has a running worker, else 503.
  */
 import { createServer, type Server } from 'node:http';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { closeDb } from '../db/client';
-import { activeDeployments, getDeployment } from '../db/repository';
+import { activeDeployments, getDeployment, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
 import * as activities from './activities';
 
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 2000);
 const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
+const RETIRE_GRACE_MS = Number(process.env.WORKER_RETIRE_GRACE_MS ?? 60_000);
+const RETIRE_CHECK_MS = Number(process.env.WORKER_RETIRE_CHECK_MS ?? 10_000);
 
 interface Running {
   deploymentId: string;
@@ -35,6 +43,11 @@ let connection: NativeConnection | null = null;
 let stopping = false;
 let pollTimer: NodeJS.Timeout | null = null;
 let health: Server | null = null;
+let client: Client | null = null;
+let firstPollDone = false;
+/** Superseded deployments: when they were last seen with open executions (or first seen superseded). */
+const lastBusy = new Map<string, number>();
+let lastRetireCheck = 0;
 
 function log(message: string): void {
   console.log(`[worker] ${message}`);
@@ -86,8 +99,40 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
   }
 }
 
+/** The deployments of each design that a newer active one replaced (new executions no longer start on them). */
+function superseded(deployments: DeploymentSummary[]): DeploymentSummary[] {
+  const newest = new Map<string, DeploymentSummary>();
+  for (const d of deployments) newest.set(d.designId, d); // ordered oldest first: the last one wins
+  return deployments.filter((d) => newest.get(d.designId)!.id !== d.id);
+}
+
+/** Retires superseded deployments that have had no open execution for the grace period. */
+async function retireIdle(deployments: DeploymentSummary[]): Promise<void> {
+  if (!client || Date.now() - lastRetireCheck < RETIRE_CHECK_MS) return;
+  lastRetireCheck = Date.now();
+  const candidates = superseded(deployments);
+  const ids = new Set(candidates.map((d) => d.id));
+  for (const id of lastBusy.keys()) if (!ids.has(id)) lastBusy.delete(id);
+  for (const d of candidates) {
+    const query = `TaskQueue = '${d.taskQueue}' AND ExecutionStatus = 'Running'`;
+    const open = (await client.workflow.count(query)).count;
+    if (open > 0 || !lastBusy.has(d.id)) {
+      lastBusy.set(d.id, Date.now());
+      continue;
+    }
+    if (Date.now() - lastBusy.get(d.id)! < RETIRE_GRACE_MS) continue;
+    // Another host may have retired it already: setting the status again is harmless.
+    await setDeploymentStatus({ id: d.id, status: 'retired' });
+    lastBusy.delete(d.id);
+    log(`deployment ${d.id} (v${d.version}) superseded and without open executions for ${Math.round(RETIRE_GRACE_MS / 1000)} s: retired`);
+  }
+}
+
 async function poll(namespace: string): Promise<void> {
   const deployments = await activeDeployments();
+  await retireIdle(deployments).catch((error: unknown) =>
+    console.error(`[worker] retirement check failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const active = new Set(deployments.map((d) => d.id));
   for (const deployment of deployments) {
     const current = running.get(deployment.id);
@@ -105,6 +150,7 @@ async function poll(namespace: string): Promise<void> {
     await entry.done;
     running.delete(id);
   }
+  firstPollDone = true;
 }
 
 function schedule(namespace: string): void {
@@ -129,6 +175,18 @@ function serveHealth(): Promise<void> {
       }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'ok', workers }));
+      return;
+    }
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/readyz') {
+      const notRunning = [...running.values()].filter((e) => e.state !== 'running').map((e) => `${e.deploymentId}: ${e.state}${e.error ? ` (${e.error})` : ''}`);
+      const ready = Boolean(connection) && firstPollDone && !stopping && notRunning.length === 0;
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: ready ? 'ready' : 'not-ready',
+          ...(ready ? {} : { reasons: [...(connection ? [] : ['not connected to Temporal']), ...(firstPollDone ? [] : ['deployments not loaded yet']), ...(stopping ? ['shutting down'] : []), ...notRunning] }),
+        }),
+      );
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });
@@ -163,6 +221,7 @@ async function main(): Promise<void> {
   await serveHealth();
   log(`health on http://127.0.0.1:${HEALTH_PORT}/healthz`);
   connection = await NativeConnection.connect(temporalConnectionOptions(settings));
+  client = new Client({ connection, namespace: settings.namespace });
   log(`connected to Temporal at ${settings.address}, namespace ${settings.namespace}`);
   await poll(settings.namespace);
   schedule(settings.namespace);

@@ -34,7 +34,9 @@ export interface VerifyReport {
   replay?: ReplayReport;
 }
 
+/** One-shot runs report progress on stdout; --serve keeps stdout for its one-JSON-line-per-directory protocol. */
 function progress(stage: string, state: string, ms?: number, message?: string): void {
+  if (process.argv[2] === '--serve') return;
   console.log(`@@progress ${JSON.stringify({ stage, state, ...(ms === undefined ? {} : { ms }), ...(message ? { message } : {}) })}`);
 }
 
@@ -91,7 +93,7 @@ async function verify(dir: string): Promise<VerifyReport> {
   if (existsSync(historiesFile)) {
     progress('replay', 'running');
     started = Date.now();
-    const input = JSON.parse(readFileSync(historiesFile, 'utf8')) as { fromDeployment: string; histories: { workflowId: string; history: unknown }[] };
+    const input = JSON.parse(readFileSync(historiesFile, 'utf8')) as { fromDeployment: string; histories: { workflowId: string; history: string }[] };
     report.replay = await replayHistories({ code, histories: input.histories });
     report.ms.replay = Date.now() - started;
     progress('replay', report.replay.incompatible.length > 0 ? 'warning' : 'done', report.ms.replay);
@@ -108,7 +110,7 @@ async function verifyAndRecord(dir: string): Promise<VerifyReport> {
   try {
     report = await verify(dir);
   } catch (error) {
-    report = { ok: false, stage: 'typecheck', diagnostics: [{ severity: 'error', code: 'verify.failed', message: message(error) }], ms: { typecheck: 0, bundle: 0 } };
+    report = { ok: false, stage: 'typecheck', diagnostics: [{ severity: 'error', code: 'verify.failed', message: message(error) }], ms: { typecheck: 0, bundle: 0, replay: 0 } };
   }
   writeFileSync(join(dir, 'verify.json'), JSON.stringify(report, null, 2));
   return report;

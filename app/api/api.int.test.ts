@@ -30,6 +30,7 @@ import * as resetRoute from './executions/[workflowId]/reset/route';
 import * as terminateRoute from './executions/[workflowId]/terminate/route';
 import * as signalWithStartRoute from './executions/signal-with-start/route';
 import * as updateWithStartRoute from './executions/update-with-start/route';
+import * as rollbackRoute from './deployments/[id]/rollback/route';
 
 const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
@@ -56,7 +57,11 @@ before(async () => {
 
   const healthPort = await freePort();
   healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
-  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(healthPort), WORKER_POLL_MS: '300' }, 'worker');
+  worker = startTs(
+    'worker/main.ts',
+    { DATABASE_URL: url, WORKER_HEALTH_PORT: String(healthPort), WORKER_POLL_MS: '300', WORKER_RETIRE_GRACE_MS: '1500', WORKER_RETIRE_CHECK_MS: '500' },
+    'worker',
+  );
   await worker.waitFor(/connected to Temporal/);
 });
 
@@ -352,4 +357,107 @@ test('monitor: live events, history pages, timers, with-start messages, cancel, 
   const ended = await call(executionRoute.GET, { params: { workflowId: other.body.workflowId } });
   assert.equal(ended.body.status, 'TERMINATED');
   assert.equal((await call(terminateRoute.POST, { body: {}, params: { workflowId: 'no-such-workflow' } })).status, 404);
+});
+
+/** An approval variant whose first step logs before waiting: its first command differs, so old histories do not replay on it. */
+function approvalWithLogFirst() {
+  const design = structuredClone(approval);
+  design.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"waiting"' }, position: { x: 200, y: 60 } });
+  design.edges = design.edges.map((e: { id: string; source: string; target: string }) =>
+    e.id === 'e-start' ? { ...e, target: 'note' } : e,
+  );
+  design.edges.push({ id: 'e-note', source: 'note', target: 'await-approval' });
+  return design;
+}
+
+test('deploy: progress by stage, replay warning and deploy anyway, both versions run, rollback, retirement, readiness', { skip, timeout: 240_000 }, async () => {
+  const { body } = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = body.id;
+
+  // progress lines, one per stage, then the answer
+  const cookie = await testSessionCookie(['admin']);
+  const streamed = await designDeploymentsRoute.POST(
+    new Request(`http://localhost/api/designs/${designId}/deployments`, {
+      method: 'POST',
+      headers: { cookie, accept: 'application/x-ndjson', 'content-type': 'application/json', origin: 'http://localhost' },
+      body: '{}',
+    }),
+    { params: Promise.resolve({ id: designId }) },
+  );
+  assert.match(streamed.headers.get('content-type') ?? '', /ndjson/);
+  const lines = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const final = lines.at(-1);
+  assert.equal(final.type, 'result');
+  assert.equal(final.status, 201, JSON.stringify(final.body));
+  const done = lines.filter((l) => l.type === 'progress' && l.state !== 'running').map((l) => `${l.stage}:${l.state}`);
+  assert.deepEqual(done, ['validate:done', 'generate:done', 'typecheck:done', 'bundle:done', 'replay:skipped', 'start-worker:done']);
+  const v1 = final.body.deployment;
+
+  const running = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'V1' } } });
+  assert.equal(running.status, 201);
+  await eventually('the v1 execution to wait', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId: running.body.workflowId } });
+    return d.body.state?.currentStep === 'await-approval' ? true : undefined;
+  });
+
+  // v2 changes the first step: the replay check refuses (422, can force), then deploy anyway
+  assert.equal((await call(versionsRoute.POST, { body: { design: approvalWithLogFirst() }, params: { id: designId } })).status, 201);
+  const refused = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
+  assert.equal(refused.status, 422, JSON.stringify(refused.body));
+  assert.equal(refused.body.error.code, 'deploy.replay');
+  assert.equal(refused.body.canForce, true);
+  assert.ok(refused.body.replay.incompatible.some((r: { workflowId: string }) => r.workflowId === running.body.workflowId));
+  assert.match(refused.body.error.message, /own task queue/);
+  assert.equal((await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` })).body.deployments.length, 1, 'nothing recorded');
+  const forced = await call(designDeploymentsRoute.POST, { body: { force: true }, params: { id: designId } });
+  assert.equal(forced.status, 201, JSON.stringify(forced.body));
+  assert.equal(forced.body.deployment.version, 2);
+  assert.match(forced.body.warnings[0], /would break 1 of/);
+
+  // the v1 execution finishes on v1; a new one runs v2
+  const onV2 = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'V2' } } });
+  assert.equal(onV2.body.deploymentId, forced.body.deployment.id);
+  for (const id of [running.body.workflowId, onV2.body.workflowId]) {
+    await eventually(`${id} to wait`, async () => {
+      const d = await call(executionRoute.GET, { params: { workflowId: id } });
+      return d.body.state?.currentStep === 'await-approval' ? true : undefined;
+    });
+    const s = await call(signalRoute.POST, { body: { args: { approverName: 'Al', approved: true } }, params: { workflowId: id, name: 'approve' } });
+    assert.equal(s.status, 202);
+  }
+  const v1Done = await eventually('v1 execution done', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId: running.body.workflowId } });
+    return d.body.status === 'COMPLETED' ? d.body : undefined;
+  });
+  assert.equal(v1Done.designVersion, 1);
+  assert.deepEqual(v1Done.state.path, ['start', 'await-approval', 'is-approved', 'end-approved']);
+  const v2Done = await eventually('v2 execution done', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId: onV2.body.workflowId } });
+    return d.body.status === 'COMPLETED' ? d.body : undefined;
+  });
+  assert.equal(v2Done.designVersion, 2);
+  assert.deepEqual(v2Done.state.path.slice(0, 3), ['start', 'note', 'await-approval']);
+
+  // v1 has no open execution any more: the worker host retires it
+  await worker!.waitFor(new RegExp(`deployment ${v1.id} \\(v1\\) superseded and without open executions`), 30_000);
+  const afterRetire = (await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` })).body.deployments;
+  assert.equal(afterRetire.find((d: { id: string }) => d.id === v1.id).status, 'retired');
+
+  // rollback: v1's code again, as a new deployment new executions start on
+  const rolled = await call(rollbackRoute.POST, { body: {}, params: { id: v1.id } });
+  assert.equal(rolled.status, 201, JSON.stringify(rolled.body));
+  assert.equal(rolled.body.deployment.version, 1);
+  assert.notEqual(rolled.body.deployment.taskQueue, v1.taskQueue);
+  const onRollback = await call(executionsRoute.POST, { body: { designId, input: { requestId: 'R' } } });
+  assert.equal(onRollback.body.deploymentId, rolled.body.deployment.id);
+  const rolledState = await eventually('the rolled-back execution to wait', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId: onRollback.body.workflowId } });
+    return d.body.state?.currentStep === 'await-approval' ? d.body : undefined;
+  });
+  assert.equal(rolledState.designVersion, 1);
+  assert.deepEqual(rolledState.state.path, ['start', 'await-approval'], 'v1 code: no note step');
+  assert.equal((await call(rollbackRoute.POST, { body: {}, params: { id: 'nope' } })).status, 404);
+
+  const ready = await fetch(healthUrl.replace('/healthz', '/readyz'));
+  assert.equal(ready.status, 200, await ready.text());
 });

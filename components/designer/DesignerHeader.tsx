@@ -59,7 +59,7 @@ export function DesignerHeader() {
         </button>
         <button type="button" className="btn btn--primary" data-testid="start-button" onClick={() => setStarting(true)}>Start…</button>
       </div>
-      <DeployStatus state={deploy} onDismiss={dismissDeploy} />
+      <DeployStatus state={deploy} onDismiss={dismissDeploy} onForce={() => void deployNow(true)} />
       {save.kind === 'conflict' && (
         <ConflictBanner currentVersion={save.currentVersion} onReload={() => void reloadTheirs()} onOverwrite={() => void overwriteWithMine()} />
       )}

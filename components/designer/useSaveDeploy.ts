@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, conflictOf, errorMessage } from '../api/client';
+import { deployWithProgress, type DeployProgressLine } from '../execution/monitorApi';
 import type { Deployment, Diagnostic } from '../api/types';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 
@@ -11,12 +12,14 @@ export type SaveState =
   | { kind: 'error'; message: string }
   /** Another tab or person saved since the version this one is based on: the user chooses. */
   | { kind: 'conflict'; currentVersion: number };
+/** The state of each deploy stage as the server reported it. */
+export type DeployStages = Partial<Record<DeployProgressLine['stage'], DeployProgressLine>>;
 export type DeployState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'deploying' }
-  | { kind: 'deployed'; deployment: Deployment }
-  | { kind: 'error'; message: string; diagnostics: Diagnostic[] };
+  | { kind: 'deploying'; stages: DeployStages }
+  | { kind: 'deployed'; deployment: Deployment; stages: DeployStages; warnings: string[] }
+  | { kind: 'error'; message: string; diagnostics: Diagnostic[]; stages?: DeployStages; canForce?: boolean; version?: number };
 
 /** Quiet time after the last edit before it saves by itself. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -112,7 +115,8 @@ export function useSaveDeploy() {
     }
   }, [save, saveOnce]);
 
-  const deployNow = useCallback(async () => {
+  /** Deploys with progress per stage; `force` deploys even when the replay check warns (a new task queue keeps running executions safe). */
+  const deployNow = useCallback(async (force = false) => {
     const { dirty, savedVersion } = store.getState();
     let version = savedVersion;
     if (dirty || version === null || inFlight.current) {
@@ -123,12 +127,33 @@ export function useSaveDeploy() {
         return;
       }
     }
-    setDeploy({ kind: 'deploying' });
+    let stages: DeployStages = {};
+    setDeploy({ kind: 'deploying', stages });
     try {
-      const { deployment } = await api.deploy(store.getState().designId, version);
-      setDeploy({ kind: 'deployed', deployment });
+      const { status, body } = await deployWithProgress(
+        `/api/designs/${encodeURIComponent(store.getState().designId)}/deployments`,
+        { version, ...(force ? { force: true } : {}) },
+        (line) => {
+          stages = { ...stages, [line.stage]: line };
+          setDeploy({ kind: 'deploying', stages });
+        },
+      );
+      if (status === 201) {
+        const ok = body as { deployment: Deployment; warnings?: string[] };
+        setDeploy({ kind: 'deployed', deployment: ok.deployment, stages, warnings: ok.warnings ?? [] });
+        return;
+      }
+      const refused = body as { error?: { message?: string }; diagnostics?: Diagnostic[]; canForce?: boolean } | undefined;
+      setDeploy({
+        kind: 'error',
+        message: refused?.error?.message ?? `The server answered ${status}.`,
+        diagnostics: refused?.diagnostics ?? [],
+        stages,
+        canForce: refused?.canForce ?? false,
+        version: version ?? undefined,
+      });
     } catch (err) {
-      setDeploy({ kind: 'error', message: errorMessage(err), diagnostics: err instanceof ApiError ? err.diagnostics : [] });
+      setDeploy({ kind: 'error', message: errorMessage(err), diagnostics: err instanceof ApiError ? err.diagnostics : [], stages });
     }
   }, [store, saveNow]);
 

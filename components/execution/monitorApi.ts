@@ -91,3 +91,54 @@ export const monitorApi = {
     call<{ workflowId: string; runId: string; result: unknown }>('/api/executions/update-with-start', { method: 'POST', body }),
   health: (signal?: AbortSignal) => call<{ database: { ok: boolean }; temporal: { ok: boolean; message?: string } }>('/api/health', { signal }),
 };
+
+export type DeployStageName = 'validate' | 'generate' | 'typecheck' | 'bundle' | 'replay' | 'start-worker';
+export const DEPLOY_STAGE_NAMES: DeployStageName[] = ['validate', 'generate', 'typecheck', 'bundle', 'replay', 'start-worker'];
+export interface DeployProgressLine {
+  stage: DeployStageName | 'verify';
+  state: 'running' | 'done' | 'failed' | 'skipped' | 'warning';
+  ms?: number;
+  message?: string;
+}
+
+/**
+ * POSTs a deploy (or a rollback) asking for progress lines (application/x-ndjson); calls
+ * onProgress per stage and resolves with the final answer's status and body.
+ */
+export async function deployWithProgress(
+  path: string,
+  body: Record<string, unknown>,
+  onProgress: (line: DeployProgressLine) => void,
+): Promise<{ status: number; body: unknown }> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('Could not reach the Signalbox server. Check that it is running and try again.', 0);
+  }
+  if (!res.body || !(res.headers.get('content-type') ?? '').includes('ndjson')) {
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline)) as { type: string; status?: number; body?: unknown } & DeployProgressLine;
+      buffer = buffer.slice(newline + 1);
+      if (line.type === 'progress') onProgress(line);
+      else if (line.type === 'result') return { status: line.status!, body: line.body };
+    }
+  }
+  throw new ApiError('The deploy ended without an answer from the server.', 0);
+}

@@ -1,33 +1,23 @@
 import { listDeployments } from '../../../../../db/repository';
-import { ApiError, handle, json } from '../../../../../lib/api/errors';
+import { handle, json } from '../../../../../lib/api/errors';
 import { readBody } from '../../../../../lib/api/request';
 import { deployDesignVersion } from '../../../../../lib/deploy';
-import { DeployBodySchema } from '../../schema';
+import { deployResponse } from '../../../../../lib/deploy-response';
+import { DeployRequestSchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Deploys a version (the latest unless given): compile, verify, record. 422 with diagnostics when refused. */
+/**
+ * Deploys a version (the latest unless given): validate, generate, type-check, bundle, replay
+ * recent histories of the current version, start the worker. 201 with the deployment; 422 with
+ * the stage and diagnostics when refused (stage "replay" can be overridden with `force: true`).
+ * With `Accept: application/x-ndjson` the answer streams a progress line per stage first.
+ */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  const { version } = await readBody(request, DeployBodySchema);
-  const result = await deployDesignVersion({ designId: id, version });
-  if (!result.ok) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const first = errors[0];
-    const message =
-      result.stage === 'validate'
-        ? `The design has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix before it can be deployed${first ? `: ${first.message}` : ''}`
-        : `The generated code did not pass verification (${result.stage})${first ? `: ${first.message}` : ''}`;
-    throw new ApiError(
-      422,
-      `deploy.${result.stage}`,
-      message,
-      { ...(first?.nodeId ? { nodeId: first.nodeId } : {}), ...(first?.field ? { field: first.field } : {}) },
-      { stage: result.stage, diagnostics: result.diagnostics, timings: result.timings },
-    );
-  }
-  return json({ deployment: result.deployment, timings: result.timings }, 201);
+  const { version, force } = await readBody(request, DeployRequestSchema);
+  return deployResponse(request, (onProgress) => deployDesignVersion({ designId: id, version, force, onProgress }));
 });
 
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
