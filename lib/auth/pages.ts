@@ -5,18 +5,19 @@
  */
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { countUsers } from '../../db/repository';
 import { SESSION_COOKIE } from './cookies';
 import { pageRuleFor, rolesAllowed } from './policy';
 import type { Principal } from './principal';
 import { principalForSession } from './sessions';
 
-/** The signed-in user of this request, or null. */
-export async function currentUser(): Promise<Principal | null> {
+/** The signed-in user of this request, or null (looked up once per request: layout and page share it). */
+export const currentUser = cache(async (): Promise<Principal | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   return (await principalForSession(token)) ?? null;
-}
+});
 
 export { safeNextPath } from './next-path';
 
