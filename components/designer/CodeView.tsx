@@ -1,13 +1,51 @@
 'use client';
 import { javascript } from '@codemirror/lang-javascript';
-import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import CodeMirror, { Decoration, EditorView, StateEffect, StateField, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
+import { useEffect, useRef } from 'react';
+import type { LineRange } from '../../lib/designs/nodeCode';
 import { useResolvedTheme } from './theme';
 
-const EXTENSIONS = [javascript({ typescript: true }), EditorView.lineWrapping];
+/** Marks the lines of the selected node's code. */
+const setHighlight = StateEffect.define<LineRange | null>();
+const highlightField = StateField.define({
+  create: () => Decoration.none,
+  update(decorations, tr) {
+    let next = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (!effect.is(setHighlight)) continue;
+      const range = effect.value;
+      if (!range || range.from > tr.state.doc.lines) {
+        next = Decoration.none;
+        continue;
+      }
+      const last = Math.min(range.to, tr.state.doc.lines);
+      const marks = [];
+      for (let n = range.from; n <= last; n++) marks.push(Decoration.line({ class: 'cm-node-line' }).range(tr.state.doc.line(n).from));
+      next = Decoration.set(marks);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const EXTENSIONS = [javascript({ typescript: true }), EditorView.lineWrapping, highlightField];
 const SETUP = { foldGutter: false, highlightActiveLine: false, highlightActiveLineGutter: false, autocompletion: false };
 
-/** Read-only TypeScript viewer (loaded only in the browser). */
-export default function CodeView({ value }: { value: string }) {
+/** Read-only TypeScript viewer (loaded only in the browser); `highlight` marks and reveals lines. */
+export default function CodeView({ value, highlight }: { value: string; highlight?: LineRange | null }) {
   const theme = useResolvedTheme();
-  return <CodeMirror value={value} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
+  const editor = useRef<ReactCodeMirrorRef>(null);
+  const from = highlight?.from;
+  const to = highlight?.to;
+  useEffect(() => {
+    const view = editor.current?.view;
+    if (!view) return;
+    const range = from && to ? { from, to } : null;
+    const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
+    if (range && range.from <= view.state.doc.lines) {
+      effects.push(EditorView.scrollIntoView(view.state.doc.line(range.from).from, { y: 'start', yMargin: 24 }));
+    }
+    view.dispatch({ effects });
+  }, [from, to, value]);
+  return <CodeMirror ref={editor} value={value} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
 }

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { nodeCodeLines } from './nodeCode';
+
+const code = readFileSync(new URL('../../codegen/__golden__/approval/workflows.ts', import.meta.url), 'utf8');
+const lines = code.split('\n');
+const text = (r: { from: number; to: number } | null) => (r ? lines.slice(r.from - 1, r.to).join('\n') : '');
+
+test('a step’s lines run from its comment to the end of its code', () => {
+  const wait = text(nodeCodeLines(code, { id: 'await-approval', type: 'wait' }));
+  assert.match(wait, /^ *\/\/ Await approval/);
+  assert.match(wait, /enterStep\('await-approval'\)/);
+  assert.match(wait, /condition\(\(\) => decided, '7 days'\)/);
+  assert.doesNotMatch(wait, /enterStep\('is-approved'\)/);
+});
+
+test('a handler’s lines are its whole setHandler call', () => {
+  const update = text(nodeCodeLines(code, { id: 'add-comment', type: 'update', name: 'addComment' }));
+  assert.match(update, /setHandler\(\n? *addCommentUpdate/);
+  assert.match(update, /The comment must not be blank/);
+  assert.equal(update.split('\n').at(-1)!.trim(), ');');
+  const signal = text(nodeCodeLines(code, { id: 'approve', type: 'signal', name: 'approve' }));
+  assert.match(signal, /approveSignal/);
+  assert.equal(signal.split('\n').at(-1)!.trim(), '});');
+  const query = text(nodeCodeLines(code, { id: 'status', type: 'query', name: 'status' }));
+  assert.match(query, /statusQuery/);
+});
+
+test('unknown nodes have no lines', () => {
+  assert.equal(nodeCodeLines(code, { id: 'nope', type: 'wait' }), null);
+  assert.equal(nodeCodeLines(code, { id: 'x', type: 'signal' }), null);
+});

@@ -1,0 +1,57 @@
+/**
+ * Finds the lines of generated workflows.ts that belong to one node, so the code view can
+ * highlight the code of the selected node. The generator marks every step with
+ * `enterStep('<node id>')` (after the node's comment) and registers every handler with
+ * `setHandler(<name>Signal|Query|Update, …)`.
+ */
+export interface NodeRef {
+  id: string;
+  type: string;
+  /** A handler's message name. */
+  name?: string;
+}
+
+/** 1-based, inclusive. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
+  const lines = code.split('\n');
+  if (node.type === 'signal' || node.type === 'query' || node.type === 'update') return handlerLines(lines, node);
+  const marker = `enterStep('${node.id}')`;
+  const at = lines.findIndex((l) => l.includes(marker));
+  if (at < 0) return null;
+  const from = at > 0 && lines[at - 1]!.trim().startsWith('//') ? at - 1 : at;
+  const indent = indentOf(lines[at]!);
+  let to = at;
+  for (let i = at + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || line.includes('enterStep(') || indentOf(line) < indent) break;
+    if (indentOf(line) === indent && line.trim().startsWith('//')) break;
+    to = i;
+  }
+  return { from: from + 1, to: to + 1 };
+}
+
+function handlerLines(lines: string[], node: NodeRef): LineRange | null {
+  if (!node.name) return null;
+  const suffix = node.type === 'signal' ? 'Signal' : node.type === 'query' ? 'Query' : 'Update';
+  const definition = new RegExp(`\\b${node.name}${suffix}\\b`);
+  const at = lines.findIndex((l, i) => l.includes('setHandler(') && (definition.test(l) || definition.test(lines[i + 1] ?? '')));
+  if (at < 0) return null;
+  const from = at > 0 && lines[at - 1]!.trim().startsWith('//') ? at - 1 : at;
+  const indent = indentOf(lines[at]!);
+  let to = at;
+  // The call ends at the first line back at its indentation that closes it.
+  if (!lines[at]!.trimEnd().endsWith(';')) {
+    for (let i = at + 1; i < lines.length; i++) {
+      to = i;
+      if (indentOf(lines[i]!) === indent && /^[)}]/.test(lines[i]!.trim())) break;
+    }
+  }
+  return { from: from + 1, to: to + 1 };
+}
