@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
+import { DeploymentsList } from '../execution/DeploymentsList';
 import type { ExecutionSummary } from '../api/types';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatRelative } from '../ui/formatTime';
@@ -26,7 +27,9 @@ export function RecentExecutions({ designId }: { designId: string }) {
     <div className="executions" data-testid="recent-executions">
       <div className="executions__bar">
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => void load()}>Refresh</button>
+        <Link href={`/executions?designId=${encodeURIComponent(designId)}`} className="btn btn--ghost btn--sm" data-testid="all-executions-link">All executions…</Link>
       </div>
+      <DeploymentsList designId={designId} />
       {error && <p className="banner banner--error">Could not load executions: {error}</p>}
       {executions === null && !error && <p className="empty-small">Loading…</p>}
       {executions?.length === 0 && <p className="empty-small">No executions yet. Deploy, then press Start.</p>}
