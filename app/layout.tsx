@@ -4,6 +4,7 @@ import './globals.css';
 import './auth.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { CurrentUserProvider } from '../components/auth/CurrentUser';
 import { UserMenu } from '../components/auth/UserMenu';
 import { ConnectionBanner } from '../components/health/ConnectionBanner';
 import { currentUser } from '../lib/auth/pages';
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className={user ? 'has-appbar' : undefined}>
         <ConnectionBanner />
         {user && <UserMenu user={user} />}
-        {children}
+        <CurrentUserProvider user={user}>{children}</CurrentUserProvider>
       </body>
     </html>
   );
