@@ -97,6 +97,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
         const { type, value } = typedObject(node.input, (i) => code(node.id, `input.${i}.value`));
         const options = [
           `workflowId: ${code(node.id, 'workflowId')}`,
+          ...(node.taskQueue?.trim() ? [`taskQueue: ${code(node.id, 'taskQueue')}`] : []),
           ...(value ? [`args: [${value}]`] : []),
           // A child that is only started lives on when this run ends.
           ...(node.waitForResult ? [] : [`parentClosePolicy: 'ABANDON'`]),

@@ -184,6 +184,11 @@ export const ChildWorkflowNodeSchema = z.object({
   workflowType: z.string(),
   /** An expression for the child's workflow id, e.g. `workflowId() + "-worker-" + str(i)`. */
   workflowId: z.string(),
+  /**
+   * An expression for the task queue the child runs on; empty: this run's own queue (right for a
+   * child of the same design; another design deployed by Signalbox polls its own queue).
+   */
+  taskQueue: z.string().optional(),
   input: z.array(TypedArgumentSchema),
   waitForResult: z.boolean(),
   resultType: ResultTypeSchema.optional(),

@@ -141,6 +141,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
       case 'childWorkflow':
       case 'signalExternal': {
         compile(node, 'workflowId', 'workflow id', node.workflowId, scope, 'string');
+        if (node.type === 'childWorkflow' && node.taskQueue?.trim()) compile(node, 'taskQueue', 'task queue', node.taskQueue, scope, 'string');
         const [args, path] = node.type === 'childWorkflow' ? [node.input, 'input'] : [node.args, 'args'];
         args.forEach((arg, i) => compile(node, `${path}.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, scope, arg.type));
         if (node.type === 'childWorkflow' && node.resultVariable) {

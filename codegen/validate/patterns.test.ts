@@ -83,3 +83,14 @@ test('record fields of a list become code, so they are checked like every other 
   assert.match(d.message, /Variable "items": item field name .* must start with a letter/);
   assert.equal(find(diagnose('order', (x) => (x.variables[1].itemFields = [])), 'list.no-item-fields').field, 'variables.1.itemFields');
 });
+
+test('a child on another task queue gets the drawn queue; an invalid queue expression is named', async () => {
+  const { compileDesign } = await import('../pipeline');
+  const design = goldenDesign('orchestrator');
+  node<'childWorkflow'>(design, 'start-worker').taskQueue = '"workers-" + str(input.workers)';
+  const result = await compileDesign(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  assert.match(result.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /taskQueue: 'workers-' \+ String\(input\.workers\),/);
+  const d = find(diagnose('orchestrator', (x) => (node<'childWorkflow'>(x, 'start-worker').taskQueue = 'input.workers')), 'expression.invalid');
+  assert.equal(d.field, 'taskQueue');
+});

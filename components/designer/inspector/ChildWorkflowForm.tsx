@@ -11,6 +11,8 @@ export function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
         hint="Any workflow deployed on the same task queue, this one included." onChange={(workflowType) => patch({ workflowType })} />
       <TextInput path="workflowId" label="Child workflow id" value={data.workflowId} expression placeholder='e.g. workflowId() + "-worker-1"'
         onChange={(workflowId) => patch({ workflowId })} />
+      <TextInput path="taskQueue" label="Task queue (optional)" value={data.taskQueue ?? ''} expression placeholder="empty: this workflow's own queue"
+        hint="Another design deployed by Signalbox polls its own queue: pass it here, e.g. from the input." onChange={(taskQueue) => patch({ taskQueue: taskQueue || undefined })} />
       <TypedArgumentsEditor title="Input" path="input" items={data.input} onChange={(input) => patch({ input })} />
       <Checkbox path="waitForResult" label="Wait for the result (otherwise the child is only started and lives on)" checked={data.waitForResult}
         onChange={(waitForResult) => patch({ waitForResult })} />
