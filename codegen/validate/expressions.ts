@@ -183,6 +183,28 @@ function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[]
     }
   }
   const diagnostics: Diagnostic[] = [];
+  // An update that waits (6.4.2) is released by the main flow or by other messages.
+  const changedAnywhere = new Set(changedByMessages);
+  for (const node of design.nodes) {
+    if (node.type === 'assign') for (const a of node.assignments) changedAnywhere.add(a.variable);
+    if ((node.type === 'activity' || node.type === 'childWorkflow') && node.resultVariable) changedAnywhere.add(node.resultVariable);
+  }
+  for (const node of design.nodes) {
+    if (node.type !== 'update') continue;
+    const waitUntil = compiled.get(expressionKey(node.id, 'waitUntil'));
+    if (!waitUntil) continue;
+    const reads = [...referencedNames(waitUntil.ast)].filter((name) => name !== 'input' && name !== 'args');
+    if (!reads.some((name) => changedAnywhere.has(name))) {
+      const what = reads.length ? `nothing changes ${reads.map((n) => JSON.stringify(n)).join(' or ')}` : 'it reads no variable';
+      diagnostics.push({
+        severity: 'error',
+        code: 'wait.unsatisfiable',
+        message: `${describeNode(node)} would wait forever: ${what}; wait for a variable the flow or another message changes`,
+        nodeId: node.id,
+        field: 'waitUntil',
+      });
+    }
+  }
   for (const node of design.nodes) {
     if (node.type !== 'wait') continue;
     const condition = compiled.get(expressionKey(node.id, 'condition'));

@@ -94,3 +94,10 @@ test('a child on another task queue gets the drawn queue; an invalid queue expre
   const d = find(diagnose('orchestrator', (x) => (node<'childWorkflow'>(x, 'start-worker').taskQueue = 'input.workers')), 'expression.invalid');
   assert.equal(d.field, 'taskQueue');
 });
+
+test('an update that waits for something nothing changes is an error on its "wait until"', () => {
+  const d = find(diagnose('progress', (x) => (node<'update'>(x, 'wait-progress').waitUntil = 'args.percent > 50')), 'wait.unsatisfiable');
+  assert.equal(d.nodeId, 'wait-progress');
+  assert.equal(d.field, 'waitUntil');
+  assert.match(d.message, /would wait forever: it reads no variable/);
+});
