@@ -170,6 +170,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       name: v.name,
       tsType: fieldTsType(v),
       annotation: v.type === 'list' ? fieldTsType(v) : null,
+      description: v.description || undefined,
       initialCode: carriedNames.has(v.name)
         ? `carried?.${v.name} ?? ${wrapForNullish(validated, `variables.${i}.initial`)}`
         : code(DESIGN_OWNER, `variables.${i}.initial`),

@@ -23,6 +23,7 @@ export interface IrVariable {
   /** The declared type, when TypeScript cannot infer it from the initial value (lists). */
   annotation: string | null;
   initialCode: string;
+  description: string | undefined;
 }
 
 export interface IrAssignment {

@@ -24,6 +24,7 @@ const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 min
 // Concurrency safety of chapter 6.4.5: withdrawals await an activity between checking and changing the balance, so they run one at a time; deposits are idempotent by payment id.
 export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Promise<string> {
   let balance = input.openingBalance;
+  // Deposits applied, in the order received
   let paymentIds: string[] = [];
   let depositsAtStart = 0;
   let closed = false;
