@@ -1,0 +1,183 @@
+/**
+ * Codegen benchmark: for generated designs of 10, 100 and 500 nodes, the median time of
+ *   - parse + validate + emit (IR + templates) + format, stage by stage, and compileDesign end to end;
+ *   - verify = type-check + bundle: in a warm long-lived process (verify-cli --serve), with the SDK's
+ *     default bundling and with the cached path worker/bundle.ts uses; and as a fresh
+ *     `verify-cli <dir>` process per deploy (what a one-shot verifier pays);
+ *   - esbuild bundling the same workflow, for reference only (see docs/benchmarks.md for why it is
+ *     not adopted).
+ * Usage: node --import tsx bench/codegen.ts [--runs N] [--write]   (--write updates docs/benchmarks.md)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatTypeScript } from '../codegen/format';
+import { lowerDesign } from '../codegen/ir/lower';
+import { renderWorkflow } from '../codegen/emit/render';
+import { parseDesign } from '../codegen/parse';
+import { compileDesign } from '../codegen/pipeline';
+import { validateDesign } from '../codegen/validate';
+import { typecheckFiles } from '../codegen/verify/typecheck';
+import { bundleWorkflows } from '../worker/bundle';
+import { benchmarkDesign } from './codegen-designs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, write: { type: 'boolean', default: false } } });
+const RUNS = Math.max(1, Number(values.runs));
+const SIZES = [10, 100, 500];
+const ROOT = join(import.meta.dirname, '..');
+const WORK = join(ROOT, '.data', 'bench-codegen');
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median wall time and median CPU time of this process (CPU time is what a machine's load does not inflate). */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function timeIt(runs: number, fn: () => unknown): Promise<Timing> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+function sum(a: Timing, b: Timing): Timing {
+  return { wall: a.wall + b.wall, cpu: a.cpu + b.cpu };
+}
+
+interface Row {
+  size: number;
+  parse: Timing;
+  validate: Timing;
+  emit: Timing;
+  format: Timing;
+  compile: Timing;
+  typecheckWarm: Timing;
+  bundleDefault: Timing;
+  bundleCached: Timing;
+  verifyWarm: Timing;
+  /** A child process: wall time only. */
+  verifySpawned: Timing;
+  esbuild: Timing | null;
+  generatedLines: number;
+}
+
+async function esbuildBundle(workflowsPath: string): Promise<(() => Promise<unknown>) | null> {
+  try {
+    const esbuild = (await import('esbuild')) as typeof import('esbuild');
+    return () => esbuild.build({ entryPoints: [workflowsPath], bundle: true, write: false, format: 'cjs', platform: 'neutral', mainFields: ['main'], logLevel: 'silent' });
+  } catch {
+    return null;
+  }
+}
+
+async function measure(size: number): Promise<Row> {
+  const design = benchmarkDesign(size);
+  const compiled = await compileDesign(design); // also warms up every stage
+  if (!compiled.ok) throw new Error(`benchmark design ${size} does not compile: ${JSON.stringify(compiled.diagnostics.slice(0, 3))}`);
+
+  const parsed = parseDesign(design);
+  if (!parsed.ok) throw new Error('parse failed');
+  const { validated } = validateDesign(parsed.design);
+  if (!validated) throw new Error('validate failed');
+  const rendered = renderWorkflow(lowerDesign(validated));
+
+  const dir = join(WORK, String(size));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of compiled.files) writeFileSync(join(dir, file.path), file.contents);
+  const workflowsPath = join(dir, 'workflows.ts');
+  const files = compiled.files.map((f) => f.path);
+
+  const row: Row = {
+    size,
+    parse: await timeIt(RUNS, () => parseDesign(design)),
+    validate: await timeIt(RUNS, () => validateDesign(parsed.design)),
+    emit: await timeIt(RUNS, () => renderWorkflow(lowerDesign(validated))),
+    format: await timeIt(RUNS, () => Promise.all(rendered.map((file) => formatTypeScript(file.contents)))),
+    compile: await timeIt(RUNS, () => compileDesign(design)),
+    typecheckWarm: { wall: 0, cpu: 0 },
+    bundleDefault: { wall: 0, cpu: 0 },
+    bundleCached: { wall: 0, cpu: 0 },
+    verifyWarm: { wall: 0, cpu: 0 },
+    verifySpawned: { wall: 0, cpu: 0 },
+    esbuild: null,
+    generatedLines: compiled.files.reduce((n, f) => n + f.contents.split('\n').length, 0),
+  };
+
+  const verifyRuns = Math.max(3, Math.ceil(RUNS / 2));
+  typecheckFiles({ dir, files }); // warm: parses the SDK's .d.ts once, as a long-lived verifier would have
+  row.typecheckWarm = await timeIt(verifyRuns, () => {
+    const diagnostics = typecheckFiles({ dir, files });
+    if (diagnostics.length) throw new Error(diagnostics[0]!.message);
+  });
+  await bundleWorkflows({ workflowsPath, cache: false });
+  row.bundleDefault = await timeIt(verifyRuns, () => bundleWorkflows({ workflowsPath, cache: false }));
+  await bundleWorkflows({ workflowsPath });
+  row.bundleCached = await timeIt(verifyRuns, () => bundleWorkflows({ workflowsPath }));
+  row.verifyWarm = sum(row.typecheckWarm, row.bundleCached);
+  row.verifySpawned = await timeIt(verifyRuns, () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'worker/verify-cli.ts', dir], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`verify-cli failed: ${run.stdout}${run.stderr}`);
+  });
+  const esbuild = await esbuildBundle(workflowsPath);
+  if (esbuild) {
+    await esbuild();
+    row.esbuild = await timeIt(verifyRuns, esbuild);
+  }
+  return row;
+}
+
+const num = (n: number) => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
+/** "wall (cpu)" */
+const ms = (t: Timing | null, wallOnly = false) => (t === null ? 'n/a' : wallOnly ? num(t.wall) : `${num(t.wall)} (${num(t.cpu)})`);
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| Nodes | Generated lines | parse | validate | emit | format | **emit + format** | compileDesign | type-check (warm) | bundle: SDK default | bundle: cached (adopted) | **verify, warm process** | verify, fresh process | esbuild (reference) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.size} | ${r.generatedLines} | ${ms(r.parse)} | ${ms(r.validate)} | ${ms(r.emit)} | ${ms(r.format)} | **${ms(sum(r.emit, r.format))}** | ${ms(r.compile)} | ` +
+        `${ms(r.typecheckWarm)} | ${ms(r.bundleDefault)} | ${ms(r.bundleCached)} | **${ms(r.verifyWarm)}** | ${ms(r.verifySpawned, true)} | ${ms(r.esbuild)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+mkdirSync(WORK, { recursive: true });
+const rows: Row[] = [];
+for (const size of SIZES) {
+  rows.push(await measure(size));
+  console.error(`[bench] ${size} nodes done`);
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end`;
+const result =
+  `Times in ms as "wall (CPU of this process)", median of ${RUNS} runs (verify columns: ${Math.max(3, Math.ceil(RUNS / 2))} runs; ` +
+  `"fresh process" is wall time of a child process). ${machine}.\n\n${table(rows)}`;
+console.log(result);
+
+if (values.write) {
+  const docs = join(ROOT, 'docs', 'benchmarks.md');
+  const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
+  const marker = /<!-- codegen-bench:start -->[\s\S]*<!-- codegen-bench:end -->/;
+  const block = `<!-- codegen-bench:start -->\n${result}\n<!-- codegen-bench:end -->`;
+  if (!marker.test(current)) throw new Error('docs/benchmarks.md has no codegen-bench markers in its Codegen section');
+  writeFileSync(docs, current.replace(marker, block));
+  console.error('[bench] docs/benchmarks.md updated');
+}
