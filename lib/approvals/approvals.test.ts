@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compileDesign } from '../../codegen';
+import type { NodeOfType } from '../../codegen/schema/design';
+import { buildApprovalDesign } from './build';
+import { APPROVAL_CONTRACT, generateApprovalDesign, REFUSALS, workflowTypeFor } from './generate';
+import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from './spec';
+import { multiLevelApprovalTemplate } from './templates';
+
+function spec(overrides: Partial<ApprovalProcessInput> = {}): ApprovalProcessInput {
+  return {
+    name: 'Expense claim',
+    fields: [
+      { name: 'amount', type: 'money', required: true },
+      { name: 'reason', type: 'string', required: false },
+    ],
+    levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }] }],
+    ...overrides,
+  };
+}
+
+function decideNode(input: ApprovalProcessInput): NodeOfType<'update'> {
+  const design = generateApprovalDesign(ApprovalProcessSpecSchema.parse(input));
+  const node = design.nodes.find((n): n is NodeOfType<'update'> => n.type === 'update' && n.name === APPROVAL_CONTRACT.decideUpdate);
+  assert.ok(node, 'the design has the decide update');
+  return node;
+}
+
+test('every kind of level compiles without errors: modes, N of M, roles, conditions, each deadline action, notify, self-approval', async () => {
+  const actions = [undefined, { action: 'approve' }, { action: 'reject' }, { action: 'escalate', to: { kind: 'user', name: 'boss' } }, { action: 'escalate', to: { kind: 'role', name: 'admin' } }] as const;
+  let variant = 0;
+  for (const mode of ['parallel', 'sequential'] as const) {
+    for (const onDeadline of actions) {
+      variant++;
+      const input = spec({
+        allowSelfApproval: variant % 2 === 0,
+        notify: variant % 3 === 0,
+        levels: [
+          {
+            name: 'Team',
+            approvers: [{ kind: 'user', name: 'ann' }, { kind: 'role', name: 'approver' }, { kind: 'user', name: 'bo.b' }],
+            mode,
+            required: 2,
+            ...(variant % 2 === 0 ? { condition: 'input.amount >= money("1000")' } : {}),
+            ...(onDeadline ? { deadline: { amount: 2, unit: 'hours' as const }, onDeadline } : {}),
+          },
+          { name: 'Finance', approvers: [{ kind: 'role', name: 'approver' }], mode, required: 1 },
+        ],
+      });
+      const result = await buildApprovalDesign(input);
+      assert.ok(result.ok, `variant ${mode}/${onDeadline?.action ?? 'none'}: ${JSON.stringify(!result.ok && result.issues)}`);
+      const compiled = await compileDesign(result.design);
+      assert.deepEqual(compiled.diagnostics.filter((d) => d.severity === 'error'), []);
+      assert.equal(compiled.workflowType, 'ExpenseClaimApproval');
+    }
+  }
+});
+
+test("the chapter's multi-level approval is one call: manager; + director from 1,000; + VP from 10,000", async () => {
+  const result = await buildApprovalDesign(multiLevelApprovalTemplate({ manager: 'mia', director: 'dan', vp: 'val' }));
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+  assert.deepEqual(
+    result.spec.levels.map((l) => [l.name, l.approvers[0]?.name, l.condition ?? null]),
+    [
+      ['Manager', 'mia', null],
+      ['Director', 'dan', 'input.amount >= money("1000")'],
+      ['VP', 'val', 'input.amount >= money("10000")'],
+    ],
+  );
+  assert.equal(result.design.name, 'PurchaseRequestApproval');
+  const conditions = result.design.variables.filter((v) => v.name.startsWith('appliesLevel')).map((v) => v.initial);
+  assert.deepEqual(conditions, ['true', 'input.amount >= money("1000")', 'input.amount >= money("10000")']);
+  assert.ok(result.design.input.some((f) => f.name === 'requester' && f.required), 'the requester is recorded in the input');
+});
+
+test('the decide validators check, in order: still pending, level open, not self, eligible, not twice', () => {
+  const messages = decideNode(spec()).validators.map((v) => v.message);
+  assert.deepEqual(messages, [REFUSALS.notPending, REFUSALS.levelSettled, REFUSALS.selfApproval, REFUSALS.notEligible, REFUSALS.alreadyDecided, REFUSALS.tooManyDecisions]);
+  assert.ok(!decideNode(spec({ allowSelfApproval: true })).validators.some((v) => v.message === REFUSALS.selfApproval), 'no self-approval rule when allowed');
+  const eligible = decideNode(spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'role', name: 'approver' }], mode: 'sequential', required: 2 }] })).validators.find(
+    (v) => v.message === REFUSALS.notEligible,
+  );
+  assert.equal(eligible?.condition, 'level == 1 && ((len(approvals) == 0 && args.actor == "ann") || (len(approvals) == 1 && contains(args.actorRoles, "approver")))');
+});
+
+test('bad specs are refused with the field that is wrong', async () => {
+  const cases: [ApprovalProcessInput, string, RegExp][] = [
+    [spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'al' }], required: 2 }] }), 'levels.0.required', /needs 2 approvals but only 1 approver is listed/],
+    [spec({ levels: [{ name: 'L', approvers: [{ kind: 'role', name: 'manager' }] }] }), 'levels.0.approvers.0.name', /is not a role/],
+    [spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'a" || true || "' }] }] }), 'levels.0.approvers.0.name', /must be a username or role/],
+    [spec({ fields: [{ name: 'requester', type: 'string' }] }), 'fields.0.name', /reserved/],
+    [spec({ fields: [{ name: 'a', type: 'string' }, { name: 'a', type: 'number' }] }), 'fields.1.name', /used by two fields/],
+    [spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'al' }], deadline: { amount: 1, unit: 'days' } }] }), 'levels.0.onDeadline', /escalate, approve or reject/],
+    [spec({ levels: [] }), 'levels', /at least one level/],
+    [spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'al' }], condition: 'input.amont >= money("5")' }] }), 'levels.0.condition', /Condition of level 1 \(L\): input has no field 'amont'.*did you mean 'amount'/],
+  ];
+  for (const [input, path, message] of cases) {
+    const result = await buildApprovalDesign(input);
+    assert.ok(!result.ok, `expected ${path} to be refused`);
+    const issue = result.issues.find((i) => i.path === path);
+    assert.ok(issue, `no issue at ${path}: ${JSON.stringify(result.issues)}`);
+    assert.match(issue.message, message);
+  }
+});
+
+test('names and text from the form stay data: a hostile process name and labels still compile', async () => {
+  const result = await buildApprovalDesign(
+    spec({ name: '</script><b>"; process.exit(1); //', description: '`${x}`', levels: [{ name: '"); throw 1; ("', approvers: [{ kind: 'user', name: 'O.Neil' }] }] }),
+  );
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+  assert.equal(workflowTypeFor('</script><b>"; process.exit(1); //'), 'ScriptBProcessExit1Approval');
+  const compiled = await compileDesign(result.design);
+  assert.ok(compiled.ok);
+  const eligible = result.design.nodes.find((n): n is NodeOfType<'update'> => n.type === 'update')?.validators.find((v) => v.message === REFUSALS.notEligible);
+  assert.equal(eligible?.condition, 'level == 1 && (args.actor == "o.neil")', 'usernames are matched as accounts spell them (lower case)');
+});

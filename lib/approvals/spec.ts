@@ -1,0 +1,118 @@
+/**
+ * An approval process as a business user describes it in the guided form: the request's fields
+ * and the approval levels. `generateApprovalDesign` (./generate.ts) turns it into an ordinary
+ * design. Pure: no server code, safe to import from client components.
+ */
+import { z } from 'zod';
+import { ROLES } from '../auth/roles';
+
+/** Field names become workflow input names: identifiers, and never the ones the generator adds. */
+export const RESERVED_FIELD_NAMES = ['requester'] as const;
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+/** Usernames (as accounts spell them) and role names travel into expressions as string literals: keep them tame. */
+export const APPROVER_NAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+
+export const RequestFieldSchema = z.object({
+  name: z
+    .string()
+    .regex(FIELD_NAME, 'must start with a letter and contain only letters, digits and "_" (at most 40)')
+    .refine((n) => !(RESERVED_FIELD_NAMES as readonly string[]).includes(n), 'is reserved (the requester is recorded automatically)'),
+  label: z.string().max(100).optional(),
+  type: z.enum(['string', 'number', 'boolean', 'money']),
+  required: z.boolean().default(true),
+});
+export type RequestField = z.infer<typeof RequestFieldSchema>;
+
+/** Who may decide: one user by username, or everyone holding a role. */
+export const ApproverSchema = z.object({
+  kind: z.enum(['user', 'role']),
+  name: z.string().trim().toLowerCase().regex(APPROVER_NAME, 'must be a username or role: 2-40 letters, digits, dots, dashes or underscores'),
+}).refine((a) => a.kind === 'user' || (ROLES as readonly string[]).includes(a.name), {
+  message: `is not a role (roles: ${ROLES.join(', ')})`,
+  path: ['name'],
+});
+export type Approver = z.infer<typeof ApproverSchema>;
+
+export const DeadlineSchema = z.object({
+  amount: z.number().int().positive().max(100000),
+  unit: z.enum(['seconds', 'minutes', 'hours', 'days']),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const DeadlineActionSchema = z.discriminatedUnion('action', [
+  /** Someone else may decide from then on (the level's approvers still may too); no further deadline. */
+  z.object({ action: z.literal('escalate'), to: ApproverSchema }),
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('reject') }),
+]);
+export type DeadlineAction = z.infer<typeof DeadlineActionSchema>;
+
+export const LevelSchema = z
+  .object({
+    name: z.string().trim().min(1, 'needs a name').max(60),
+    approvers: z.array(ApproverSchema).min(1, 'needs at least one approver').max(20),
+    /** On the request, in the expression language, e.g. `input.amount >= money("1000")`; the level is skipped when false. */
+    condition: z.string().max(500).optional(),
+    /** parallel: the approvers decide in any order; sequential: one after the other, in the order listed. */
+    mode: z.enum(['parallel', 'sequential']).default('parallel'),
+    /** How many approvals the level needs (N of M). Any rejection rejects the request. */
+    required: z.number().int().min(1).max(20).default(1),
+    deadline: DeadlineSchema.optional(),
+    onDeadline: DeadlineActionSchema.optional(),
+  })
+  .superRefine((level, ctx) => {
+    const onlyUsers = level.approvers.every((a) => a.kind === 'user');
+    if ((onlyUsers || level.mode === 'sequential') && level.required > level.approvers.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['required'],
+        message: `needs ${level.required} approvals but only ${level.approvers.length} approver${level.approvers.length === 1 ? ' is' : 's are'} listed`,
+      });
+    }
+    if (level.onDeadline && !level.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is needed for what happens at the deadline' });
+    if (level.deadline && !level.onDeadline) ctx.addIssue({ code: 'custom', path: ['onDeadline'], message: 'says what happens at the deadline: escalate, approve or reject' });
+  });
+export type Level = z.infer<typeof LevelSchema>;
+
+export const ApprovalProcessSpecSchema = z
+  .object({
+    /** Shown to people, e.g. "Purchase request"; the workflow type is derived from it. */
+    name: z.string().trim().min(1, 'needs a name').max(80).regex(/[A-Za-z]/, 'needs at least one letter'),
+    description: z.string().max(1000).optional(),
+    fields: z.array(RequestFieldSchema).max(30),
+    levels: z.array(LevelSchema).min(1, 'needs at least one level').max(10),
+    /** Whether the requester may approve their own request when they are also an approver. */
+    allowSelfApproval: z.boolean().default(false),
+    /** Notify a level's approvers (built-in notify activity) when it opens. */
+    notify: z.boolean().default(false),
+  })
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    spec.fields.forEach((f, i) => {
+      if (seen.has(f.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `"${f.name}" is used by two fields` });
+      seen.add(f.name);
+    });
+  });
+export type ApprovalProcessSpec = z.infer<typeof ApprovalProcessSpecSchema>;
+export type ApprovalProcessInput = z.input<typeof ApprovalProcessSpecSchema>;
+
+/** "levels.1.required: needs 3 approvals …" for each problem, so the form can point at the field. */
+export interface SpecIssue {
+  path: string;
+  message: string;
+}
+
+export function parseApprovalSpec(input: unknown): { ok: true; spec: ApprovalProcessSpec } | { ok: false; issues: SpecIssue[] } {
+  const result = ApprovalProcessSpecSchema.safeParse(input);
+  if (result.success) return { ok: true, spec: result.data };
+  return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+}
+
+export function describeApprover(a: Approver): string {
+  return a.kind === 'user' ? a.name : `role ${a.name}`;
+}
+
+export function describeDeadline(d: Deadline): string {
+  return `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit}`;
+}
