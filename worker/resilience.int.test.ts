@@ -1,0 +1,176 @@
+/**
+ * Resilience of the worker host and of executions, against a Temporal dev server this test runs
+ * itself (with a persistent SQLite file, so it can restart it):
+ * 1. SIGKILL the worker host while 20 executions wait — 10 on a signal, 10 on timers; signal the
+ *    10 while no worker runs; restart the host: all 20 complete, each signalled one with its own
+ *    signal's value (none lost).
+ * 2. Stop and restart the Temporal server on the same file: waiting executions resume and complete.
+ * Runs where integration tests run (TEMPORAL_ADDRESS set: a temporal CLI is available).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import { closeDb, createDb } from '../db/client';
+import { createDesign } from '../db/repository';
+import { deployDesignVersion } from '../lib/deploy';
+import { startExecution } from '../lib/executions';
+import { closeTemporalClient } from '../lib/temporal-client';
+import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
+import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '../scripts/lib/temporal-server';
+
+const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
+const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+
+/** start → wait 4 s → end: an execution that only waits on a timer. */
+const pause = {
+  schemaVersion: 1,
+  name: 'PauseWorkflow',
+  input: [{ name: 'tag', type: 'string', required: true }],
+  resultType: 'string',
+  variables: [],
+  nodes: [
+    { id: 'start', type: 'start', label: 'Start', position: { x: 0, y: 0 } },
+    { id: 'pause', type: 'timer', label: 'Pause', duration: { amount: 4, unit: 'seconds' }, position: { x: 0, y: 100 } },
+    { id: 'done', type: 'end', label: 'Done', outcome: 'complete', result: '"paused " + input.tag', position: { x: 0, y: 200 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'pause' },
+    { id: 'e2', source: 'pause', target: 'done' },
+  ],
+};
+
+let temporal: TemporalDevServer | null = null;
+let temporalPort = 0;
+let dbServer: Child | null = null;
+let worker: Child | null = null;
+let databaseUrl = '';
+let client: Client | null = null;
+const dir = mkdtempSync(join(tmpdir(), 'signalbox-resilience-'));
+const dataDir = `.data-test-resilience-${process.pid}`;
+
+async function startTemporal(): Promise<TemporalDevServer> {
+  return startTemporalDevServer({
+    port: temporalPort,
+    dbFile: join(dir, 'temporal.db'),
+    searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES,
+    name: 'temporal-resilience',
+    quiet: true,
+  });
+}
+
+function startWorkerHost(): Child {
+  return startTs('worker/main.ts', { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: '0', WORKER_POLL_MS: '300' }, 'worker');
+}
+
+before(async () => {
+  if (skip) return;
+  temporalPort = await freePort();
+  temporal = await startTemporal();
+  process.env.TEMPORAL_ADDRESS = temporal.address;
+  process.env.SIGNALBOX_DATA_DIR = dataDir;
+  const port = await freePort();
+  dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
+  databaseUrl = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
+  process.env.DATABASE_URL = databaseUrl;
+  const migrator = createDb({ url: databaseUrl, max: 1 });
+  await migrator.migrate();
+  await migrator.close();
+  worker = startWorkerHost();
+  await worker.waitFor(/connected to Temporal/);
+});
+
+after(async () => {
+  await client?.connection.close().catch(() => {});
+  await closeTemporalClient();
+  await closeDb();
+  await worker?.stop();
+  await dbServer?.stop();
+  await temporal?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
+});
+
+async function appClient(): Promise<Client> {
+  client ??= new Client({ connection: await Connection.connect({ address: temporal!.address }) });
+  return client;
+}
+
+async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test('SIGKILL of the worker host: 20 waiting executions complete after its restart, no signal lost', { skip, timeout: 300_000 }, async () => {
+  const approvalDesign = await createDesign({ design: approval });
+  const pauseDesign = await createDesign({ design: pause });
+  for (const id of [approvalDesign.id, pauseDesign.id]) {
+    const deployed = await deployDesignVersion({ designId: id });
+    assert.ok(deployed.ok, JSON.stringify(deployed));
+  }
+  const signalled: string[] = [];
+  const timed: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    signalled.push((await startExecution({ designId: approvalDesign.id, workflowId: `res-sig-${process.pid}-${i}`, input: { requestId: `R${i}` } })).workflowId);
+    timed.push((await startExecution({ designId: pauseDesign.id, workflowId: `res-timer-${process.pid}-${i}`, input: { tag: `T${i}` } })).workflowId);
+  }
+  const temporalClient = await appClient();
+  // Every signal-waiting execution has reached its wait (its workflow task ran on the worker).
+  for (const id of signalled) {
+    await eventually(`${id} to wait`, async () => {
+      const state = await temporalClient.workflow.getHandle(id).query<{ currentStep: string }>('__signalbox_state');
+      return state.currentStep === 'await-approval' ? true : undefined;
+    });
+  }
+
+  worker!.process.kill('SIGKILL');
+  await new Promise((r) => worker!.process.once('exit', r));
+  // With no worker: every signal is accepted by the server and waits in history.
+  for (const [i, id] of signalled.entries()) {
+    await temporalClient.workflow.getHandle(id).signal('approve', { approverName: `Approver ${i}`, approved: true, comment: '' });
+  }
+  await new Promise((r) => setTimeout(r, 4500)); // the timers fire while no worker runs
+
+  worker = startWorkerHost();
+  await worker.waitFor(/connected to Temporal/);
+  for (const [i, id] of signalled.entries()) {
+    assert.equal(await temporalClient.workflow.getHandle(id).result(), `Request approved by Approver ${i}`);
+  }
+  for (const [i, id] of timed.entries()) {
+    assert.equal(await temporalClient.workflow.getHandle(id).result(), `paused T${i}`);
+  }
+});
+
+test('restarting the Temporal server on its persistent file: executions resume', { skip, timeout: 300_000 }, async () => {
+  const longer = structuredClone(pause);
+  longer.name = 'PauseAcrossRestart';
+  longer.nodes[1]!.duration = { amount: 8, unit: 'seconds' };
+  const design = await createDesign({ design: longer });
+  const deployed = await deployDesignVersion({ designId: design.id });
+  assert.ok(deployed.ok, JSON.stringify(deployed));
+  const started = await startExecution({ designId: design.id, workflowId: `res-restart-${process.pid}`, input: { tag: 'across a restart' } });
+  await eventually('the execution to start its timer', async () => {
+    const history = await (await appClient()).workflow.getHandle(started.workflowId).fetchHistory();
+    return history.events?.some((e) => e.timerStartedEventAttributes) ? true : undefined;
+  });
+
+  const before = await (await appClient()).workflow.getHandle(started.workflowId).describe();
+  assert.equal(before.status.name, 'RUNNING', 'still waiting when the server stops');
+  await client?.connection.close().catch(() => {});
+  client = null;
+  await closeTemporalClient();
+  await temporal!.stop();
+  temporal = await startTemporal();
+
+  const result = await eventually('the execution to complete after the restart', async () =>
+    (await appClient()).workflow.getHandle(started.workflowId).result(),
+  );
+  assert.equal(result, 'paused across a restart');
+});
