@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { nanoid } from 'nanoid';
+import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
+import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from './generate';
+import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from './spec';
+
+/**
+ * Generated two-level approval processes on a real Temporal server: who may decide is enforced by
+ * the decide update's validators inside the workflow; deadlines (seconds here) escalate or decide.
+ */
+const fields: ApprovalProcessInput['fields'] = [{ name: 'amount', type: 'money', required: true }];
+const processes = {
+  main: { name: 'Main', fields, levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }] },
+    { name: 'Finance', approvers: [{ kind: 'role', name: 'approver' }], required: 2, condition: 'input.amount >= money("100")' },
+  ] },
+  escalating: { name: 'Escalating', fields, levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'seconds' }, onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' } } },
+    { name: 'Finance', approvers: [{ kind: 'user', name: 'fin' }] },
+  ] },
+  automatic: { name: 'Automatic', fields, levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'seconds' }, onDeadline: { action: 'approve' } },
+    { name: 'Finance', approvers: [{ kind: 'user', name: 'fin' }], deadline: { amount: 1, unit: 'seconds' }, onDeadline: { action: 'reject' } },
+  ] },
+} satisfies Record<string, ApprovalProcessInput>;
+
+const designs = Object.fromEntries(Object.entries(processes).map(([key, p]) => [key, generateApprovalDesign(ApprovalProcessSpecSchema.parse(p))])) as Record<keyof typeof processes, ReturnType<typeof generateApprovalDesign>>;
+
+let env: TestWorker;
+before(async () => {
+  env = await startTestWorker(Object.values(designs));
+});
+after(() => env?.stop());
+
+function submit(process: keyof typeof processes, amount: string, requester = 'rita'): Promise<WorkflowHandle> {
+  return env.client.workflow.start(designs[process].name, { taskQueue: env.taskQueue, workflowId: `${process}-${nanoid(8)}`, args: [{ amount, requester }] });
+}
+
+function decide(handle: WorkflowHandle, actor: string, actorRoles: string[], approve = true, comment = '') {
+  return handle.executeUpdate<string, [unknown]>(C.decideUpdate, { args: [{ actor, actorRoles, approve, comment }] });
+}
+
+async function refused(promise: Promise<unknown>, reason: string): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof WorkflowUpdateFailedError, `expected a rejected update, got ${String(error)}`);
+    assert.equal(error.cause?.message, reason);
+    return true;
+  });
+}
+
+test('eligible approvers approve level by level; wrong users, the requester and a second approval are refused with the exact reason', async () => {
+  const handle = await submit('main', '250.00');
+  assert.deepEqual(await handle.query(C.levelsApplyingQuery), [true, true]);
+  assert.equal(await handle.query(C.canDecideQuery, { actor: 'mallory', actorRoles: ['viewer'] }), false);
+  assert.equal(await handle.query(C.canDecideQuery, { actor: 'lead', actorRoles: [] }), true);
+  await refused(decide(handle, 'mallory', ['viewer']), REFUSALS.notEligible);
+  await refused(decide(handle, 'fin', ['approver']), REFUSALS.notEligible); // level 2's role, but level 1 is open
+  assert.equal(await decide(handle, 'lead', [], true, 'fine'), 'approved');
+  assert.equal(await handle.query(C.levelQuery), 2);
+  await refused(decide(handle, 'rita', ['approver']), REFUSALS.selfApproval);
+  await refused(decide(handle, 'lead', []), REFUSALS.notEligible);
+  assert.equal(await decide(handle, 'fin', ['approver']), 'approved');
+  await refused(decide(handle, 'fin', ['approver']), REFUSALS.alreadyDecided);
+  assert.deepEqual(await handle.query(C.approvalsQuery), ['fin']);
+  assert.equal(await handle.query(C.statusQuery), 'pending', 'two of the approver role must agree');
+  assert.equal(await decide(handle, 'fay', ['approver'], true, 'ok'), 'approved');
+  assert.equal(await handle.result(), 'approved');
+  assert.equal(await handle.query(C.statusQuery), 'approved');
+  assert.deepEqual(await handle.query(C.historyQueries.actors), ['lead', 'fin', 'fay']);
+  assert.deepEqual(await handle.query(C.historyQueries.levels), [1, 2, 2]);
+  assert.deepEqual(await handle.query(C.historyQueries.comments), ['fine', '', 'ok']);
+});
+
+test('a level whose condition is false is skipped; a rejection ends the request', async () => {
+  const small = await submit('main', '99.99');
+  assert.deepEqual(await small.query(C.levelsApplyingQuery), [true, false]);
+  assert.equal(await decide(small, 'lead', []), 'approved');
+  assert.equal(await small.result(), 'approved');
+
+  const rejected = await submit('main', '500');
+  assert.equal(await decide(rejected, 'lead', [], false, 'no budget'), 'rejected');
+  assert.equal(await rejected.result(), 'rejected');
+  assert.deepEqual(await rejected.query(C.historyQueries.verdicts), ['rejected']);
+});
+
+test('at the deadline the level escalates: the escalation target may decide from then on', async () => {
+  const handle = await submit('escalating', '10');
+  await refused(decide(handle, 'boss', []), REFUSALS.notEligible);
+  const deadline = Date.now() + 15_000;
+  while (!(await handle.query<boolean>(C.escalatedQuery))) {
+    assert.ok(Date.now() < deadline, 'escalated within 15 s of a 1 s deadline');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.equal(await decide(handle, 'boss', [], true, 'covering for lead'), 'approved');
+  assert.equal(await handle.query(C.levelQuery), 2);
+  assert.equal(await decide(handle, 'fin', []), 'approved');
+  assert.equal(await handle.result(), 'approved');
+  assert.deepEqual(await handle.query(C.historyQueries.verdicts), ['escalated', 'approved', 'approved']);
+  assert.deepEqual(await handle.query(C.historyQueries.actors), ['deadline', 'boss', 'fin']);
+});
+
+test('at the deadline a level approves or rejects automatically, as configured', async () => {
+  const handle = await submit('automatic', '10');
+  assert.equal(await handle.result(), 'rejected');
+  assert.deepEqual(await handle.query(C.historyQueries.verdicts), ['auto-approved', 'auto-rejected']);
+  assert.deepEqual(await handle.query(C.historyQueries.levels), [1, 2]);
+});
