@@ -144,3 +144,38 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.target)],
 );
 export type AuditRow = InferSelectModel<typeof auditLog>;
+
+/**
+ * An approval process set up with the guided form (lib/approvals): the spec the form edits, and
+ * the ordinary design generated from it (deployed like any other).
+ */
+export const approvalProcesses = pgTable('approval_processes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  designId: text('design_id')
+    .notNull()
+    .references(() => designs.id, { onDelete: 'cascade' }),
+  /** The ApprovalProcessSpec (lib/approvals/spec.ts), parsed again on every read. */
+  spec: jsonb('spec').$type<Record<string, unknown>>().notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ApprovalProcessRow = InferSelectModel<typeof approvalProcesses>;
+
+/** A submitted request: its execution, and who submitted it (the status lives in the workflow). */
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    workflowId: text('workflow_id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => approvalProcesses.id, { onDelete: 'cascade' }),
+    requesterId: text('requester_id').references(() => users.id, { onDelete: 'set null' }),
+    requesterName: text('requester_name').notNull(),
+    /** The request's field values as submitted. */
+    fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('approval_requests_requester_idx').on(t.requesterName), index('approval_requests_process_idx').on(t.processId)],
+);
+export type ApprovalRequestRow = InferSelectModel<typeof approvalRequests>;
