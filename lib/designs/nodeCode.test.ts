@@ -31,3 +31,13 @@ test('unknown nodes have no lines', () => {
   assert.equal(nodeCodeLines(code, { id: 'nope', type: 'wait' }), null);
   assert.equal(nodeCodeLines(code, { id: 'x', type: 'signal' }), null);
 });
+
+test('in a flow with loops (a state machine), a step is its case block', () => {
+  const machine = readFileSync(new URL('../../codegen/__golden__/review-loop/workflows.ts', import.meta.url), 'utf8');
+  const id = /case '([^']+)': \{/.exec(machine)![1]!;
+  const range = nodeCodeLines(machine, { id, type: 'wait' })!;
+  const block = machine.split('\n').slice(range.from - 1, range.to);
+  assert.equal(block[0]!.trim(), `case '${id}': {`);
+  assert.equal(block.at(-1)!.trim(), '}');
+  assert.ok(block.length > 2);
+});

@@ -1,8 +1,8 @@
 /**
  * Finds the lines of generated workflows.ts that belong to one node, so the code view can
  * highlight the code of the selected node. The generator marks every step with
- * `enterStep('<node id>')` (after the node's comment) and registers every handler with
- * `setHandler(<name>Signal|Query|Update, …)`.
+ * `enterStep('<node id>')` (after the node's comment), or `case '<node id>': {` when the flow has
+ * loops or joins, and registers every handler with `setHandler(<name>Signal|Query|Update, …)`.
  */
 export interface NodeRef {
   id: string;
@@ -22,6 +22,9 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
   const lines = code.split('\n');
   if (node.type === 'signal' || node.type === 'query' || node.type === 'update') return handlerLines(lines, node);
+  // A flow with loops is emitted as a state machine: one `case '<id>': { … }` per step.
+  const caseAt = lines.findIndex((l) => l.trim() === `case '${node.id}': {`);
+  if (caseAt >= 0) return blockLines(lines, caseAt);
   const marker = `enterStep('${node.id}')`;
   const at = lines.findIndex((l) => l.includes(marker));
   if (at < 0) return null;
@@ -35,6 +38,17 @@ export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
     to = i;
   }
   return { from: from + 1, to: to + 1 };
+}
+
+/** From a line opening a block to the line closing it at the same indentation. */
+function blockLines(lines: string[], at: number): LineRange {
+  const indent = indentOf(lines[at]!);
+  let to = at;
+  for (let i = at + 1; i < lines.length; i++) {
+    to = i;
+    if (indentOf(lines[i]!) === indent && lines[i]!.trim().startsWith('}')) break;
+  }
+  return { from: at + 1, to: to + 1 };
 }
 
 function handlerLines(lines: string[], node: NodeRef): LineRange | null {
