@@ -30,6 +30,10 @@ const DESIGNERS: readonly Role[] = ['admin', 'designer'];
 /** Start, signal, update and cancel executions. */
 const OPERATORS: readonly Role[] = ['admin', 'designer', 'operator'];
 const ADMINS: readonly Role[] = ['admin'];
+/** Submit approval requests and follow their own (lib/approvals). */
+const REQUESTERS: readonly Role[] = ['admin', 'requester'];
+/** Act on approval tasks; the workflow's validator still decides who may decide what. */
+const APPROVERS: readonly Role[] = ['admin', 'approver'];
 
 export const ROUTE_POLICY: readonly RouteRule[] = [
   // reachability of the database and Temporal, for the connection banner (also on the sign-in
@@ -82,6 +86,16 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/executions/[workflowId]/cancel', access: OPERATORS, audit: 'execution.cancel' },
   { method: 'POST', pattern: '/api/executions/[workflowId]/terminate', access: OPERATORS, audit: 'execution.terminate' },
   { method: 'POST', pattern: '/api/executions/[workflowId]/reset', access: OPERATORS, audit: 'execution.reset' },
+  // approvals (lib/approvals): creating a process deploys its design; submissions and decisions are audited by the service
+  { method: 'GET', pattern: '/api/processes', access: 'signed-in' },
+  { method: 'POST', pattern: '/api/processes', access: DESIGNERS, audit: 'approval.process-deploy' },
+  { method: 'GET', pattern: '/api/processes/[id]', access: 'signed-in' },
+  { method: 'GET', pattern: '/api/requests', access: REQUESTERS },
+  { method: 'POST', pattern: '/api/requests', access: REQUESTERS },
+  // the requester, the process's approvers and admins see a request; anyone else gets 404
+  { method: 'GET', pattern: '/api/requests/[workflowId]', access: 'signed-in' },
+  { method: 'GET', pattern: '/api/inbox', access: APPROVERS },
+  { method: 'POST', pattern: '/api/inbox/[workflowId]/decision', access: APPROVERS },
 ];
 
 export interface PageRule {
@@ -99,6 +113,10 @@ export const PAGE_POLICY: readonly PageRule[] = [
   { pattern: '/executions', access: READERS },
   { pattern: '/executions/[workflowId]', access: READERS },
   { pattern: '/admin/users', access: ADMINS },
+  { pattern: '/processes', access: DESIGNERS },
+  { pattern: '/requests', access: REQUESTERS },
+  { pattern: '/requests/[workflowId]', access: 'signed-in' },
+  { pattern: '/inbox', access: APPROVERS },
 ];
 
 // ---------- matching ----------

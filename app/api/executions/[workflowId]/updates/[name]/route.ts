@@ -1,5 +1,6 @@
 import { handle, json } from '../../../../../../lib/api/errors';
 import { readBody, routeParam } from '../../../../../../lib/api/request';
+import { refuseDirectDecide } from '../../../../../../lib/approvals/service';
 import { updateExecution } from '../../../../../../lib/executions';
 import { HandlerBodySchema } from '../../../schema';
 
@@ -10,6 +11,8 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string; name: string }> }) => {
   const { workflowId, name } = await params;
   const { args } = await readBody(request, HandlerBodySchema);
+  // An approval's decide update names its approver: only the inbox may send it (from the session).
+  await refuseDirectDecide(routeParam(workflowId), routeParam(name));
   const result = await updateExecution({ workflowId: routeParam(workflowId), name: routeParam(name), args });
   return json({ result });
 });

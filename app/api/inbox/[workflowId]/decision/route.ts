@@ -1,0 +1,19 @@
+import { handle, json } from '../../../../../lib/api/errors';
+import { readBody, routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
+import { decide } from '../../../../../lib/approvals/service';
+import { DecisionBodySchema } from '../../schema';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/**
+ * Approve or reject with a comment: the decide update, with the approver's username and roles
+ * from the session. 403 when the caller approves nothing in this process; 422 `approval.refused`
+ * with the workflow validator's exact reason otherwise.
+ */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
+  const { workflowId } = await params;
+  const body = await readBody(request, DecisionBodySchema);
+  return json(await decide(requirePrincipal(), routeParam(workflowId), body));
+});

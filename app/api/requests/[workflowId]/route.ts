@@ -1,0 +1,13 @@
+import { handle, json } from '../../../../lib/api/errors';
+import { routeParam } from '../../../../lib/api/request';
+import { requirePrincipal } from '../../../../lib/auth/context';
+import { requestFor } from '../../../../lib/approvals/service';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** One request with its status and history, for its requester, the process's approvers and admins (else 404). */
+export const GET = handle(async (_request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
+  const { workflowId } = await params;
+  return json({ request: await requestFor(requirePrincipal(), routeParam(workflowId)) });
+});

@@ -1,0 +1,222 @@
+/**
+ * Server-only. The approvals product on top of designs, deployments and executions: create a
+ * process from the form (design + one-click deploy), submit requests, list them with their
+ * status, the inbox (running requests whose workflow says "you may decide now"), and decisions —
+ * the `decide` update with the caller's username and roles taken from the session, never from
+ * the client. Submissions and decisions (accepted or refused) go to the audit log.
+ */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { nanoid } from 'nanoid';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
+import { createDesign, getDeployment, latestDeployment } from '../../db/repository';
+import { ApiError } from '../api/errors';
+import { auditAsCaller } from '../auth/audit';
+import type { Principal } from '../auth/principal';
+import { deployDesignVersion, type DeployResult } from '../deploy';
+import { pendingTimers } from '../execution-history';
+import { visibilityLiteral } from '../execution-list';
+import { startExecution } from '../executions';
+import { getTemporalClient } from '../temporal-client';
+import { buildApprovalDesign } from './build';
+import { APPROVAL_CONTRACT } from './generate';
+import { isApproverOf, requestStatus, type RequestStatus } from './status';
+import { getProcess, getRequest, getRequests, insertProcess, insertRequest, listProcesses, processForDesign, requestsBy, type StoredProcess, type StoredRequest } from './store';
+
+const QUERY_TIMEOUT_MS = 3000;
+/** Running requests looked at per process for one inbox (the newest first). */
+const INBOX_SCAN_LIMIT = 500;
+
+export async function createProcess(specInput: unknown, principal: Principal): Promise<{ process: StoredProcess; deploy: DeployResult }> {
+  const built = await buildApprovalDesign(specInput);
+  if (!built.ok) {
+    const first = built.issues[0]!;
+    throw new ApiError(
+      400,
+      'process.invalid',
+      `The process has ${built.issues.length} problem${built.issues.length === 1 ? '' : 's'}: ${first.path ? `${first.path}: ` : ''}${first.message}`,
+      first.path ? { field: first.path } : {},
+      { issues: built.issues },
+    );
+  }
+  const { id: designId } = await createDesign({ design: built.design });
+  const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
+  await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });
+  const deploy = await deployDesignVersion({ designId });
+  return { process, deploy };
+}
+
+export interface ProcessSummary extends StoredProcess {
+  deployed: boolean;
+}
+
+export async function processSummaries(): Promise<ProcessSummary[]> {
+  const processes = await listProcesses();
+  return Promise.all(processes.map(async (p) => ({ ...p, deployed: (await latestDeployment({ designId: p.designId })) !== null })));
+}
+
+export async function requireProcess(id: string): Promise<StoredProcess> {
+  const process = await getProcess({ id });
+  if (!process) throw new ApiError(404, 'process.not-found', `Approval process ${id} not found`);
+  return process;
+}
+
+export async function submitRequest(principal: Principal, { processId, fields }: { processId: string; fields: Record<string, unknown> }): Promise<StoredRequest> {
+  const process = await requireProcess(processId);
+  if (Object.hasOwn(fields, APPROVAL_CONTRACT.requesterField)) {
+    throw new ApiError(400, 'request.requester-given', 'The requester is recorded from your session and cannot be given', { field: `fields.${APPROVAL_CONTRACT.requesterField}` });
+  }
+  const { workflowId } = await startExecution({ designId: process.designId, input: { ...fields, [APPROVAL_CONTRACT.requesterField]: principal.username } });
+  const request = await insertRequest({ workflowId, processId, requesterId: principal.id, requesterName: principal.username, fields });
+  await auditAsCaller('approval.submit', `request:${workflowId}`, { processId, process: process.name, fields });
+  return request;
+}
+
+export interface RequestView {
+  workflowId: string;
+  processId: string;
+  processName: string;
+  requester: string;
+  submittedAt: string;
+  fields: Record<string, unknown>;
+  executionStatus: string;
+  /** When the open level's deadline passes (the pending timer of its wait), if it has one. */
+  deadline: string | null;
+  status: RequestStatus;
+}
+
+async function viewOf(request: StoredRequest, process: StoredProcess): Promise<RequestView> {
+  const client = await getTemporalClient();
+  const handle = client.workflow.getHandle(request.workflowId);
+  const description = await handle.describe();
+  const closed = description.status.name !== 'RUNNING';
+  const state = await client.connection
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
+    .catch(() => null); // no worker answering: fall back on the result
+  const result = closed && !state ? await handle.result().catch(() => undefined) : undefined;
+  const timers = closed ? [] : await pendingTimers({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }).catch(() => []);
+  return {
+    workflowId: request.workflowId,
+    processId: process.id,
+    processName: process.name,
+    requester: request.requesterName,
+    submittedAt: request.submittedAt,
+    fields: request.fields,
+    executionStatus: description.status.name,
+    deadline: timers[0]?.firesAt ?? null,
+    status: requestStatus(process.spec, state?.variables ?? null, result),
+  };
+}
+
+export async function myRequests(principal: Principal): Promise<RequestView[]> {
+  const requests = await requestsBy({ requesterName: principal.username });
+  const processes = new Map((await listProcesses()).map((p) => [p.id, p]));
+  const views = await Promise.all(
+    requests.map(async (r) => {
+      const process = processes.get(r.processId);
+      return process ? viewOf(r, process).catch(() => null) : null;
+    }),
+  );
+  return views.filter((v): v is RequestView => v !== null);
+}
+
+/** The request, for its requester, the process's approvers and admins; 404 for everyone else (no probing). */
+export async function requestFor(principal: Principal, workflowId: string): Promise<RequestView & { canDecide: boolean }> {
+  const request = await getRequest({ workflowId });
+  const process = request ? await getProcess({ id: request.processId }) : null;
+  const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || isApproverOf(process.spec, principal));
+  if (!request || !process || !allowed) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
+  const view = await viewOf(request, process);
+  return { ...view, canDecide: view.executionStatus === 'RUNNING' && (await canDecide(principal, workflowId)) };
+}
+
+async function canDecide(principal: Principal, workflowId: string): Promise<boolean> {
+  const client = await getTemporalClient();
+  return client.connection
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+      client.workflow.getHandle(workflowId).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: principal.username, actorRoles: principal.roles }),
+    )
+    .then((answer) => answer === true)
+    .catch(() => false);
+}
+
+export interface InboxFilter {
+  processId?: string;
+  /** Matches the requester or any field value (case-insensitive). */
+  text?: string;
+  sort?: 'oldest' | 'newest' | 'deadline';
+}
+
+/** Running requests of every process (or one) that the workflow says the caller may decide now. */
+export async function inbox(principal: Principal, filter: InboxFilter = {}): Promise<RequestView[]> {
+  const processes = (await listProcesses()).filter((p) => !filter.processId || p.id === filter.processId).filter((p) => isApproverOf(p.spec, principal));
+  const client = await getTemporalClient();
+  const candidates: string[] = [];
+  for (const process of processes) {
+    const query = `${SEARCH_ATTRIBUTES.design.name} = ${visibilityLiteral(process.designId)} AND ExecutionStatus = 'Running'`;
+    let seen = 0;
+    for await (const execution of client.workflow.list({ query })) {
+      candidates.push(execution.workflowId);
+      if (++seen >= INBOX_SCAN_LIMIT) break;
+    }
+  }
+  const mine = (await Promise.all(candidates.map(async (id) => ((await canDecide(principal, id)) ? id : null)))).filter((id): id is string => id !== null);
+  const requests = await getRequests({ workflowIds: mine });
+  const byId = new Map(processes.map((p) => [p.id, p]));
+  let views = (await Promise.all(requests.map((r) => viewOf(r, byId.get(r.processId)!).catch(() => null)))).filter((v): v is RequestView => v !== null);
+  const text = filter.text?.trim().toLowerCase();
+  if (text) views = views.filter((v) => [v.requester, v.processName, ...Object.values(v.fields).map(String)].some((s) => s.toLowerCase().includes(text)));
+  const sort = filter.sort ?? 'oldest';
+  views.sort((a, b) =>
+    sort === 'deadline'
+      ? (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.submittedAt.localeCompare(b.submittedAt)
+      : sort === 'newest'
+        ? b.submittedAt.localeCompare(a.submittedAt)
+        : a.submittedAt.localeCompare(b.submittedAt),
+  );
+  return views;
+}
+
+/**
+ * Approve or reject: refused by the app when the caller is no approver of the process at all
+ * (403), and by the workflow's validators for everything else, with their exact reason (422).
+ */
+export async function decide(principal: Principal, workflowId: string, { approve, comment }: { approve: boolean; comment: string }): Promise<{ result: string }> {
+  const request = await getRequest({ workflowId });
+  const process = request ? await getProcess({ id: request.processId }) : null;
+  if (!request || !process) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
+  const target = `request:${workflowId}`;
+  if (!isApproverOf(process.spec, principal)) {
+    await auditAsCaller('approval.refused', target, { approve, reason: 'not an approver of this process' });
+    throw new ApiError(403, 'approval.not-an-approver', `You are not an approver of the process "${process.name}"`);
+  }
+  const client = await getTemporalClient();
+  try {
+    const result = await client.workflow
+      .getHandle(workflowId)
+      .executeUpdate<string, [unknown]>(APPROVAL_CONTRACT.decideUpdate, { args: [{ actor: principal.username, actorRoles: principal.roles, approve, comment }] });
+    await auditAsCaller(approve ? 'approval.approve' : 'approval.reject', target, { comment, result });
+    return { result };
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause?.message ?? error.message;
+      await auditAsCaller('approval.refused', target, { approve, reason });
+      throw new ApiError(422, 'approval.refused', reason);
+    }
+    throw error;
+  }
+}
+
+/**
+ * For the generic update route: the decide update of an approval process takes the actor from
+ * the session, so it is only reachable through the inbox (else an operator could name anyone).
+ */
+export async function refuseDirectDecide(workflowId: string, updateName: string): Promise<void> {
+  if (updateName !== APPROVAL_CONTRACT.decideUpdate) return;
+  const client = await getTemporalClient();
+  const memo = (await client.workflow.getHandle(workflowId).describe()).memo ?? {};
+  const deployment = typeof memo.deploymentId === 'string' ? await getDeployment({ id: memo.deploymentId }) : null;
+  const designId = typeof memo.designId === 'string' ? memo.designId : deployment?.designId;
+  if (designId && (await processForDesign({ designId }))) {
+    throw new ApiError(403, 'approval.use-inbox', 'Decisions on approval requests are made from the inbox (POST /api/inbox/{workflowId}/decision), which takes the approver from your session');
+  }
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ApprovalProcessSpecSchema } from './spec';
+import { isApproverOf, requestStatus } from './status';
+
+const spec = ApprovalProcessSpecSchema.parse({
+  name: 'Spend',
+  fields: [],
+  levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'days' }, onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' } } },
+    { name: 'Pair', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'user', name: 'bob' }, { kind: 'role', name: 'approver' }], mode: 'sequential', required: 2 },
+    { name: 'Big', approvers: [{ kind: 'user', name: 'vp' }], condition: 'true' },
+  ],
+});
+
+const history = (entries: [number, string, string, string][]) => ({
+  decisionLevels: entries.map((e) => e[0]),
+  decisionActors: entries.map((e) => e[1]),
+  decisionVerdicts: entries.map((e) => e[2]),
+  decisionComments: entries.map((e) => e[3]),
+});
+
+test('who approved, who is pending (in order for a sequential level), what is skipped or waiting', () => {
+  const status = requestStatus(spec, { outcome: 'pending', level: 2, escalated: false, approvals: ['ann'], appliesLevel1: true, appliesLevel2: true, appliesLevel3: false, ...history([[1, 'deadline', 'escalated', 'escalated to boss'], [1, 'boss', 'approved', 'ok'], [2, 'ann', 'approved', '']]) });
+  assert.deepEqual(status.levels.map((l) => [l.name, l.state, l.approvedBy, l.pending]), [
+    ['Lead', 'approved', ['boss'], []],
+    ['Pair', 'open', ['ann'], ['bob']],
+    ['Big', 'skipped', [], []],
+  ]);
+  assert.equal(status.history[0]?.levelName, 'Lead');
+});
+
+test('an escalated open level lists the escalation target; a rejection marks the level and leaves the rest unreached', () => {
+  const escalated = requestStatus(spec, { outcome: 'pending', level: 1, escalated: true, approvals: [], ...history([[1, 'deadline', 'escalated', '']]) });
+  assert.deepEqual(escalated.levels[0]?.pending, ['lead', 'boss']);
+  assert.equal(escalated.levels[0]?.escalatedTo, 'boss');
+  const rejected = requestStatus(spec, { outcome: 'rejected', level: 1, escalated: false, approvals: [], ...history([[1, 'lead', 'rejected', 'no']]) });
+  assert.deepEqual(rejected.levels.map((l) => l.state), ['rejected', 'not reached', 'not reached']);
+});
+
+test('without the workflow state the outcome comes from the result', () => {
+  assert.equal(requestStatus(spec, null, 'approved').outcome, 'approved');
+  assert.equal(requestStatus(spec, null, undefined).outcome, 'unknown');
+});
+
+test('approvers of a process: listed users, holders of a listed role, escalation targets', () => {
+  assert.equal(isApproverOf(spec, { username: 'boss', roles: [] }), true);
+  assert.equal(isApproverOf(spec, { username: 'zed', roles: ['approver'] }), true);
+  assert.equal(isApproverOf(spec, { username: 'zed', roles: ['viewer'] }), false);
+});

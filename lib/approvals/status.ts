@@ -1,0 +1,101 @@
+/**
+ * A request's status as people read it — which levels apply, who approved, who is still
+ * pending, what happened at deadlines — computed from the workflow's own state (the variables of
+ * the generated design, read through the designer query). Pure: shared by the API and its tests.
+ */
+import { describeApprover, type ApprovalProcessSpec, type Approver } from './spec';
+
+export type Outcome = 'pending' | 'approved' | 'rejected' | 'unknown';
+export type LevelState = 'approved' | 'rejected' | 'open' | 'waiting' | 'skipped' | 'not reached';
+
+export interface HistoryEntry {
+  level: number;
+  levelName: string;
+  /** A username, or "deadline" for what the deadline did. */
+  actor: string;
+  verdict: string;
+  comment: string;
+}
+
+export interface LevelStatus {
+  level: number;
+  name: string;
+  state: LevelState;
+  approvers: string[];
+  required: number;
+  mode: 'parallel' | 'sequential';
+  approvedBy: string[];
+  /** Who may still decide at the open level (users by name, roles as "role …"). */
+  pending: string[];
+  escalatedTo: string | null;
+}
+
+export interface RequestStatus {
+  outcome: Outcome;
+  /** The open level (1-based), 0 when none. */
+  level: number;
+  escalated: boolean;
+  levels: LevelStatus[];
+  history: HistoryEntry[];
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []);
+
+/** The workflow's variables (from the designer query), or null when it could not be asked. */
+export function requestStatus(spec: ApprovalProcessSpec, variables: Record<string, unknown> | null, closedResult?: unknown): RequestStatus {
+  if (!variables) {
+    const outcome: Outcome = closedResult === 'approved' || closedResult === 'rejected' ? closedResult : 'unknown';
+    return { outcome, level: 0, escalated: false, levels: spec.levels.map((l, i) => levelStatus(l, i + 1, outcome === 'approved' ? 'approved' : 'waiting', [], [], null)), history: [] };
+  }
+  const rawOutcome = String(variables.outcome ?? 'pending');
+  const outcome: Outcome = rawOutcome === 'approved' || rawOutcome === 'rejected' || rawOutcome === 'pending' ? rawOutcome : 'unknown';
+  const level = Number(variables.level ?? 0);
+  const escalated = variables.escalated === true;
+  const approvals = strings(variables.approvals);
+  const levels = numbers(variables.decisionLevels);
+  const actors = strings(variables.decisionActors);
+  const verdicts = strings(variables.decisionVerdicts);
+  const comments = strings(variables.decisionComments);
+  const history: HistoryEntry[] = levels.map((l, i) => ({
+    level: l,
+    levelName: spec.levels[l - 1]?.name ?? `Level ${l}`,
+    actor: actors[i] ?? '',
+    verdict: verdicts[i] ?? '',
+    comment: comments[i] ?? '',
+  }));
+  const result = spec.levels.map((spec_, i) => {
+    const n = i + 1;
+    const applies = variables[`appliesLevel${n}`] !== false;
+    const mine = history.filter((h) => h.level === n);
+    const approvedBy = mine.filter((h) => h.verdict === 'approved').map((h) => h.actor);
+    let state: LevelState;
+    if (!applies) state = 'skipped';
+    else if (mine.some((h) => h.verdict === 'rejected' || h.verdict === 'auto-rejected')) state = 'rejected';
+    else if (n < level || (n === level && outcome === 'approved')) state = 'approved';
+    else if (n === level && outcome === 'pending') state = 'open';
+    else state = outcome === 'pending' ? 'waiting' : 'not reached';
+    const open = state === 'open';
+    const pending = open ? pendingApprovers(spec_, approvals, escalated) : [];
+    const escalatedTo = open && escalated && spec_.onDeadline?.action === 'escalate' ? describeApprover(spec_.onDeadline.to) : null;
+    return levelStatus(spec_, n, state, approvedBy, pending, escalatedTo);
+  });
+  return { outcome, level, escalated, levels: result, history };
+}
+
+function levelStatus(level: ApprovalProcessSpec['levels'][number], n: number, state: LevelState, approvedBy: string[], pending: string[], escalatedTo: string | null): LevelStatus {
+  return { level: n, name: level.name, state, approvers: level.approvers.map(describeApprover), required: level.required, mode: level.mode, approvedBy, pending, escalatedTo };
+}
+
+function pendingApprovers(level: ApprovalProcessSpec['levels'][number], approvals: string[], escalated: boolean): string[] {
+  const notYet = (a: Approver) => a.kind === 'role' || !approvals.includes(a.name);
+  const base = level.mode === 'sequential' ? level.approvers.slice(approvals.length, approvals.length + 1) : level.approvers.filter(notYet);
+  const extra = escalated && level.onDeadline?.action === 'escalate' ? [level.onDeadline.to] : [];
+  return [...base, ...extra].map(describeApprover);
+}
+
+/** Whether someone could ever decide on this process's requests (listed by name or role, or an escalation target). */
+export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string; roles: readonly string[] }): boolean {
+  const matches = (a: Approver) => (a.kind === 'user' ? a.name === who.username : who.roles.includes(a.name));
+  return spec.levels.some((l) => l.approvers.some(matches) || (l.onDeadline?.action === 'escalate' && matches(l.onDeadline.to)));
+}

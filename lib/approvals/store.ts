@@ -1,0 +1,69 @@
+/** Server-only. The approval processes and requests tables (db/schema.ts). */
+import { desc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Db } from '../../db/client';
+import { approvalProcesses, approvalRequests, type ApprovalProcessRow, type ApprovalRequestRow } from '../../db/schema';
+import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
+
+export interface StoredProcess {
+  id: string;
+  name: string;
+  designId: string;
+  spec: ApprovalProcessSpec;
+  createdAt: string;
+}
+
+function toProcess(row: ApprovalProcessRow): StoredProcess {
+  return { id: row.id, name: row.name, designId: row.designId, spec: ApprovalProcessSpecSchema.parse(row.spec), createdAt: row.createdAt.toISOString() };
+}
+
+export async function insertProcess({ db: dbArg, ...values }: { db?: Db; id: string; name: string; designId: string; spec: ApprovalProcessSpec; createdBy: string | null }): Promise<StoredProcess> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.insert(approvalProcesses).values(values).returning();
+  return toProcess(row!);
+}
+
+export async function listProcesses({ db: dbArg }: { db?: Db } = {}): Promise<StoredProcess[]> {
+  const db = dbArg ?? (await getDb());
+  return (await db.select().from(approvalProcesses).orderBy(desc(approvalProcesses.createdAt))).map(toProcess);
+}
+
+export async function getProcess({ db: dbArg, id }: { db?: Db; id: string }): Promise<StoredProcess | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select().from(approvalProcesses).where(eq(approvalProcesses.id, id));
+  return row ? toProcess(row) : null;
+}
+
+export async function processForDesign({ db: dbArg, designId }: { db?: Db; designId: string }): Promise<StoredProcess | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select().from(approvalProcesses).where(eq(approvalProcesses.designId, designId));
+  return row ? toProcess(row) : null;
+}
+
+export type StoredRequest = Omit<ApprovalRequestRow, 'submittedAt'> & { submittedAt: string };
+
+function toRequest(row: ApprovalRequestRow): StoredRequest {
+  return { ...row, submittedAt: row.submittedAt.toISOString() };
+}
+
+export async function insertRequest({ db: dbArg, ...values }: { db?: Db; workflowId: string; processId: string; requesterId: string; requesterName: string; fields: Record<string, unknown> }): Promise<StoredRequest> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.insert(approvalRequests).values(values).returning();
+  return toRequest(row!);
+}
+
+export async function requestsBy({ db: dbArg, requesterName }: { db?: Db; requesterName: string }): Promise<StoredRequest[]> {
+  const db = dbArg ?? (await getDb());
+  return (await db.select().from(approvalRequests).where(eq(approvalRequests.requesterName, requesterName)).orderBy(desc(approvalRequests.submittedAt))).map(toRequest);
+}
+
+export async function getRequest({ db: dbArg, workflowId }: { db?: Db; workflowId: string }): Promise<StoredRequest | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select().from(approvalRequests).where(eq(approvalRequests.workflowId, workflowId));
+  return row ? toRequest(row) : null;
+}
+
+export async function getRequests({ db: dbArg, workflowIds }: { db?: Db; workflowIds: string[] }): Promise<StoredRequest[]> {
+  if (workflowIds.length === 0) return [];
+  const db = dbArg ?? (await getDb());
+  return (await db.select().from(approvalRequests).where(inArray(approvalRequests.workflowId, workflowIds))).map(toRequest);
+}
