@@ -1,7 +1,7 @@
 /**
  * The worker host: its own process. Runs one Temporal Worker per active deployment, each on the
  * deployment's own task queue with its own bundle, so running executions stay on the code they
- * started with. Polls the database every 2 s for new deployments; a worker that stops or crashes
+ * started with. Polls the database every 0.5 s for new deployments; a worker that stops or crashes
  * is logged and started again on a later poll (with backoff).
  * A deployment superseded by a newer one of its design keeps its worker while it has open
  * executions (counted through visibility by task queue); once it has had none for
@@ -19,7 +19,8 @@ import { activeDeployments, getDeployment, setDeploymentStatus, type DeploymentS
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
 import * as activities from './activities';
 
-const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 2000);
+// The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
+const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
 const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 const RETIRE_GRACE_MS = Number(process.env.WORKER_RETIRE_GRACE_MS ?? 60_000);
 const RETIRE_CHECK_MS = Number(process.env.WORKER_RETIRE_CHECK_MS ?? 10_000);

@@ -1,0 +1,93 @@
+/**
+ * Deploy latency: from the Deploy click (POST /api/designs/{id}/deployments, the route's own code
+ * path) to a worker polling the new deployment's task queue — the route answers only then — next
+ * to the raw cost of doing the same by hand: bundleWorkflowCode on the same generated files plus
+ * Worker.create and run until the server sees the poller.
+ *   node --import tsx bench/deploy-latency.ts [--runs 5] [--poll-ms 2000] [--write]
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import protoPackage from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
+import { createDesign, saveVersion } from '../db/repository';
+import { deployDesignVersion, type DeployTimings } from '../lib/deploy';
+import { buildsDir } from '../lib/paths';
+import { getTemporalClient } from '../lib/temporal-client';
+import { bundleWorkflows } from '../worker/bundle';
+import * as activities from '../worker/activities';
+import { median, startBenchEnv, writeMonitorSection } from './monitor-env';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'poll-ms': { type: 'string', default: '500' }, write: { type: 'boolean', default: false } } });
+const RUNS = Number(values.runs);
+const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+
+async function pollerSeen(taskQueue: string): Promise<void> {
+  const client = await getTemporalClient();
+  const enums = protoPackage.temporal.api.enums.v1;
+  for (;;) {
+    const r = await client.workflowService.describeTaskQueue({
+      namespace: 'default',
+      taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    if ((r.pollers ?? []).length > 0) return;
+    await new Promise((r2) => setTimeout(r2, 20));
+  }
+}
+
+const env = await startBenchEnv({ workerPollMs: Number(values['poll-ms']) });
+try {
+  const { id } = await createDesign({ design: approval });
+  const clicks: { total: number; timings: DeployTimings }[] = [];
+  let cold = 0;
+  let lastDir = '';
+  for (let run = 0; run <= RUNS; run++) {
+    const design = structuredClone(approval);
+    design.nodes.find((n: { id: string }) => n.id === 'await-approval').label = `Await approval ${run}`;
+    const { version } = (await saveVersion({ id, design }))!;
+    const started = Date.now();
+    const result = await deployDesignVersion({ designId: id, version });
+    const total = Date.now() - started;
+    if (!result.ok) throw new Error(`deploy failed: ${JSON.stringify(result.diagnostics)}`);
+    lastDir = join(buildsDir(), result.deployment.id);
+    if (run === 0) cold = total; // the first deploy also starts the warm verifier
+    else clicks.push({ total, timings: result.timings });
+    console.log(`deploy ${run}: ${total} ms ${JSON.stringify(result.timings)}`);
+  }
+
+  // By hand: bundle the same files, create a worker, run it until it polls.
+  const connection = await NativeConnection.connect({ address: env.temporal.address });
+  const raw: { bundle: number; create: number; polling: number; total: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = Date.now();
+    const { code } = await bundleWorkflows({ workflowsPath: join(lastDir, 'workflows.ts') });
+    const t1 = Date.now();
+    const taskQueue = `bench-raw-${process.pid}-${run}`;
+    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { code }, activities });
+    const t2 = Date.now();
+    const running = worker.run();
+    await pollerSeen(taskQueue);
+    const t3 = Date.now();
+    worker.shutdown();
+    await running;
+    raw.push({ bundle: t1 - t0, create: t2 - t1, polling: t3 - t2, total: t3 - t0 });
+    console.log(`raw ${run}: ${JSON.stringify(raw.at(-1))}`);
+  }
+  await connection.close();
+
+  const m = (f: (x: { total: number; timings: DeployTimings }) => number) => median(clicks.map(f));
+  const table = `Deploy latency, median of ${RUNS} deploys of the approval example (a changed label each time, so every deploy compiles, type-checks and bundles anew), worker host polling the database every ${env.workerPollMs} ms; first deploy (starts the warm verifier): ${cold} ms. Measured ${new Date().toISOString().slice(0, 10)} on the shared 2-core machine, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.
+
+| Path | compile | type-check | bundle | replay check | worker polling after recording | **click → polling (total)** |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Signalbox deploy (route code path) | ${m((x) => x.timings.compile)} | ${m((x) => x.timings.typecheck)} | ${m((x) => x.timings.bundle)} | ${m((x) => x.timings.replay)} | ${m((x) => x.timings.startWorker)} | **${m((x) => x.total)}** |
+| By hand: bundleWorkflowCode + Worker.create + run | — | — | ${median(raw.map((r) => r.bundle))} | — | ${median(raw.map((r) => r.create + r.polling))} (create ${median(raw.map((r) => r.create))}) | **${median(raw.map((r) => r.total))}** |
+
+Times in ms. Run: \`node --import tsx bench/deploy-latency.ts --runs ${RUNS} --poll-ms ${env.workerPollMs} --write\`.`;
+  console.log(table);
+  if (values.write) await writeMonitorSection(`deploy-${env.workerPollMs}`, table);
+} finally {
+  await env.stop();
+}
+process.exit(0);
