@@ -1,0 +1,161 @@
+/**
+ * Approvals through the REST API against a real Temporal server and a worker host (as
+ * app/api/api.int.test.ts): a designer creates a two-level process (deployed in one call), a
+ * requester submits, the inbox shows the task to its approver only, a wrong approver gets the
+ * validator's exact reason, a forged actor on the generic update route is refused, the second
+ * level's deadline (seconds) escalates to the admin role, and the requester sees the outcome.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { closeDb, createDb } from '../../../db/client';
+import { createUser, listAudit } from '../../../db/repository';
+import { call } from '../../../lib/api/testing';
+import { REFUSALS } from '../../../lib/approvals/generate';
+import { SESSION_COOKIE } from '../../../lib/auth/cookies';
+import type { Role } from '../../../lib/auth/roles';
+import { startSession } from '../../../lib/auth/sessions';
+import { closeTemporalClient } from '../../../lib/temporal-client';
+import { freePort, projectDir, startTs, type Child } from '../../../lib/testing/processes';
+import * as updateRoute from '../executions/[workflowId]/updates/[name]/route';
+import * as processesRoute from '../processes/route';
+import * as requestRoute from '../requests/[workflowId]/route';
+import * as requestsRoute from '../requests/route';
+import * as decisionRoute from './[workflowId]/decision/route';
+import * as inboxRoute from './route';
+
+const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
+let dbServer: Child | null = null;
+let worker: Child | null = null;
+const dataDir = `.data-test-approvals-${process.pid}`;
+
+before(async () => {
+  if (skip) return;
+  process.env.SIGNALBOX_DATA_DIR = dataDir;
+  let url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const port = await freePort();
+    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
+    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
+  }
+  process.env.DATABASE_URL = url;
+  const migrator = createDb({ url, max: 1 });
+  await migrator.migrate();
+  await migrator.close();
+  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(await freePort()), WORKER_POLL_MS: '300' }, 'worker');
+  await worker.waitFor(/connected to Temporal/);
+});
+
+after(async () => {
+  await closeTemporalClient();
+  await closeDb();
+  await worker?.stop();
+  await dbServer?.stop();
+  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
+});
+
+async function signIn(username: string, roles: Role[]): Promise<{ headers: { cookie: string }; as: null }> {
+  const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
+  return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
+}
+
+async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+test('set up, submit, inbox, refusals, approval, deadline escalation, outcome — all through the API', { skip, timeout: 240_000 }, async () => {
+  const designer = await signIn('dora', ['designer']);
+  const rita = await signIn('rita', ['requester']);
+  const ann = await signIn('ann', ['approver']);
+  const mal = await signIn('mal', ['approver']);
+  const boss = await signIn('boss', ['admin']);
+
+  const invalid = await call(processesRoute.POST, { ...designer, body: { spec: { name: 'Bad', fields: [], levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }], required: 2 }] } } });
+  assert.equal(invalid.status, 400);
+  assert.equal(invalid.body.error.field, 'levels.0.required');
+  assert.equal((await call(processesRoute.POST, { ...rita, body: { spec: {} } })).status, 403, 'requesters cannot deploy');
+
+  const spec = {
+    name: 'Laptop',
+    fields: [{ name: 'model', type: 'string', required: true }, { name: 'price', type: 'money', required: true }],
+    levels: [
+      { name: 'Lead', approvers: [{ kind: 'user', name: 'ann' }] },
+      { name: 'IT', approvers: [{ kind: 'user', name: 'ivan' }], deadline: { amount: 3, unit: 'seconds' }, onDeadline: { action: 'escalate', to: { kind: 'role', name: 'admin' } } },
+    ],
+  };
+  const created = await call(processesRoute.POST, { ...designer, body: { spec } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const processId: string = created.body.process.id;
+  assert.equal(created.body.deployment.designId, created.body.process.designId);
+
+  const listed = await call(processesRoute.GET, rita);
+  assert.deepEqual(listed.body.processes.map((p: { id: string; deployed: boolean }) => [p.id, p.deployed]), [[processId, true]]);
+
+  const forged = await call(requestsRoute.POST, { ...rita, body: { processId, fields: { model: 'X1', price: '1200.00', requester: 'ann' } } });
+  assert.equal(forged.status, 400);
+  assert.equal(forged.body.error.code, 'request.requester-given');
+  const submitted = await eventually('the worker to serve the process', async () => {
+    const r = await call(requestsRoute.POST, { ...rita, body: { processId, fields: { model: '<b>X1</b>', price: '1200.00' } } });
+    return r.status === 201 ? r : (assert.equal(r.status, 201, JSON.stringify(r.body)), undefined);
+  });
+  const workflowId: string = submitted.body.request.workflowId;
+
+  const annInbox = await eventually('the task in ann\'s inbox', async () => {
+    const { body } = await call(inboxRoute.GET, ann);
+    return body.tasks.length > 0 ? body.tasks : undefined;
+  });
+  assert.equal(annInbox[0].workflowId, workflowId);
+  assert.equal(annInbox[0].fields.model, '<b>X1</b>');
+  assert.deepEqual((await call(inboxRoute.GET, mal)).body.tasks, [], 'not in the inbox of an approver of nothing here');
+  assert.equal((await call(inboxRoute.GET, rita)).status, 403);
+
+  const notListed = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true } });
+  assert.equal(notListed.status, 403);
+  assert.equal(notListed.body.error.code, 'approval.not-an-approver');
+  const tooEarly = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'me first' } });
+  assert.deepEqual([tooEarly.status, tooEarly.body.error.message], [422, REFUSALS.notEligible]);
+  const withActor = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true, actor: 'ann' } });
+  assert.equal(withActor.status, 400, 'a body naming the actor is refused');
+  const generic = await call(updateRoute.POST, { ...boss, params: { workflowId, name: 'decide' }, body: { args: { actor: 'ann', actorRoles: [], approve: true, comment: '' } } });
+  assert.equal(generic.status, 403);
+  assert.equal(generic.body.error.code, 'approval.use-inbox');
+
+  const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, comment: 'needed' } });
+  assert.deepEqual(approved, { status: 200, body: { result: 'approved' } });
+  const again = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true } });
+  assert.deepEqual([again.status, again.body.error.message], [422, REFUSALS.notEligible], 'level 2 is open now');
+
+  const mine = await call(requestsRoute.GET, rita);
+  const status = mine.body.requests[0].status;
+  assert.deepEqual(status.levels.map((l: { state: string; approvedBy: string[]; pending: string[] }) => [l.state, l.approvedBy, l.pending]), [
+    ['approved', ['ann'], []],
+    ['open', [], ['ivan']],
+  ]);
+  assert.ok(mine.body.requests[0].deadline, 'the open level shows its deadline');
+  assert.equal((await call(requestRoute.GET, { ...mal, params: { workflowId } })).status, 404, 'others cannot see the request');
+
+  const escalated = await eventually('the escalation to the admin role', async () => {
+    const { body } = await call(inboxRoute.GET, boss);
+    return body.tasks.find((t: { workflowId: string }) => t.workflowId === workflowId);
+  });
+  assert.equal(escalated.status.levels[1].escalatedTo, 'role admin');
+  const final = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'ivan is away' } });
+  assert.equal(final.status, 200, JSON.stringify(final.body));
+
+  const outcome = await eventually('the outcome', async () => {
+    const { body } = await call(requestRoute.GET, { ...rita, params: { workflowId } });
+    return body.request.executionStatus === 'COMPLETED' ? body.request : undefined;
+  });
+  assert.equal(outcome.status.outcome, 'approved');
+  assert.deepEqual(outcome.status.history.map((h: { actor: string; verdict: string }) => `${h.actor}:${h.verdict}`), ['ann:approved', 'deadline:escalated', 'boss:approved']);
+
+  const audit = (await listAudit({ target: `request:${workflowId}` })).map((e) => `${e.actorName}:${e.action}`).reverse();
+  assert.deepEqual(audit, ['rita:approval.submit', 'mal:approval.refused', 'boss:approval.refused', 'ann:approval.approve', 'ann:approval.refused', 'boss:approval.approve']);
+});
