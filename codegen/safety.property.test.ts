@@ -5,7 +5,8 @@
  *
  * SIGNALBOX_PROPERTY_RUNS designs per run (default 2,000; bench/property-nightly.sh runs 10,000).
  * Accepted designs are type-checked together, in batches of one TypeScript Program each
- * (codegen/verify/in-memory.ts), which is what makes thousands of them affordable.
+ * (codegen/verify/in-memory.ts) on a worker thread while the next batch is generated, which is
+ * what makes thousands of them affordable.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -16,7 +17,7 @@ import { checkIdentifier } from './names';
 import { compileDesign, type GeneratedFile } from './pipeline';
 import type { Design, DesignEdge, DesignNode, Field } from './schema/design';
 import { generatorVocabulary } from './verify/vocabulary';
-import { typecheckInMemory } from './verify/in-memory';
+import { startBackgroundTypechecker, typecheckInMemory } from './verify/in-memory';
 
 const RUNS = Number(process.env.SIGNALBOX_PROPERTY_RUNS ?? 2000);
 
@@ -29,8 +30,10 @@ const RUNS = Number(process.env.SIGNALBOX_PROPERTY_RUNS ?? 2000);
 const KNOWN_GAPS: { id: string; pattern: RegExp }[] = [
   { id: 'input declared but never read', pattern: /'input' is declared but its value is never read/ },
   { id: 'comparison of two different string literals', pattern: /This comparison appears to be unintentional/ },
+  // Not a type error: compileDesign throws instead of returning the name diagnostic it also makes.
+  { id: 'crash on args.<reserved name>', pattern: /Refusing to emit invalid property name/ },
 ];
-const TYPECHECK_BATCH = 400;
+const TYPECHECK_BATCH = 250;
 
 /** Words that only ever appear inside hostile user text: finding one in code means it escaped. */
 const MARKERS = ['PWNED', 'evilCall', 'alertX'];
@@ -281,54 +284,76 @@ function cpuMs(usage: NodeJS.CpuUsage): number {
 test(`${RUNS} random designs with hostile names and text: rejected with diagnostics, or traced code that type-checks`, { timeout: 3_600_000 }, async () => {
   const started = Date.now();
   const cpuStarted = process.cpuUsage();
-  const accepted: { design: Design; files: GeneratedFile[] }[] = [];
-  let rejected = 0;
-  await fc.assert(
-    fc.asyncProperty(designPlan, async (plan) => {
-      const data = new Set<string>();
-      const design = buildDesign(plan, data);
-      const result = await compileDesign(design);
-      if (!result.ok) {
-        rejected += 1;
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        assert.ok(errors.length > 0, 'rejected without an error diagnostic');
-        for (const d of errors) assert.ok(d.nodeId || d.edgeId || d.field, `diagnostic points nowhere: ${d.message}`);
-        plan.handlers.forEach((h, i) => {
-          if (checkIdentifier(h.name) !== null && plan.hostileNodeId === undefined) {
-            assert.ok(errors.some((d) => d.nodeId === `h${i}`), `no diagnostic on node h${i} for the name ${JSON.stringify(h.name)}`);
-          }
-        });
-        assert.equal(result.files.length, 0);
-        return;
-      }
-      const leaks = untracedTokens(result.files, design, data);
-      assert.deepEqual(leaks, [], `user text escaped into code:\n${JSON.stringify(leaks, null, 1)}`);
-      accepted.push({ design, files: result.files });
-    }),
-    { numRuns: RUNS },
-  );
-  const generatedMs = Date.now() - started;
-
-  const typecheckStarted = Date.now();
+  const typechecker = startBackgroundTypechecker();
+  const checks: Promise<void>[] = [];
   const gaps = new Map<string, number>();
-  for (let from = 0; from < accepted.length; from += TYPECHECK_BATCH) {
-    const batch = accepted.slice(from, from + TYPECHECK_BATCH);
-    typecheckInMemory(batch).forEach((diagnostics, i) => {
-      const unknown = diagnostics.filter((d) => !KNOWN_GAPS.some((gap) => gap.pattern.test(d.message)));
-      assert.deepEqual(unknown, [], `accepted design does not type-check: ${JSON.stringify(batch[i]!.design)}`);
-      for (const gap of KNOWN_GAPS) if (diagnostics.some((d) => gap.pattern.test(d.message))) gaps.set(gap.id, (gaps.get(gap.id) ?? 0) + 1);
-    });
+  let accepted = 0;
+  let rejected = 0;
+  let pendingBatch: { design: Design; files: GeneratedFile[] }[] = [];
+  let typecheckMs = 0;
+  const checkBatch = (batch: { design: Design; files: GeneratedFile[] }[]) => {
+    checks.push(
+      typechecker.check(batch).then(({ results, ms }) => {
+        typecheckMs += ms;
+        results.forEach((diagnostics, i) => {
+          const unknown = diagnostics.filter((d) => !KNOWN_GAPS.some((gap) => gap.pattern.test(d.message)));
+          assert.deepEqual(unknown, [], `accepted design does not type-check: ${JSON.stringify(batch[i]!.design)}`);
+          for (const gap of KNOWN_GAPS) if (diagnostics.some((d) => gap.pattern.test(d.message))) gaps.set(gap.id, (gaps.get(gap.id) ?? 0) + 1);
+        });
+      }),
+    );
+  };
+  try {
+    await fc.assert(
+      fc.asyncProperty(designPlan, async (plan) => {
+        const data = new Set<string>();
+        const design = buildDesign(plan, data);
+        const result = await compileDesign(design).catch((error: unknown) => {
+          const known = KNOWN_GAPS.find((gap) => gap.pattern.test(String(error)));
+          if (!known) throw error;
+          gaps.set(known.id, (gaps.get(known.id) ?? 0) + 1);
+          return null;
+        });
+        if (!result) return;
+        if (!result.ok) {
+          rejected += 1;
+          const errors = result.diagnostics.filter((d) => d.severity === 'error');
+          assert.ok(errors.length > 0, 'rejected without an error diagnostic');
+          for (const d of errors) assert.ok(d.nodeId || d.edgeId || d.field, `diagnostic points nowhere: ${d.message}`);
+          plan.handlers.forEach((h, i) => {
+            if (checkIdentifier(h.name) !== null && plan.hostileNodeId === undefined) {
+              assert.ok(errors.some((d) => d.nodeId === `h${i}`), `no diagnostic on node h${i} for the name ${JSON.stringify(h.name)}`);
+            }
+          });
+          assert.equal(result.files.length, 0);
+          return;
+        }
+        const leaks = untracedTokens(result.files, design, data);
+        assert.deepEqual(leaks, [], `user text escaped into code:\n${JSON.stringify(leaks, null, 1)}`);
+        accepted += 1;
+        pendingBatch.push({ design, files: result.files });
+        if (pendingBatch.length === TYPECHECK_BATCH) {
+          checkBatch(pendingBatch);
+          pendingBatch = [];
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    const generatedMs = Date.now() - started;
+    if (pendingBatch.length) checkBatch(pendingBatch);
+    await Promise.all(checks);
+    const gapReport = [...gaps].map(([id, n]) => `${n} × ${id}`).join(', ') || 'none';
+    console.log(
+      `[property] ${RUNS} designs: ${accepted} accepted (code traced and type-checked), ${rejected} rejected with diagnostics; ` +
+        `known generator gaps: ${gapReport}; generate+compile+trace ${generatedMs} ms; type-check ${Math.round(typecheckMs)} ms ` +
+        `in ${checks.length} programs on a worker thread, overlapping generation; total ${Date.now() - started} ms wall, ` +
+        `${Math.round(cpuMs(process.cpuUsage(cpuStarted)))} ms CPU`,
+    );
+    assert.ok(accepted > RUNS / 4, `too few designs were accepted (${accepted}) to say much about the code`);
+    assert.ok(rejected > 0, 'no design was rejected: the hostile names are not reaching the validator');
+  } finally {
+    await typechecker.close();
   }
-  const typecheckMs = Date.now() - typecheckStarted;
-  const gapReport = [...gaps].map(([id, n]) => `${n} × ${id}`).join(', ') || 'none';
-  console.log(
-    `[property] ${RUNS} designs: ${accepted.length} accepted (code traced and type-checked), ${rejected} rejected with diagnostics; ` +
-      `known generator gaps: ${gapReport}; generate+compile+trace ${generatedMs} ms, ` +
-      `type-check ${typecheckMs} ms (${Math.ceil(accepted.length / TYPECHECK_BATCH)} programs); ` +
-      `CPU time ${Math.round(cpuMs(process.cpuUsage(cpuStarted)))} ms (wall time grows with the machine's load)`,
-  );
-  assert.ok(accepted.length > RUNS / 4, `too few designs were accepted (${accepted.length}) to say much about the code`);
-  assert.ok(rejected > 0, 'no design was rejected: the hostile names are not reaching the validator');
 });
 
 /** Minimal repros of KNOWN_GAPS: `todo` until the generator is fixed, then they pass (remove the gap). */
@@ -368,4 +393,15 @@ test('gap: comparing two different string literals type-checks', { todo: 'genera
     { id: 'e3', source: 'd', sourceHandle: 'else', target: 'end2' },
   ];
   assert.deepEqual(await typecheckDesign(design), []);
+});
+
+test('gap: a parameter with a reserved name is reported, not a crash', { todo: 'generator: skip compiling expressions that read an invalid name (emit.ts throws)' }, async () => {
+  const design = smallDesign({ variables: [{ name: 'flag', type: 'boolean', initial: 'false' }] });
+  design.nodes.push({
+    id: 's', type: 'signal', label: 'Set', name: 'set', parameters: [{ name: 'constructor', type: 'boolean' }],
+    assignments: [{ variable: 'flag', value: 'args.constructor' }], position: { x: 0, y: 0 },
+  });
+  const result = await compileDesign(design);
+  assert.equal(result.ok, false);
+  assert.ok(result.diagnostics.some((d) => d.nodeId === 's' && d.code === 'name.invalid'));
 });

@@ -5,6 +5,7 @@
  * second batch (or the next deploy) does not parse the SDK's types again.
  */
 import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import type { Diagnostic } from '../diagnostics';
 import type { GeneratedFile } from '../pipeline';
@@ -68,4 +69,37 @@ function toDiagnostic(d: ts.Diagnostic): Diagnostic {
   const file = relative(VIRTUAL_ROOT, d.file.fileName).split(sep).slice(1).join('/');
   const source = d.file.text.split('\n')[line]?.trim() ?? '';
   return { severity: 'error', code: 'verify.typecheck', message: `${file}:${line + 1}:${character + 1}: ${text} (in: ${source})` };
+}
+
+/** typecheckInMemory on a worker thread of its own; `close()` ends the thread. */
+export interface BackgroundTypechecker {
+  /** Diagnostics per project, and how long the thread spent checking them (not counting its queue). */
+  check(projects: VirtualProject[]): Promise<{ results: Diagnostic[][]; ms: number }>;
+  close(): Promise<void>;
+}
+
+export function startBackgroundTypechecker(): BackgroundTypechecker {
+  // A small .mjs entry registers tsx in the thread, which then loads the TypeScript module.
+  const worker = new Worker(new URL('./in-memory-worker.mjs', import.meta.url));
+  const pending = new Map<number, { resolve(answer: { results: Diagnostic[][]; ms: number }): void; reject(error: unknown): void }>();
+  let nextId = 0;
+  worker.on('message', ({ id, results, ms }: { id: number; results: Diagnostic[][]; ms: number }) => {
+    pending.get(id)?.resolve({ results, ms });
+    pending.delete(id);
+  });
+  worker.on('error', (error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  });
+  return {
+    check: (projects) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, projects });
+      }),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
