@@ -10,6 +10,21 @@ export function UserMenu({ user }: { user: Principal }) {
         Signalbox
       </Link>
       <div className="appbar__right" data-testid="user-menu">
+        {user.roles.some((r) => r === 'admin' || r === 'designer') && (
+          <Link href="/processes" className="appbar__link" data-testid="nav-processes">
+            Processes
+          </Link>
+        )}
+        {user.roles.some((r) => r === 'admin' || r === 'requester') && (
+          <Link href="/requests" className="appbar__link" data-testid="nav-requests">
+            Requests
+          </Link>
+        )}
+        {user.roles.some((r) => r === 'admin' || r === 'approver') && (
+          <Link href="/inbox" className="appbar__link" data-testid="nav-inbox">
+            Inbox
+          </Link>
+        )}
         {user.roles.includes('admin') && (
           <Link href="/admin/users" className="appbar__link" data-testid="admin-link">
             Users

@@ -1,0 +1,97 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { approvalsApi, type ProcessSummary, type RequestView } from './api';
+import { DecisionPanel } from './DecisionPanel';
+import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
+
+type Sort = 'oldest' | 'newest' | 'deadline';
+
+/** The approver's tasks: what the workflows say they may decide now; filter, sort, open, decide. */
+export function InboxView() {
+  const [processes, setProcesses] = useState<ProcessSummary[]>([]);
+  const [processId, setProcessId] = useState('');
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<Sort>('oldest');
+  const [tasks, setTasks] = useState<RequestView[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const params = new URLSearchParams({ sort, ...(processId ? { processId } : {}), ...(text.trim() ? { q: text.trim() } : {}) });
+      setTasks((await approvalsApi<{ tasks: RequestView[] }>(`/api/inbox?${params}`)).tasks);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [processId, text, sort]);
+
+  useEffect(() => {
+    approvalsApi<{ processes: ProcessSummary[] }>('/api/processes').then((r) => setProcesses(r.processes), () => {});
+  }, []);
+  useEffect(() => {
+    const timer = setTimeout(load, 200);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  return (
+    <div className="home" data-testid="inbox">
+      <header className="home__head">
+        <div>
+          <h1 className="brand brand--lg">Inbox</h1>
+          <p className="muted">Requests waiting for your decision, assigned to you or to one of your roles.</p>
+        </div>
+        <button type="button" className="btn btn--ghost" onClick={load} data-testid="inbox-refresh">Refresh</button>
+      </header>
+      <div className="executions__bar">
+        <select className="input" value={processId} onChange={(e) => setProcessId(e.target.value)} aria-label="Process" data-testid="inbox-process">
+          <option value="">All processes</option>
+          {processes.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <input className="input" placeholder="Search requester or fields" value={text} onChange={(e) => setText(e.target.value)} data-testid="inbox-search" />
+        <select className="input" value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label="Sort" data-testid="inbox-sort">
+          <option value="oldest">Oldest first</option>
+          <option value="newest">Newest first</option>
+          <option value="deadline">Deadline first</option>
+        </select>
+      </div>
+      {error && <p className="banner banner--error" role="alert">{error}</p>}
+      {notice && <p className="outcome outcome--ok" role="status" data-testid="inbox-notice">{notice}</p>}
+      {tasks === null ? (
+        <p className="muted">Loading…</p>
+      ) : tasks.length === 0 ? (
+        <p className="empty" data-testid="inbox-empty">Nothing is waiting for you.</p>
+      ) : (
+        <ul className="list-section" data-testid="inbox-tasks">
+          {tasks.map((task) => (
+            <li key={task.workflowId} className="list-row" data-testid="inbox-task" data-workflow-id={task.workflowId}>
+              <button type="button" className="btn btn--ghost" onClick={() => setOpen(open === task.workflowId ? null : task.workflowId)} aria-expanded={open === task.workflowId} data-testid="inbox-task-open">
+                <strong>{task.processName}</strong> from {task.requester} · {new Date(task.submittedAt).toLocaleString()}
+                {task.deadline && <span className="muted small"> · due {new Date(task.deadline).toLocaleString()}</span>}
+              </button>{' '}
+              <OutcomeBadge outcome={task.status.outcome} />
+              {open === task.workflowId && (
+                <div>
+                  <RequestStatusView request={task} />
+                  <DecisionPanel
+                    workflowId={task.workflowId}
+                    onDecided={(result) => {
+                      setNotice(`Your decision on ${task.processName} from ${task.requester}: ${result}`);
+                      setOpen(null);
+                      void load();
+                    }}
+                  />
+                  <Link href={`/requests/${encodeURIComponent(task.workflowId)}`} className="small">Open the request page</Link>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { approvalsApi, type RequestView } from './api';
+import { DecisionPanel } from './DecisionPanel';
+import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
+
+/** One request: its status and history, and the decision panel when the workflow says the viewer may decide. */
+export function RequestDetail({ workflowId }: { workflowId: string }) {
+  const [request, setRequest] = useState<RequestView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setRequest((await approvalsApi<{ request: RequestView }>(`/api/requests/${encodeURIComponent(workflowId)}`)).request);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [workflowId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (error) return <p className="page-message" role="alert">{error}</p>;
+  if (!request) return <p className="muted">Loading…</p>;
+  return (
+    <div className="home" data-testid="request-detail">
+      <header className="home__head">
+        <h1 className="brand brand--lg">
+          {request.processName} <OutcomeBadge outcome={request.status.outcome} />
+        </h1>
+      </header>
+      <RequestStatusView request={request} />
+      {request.canDecide && <DecisionPanel workflowId={workflowId} onDecided={() => void load()} />}
+    </div>
+  );
+}
