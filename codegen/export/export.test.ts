@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Design } from '../schema/design';
 import { approvalDesign } from '../testing/designs';
-import { typecheckProject } from '../verify/typecheck';
+import { typecheckInMemory } from '../verify/in-memory';
+import { GENERATED_CODE_COMPILER_OPTIONS, typecheckProject } from '../verify/typecheck';
 import { exportProject, importedPackages } from './index';
 import { kebabCase } from './model';
 import { markdownText } from './render';
@@ -123,4 +126,23 @@ test('markdownText and kebabCase', () => {
   assert.equal(kebabCase('ApprovalWorkflow'), 'approval-workflow');
   assert.equal(kebabCase('HTTPOrder2Flow'), 'http-order2-flow');
   assert.equal(kebabCase('_x_y'), 'x-y');
+});
+
+test('every golden and example design exports as a project that type-checks (client helpers for every pattern)', async () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const goldens = join(root, 'codegen', '__golden__');
+  const designFiles = [
+    ...readdirSync(goldens).map((dir) => join(goldens, dir, 'design.json')).filter((file) => existsSync(file)),
+    ...readdirSync(join(root, 'examples')).filter((file) => file.endsWith('.json')).map((file) => join(root, 'examples', file)),
+  ];
+  assert.ok(designFiles.length >= 4, designFiles.join(', '));
+  const projects = [];
+  for (const file of designFiles) {
+    const result = await exportProject(JSON.parse(readFileSync(file, 'utf8')));
+    assert.ok(result.ok, `${file}: ${JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error'))}`);
+    projects.push({ files: result.files.filter((f) => f.path.endsWith('.ts')) });
+  }
+  // The exported tsconfig.json's options: the generated-code options plus Node's types for worker, client and test.
+  const results = typecheckInMemory(projects, { ...GENERATED_CODE_COMPILER_OPTIONS, types: ['node'] });
+  results.forEach((diagnostics, i) => assert.deepEqual(diagnostics, [], designFiles[i]));
 });

@@ -43,6 +43,8 @@ export interface ExportModel {
   updates: ClientMessage[];
   /** Names client.ts imports from shared.ts, sorted; types marked `type`. */
   clientSharedImports: string[];
+  /** Whether a helper's result type spells out `Money` (imported from the generated money.ts). */
+  clientUsesMoney: boolean;
   /** The README's table of messages and their helpers. */
   messages: { messageName: string; kind: IrHandler['kind']; helpers: string[] }[];
 }
@@ -70,6 +72,7 @@ export function exportModel(ir: WorkflowIr): ExportModel {
     queries,
     updates,
     clientSharedImports: clientSharedImports(ir, [...signals, ...queries, ...updates]),
+    clientUsesMoney: [...queries, ...updates].some((m) => /\bMoney\b/.test(m.resultTsType)),
     messages: [
       ...signals.map((m) => ({ messageName: m.messageName, kind: 'signal' as const, helpers: [`signal${m.helperSuffix}`, `signalWithStart${m.helperSuffix}`] })),
       ...queries.map((m) => ({ messageName: m.messageName, kind: 'query' as const, helpers: [`query${m.helperSuffix}`] })),
