@@ -59,7 +59,7 @@ try {
     const sent = performance.now();
     const answer = await call(signalRoute.POST, { body: { args: { approverName: 'Bench', approved: true } }, params: { workflowId, name: 'approve' } });
     if (answer.status !== 202) throw new Error(JSON.stringify(answer.body));
-    for await (const detail of events) if (detail.state?.currentStep !== 'await-approval') break;
+    for await (const detail of events) if (detail.state && detail.state.currentStep !== 'await-approval') break;
     latencies.push(performance.now() - sent);
     await events.return(undefined);
     console.log(`run ${run}: ${latencies.at(-1)!.toFixed(0)} ms`);

@@ -13,6 +13,8 @@ const proto = protoPackage.temporal;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 export const MAX_HISTORY_PAGE = 1000;
+/** Pages the server serves without a warning (its threshold is 256 events). */
+const SCAN_PAGE = 256;
 const SUMMARY_CHARS = 240;
 
 export interface HistoryEventRow {
@@ -159,7 +161,7 @@ export async function pendingTimers({ workflowId, runId, historyLength }: { work
   const events: HistoryEvent[] = [];
   let token = Buffer.alloc(0);
   do {
-    const response = await fetchPage(workflowId, runId, MAX_HISTORY_PAGE, token);
+    const response = await fetchPage(workflowId, runId, SCAN_PAGE, token);
     events.push(...(response.history?.events ?? []));
     token = Buffer.from(response.nextPageToken ?? []);
   } while (token.length > 0);

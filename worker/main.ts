@@ -49,6 +49,7 @@ let firstPollDone = false;
 /** Superseded deployments: when they were last seen with open executions (or first seen superseded). */
 const lastBusy = new Map<string, number>();
 let lastRetireCheck = 0;
+let retiring: Promise<void> | null = null;
 
 function log(message: string): void {
   console.log(`[worker] ${message}`);
@@ -131,9 +132,14 @@ async function retireIdle(deployments: DeploymentSummary[]): Promise<void> {
 
 async function poll(namespace: string): Promise<void> {
   const deployments = await activeDeployments();
-  await retireIdle(deployments).catch((error: unknown) =>
-    console.error(`[worker] retirement check failed: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  // In the background: new workers must not wait for the visibility counts of old deployments.
+  if (!retiring) {
+    retiring = retireIdle(deployments)
+      .catch((error: unknown) => console.error(`[worker] retirement check failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        retiring = null;
+      });
+  }
   const active = new Set(deployments.map((d) => d.id));
   for (const deployment of deployments) {
     const current = running.get(deployment.id);

@@ -19,15 +19,22 @@ export function HistoryTimeline({ workflowId, runId, total }: { workflowId: stri
   /** The history length at which a whole pass found nothing more (the server lags describe): wait for growth. */
   const exhaustedAt = useRef(-1);
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState(false);
+  /** A page is being fetched (a ref: changing it must not re-run and so abort the fetch). */
+  const loading = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState({ top: 0, height: 360 });
   const box = useRef<HTMLDivElement>(null);
 
+  const aborter = useRef<AbortController | null>(null);
   useEffect(() => {
     rows.current = new Map();
     chain.current = { token: null, ended: true };
+    exhaustedAt.current = -1;
     setVersion((v) => v + 1);
+    return () => {
+      aborter.current?.abort();
+      loading.current = false;
+    };
   }, [workflowId, runId]);
 
   const first = Math.max(1, Math.floor(view.top / ROW_PX) + 1 - OVERSCAN);
@@ -36,26 +43,27 @@ export function HistoryTimeline({ workflowId, runId, total }: { workflowId: stri
   for (let id = first; id <= last && !missing; id++) missing = !rows.current.has(id);
 
   useEffect(() => {
-    if (!missing || loading || error || exhaustedAt.current === total) return;
+    if (!missing || loading.current || error || exhaustedAt.current === total) return;
     const controller = new AbortController();
+    aborter.current = controller;
     if (chain.current.ended) chain.current = { token: null, ended: false };
-    setLoading(true);
+    loading.current = true;
     monitorApi.history(workflowId, chain.current.token, controller.signal).then(
       (page) => {
+        if (controller.signal.aborted) return;
         for (const event of page.events) rows.current.set(event.id, event);
         if (page.nextPageToken === null && rows.current.size < total) exhaustedAt.current = total;
         chain.current = { token: page.nextPageToken, ended: page.nextPageToken === null };
-        setLoading(false);
+        loading.current = false;
         setVersion((v) => v + 1);
       },
       (err) => {
         if (controller.signal.aborted) return;
-        setLoading(false);
+        loading.current = false;
         setError(errorMessage(err));
       },
     );
-    return () => controller.abort();
-  }, [missing, loading, error, workflowId, version, total]);
+  }, [missing, error, workflowId, version, total]);
 
   const visible: HistoryEventRow[] = [];
   for (let id = first; id <= last; id++) {

@@ -82,7 +82,7 @@ export const monitorApi = {
   listExecutions: (params: URLSearchParams, signal?: AbortSignal) =>
     call<ExecutionListPage>(`/api/executions?${params.toString()}`, { signal }),
   history: (workflowId: string, pageToken: string | null, signal?: AbortSignal) =>
-    call<HistoryPage>(`/api/executions/${enc(workflowId)}/history?pageSize=500${pageToken ? `&pageToken=${enc(pageToken)}` : ''}`, { signal }),
+    call<HistoryPage>(`/api/executions/${enc(workflowId)}/history?pageSize=256${pageToken ? `&pageToken=${enc(pageToken)}` : ''}`, { signal }),
   control: (workflowId: string, action: 'cancel' | 'terminate' | 'reset', body: Record<string, unknown> = {}) =>
     call<{ runId?: string }>(`/api/executions/${enc(workflowId)}/${action}`, { method: 'POST', body }),
   signalWithStart: (body: Record<string, unknown>) =>

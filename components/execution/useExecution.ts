@@ -20,7 +20,12 @@ export function useExecution(workflowId: string) {
   const accept = useCallback((next: LiveExecution) => {
     if (next.design) design.current = next.design;
     setError(null);
-    setData({ ...next, design: next.design ?? design.current! });
+    // A designer query that timed out once (a busy worker) keeps the last state instead of blanking the diagram.
+    setData((prev) => ({
+      ...next,
+      design: next.design ?? design.current!,
+      state: next.state ?? (prev && prev.runId === next.runId ? prev.state : undefined),
+    }));
   }, []);
 
   useEffect(() => {
