@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -73,15 +74,32 @@ test('the exported project type-checks with its own tsconfig.json', () => {
   assert.deepEqual(typecheckProject(exported.dir), []);
 });
 
-test("the exported project's own test passes against the server", async () => {
+/** Runs an exported project's own `npm test` command (node --test via tsx) in its folder. */
+async function runOwnTest(dir: string): Promise<void> {
   // Without NODE_TEST_CONTEXT, so the child reports as a standalone run (as `npm test` would).
   const { NODE_TEST_CONTEXT: _parentRunner, ...env } = process.env;
   const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--test', 'src/workflow.test.ts'], {
-    cwd: exported.dir,
+    cwd: dir,
     env: { ...env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace },
     timeout: 60_000,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => assert.fail(`${error.message}\n${error.stdout}\n${error.stderr}`));
   assert.match(run.stdout, /# pass 2\n# fail 0/);
+}
+
+test("the exported project's own test passes against the server", async () => {
+  await runOwnTest(exported.dir);
+});
+
+test("the e-commerce order export (money, item lists) passes its own test too", async () => {
+  const design = JSON.parse(readFileSync(join(import.meta.dirname, '..', '__golden__', 'order', 'design.json'), 'utf8'));
+  const result = await exportProject(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  const order = writeExport(result.files, 'int-order');
+  try {
+    await runOwnTest(order.dir);
+  } finally {
+    order.remove();
+  }
 });
 
 test('start, query, startUpdate, update (rejected and accepted), signal: the approval path', async () => {
