@@ -52,4 +52,7 @@ test('draw money and list state, a child workflow, a signal to another workflow 
   await designer.expectCodeToContain('getExternalWorkflowHandle(');
   await designer.expectCodeToContain("addMoney(total, multiplyMoney(money('1.10'), 2))");
   await designer.expectCodeToContain('return continueAsNew<typeof RelayWorkflow>({ total, seen });');
+  // money.ts, the exact-decimal helpers, gets its own tab once the design uses money.
+  await page.getByTestId('code-tab-money.ts').click();
+  await expect(designer.codeView.locator('.cm-content')).toContainText('export function addMoney(a: Money, b: Money): Money');
 });

@@ -8,6 +8,9 @@ import type { DesignerStore } from './store';
 const CodeView = dynamic(() => import('./CodeView'), { ssr: false, loading: () => <div className="code-loading">Loading editor…</div> });
 
 const FILES = ['workflows.ts', 'shared.ts', 'activities.ts'] as const;
+/** Generated only when the design needs them (money.ts: the exact-decimal helpers). */
+const OPTIONAL_FILES = ['money.ts'] as const;
+type Tab = (typeof FILES | typeof OPTIONAL_FILES)[number];
 const select = (s: DesignerStore) => ({ status: s.compile.status, files: s.compile.files, error: s.compile.error });
 /** The selected node as a string, so dragging it does not re-render the code. */
 const selectSelected = (s: DesignerStore) => {
@@ -19,7 +22,8 @@ const selectSelected = (s: DesignerStore) => {
 export function CodePanel() {
   const { status, files, error } = useDesignerStore(select);
   const selected = useDesignerStore(selectSelected);
-  const [tab, setTab] = useState<(typeof FILES)[number]>('workflows.ts');
+  const [tab, setTab] = useState<Tab>('workflows.ts');
+  const tabs: Tab[] = [...FILES, ...OPTIONAL_FILES.filter((f) => files.some((g) => g.path === f))];
   const file = files.find((f) => f.path === tab || f.path.endsWith(`/${tab}`));
   const highlight = useMemo(
     () => (selected && file && tab === 'workflows.ts' ? nodeCodeLines(file.contents, JSON.parse(selected) as NodeRef) : null),
@@ -29,7 +33,7 @@ export function CodePanel() {
     <section className="code-panel" data-testid="code-view" data-status={status} data-file={tab}
       data-highlight={highlight ? `${highlight.from}-${highlight.to}` : undefined}>
       <header className="tabs">
-        {FILES.map((f) => (
+        {tabs.map((f) => (
           <button key={f} type="button" role="tab" aria-selected={tab === f} className="tab" data-testid={`code-tab-${f}`}
             onClick={() => setTab(f)}>{f}</button>
         ))}
