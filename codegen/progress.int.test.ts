@@ -28,7 +28,9 @@ test('startUpdate is accepted at once; its result arrives when the job reaches t
   assert.ok(percent >= 50 && percent < 100, `returned ${percent}`);
   assert.ok(Date.now() - started >= 1500, 'returned only after two one-second steps');
 
+  assert.ok((await handle.query<number>('remainingSteps')) <= 2, 'at most two of four steps remain');
   assert.equal(await handle.executeUpdate('waitForProgress', { args: [{ percent: 100 }] }), 100);
+  assert.equal(await handle.query('remainingSteps'), 0);
   assert.equal(await handle.result(), 'Finished 4 steps');
 });
 

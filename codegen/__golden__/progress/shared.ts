@@ -19,4 +19,5 @@ export interface DesignerState {
 // Returns the percentage reached, once it is at least the one asked for
 export const waitForProgressUpdate = defineUpdate<number, [WaitForProgressArgs]>('waitForProgress');
 export const progressQuery = defineQuery<number>('progress');
+export const remainingStepsQuery = defineQuery<number>('remainingSteps');
 export const designerStateQuery = defineQuery<DesignerState>('__signalbox_state');

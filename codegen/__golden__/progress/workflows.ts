@@ -4,6 +4,7 @@ import {
   type BatchJobWorkflowInput,
   designerStateQuery,
   progressQuery,
+  remainingStepsQuery,
   waitForProgressUpdate,
 } from './shared';
 
@@ -41,6 +42,8 @@ export async function BatchJobWorkflow(input: BatchJobWorkflowInput): Promise<st
   );
 
   setHandler(progressQuery, () => Math.floor((done * 100) / input.steps));
+
+  setHandler(remainingStepsQuery, () => input.steps - done);
 
   let step = 'more';
   for (;;) {
