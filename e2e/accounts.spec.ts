@@ -129,3 +129,39 @@ test('an API token issued on the admin page works as a Bearer token until it is 
   expect((await client.get('/api/designs', { headers })).status()).toBe(401);
   await client.dispose();
 });
+
+test('role changes, password resets and disabling on the admin page take effect at once', async ({ page, browser }) => {
+  const username = `olly-${Date.now().toString(36)}`;
+  const admin = new AdminUsersPage(page);
+  await admin.open();
+  await admin.createUser({ username, displayName: 'Olly', password: 'first password', roles: ['viewer'] });
+  const row = admin.row(username);
+
+  const user = await signedInAs(browser, username, 'first password');
+  expect((await user.request.post('/api/executions', { data: {} })).status()).toBe(403);
+
+  // Made an operator: the same session may now start executions (the empty body is what fails).
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/admin/users/'));
+  await row.getByTestId('role-operator').check();
+  expect((await saved).status()).toBe(200);
+  await expect(row.getByTestId('role-operator')).toBeChecked();
+  expect((await user.request.post('/api/executions', { data: {} })).status()).toBe(400);
+
+  // A password reset signs the user out everywhere; the new password works.
+  await row.getByTestId('reset-password').click();
+  await row.getByTestId('new-password').fill('second password');
+  await row.getByTestId('save-password').click();
+  await expect(row.getByTestId('reset-password')).toBeVisible();
+  expect((await user.request.get('/api/auth/me')).status()).toBe(401);
+  await user.goto('/login');
+  await new LoginPage(user).signIn(username, 'second password');
+
+  // Disabled: signed out at once, and signing in is refused with the reason.
+  await row.getByTestId('toggle-disabled').click();
+  await expect(row.getByTestId('user-status')).toHaveText('Disabled');
+  expect((await user.request.get('/api/auth/me')).status()).toBe(401);
+  await user.goto('/login');
+  await new LoginPage(user).signIn(username, 'second password', { expectSuccess: false });
+  await expect(user.getByTestId('form-error')).toHaveText('This account is disabled: ask an admin to enable it.');
+  await user.context().close();
+});

@@ -111,8 +111,16 @@ export function UsersAdmin({ myId }: { myId: string }) {
 function UserRow({ user, isMe, act }: { user: AdminUser; isMe: boolean; act: Act }) {
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
+  // The roles as just clicked, shown until the server's answer reloads the list (reverts on error).
+  const [pendingRoles, setPendingRoles] = useState<string[] | null>(null);
+  const roles = pendingRoles ?? user.roles;
   const patch = (body: object) => act(() => adminApi(`/api/admin/users/${encodeURIComponent(user.id)}`, 'PATCH', body));
-  const toggleRole = (role: Role, on: boolean) => patch({ roles: on ? [...user.roles, role] : user.roles.filter((r) => r !== role) });
+  const toggleRole = async (role: Role, on: boolean) => {
+    const next = on ? [...roles, role] : roles.filter((r) => r !== role);
+    setPendingRoles(next);
+    await patch({ roles: next });
+    setPendingRoles(null);
+  };
 
   return (
     <tr data-testid={`user-row-${user.username}`}>
@@ -127,7 +135,7 @@ function UserRow({ user, isMe, act }: { user: AdminUser; isMe: boolean; act: Act
         <div className="admin__roles">
           {ROLES.map((role) => (
             <label key={role} title={ROLE_DESCRIPTIONS[role]}>
-              <input type="checkbox" checked={user.roles.includes(role)} onChange={(e) => toggleRole(role, e.target.checked)} data-testid={`role-${role}`} />
+              <input type="checkbox" checked={roles.includes(role)} onChange={(e) => void toggleRole(role, e.target.checked)} data-testid={`role-${role}`} />
               {role}
             </label>
           ))}
