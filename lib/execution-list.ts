@@ -7,7 +7,7 @@
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { listDesigns } from '../db/repository';
+import { listDeployments, listDesigns } from '../db/repository';
 import { InputError } from './errors';
 import { getTemporalClient } from './temporal-client';
 
@@ -113,6 +113,10 @@ export async function listExecutionPage({
     throw new InputError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`, 'input.invalid', 'pageSize');
   }
   const query = visibilityQuery(filters);
+  // A design that was never deployed has no executions: no need to ask Temporal (which may be down).
+  if (filters.designId && (await listDeployments({ designId: filters.designId })).length === 0) {
+    return { executions: [], nextPageToken: null, query };
+  }
   const client = await getTemporalClient();
   const response = await client.workflowService.listWorkflowExecutions({
     namespace: client.options.namespace,
@@ -167,6 +171,7 @@ export async function listExecutionPage({
 
 /** How many executions match the filters (visibility count). */
 export async function countExecutions(filters: ExecutionFilters = {}): Promise<number> {
+  if (filters.designId && (await listDeployments({ designId: filters.designId })).length === 0) return 0;
   const client = await getTemporalClient();
   return (await client.workflow.count(visibilityQuery(filters))).count;
 }

@@ -141,7 +141,8 @@ test('executions: start needs a deployment (422), bad bodies are 400, Temporal d
   assert.equal(badBody.status, 400);
   assert.equal(badBody.body.error.field, 'designId');
 
-  assert.deepEqual((await call(executionsRoute.GET, { url: `/api/executions?designId=${body.id}` })).body, { executions: [] });
+  const listed = (await call(executionsRoute.GET, { url: `/api/executions?designId=${body.id}` })).body;
+  assert.deepEqual([listed.executions, listed.nextPageToken], [[], null], 'a design never deployed lists no executions, without asking Temporal');
 
   const down = await call(executionRoute.GET, { params: { workflowId: 'whatever' } });
   assert.equal(down.status, 503);
