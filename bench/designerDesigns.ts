@@ -1,19 +1,16 @@
 import type { Design, DesignEdge, DesignNode } from '../codegen/schema/design';
 
 /**
- * A design of `count` nodes for the designer benchmark: one long valid path of assigns, timers,
- * logs and waits (with a signal that satisfies them), laid out in rows of 20 like a real large design.
+ * A design of about `count` nodes for the designer benchmark: one long valid path of assigns, timers,
+ * logs and waits laid out in rows of 20, each row with a signal (left of it) that satisfies its waits.
  */
 export function benchDesign(count: number): Design {
   const nodes: DesignNode[] = [];
   const edges: DesignEdge[] = [];
   const at = (i: number) => ({ x: (i % 20) * 260, y: Math.floor(i / 20) * 170 });
   nodes.push({ id: 'start', type: 'start', label: 'Start', position: at(0) });
-  nodes.push({
-    id: 'go', type: 'signal', label: 'Go', name: 'go', parameters: [],
-    assignments: [{ variable: 'released', value: 'true' }], position: { x: -300, y: 0 },
-  });
-  for (let i = 1; i < count - 2; i++) {
+  const rowsOfSignals = Math.ceil((count - 1) / 20);
+  for (let i = 1; i < count - 1 - rowsOfSignals; i++) {
     const id = `n${i}`;
     const position = at(i);
     switch (i % 4) {
@@ -23,7 +20,14 @@ export function benchDesign(count: number): Design {
       default: nodes.push({ id, type: 'wait', label: `Wait ${i}`, condition: 'released', timeout: { amount: 1, unit: 'minutes' }, position });
     }
   }
-  nodes.push({ id: 'end', type: 'end', label: 'Done', outcome: 'complete', result: '"counted " + str(counter)', position: at(count - 2) });
+  nodes.push({ id: 'end', type: 'end', label: 'Done', outcome: 'complete', result: '"counted " + str(counter)', position: at(count - 1 - rowsOfSignals) });
+  const rows = Math.ceil((count - 1) / 20);
+  for (let row = 0; row < rows; row++) {
+    nodes.push({
+      id: `go${row}`, type: 'signal', label: `Release row ${row}`, name: `releaseRow${row}`, parameters: [],
+      assignments: [{ variable: 'released', value: 'true' }], position: { x: -300, y: row * 170 },
+    });
+  }
   const flow = nodes.filter((n) => n.type !== 'signal');
   for (let i = 0; i + 1 < flow.length; i++) {
     const source = flow[i]!;
@@ -31,7 +35,7 @@ export function benchDesign(count: number): Design {
     if (source.type === 'wait') {
       edges.push({ id: `e${i}`, source: source.id, target: target.id, sourceHandle: 'met' });
       edges.push({ id: `t${i}`, source: source.id, target: target.id, sourceHandle: 'timeout' });
-      edges.push({ id: `g${i}`, source: 'go', target: source.id });
+      edges.push({ id: `g${i}`, source: `go${Math.floor(i / 20)}`, target: source.id });
     } else {
       edges.push({ id: `e${i}`, source: source.id, target: target.id });
     }

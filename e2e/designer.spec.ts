@@ -3,6 +3,7 @@ import type { Design } from '../codegen/schema/design';
 import { TEMPLATE_CATALOG } from '../examples/catalog';
 import { expect, test } from './fixtures';
 import { DesignerPage } from './pages/DesignerPage';
+import { ExecutionPage } from './pages/ExecutionPage';
 
 /** The e2e runner cannot import JSON modules: read the template files. */
 const TEMPLATES = TEMPLATE_CATALOG.map((t) => ({
@@ -248,4 +249,46 @@ test('expression inputs: highlighted, complete names in scope, underline errors 
   await expect(mark).toHaveText('=');
   await mark.hover();
   await expect(page.locator('.cm-tooltip-lint')).toContainText('==');
+});
+
+test('the code view highlights the selected node’s code; a problem focuses its node', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.expectNoProblems();
+  await designer.selectNode('await-approval');
+  const marked = designer.codeView.locator('.cm-node-line');
+  await expect(marked.filter({ hasText: "enterStep('await-approval')" })).toBeVisible();
+  await expect(marked.filter({ hasText: "enterStep('is-approved')" })).toHaveCount(0);
+  await designer.selectNode('add-comment');
+  await expect(marked.filter({ hasText: 'addCommentUpdate' })).toBeVisible();
+
+  // Break the decision's condition: the problem names it, and clicking the problem selects the node.
+  await designer.selectNode('is-approved');
+  await designer.fill('branches.0.condition', 'approvd');
+  await designer.focusCanvas();
+  const problem = page.getByTestId('diagnostic-item').filter({ hasText: 'approvd' });
+  await expect(problem).toBeVisible({ timeout: 15_000 });
+  await problem.click();
+  await expect(designer.inspector).toHaveAttribute('data-node-id', 'is-approved');
+});
+
+test('a template deploys and runs as drawn: the greeting’s validated language update', async ({ page }) => {
+  test.setTimeout(180_000);
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('greeting');
+  await designer.expectNoProblems();
+  await designer.deploy();
+  await designer.start({ name: 'Ada' });
+
+  const execution = new ExecutionPage(page);
+  await execution.expectStatus('RUNNING');
+  const outcome = page.getByTestId('update-result-setLanguage');
+  await execution.send('update', 'setLanguage', { language: 'xx' });
+  await expect(outcome).toHaveAttribute('data-tone', 'rejected');
+  await expect(outcome).toContainText('Unsupported language');
+  await execution.send('update', 'setLanguage', { language: 'de' });
+  await expect(outcome).toContainText('Language changed to de');
+  await execution.send('signal', 'approve', { approverName: 'Grace' });
+  await execution.expectStatus('COMPLETED');
+  await expect(execution.result).toHaveText('Hallo, Ada!');
 });

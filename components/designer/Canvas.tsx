@@ -1,6 +1,6 @@
 'use client';
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, type Connection, type Edge } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
 import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
 import { nodeTypes } from '../flow/nodeTypes';
@@ -43,6 +43,10 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const theme = useTheme();
   const { onDragOver, onDrop } = useDropNode();
   useInitialView(VIRTUALISE_ABOVE);
+  // The minimap draws every node, on every change: on large designs it is opt-in.
+  const [minimapWanted, setMinimapWanted] = useState<boolean | null>(null);
+  const large = nodes.length > VIRTUALISE_ABOVE;
+  const showMinimap = minimapWanted ?? !large;
   const decorations = useMemo(() => ({ diagnostics: groupByNode(diagnostics) }), [diagnostics]);
   const validate = useCallback(
     (c: Connection | Edge) => isValidConnection(c, store.getState()),
@@ -72,7 +76,15 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           <CanvasToolbar onLayout={onLayout} layoutBusy={layoutBusy} onHelp={onHelp} />
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable className="minimap" />
+          {showMinimap && <MiniMap pannable zoomable className="minimap" />}
+          {large && (
+            <Panel position="bottom-right" className="minimap-toggle">
+              <button type="button" className="btn btn--sm" data-testid="minimap-toggle" onClick={() => setMinimapWanted(!showMinimap)}
+                title="The minimap redraws every node on every change, which slows large designs down">
+                {showMinimap ? 'Hide minimap' : 'Show minimap'}
+              </button>
+            </Panel>
+          )}
         </ReactFlow>
         {nodes.length <= 1 && (
           <div className="canvas-hint" data-testid="canvas-hint">

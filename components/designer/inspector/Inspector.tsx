@@ -2,7 +2,8 @@
 import type { NodeType } from '../../../codegen/schema/design';
 import { KINDS } from '../../flow/kinds';
 import { NodeIcon } from '../../flow/NodeIcon';
-import type { DesignerNode, NodeData } from '../../flow/types';
+import type { NodeData } from '../../flow/types';
+import type { SelectedNode } from '../useSelectedNode';
 import { useDesignerStoreApi } from '../DesignerStoreProvider';
 import { ActivityForm } from './ActivityForm';
 import { AssignForm } from './AssignForm';
@@ -18,7 +19,7 @@ import { TimerForm } from './TimerForm';
 import { WaitForm } from './WaitForm';
 
 /** Edits the selected node: its label and description, then the fields of its kind. */
-export function Inspector({ node }: { node: DesignerNode }) {
+export function Inspector({ node }: { node: SelectedNode }) {
   const store = useDesignerStoreApi();
   const patch = (p: Partial<NodeData<NodeType>>) => store.getState().updateNodeData(node.id, p);
   const remove = () => store.getState().onNodesChange([{ type: 'remove', id: node.id }]);
@@ -52,7 +53,7 @@ export function Inspector({ node }: { node: DesignerNode }) {
   );
 }
 
-function KindForm({ node, patch }: { node: DesignerNode; patch: (p: Partial<NodeData<NodeType>>) => void }) {
+function KindForm({ node, patch }: { node: SelectedNode; patch: (p: Partial<NodeData<NodeType>>) => void }) {
   const p = patch as never;
   switch (node.type) {
     case 'wait': return <WaitForm data={node.data} patch={p} />;
