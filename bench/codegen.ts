@@ -13,7 +13,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatTypeScript } from '../codegen/format';
+import * as prettier from 'prettier/standalone';
+import * as babel from 'prettier/plugins/babel';
+import { formatTypeScript, PRETTIER_OPTIONS } from '../codegen/format';
 import { lowerDesign } from '../codegen/ir/lower';
 import { renderWorkflow } from '../codegen/emit/render';
 import { parseDesign } from '../codegen/parse';
@@ -65,6 +67,8 @@ interface Row {
   validate: Timing;
   emit: Timing;
   format: Timing;
+  /** The same prettier options with the babel-ts parser (identical output here; a suggestion for codegen/format.ts). */
+  formatBabelTs: Timing;
   compile: Timing;
   typecheckWarm: Timing;
   bundleDefault: Timing;
@@ -109,6 +113,7 @@ async function measure(size: number): Promise<Row> {
     validate: await timeIt(RUNS, () => validateDesign(parsed.design)),
     emit: await timeIt(RUNS, () => renderWorkflow(lowerDesign(validated))),
     format: await timeIt(RUNS, () => Promise.all(rendered.map((file) => formatTypeScript(file.contents)))),
+    formatBabelTs: { wall: 0, cpu: 0 },
     compile: await timeIt(RUNS, () => compileDesign(design)),
     typecheckWarm: { wall: 0, cpu: 0 },
     bundleDefault: { wall: 0, cpu: 0 },
@@ -118,6 +123,12 @@ async function measure(size: number): Promise<Row> {
     esbuild: null,
     generatedLines: compiled.files.reduce((n, f) => n + f.contents.split('\n').length, 0),
   };
+
+  const babelTs = (source: string) => prettier.format(source, { ...PRETTIER_OPTIONS, parser: 'babel-ts', plugins: [...PRETTIER_OPTIONS.plugins, babel] });
+  for (const file of rendered) {
+    if ((await babelTs(file.contents)) !== (await formatTypeScript(file.contents))) throw new Error(`babel-ts formats ${file.path} differently`);
+  }
+  row.formatBabelTs = await timeIt(RUNS, () => Promise.all(rendered.map((file) => babelTs(file.contents))));
 
   const verifyRuns = Math.max(3, Math.ceil(RUNS / 2));
   typecheckFiles({ dir, files }); // warm: parses the SDK's .d.ts once, as a long-lived verifier would have
@@ -148,12 +159,12 @@ const ms = (t: Timing | null, wallOnly = false) => (t === null ? 'n/a' : wallOnl
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Nodes | Generated lines | parse | validate | emit | format | **emit + format** | compileDesign | type-check (warm) | bundle: SDK default | bundle: cached (adopted) | **verify, warm process** | verify, fresh process | esbuild (reference) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Nodes | Generated lines | parse | validate | emit | format | **emit + format** | format with babel-ts (same output) | compileDesign | type-check (warm) | bundle: SDK default | bundle: cached (adopted) | **verify, warm process** | verify, fresh process | esbuild (reference) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.size} | ${r.generatedLines} | ${ms(r.parse)} | ${ms(r.validate)} | ${ms(r.emit)} | ${ms(r.format)} | **${ms(sum(r.emit, r.format))}** | ${ms(r.compile)} | ` +
+      `| ${r.size} | ${r.generatedLines} | ${ms(r.parse)} | ${ms(r.validate)} | ${ms(r.emit)} | ${ms(r.format)} | **${ms(sum(r.emit, r.format))}** | ${ms(r.formatBabelTs)} | ${ms(r.compile)} | ` +
         `${ms(r.typecheckWarm)} | ${ms(r.bundleDefault)} | ${ms(r.bundleCached)} | **${ms(r.verifyWarm)}** | ${ms(r.verifySpawned, true)} | ${ms(r.esbuild)} |`,
     );
   }
