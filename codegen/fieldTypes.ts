@@ -1,4 +1,5 @@
 import type { ExprType } from './expressions';
+import { FORBIDDEN_PROPERTIES, isIdentifier } from './expressions/identifiers';
 import type { Field, RecordField, ScalarType, Variable } from './schema/design';
 
 /**
@@ -15,8 +16,16 @@ export function fieldExprType(field: Typed): ExprType {
 
 function recordExprType(fields: RecordField[]): ExprType {
   const shape: Record<string, ExprType> = {};
-  for (const f of fields) shape[f.name] = { kind: f.type };
+  for (const f of fields.filter((f) => isFieldName(f.name))) shape[f.name] = { kind: f.type };
   return { kind: 'object', fields: shape };
+}
+
+/**
+ * Whether a field name can be read in an expression. Invalid names are reported by name
+ * validation; leaving them out of the scope keeps them away from the emitter.
+ */
+export function isFieldName(name: string): boolean {
+  return isIdentifier(name) && !FORBIDDEN_PROPERTIES.has(name);
 }
 
 export function scalarTsType(type: ScalarType): string {

@@ -81,6 +81,9 @@ class Emitter {
       }
       case 'binary': {
         if (!Object.hasOwn(TS_OPERATOR, ast.op)) throw new Error('Invalid binary operator in expression AST');
+        // TypeScript rejects comparing two different literals ("a" === "b" has no overlap): fold them.
+        const folded = foldLiteralEquality(ast);
+        if (folded !== undefined) return folded;
         const p = BINARY_PRECEDENCE[ast.op];
         // Left-associative: a same-precedence right operand keeps its parentheses ("a - (b - c)").
         const left = parenthesize(ast.left, precedenceOf(ast.left) < p);
@@ -172,4 +175,14 @@ function emitProperty(name: string): string {
     throw new Error(`Refusing to emit invalid property name ${JSON.stringify(name)}`);
   }
   return name;
+}
+
+const LITERAL_KINDS = new Set(['number', 'string', 'boolean']);
+
+/** `"a" == "b"` → `false`, `1 != 2` → `true`; undefined unless both sides are literals. */
+function foldLiteralEquality(e: ExprOf<'binary'>): string | undefined {
+  if ((e.op !== '==' && e.op !== '!=') || !LITERAL_KINDS.has(e.left.kind) || !LITERAL_KINDS.has(e.right.kind)) return undefined;
+  const value = (x: Expr): unknown => ('value' in x ? x.value : undefined);
+  const equal = e.left.kind === e.right.kind && value(e.left) === value(e.right);
+  return String(e.op === '==' ? equal : !equal);
 }

@@ -152,8 +152,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
 
   const carried = carriedState(validated);
   const carriedNames = new Set(carried?.fields.map((f) => f.name));
+  // Clients always pass the input; a flow that never reads it names it `_input` (noUnusedParameters).
+  const readsInput =
+    [...validated.expressions.values()].some((c) => referencedNames(c.ast).has('input')) ||
+    design.nodes.some((n) => n.type === 'continueAsNew' && graph.reachable.has(n.id));
   const parameters = [
-    ...(design.input.length ? [`input: ${design.name}Input`] : []),
+    ...(design.input.length ? [`${readsInput ? 'input' : '_input'}: ${design.name}Input`] : []),
     ...(carried ? [`carried?: ${carried.name}`] : []),
   ];
 

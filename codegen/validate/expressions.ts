@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
-import { fieldExprType } from '../fieldTypes';
+import { fieldExprType, isFieldName } from '../fieldTypes';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
 import { describeNode } from './describe';
 
@@ -33,7 +33,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
   const compiled: CompiledExpressions = new Map();
   const input = objectOf(design.input);
   const state: Record<string, ExprType> = { input };
-  for (const variable of design.variables) state[variable.name] = fieldExprType(variable);
+  for (const variable of design.variables.filter((v) => isFieldName(v.name))) state[variable.name] = fieldExprType(variable);
   const variableTypes = new Map(design.variables.map((v) => [v.name, fieldExprType(v)]));
 
   const compile = (owner: DesignNode | null, field: string, label: string, text: string, scope: Scope, expected?: ExprType | ValueType): void => {
@@ -241,6 +241,6 @@ function handlerScope(state: Record<string, ExprType>, handler: HandlerNode): Sc
 
 function objectOf(fields: Field[]): ExprType {
   const shape: Record<string, ExprType> = {};
-  for (const field of fields) shape[field.name] = fieldExprType(field);
+  for (const field of fields.filter((f) => isFieldName(f.name))) shape[field.name] = fieldExprType(field);
   return { kind: 'object', fields: shape };
 }

@@ -101,3 +101,22 @@ test('an update that waits for something nothing changes is an error on its "wai
   assert.equal(d.field, 'waitUntil');
   assert.match(d.message, /would wait forever: it reads no variable/);
 });
+
+test('found by the property test: unread input, literal comparisons and forbidden field names', async () => {
+  const { compileDesign } = await import('../pipeline');
+  const unread = goldenDesign('shopping-cart');
+  unread.input = [{ name: 'customerId', type: 'string' }];
+  const result = await compileDesign(unread);
+  assert.match(result.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /ShoppingCartWorkflow\(_input: ShoppingCartWorkflowInput\)/);
+
+  const literal = goldenDesign('shopping-cart');
+  node<'wait'>(literal, 'await-checkout').condition = 'checkedOut || "a" == "b"';
+  const folded = await compileDesign(literal);
+  assert.match(folded.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /condition\(\(\) => checkedOut \|\| false, '1 day'\)/);
+
+  const forbidden = diagnose('shopping-cart', (x) => {
+    node<'signal'>(x, 'checkout').parameters = [{ name: 'constructor', type: 'boolean' }];
+    node<'signal'>(x, 'checkout').assignments = [{ variable: 'checkedOut', value: 'args.constructor' }];
+  });
+  assert.equal(find(forbidden, 'name.invalid').nodeId, 'checkout');
+});
