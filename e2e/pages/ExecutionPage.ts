@@ -26,6 +26,29 @@ export class ExecutionPage {
     await expect(this.node(nodeId).locator('[data-current="true"]')).toBeVisible();
   }
 
+  /** The number of times the diagram says a node was entered. */
+  visits(nodeId: string): Locator {
+    return this.page.getByTestId(`visits-${nodeId}`);
+  }
+
+  /** The outcome line under a message form (data-tone ok | rejected | error). */
+  outcome(kind: 'signal' | 'query' | 'update', name: string): Locator {
+    return this.page.getByTestId(`${kind}-result-${name}`);
+  }
+
+  /** Rows of the virtualised history timeline currently rendered. */
+  historyEvents(type?: string): Locator {
+    const rows = this.page.getByTestId('history-timeline').getByTestId('history-event');
+    return type ? rows.and(this.page.locator(`[data-event-type="${type}"]`)) : rows;
+  }
+
+  /** Opens a control's confirmation dialog and confirms it. */
+  async control(action: 'cancel' | 'terminate' | 'reset') {
+    await this.page.getByTestId(`control-${action}`).click();
+    await this.page.getByTestId(`confirm-${action}-submit`).click();
+    await expect(this.page.getByTestId('control-message')).toBeVisible();
+  }
+
   /** Fills a message form (checkboxes for booleans) and submits it. */
   async send(kind: 'signal' | 'query' | 'update', name: string, args: Record<string, string | boolean>) {
     const form = this.page.getByTestId(`${kind}-form-${name}`);

@@ -1,0 +1,99 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DesignerPage } from './pages/DesignerPage';
+import { ExecutionPage } from './pages/ExecutionPage';
+import { ExecutionsListPage } from './pages/ExecutionsListPage';
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+async function startExecution(request: APIRequestContext, designId: string, workflowId: string, requestId: string) {
+  const response = await request.post('/api/executions', { data: { designId, workflowId, input: { requestId } } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { workflowId: string; deploymentId: string };
+}
+
+test('deploy, list and filter executions, operate one live, and run two versions side by side', async ({ page }) => {
+  test.setTimeout(300_000);
+  const designer = new DesignerPage(page);
+  await designer.createFromExample();
+  const designId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+  // Deploy shows its progress stage by stage.
+  await designer.deploy();
+  for (const stage of ['validate', 'generate', 'typecheck', 'bundle', 'start-worker']) {
+    await expect(page.getByTestId(`deploy-stage-${stage}`)).toHaveAttribute('data-state', 'done');
+  }
+  await expect(page.getByTestId('deploy-stage-replay')).toHaveAttribute('data-state', 'skipped');
+
+  // Several executions.
+  const tag = Date.now().toString(36);
+  const ids = ['a', 'b', 'c'].map((n) => `mon-${tag}-${n}`);
+  for (const [i, id] of ids.entries()) await startExecution(page.request, designId, id, `REQ-${i}`);
+
+  // The list, from the home page header, filtered.
+  const list = new ExecutionsListPage(page);
+  await list.open();
+  await list.filter({ designId, status: 'Running' });
+  await expect(list.total).toHaveText('3 matching');
+  await list.expectWorkflowIds(ids);
+  await expect(list.row(ids[0]!).getByTestId('execution-row-step')).toHaveText('await-approval');
+  await list.filter({ workflowId: `mon-${tag}-b` });
+  await list.expectWorkflowIds([ids[1]!]);
+  await list.filter({ workflowId: '', status: 'Completed' });
+  await expect(list.page.getByTestId('executions-empty')).toBeVisible();
+
+  // Open one.
+  await list.filter({ status: '', workflowId: `mon-${tag}-a` });
+  await list.row(ids[0]!).getByRole('link').click();
+  await page.waitForURL(/\/executions\/mon-/);
+  const execution = new ExecutionPage(page);
+  await execution.expectStatus('RUNNING');
+  await execution.expectCurrentStep('await-approval');
+  await expect(execution.visits('await-approval')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('deadline-await-approval')).toBeVisible();
+  await expect(page.getByTestId('pending-timers')).toContainText('fires');
+  await expect(execution.historyEvents('TIMER_STARTED')).toHaveCount(1);
+
+  // A query, an update the validator rejects, one it accepts.
+  await execution.send('query', 'status', {});
+  await expect(execution.outcome('query', 'status')).toHaveText('pending');
+  await execution.send('update', 'addComment', { text: '   ' });
+  await expect(execution.outcome('update', 'addComment')).toHaveAttribute('data-tone', 'rejected');
+  await expect(execution.outcome('update', 'addComment')).toContainText('The comment must not be blank');
+  await execution.send('update', 'addComment', { text: 'looks good' });
+  await expect(execution.outcome('update', 'addComment')).toHaveAttribute('data-tone', 'ok');
+  await expect(page.getByTestId('variable-comment')).toContainText('looks good');
+  await expect(execution.historyEvents('WORKFLOW_EXECUTION_UPDATE_ACCEPTED')).toHaveCount(1);
+
+  // A signal: the lit step moves on without a reload.
+  await execution.send('signal', 'approve', { approverName: 'Ann', approved: true, comment: 'fine' });
+  await execution.expectStatus('COMPLETED', 10_000);
+  await execution.expectCurrentStep('end-approved');
+  await expect(execution.result).toHaveText('Request approved by Ann');
+  await expect(execution.historyEvents('WORKFLOW_EXECUTION_SIGNALED')).toHaveCount(1);
+
+  // A second version while the first has running executions (b and c).
+  const record = await (await page.request.get(`/api/designs/${designId}`)).json();
+  const v2 = structuredClone(record.design);
+  v2.nodes.find((n: { id: string }) => n.id === 'await-approval').label = 'Await the approver';
+  const saved = await page.request.post(`/api/designs/${designId}/versions`, { data: { design: v2, baseVersion: record.latestVersion } });
+  expect(saved.status(), await saved.text()).toBe(201);
+  const deployed = await page.request.post(`/api/designs/${designId}/deployments`, { data: { version: (await saved.json()).version } });
+  expect(deployed.status(), await deployed.text()).toBe(201);
+  const onV2 = await startExecution(page.request, designId, `mon-${tag}-d`, 'REQ-V2');
+  expect(onV2.deploymentId).toBe((await deployed.json()).deployment.id);
+
+  for (const [id, version] of [[ids[1]!, 'v1'], [onV2.workflowId, 'v2']] as const) {
+    await page.goto(`/executions/${id}`);
+    await expect(page.getByTestId('execution-version')).toHaveText(version);
+    await execution.expectCurrentStep('await-approval');
+    await execution.send('signal', 'approve', { approverName: `Bob ${version}`, approved: true, comment: '' });
+    await execution.expectStatus('COMPLETED', 10_000);
+    await expect(execution.result).toHaveText(`Request approved by Bob ${version}`);
+  }
+
+  // The list tells the versions apart.
+  await list.open();
+  await list.filter({ designId, version: '2' });
+  await list.expectWorkflowIds([onV2.workflowId]);
+});
