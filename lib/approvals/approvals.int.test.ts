@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { nanoid } from 'nanoid';
 import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
 import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from './generate';
@@ -106,4 +106,25 @@ test('at the deadline a level approves or rejects automatically, as configured',
   assert.equal(await handle.result(), 'rejected');
   assert.deepEqual(await handle.query(C.historyQueries.verdicts), ['auto-approved', 'auto-rejected']);
   assert.deepEqual(await handle.query(C.historyQueries.levels), [1, 2]);
+});
+
+test('a decision that arrives with the start (before the first step ran) counts: the first level is open from the start', async () => {
+  const startWorkflowOperation = new WithStartWorkflowOperation(designs.main.name, {
+    taskQueue: env.taskQueue,
+    workflowId: `main-early-${nanoid(8)}`,
+    args: [{ amount: '250.00', requester: 'rita' }],
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  const result = await env.client.workflow.executeUpdateWithStart<string, [unknown]>(C.decideUpdate, {
+    args: [{ actor: 'lead', actorRoles: [], approve: true, comment: 'early' }],
+    startWorkflowOperation,
+  });
+  assert.equal(result, 'approved');
+  const handle = await startWorkflowOperation.workflowHandle();
+  const deadline = Date.now() + 10_000;
+  while ((await handle.query<number>(C.levelQuery)) !== 2) {
+    assert.ok(Date.now() < deadline, `moved on to level 2 (approvals: ${JSON.stringify(await handle.query(C.approvalsQuery))})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepEqual(await handle.query(C.historyQueries.actors), ['lead']);
 });

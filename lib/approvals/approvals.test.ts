@@ -98,6 +98,7 @@ test('bad specs are refused with the field that is wrong', async () => {
     const result = await buildApprovalDesign(input);
     assert.ok(!result.ok, `expected ${path} to be refused`);
     const issue = result.issues.find((i) => i.path === path);
+    assert.ok(result.issues.every((i) => i.path !== ''), `only located issues: ${JSON.stringify(result.issues)}`);
     assert.ok(issue, `no issue at ${path}: ${JSON.stringify(result.issues)}`);
     assert.match(issue.message, message);
   }

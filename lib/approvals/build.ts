@@ -13,6 +13,7 @@ export type BuildResult =
   | { ok: false; issues: SpecIssue[] };
 
 const CONDITION_VARIABLE = /^appliesLevel(\d+)$/;
+const DERIVED_FROM_CONDITIONS = new Set(['level', 'required']);
 
 export async function buildApprovalDesign(input: unknown): Promise<BuildResult> {
   const parsed = parseApprovalSpec(input);
@@ -31,6 +32,9 @@ export async function buildApprovalDesign(input: unknown): Promise<BuildResult> 
         path: `levels.${Number(level) - 1}.condition`,
         message: `Condition of level ${level} (${name}): ${d.message.replace(/^initial value of "appliesLevel\d+": /, '')}`,
       });
+    } else if (variable && DERIVED_FROM_CONDITIONS.has(variable.name)) {
+      // The same conditions again (the first applicable level): already reported at the level.
+      continue;
     } else {
       issues.push({ path: '', message: `${d.nodeId ? `${d.nodeId}: ` : ''}${d.message}` });
     }

@@ -83,22 +83,34 @@ function recordHistory(verdict: string, actor: string, comment: string): { varia
   ];
 }
 
+/**
+ * The first level that applies, as an initial value: a decision that arrives before the workflow
+ * has run its first step (right after the request was submitted) already meets the right level.
+ */
+function firstLevel(spec: ApprovalProcessSpec, pick: (level: Level, n: number) => string, none: string): string {
+  // Initial values see the input, not other variables: the levels' conditions are repeated here.
+  return spec.levels.reduceRight(
+    (otherwise, level, i) => (level.condition?.trim() ? `(${level.condition}) ? ${pick(level, i + 1)} : (${otherwise})` : pick(level, i + 1)),
+    none,
+  );
+}
+
 function variables(spec: ApprovalProcessSpec): Variable[] {
   const list = (name: string, items: 'string' | 'number', description: string): Variable => ({ name, type: 'list', items, initial: '[]', description });
   return [
-    { name: 'outcome', type: 'string', initial: '"pending"', description: 'pending, approved or rejected' },
-    { name: 'level', type: 'number', initial: '0', description: 'The open level (1-based); 0 before the first' },
-    { name: 'required', type: 'number', initial: '1', description: 'Approvals the open level needs' },
-    list('approvals', 'string', 'Who approved at the open level'),
-    list('rejections', 'string', 'Who rejected at the open level'),
-    { name: 'escalated', type: 'boolean', initial: 'false', description: "The open level's deadline passed and it was escalated" },
-    { name: 'escalationApproved', type: 'boolean', initial: 'false', description: 'The escalation target approved the open level' },
     ...spec.levels.map((level, i): Variable => ({
       name: `appliesLevel${i + 1}`,
       type: 'boolean',
       initial: level.condition?.trim() ? level.condition : 'true',
       description: `Whether level ${i + 1} (${level.name}) applies to this request`,
     })),
+    { name: 'outcome', type: 'string', initial: '"pending"', description: 'pending, approved or rejected' },
+    { name: 'level', type: 'number', initial: firstLevel(spec, (_l, n) => String(n), '0'), description: 'The open level (1-based); 0 when none applies' },
+    { name: 'required', type: 'number', initial: firstLevel(spec, (l) => String(l.required), '1'), description: 'Approvals the open level needs' },
+    list('approvals', 'string', 'Who approved at the open level'),
+    list('rejections', 'string', 'Who rejected at the open level'),
+    { name: 'escalated', type: 'boolean', initial: 'false', description: "The open level's deadline passed and it was escalated" },
+    { name: 'escalationApproved', type: 'boolean', initial: 'false', description: 'The escalation target approved the open level' },
     list('decisionLevels', 'number', 'History: the level of each decision'),
     list('decisionActors', 'string', 'History: who decided (or "deadline")'),
     list('decisionVerdicts', 'string', 'History: approved, rejected, escalated, auto-approved or auto-rejected'),
@@ -137,13 +149,15 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     type: 'assign',
     label: `Open level ${n}: ${level.name}`,
     description: `${level.required} of ${who} (${level.mode})`,
+    // The first level is open from the start (decisions may arrive before this step runs):
+    // keep what it already collected; a later level starts afresh. `level` is assigned last.
     assignments: [
-      { variable: 'level', value: String(n) },
+      { variable: 'approvals', value: `level == ${n} ? approvals : []` },
+      { variable: 'rejections', value: `level == ${n} ? rejections : []` },
+      { variable: 'escalated', value: `level == ${n} && escalated` },
+      { variable: 'escalationApproved', value: `level == ${n} && escalationApproved` },
       { variable: 'required', value: String(level.required) },
-      { variable: 'approvals', value: '[]' },
-      { variable: 'rejections', value: '[]' },
-      { variable: 'escalated', value: 'false' },
-      { variable: 'escalationApproved', value: 'false' },
+      { variable: 'level', value: String(n) },
     ],
     position: at(1),
   });
