@@ -21,18 +21,6 @@ import { startBackgroundTypechecker, typecheckInMemory } from './verify/in-memor
 
 const RUNS = Number(process.env.SIGNALBOX_PROPERTY_RUNS ?? 2000);
 
-/**
- * Type errors in generated code that this test found and that are the generator's to fix (each
- * has a failing `todo` repro at the end of this file). Designs hitting only these are counted and
- * reported, not failed, so that every other regression still fails the run. Remove an entry when
- * its repro passes.
- */
-const KNOWN_GAPS: { id: string; pattern: RegExp }[] = [
-  { id: 'input declared but never read', pattern: /'input' is declared but its value is never read/ },
-  { id: 'comparison of two different string literals', pattern: /This comparison appears to be unintentional/ },
-  // Not a type error: compileDesign throws instead of returning the name diagnostic it also makes.
-  { id: 'crash on args.<reserved name>', pattern: /Refusing to emit invalid property name/ },
-];
 const TYPECHECK_BATCH = 250;
 
 /** Words that only ever appear inside hostile user text: finding one in code means it escaped. */
@@ -286,7 +274,6 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
   const cpuStarted = process.cpuUsage();
   const typechecker = startBackgroundTypechecker();
   const checks: Promise<void>[] = [];
-  const gaps = new Map<string, number>();
   let accepted = 0;
   let rejected = 0;
   let pendingBatch: { design: Design; files: GeneratedFile[] }[] = [];
@@ -296,9 +283,7 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
       typechecker.check(batch).then(({ results, ms }) => {
         typecheckMs += ms;
         results.forEach((diagnostics, i) => {
-          const unknown = diagnostics.filter((d) => !KNOWN_GAPS.some((gap) => gap.pattern.test(d.message)));
-          assert.deepEqual(unknown, [], `accepted design does not type-check: ${JSON.stringify(batch[i]!.design)}`);
-          for (const gap of KNOWN_GAPS) if (diagnostics.some((d) => gap.pattern.test(d.message))) gaps.set(gap.id, (gaps.get(gap.id) ?? 0) + 1);
+          assert.deepEqual(diagnostics, [], `accepted design does not type-check: ${JSON.stringify(batch[i]!.design)}`);
         });
       }),
     );
@@ -308,13 +293,7 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
       fc.asyncProperty(designPlan, async (plan) => {
         const data = new Set<string>();
         const design = buildDesign(plan, data);
-        const result = await compileDesign(design).catch((error: unknown) => {
-          const known = KNOWN_GAPS.find((gap) => gap.pattern.test(String(error)));
-          if (!known) throw error;
-          gaps.set(known.id, (gaps.get(known.id) ?? 0) + 1);
-          return null;
-        });
-        if (!result) return;
+        const result = await compileDesign(design);
         if (!result.ok) {
           rejected += 1;
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -342,10 +321,9 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
     const generatedMs = Date.now() - started;
     if (pendingBatch.length) checkBatch(pendingBatch);
     await Promise.all(checks);
-    const gapReport = [...gaps].map(([id, n]) => `${n} × ${id}`).join(', ') || 'none';
     console.log(
       `[property] ${RUNS} designs: ${accepted} accepted (code traced and type-checked), ${rejected} rejected with diagnostics; ` +
-        `known generator gaps: ${gapReport}; generate+compile+trace ${generatedMs} ms; type-check ${Math.round(typecheckMs)} ms ` +
+        `generate+compile+trace ${generatedMs} ms; type-check ${Math.round(typecheckMs)} ms ` +
         `in ${checks.length} programs on a worker thread, overlapping generation; total ${Date.now() - started} ms wall, ` +
         `${Math.round(cpuMs(process.cpuUsage(cpuStarted)))} ms CPU`,
     );
@@ -356,7 +334,7 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
   }
 });
 
-/** Minimal repros of KNOWN_GAPS: `todo` until the generator is fixed, then they pass (remove the gap). */
+/** Regressions: generator gaps this property test found (fixed in ba30a86), as minimal designs. */
 function smallDesign(overrides: Partial<Design>): Design {
   return {
     schemaVersion: 1,
@@ -379,11 +357,11 @@ async function typecheckDesign(design: Design): Promise<string[]> {
   return typecheckInMemory([{ files: result.files }])[0]!.map((d) => d.message);
 }
 
-test('gap: a workflow input the flow never reads still type-checks', { todo: 'generator: declare `input` only when read (noUnusedParameters)' }, async () => {
+test('found by the property test: a workflow input the flow never reads still type-checks', async () => {
   assert.deepEqual(await typecheckDesign(smallDesign({ input: [{ name: 'orderId', type: 'string' }] })), []);
 });
 
-test('gap: comparing two different string literals type-checks', { todo: 'generator: constant comparisons are TS2367 errors (fold them or widen the operands)' }, async () => {
+test('found by the property test: comparing two different string literals type-checks', async () => {
   const design = smallDesign({});
   design.nodes.push({ id: 'd', type: 'decision', label: 'Same?', branches: [{ id: 'b', label: 'yes', condition: '"a" == "b"' }], position: { x: 0, y: 0 } });
   design.nodes.push({ id: 'end2', type: 'end', label: 'End 2', outcome: 'complete', result: '"other"', position: { x: 0, y: 0 } });
@@ -395,7 +373,7 @@ test('gap: comparing two different string literals type-checks', { todo: 'genera
   assert.deepEqual(await typecheckDesign(design), []);
 });
 
-test('gap: a parameter with a reserved name is reported, not a crash', { todo: 'generator: skip compiling expressions that read an invalid name (emit.ts throws)' }, async () => {
+test('found by the property test: a parameter with a reserved name is reported, not a crash', async () => {
   const design = smallDesign({ variables: [{ name: 'flag', type: 'boolean', initial: 'false' }] });
   design.nodes.push({
     id: 's', type: 'signal', label: 'Set', name: 'set', parameters: [{ name: 'constructor', type: 'boolean' }],
