@@ -115,11 +115,11 @@ test('a decision that arrives with the start (before the first step ran) counts:
     args: [{ amount: '250.00', requester: 'rita' }],
     workflowIdConflictPolicy: 'FAIL',
   });
-  const result = await env.client.workflow.executeUpdateWithStart<string, [unknown]>(C.decideUpdate, {
+  const result = await env.client.workflow.executeUpdateWithStart(C.decideUpdate, {
     args: [{ actor: 'lead', actorRoles: [], approve: true, comment: 'early' }],
     startWorkflowOperation,
   });
-  assert.equal(result, 'approved');
+  assert.equal(result as unknown, 'approved');
   const handle = await startWorkflowOperation.workflowHandle();
   const deadline = Date.now() + 10_000;
   while ((await handle.query<number>(C.levelQuery)) !== 2) {
