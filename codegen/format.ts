@@ -1,10 +1,14 @@
 import * as prettier from 'prettier/standalone';
+import * as babel from 'prettier/plugins/babel';
 import * as estree from 'prettier/plugins/estree';
-import * as typescript from 'prettier/plugins/typescript';
 
+/**
+ * The babel-ts parser formats generated code byte-identically to the typescript parser and about
+ * twice as fast (bench/codegen.ts); every golden file is the proof that the output is unchanged.
+ */
 export const PRETTIER_OPTIONS = {
-  parser: 'typescript',
-  plugins: [estree, typescript],
+  parser: 'babel-ts',
+  plugins: [estree, babel],
   singleQuote: true,
   trailingComma: 'all',
   printWidth: 100,
