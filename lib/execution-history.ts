@@ -126,10 +126,9 @@ export async function historyPage({
   return { events, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null };
 }
 
-/** Timers started and neither fired nor cancelled, from a history's events. */
-export function pendingTimersOf(events: Iterable<HistoryEvent>): PendingTimer[] {
+/** Applies history events (oldest first) to the open timers: started ones open, fired or cancelled ones close. */
+function applyTimerEvents(open: Map<string, PendingTimer>, events: Iterable<HistoryEvent>): void {
   const T = proto.api.enums.v1.EventType;
-  const open = new Map<string, PendingTimer>();
   for (const event of events) {
     if (event.eventType === T.EVENT_TYPE_TIMER_STARTED) {
       const attrs = event.timerStartedEventAttributes;
@@ -147,26 +146,69 @@ export function pendingTimersOf(events: Iterable<HistoryEvent>): PendingTimer[] 
       open.delete(event.timerCanceledEventAttributes?.timerId ?? '');
     }
   }
+}
+
+/** Timers started and neither fired nor cancelled, from a history's events. */
+export function pendingTimersOf(events: Iterable<HistoryEvent>): PendingTimer[] {
+  const open = new Map<string, PendingTimer>();
+  applyTimerEvents(open, events);
   return [...open.values()];
 }
 
-const timerCache = new Map<string, { historyLength: number; timers: PendingTimer[] }>();
+/** The events after `afterEventId`, oldest first, read newest-first so a long history is not read again. */
+async function eventsAfter(workflowId: string, runId: string, afterEventId: number): Promise<HistoryEvent[]> {
+  const client = await getTemporalClient();
+  const newer: HistoryEvent[] = [];
+  let token: Uint8Array = Buffer.alloc(0);
+  do {
+    const response = await client.workflowService.getWorkflowExecutionHistoryReverse({
+      namespace: client.options.namespace,
+      execution: { workflowId, runId },
+      maximumPageSize: SCAN_PAGE,
+      nextPageToken: token,
+    });
+    for (const event of response.history?.events ?? []) {
+      if (Number(event.eventId ?? 0) <= afterEventId) return newer.reverse();
+      newer.push(event);
+    }
+    token = response.nextPageToken ?? Buffer.alloc(0);
+  } while (token.length > 0);
+  return newer.reverse();
+}
+
+const timerCache = new Map<string, { historyLength: number; open: Map<string, PendingTimer> }>();
 const TIMER_CACHE_ENTRIES = 200;
 
-/** The pending timers of a run (rescanned only when its history grew). */
+/**
+ * The pending timers of a run. The first call scans the history once; later calls read only the
+ * events added since (newest first, stopping at the last one seen), so a live page on a
+ * 10,000-event execution costs one small request per change, not a rescan.
+ */
 export async function pendingTimers({ workflowId, runId, historyLength }: { workflowId: string; runId: string; historyLength: number }): Promise<PendingTimer[]> {
   const key = `${workflowId}/${runId}`;
   const cached = timerCache.get(key);
-  if (cached && cached.historyLength === historyLength) return cached.timers;
-  const events: HistoryEvent[] = [];
-  let token = Buffer.alloc(0);
-  do {
-    const response = await fetchPage(workflowId, runId, SCAN_PAGE, token);
-    events.push(...(response.history?.events ?? []));
-    token = Buffer.from(response.nextPageToken ?? []);
-  } while (token.length > 0);
-  const timers = pendingTimersOf(events);
+  if (cached && cached.historyLength === historyLength) return [...cached.open.values()];
+  let open: Map<string, PendingTimer>;
+  let seen: number;
+  if (cached && cached.historyLength < historyLength) {
+    open = new Map(cached.open);
+    const newer = await eventsAfter(workflowId, runId, cached.historyLength);
+    applyTimerEvents(open, newer);
+    seen = Math.max(cached.historyLength, ...newer.map((e) => Number(e.eventId ?? 0)));
+  } else {
+    open = new Map();
+    seen = 0;
+    let token = Buffer.alloc(0);
+    do {
+      const response = await fetchPage(workflowId, runId, SCAN_PAGE, token);
+      const events = response.history?.events ?? [];
+      applyTimerEvents(open, events);
+      for (const event of events) seen = Math.max(seen, Number(event.eventId ?? 0));
+      token = Buffer.from(response.nextPageToken ?? []);
+    } while (token.length > 0);
+  }
+  timerCache.delete(key);
   if (timerCache.size >= TIMER_CACHE_ENTRIES) timerCache.delete(timerCache.keys().next().value!);
-  timerCache.set(key, { historyLength, timers });
-  return timers;
+  timerCache.set(key, { historyLength: seen, open });
+  return [...open.values()];
 }
