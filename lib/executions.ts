@@ -16,6 +16,7 @@ import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
 import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
 import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
+import { processForDesign } from './approvals/store';
 import { ApiError } from './api/errors';
 import { InputError, NotFoundError } from './errors';
 import { checkFields } from './fields';
@@ -112,12 +113,18 @@ export async function prepareStart({
   deploymentId,
   workflowId,
   input,
+  approvalRequest = false,
 }: {
   designId: string;
   deploymentId?: string;
   workflowId?: string;
   input: unknown;
+  /** Set only by lib/approvals, which records the requester from the session. */
+  approvalRequest?: boolean;
 }): Promise<PreparedStart> {
+  if (!approvalRequest && (await processForDesign({ designId }))) {
+    throw new ApiError(403, 'approval.use-requests', `Design ${designId} is an approval process: submit requests through POST /api/requests (the requester comes from your session)`);
+  }
   let deployment: DeploymentSummary | null;
   if (deploymentId) {
     deployment = await getDeployment({ id: deploymentId });
@@ -159,6 +166,7 @@ export async function startExecution(params: {
   deploymentId?: string;
   workflowId?: string;
   input: unknown;
+  approvalRequest?: boolean;
 }): Promise<{ workflowId: string; runId: string; deploymentId: string }> {
   const { deployment, options } = await prepareStart(params);
   const client = await getTemporalClient();

@@ -65,7 +65,11 @@ export async function submitRequest(principal: Principal, { processId, fields }:
   if (Object.hasOwn(fields, APPROVAL_CONTRACT.requesterField)) {
     throw new ApiError(400, 'request.requester-given', 'The requester is recorded from your session and cannot be given', { field: `fields.${APPROVAL_CONTRACT.requesterField}` });
   }
-  const { workflowId } = await startExecution({ designId: process.designId, input: { ...fields, [APPROVAL_CONTRACT.requesterField]: principal.username } });
+  const { workflowId } = await startExecution({
+    designId: process.designId,
+    input: { ...fields, [APPROVAL_CONTRACT.requesterField]: principal.username },
+    approvalRequest: true,
+  });
   const request = await insertRequest({ workflowId, processId, requesterId: principal.id, requesterName: principal.username, fields });
   await auditAsCaller('approval.submit', `request:${workflowId}`, { processId, process: process.name, fields });
   return request;

@@ -19,6 +19,8 @@ import { startSession } from '../../../lib/auth/sessions';
 import { closeTemporalClient } from '../../../lib/temporal-client';
 import { freePort, projectDir, startTs, type Child } from '../../../lib/testing/processes';
 import * as updateRoute from '../executions/[workflowId]/updates/[name]/route';
+import * as executionsRoute from '../executions/route';
+import * as updateWithStartRoute from '../executions/update-with-start/route';
 import * as processesRoute from '../processes/route';
 import * as requestRoute from '../requests/[workflowId]/route';
 import * as requestsRoute from '../requests/route';
@@ -126,6 +128,13 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
   const generic = await call(updateRoute.POST, { ...boss, params: { workflowId, name: 'decide' }, body: { args: { actor: 'ann', actorRoles: [], approve: true, comment: '' } } });
   assert.equal(generic.status, 403);
   assert.equal(generic.body.error.code, 'approval.use-inbox');
+
+  const designId: string = created.body.process.designId;
+  const directStart = await call(executionsRoute.POST, { ...boss, body: { designId, input: { model: 'x', price: '1.00', requester: 'ann' } } });
+  assert.equal(directStart.status, 403, 'no request with a made-up requester through the generic start');
+  assert.equal(directStart.body.error.code, 'approval.use-requests');
+  const withStart = await call(updateWithStartRoute.POST, { ...boss, body: { designId, workflowId: 'forged-with-start', input: { model: 'x', price: '1.00', requester: 'rita' }, update: 'decide', args: { actor: 'ann', actorRoles: [], approve: true, comment: '' } } });
+  assert.equal(withStart.status, 403, JSON.stringify(withStart.body));
 
   const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, comment: 'needed' } });
   assert.deepEqual(approved, { status: 200, body: { result: 'approved' } });
