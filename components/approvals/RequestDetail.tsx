@@ -8,6 +8,8 @@ import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
 export function RequestDetail({ workflowId }: { workflowId: string }) {
   const [request, setRequest] = useState<RequestView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Kept here: the decision panel disappears once the viewer may no longer decide.
+  const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
       setRequest((await approvalsApi<{ request: RequestView }>(`/api/requests/${encodeURIComponent(workflowId)}`)).request);
@@ -28,7 +30,16 @@ export function RequestDetail({ workflowId }: { workflowId: string }) {
         </h1>
       </header>
       <RequestStatusView request={request} />
-      {request.canDecide && <DecisionPanel workflowId={workflowId} onDecided={() => void load()} />}
+      {notice && <p className="outcome outcome--ok" role="status" data-testid="request-notice">{notice}</p>}
+      {request.canDecide && (
+        <DecisionPanel
+          workflowId={workflowId}
+          onDecided={(result) => {
+            setNotice(`Your decision was recorded: ${result}`);
+            void load();
+          }}
+        />
+      )}
     </div>
   );
 }
