@@ -18,7 +18,7 @@ import { visibilityLiteral } from '../execution-list';
 import { startExecution } from '../executions';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
-import { APPROVAL_CONTRACT } from './generate';
+import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { isApproverOf, requestStatus, type RequestStatus } from './status';
 import { getProcess, getRequest, getRequests, insertProcess, insertRequest, listProcesses, processForDesign, requestsBy, type StoredProcess, type StoredRequest } from './store';
 
@@ -205,6 +205,12 @@ export async function decide(principal: Principal, workflowId: string, { approve
       const reason = error.cause?.message ?? error.message;
       await auditAsCaller('approval.refused', target, { approve, reason });
       throw new ApiError(422, 'approval.refused', reason);
+    }
+    // A closed workflow takes no updates at all: say why in the validators' words.
+    const closed = await client.workflow.getHandle(workflowId).describe().then((d) => d.status.name !== 'RUNNING', () => false);
+    if (closed) {
+      await auditAsCaller('approval.refused', target, { approve, reason: REFUSALS.notPending });
+      throw new ApiError(422, 'approval.refused', REFUSALS.notPending);
     }
     throw error;
   }

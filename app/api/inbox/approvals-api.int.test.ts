@@ -165,6 +165,9 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
   assert.equal(outcome.status.outcome, 'approved');
   assert.deepEqual(outcome.status.history.map((h: { actor: string; verdict: string }) => `${h.actor}:${h.verdict}`), ['ann:approved', 'deadline:escalated', 'boss:approved']);
 
+  const late = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: false } });
+  assert.deepEqual([late.status, late.body.error.message], [422, REFUSALS.notPending], 'a decided request takes no more decisions');
+
   const audit = (await listAudit({ target: `request:${workflowId}` })).map((e) => `${e.actorName}:${e.action}`).reverse();
-  assert.deepEqual(audit, ['rita:approval.submit', 'mal:approval.refused', 'boss:approval.refused', 'ann:approval.approve', 'ann:approval.refused', 'boss:approval.approve']);
+  assert.deepEqual(audit, ['rita:approval.submit', 'mal:approval.refused', 'boss:approval.refused', 'ann:approval.approve', 'ann:approval.refused', 'boss:approval.approve', 'ann:approval.refused']);
 });
