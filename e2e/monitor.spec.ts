@@ -97,3 +97,41 @@ test('deploy, list and filter executions, operate one live, and run two versions
   await list.filter({ designId, version: '2' });
   await list.expectWorkflowIds([onV2.workflowId]);
 });
+
+test('update-with-start from the start dialog (validator rejection shown), reset and terminate with confirmation', async ({ page }) => {
+  test.setTimeout(240_000);
+  const designer = new DesignerPage(page);
+  await designer.createFromExample();
+  await designer.deploy();
+
+  await page.getByTestId('start-button').click();
+  const form = page.getByTestId('start-form');
+  await form.getByTestId('input-requestId').fill('REQ-WS');
+  await form.getByTestId('start-mode').selectOption('update:addComment');
+  const workflowId = `mon-ws-${Date.now().toString(36)}`;
+  await form.getByTestId('start-workflow-id').fill(workflowId);
+  await form.getByTestId('with-start-text').fill('   ');
+  await form.getByTestId('start-submit').click();
+  await expect(form.getByTestId('start-error')).toContainText("Rejected by the update's validator: The comment must not be blank");
+  await form.getByTestId('with-start-text').fill('first comment');
+  await form.getByTestId('start-submit').click();
+  await page.waitForURL(new RegExp(`/executions/${workflowId}$`));
+
+  const execution = new ExecutionPage(page);
+  await execution.expectStatus('RUNNING');
+  await execution.expectCurrentStep('await-approval');
+  await expect(page.getByTestId('variable-comment')).toContainText('first comment');
+  const firstRun = await page.getByTestId('execution-run-id').innerText();
+
+  // Reset to the first workflow task: a new run, after a confirmation.
+  await page.getByTestId('control-reset').click();
+  await page.getByTestId('reset-to').selectOption('first-workflow-task');
+  await page.getByTestId('confirm-reset-submit').click();
+  await expect(page.getByTestId('control-message')).toContainText('Reset: new run');
+  await expect(page.getByTestId('execution-run-id')).not.toHaveText(firstRun);
+  await execution.expectStatus('RUNNING');
+
+  // Terminate, after a confirmation.
+  await execution.control('terminate');
+  await execution.expectStatus('TERMINATED', 10_000);
+});
