@@ -1,0 +1,73 @@
+/**
+ * The issue's promise taken literally: the exported approval project, written to a fresh folder
+ * OUTSIDE this repository (so nothing resolves from our node_modules), passes its own
+ * `npm install` and its own `npm test` against the suite's Temporal server (TEMPORAL_ADDRESS).
+ * npm's cache (~/.npm) makes the install quick after the first run.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { approvalDesign } from '../testing/designs';
+import { exportProject } from './index';
+
+const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
+let dir: string;
+
+before(async () => {
+  const result = await exportProject(approvalDesign());
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  dir = mkdtempSync(join(tmpdir(), 'signalbox-export-install-'));
+  for (const file of result.files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+});
+
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+/** Runs an npm command in the exported project, as its user would, keeping stdout+stderr interleaved. */
+function npm(args: string[], timeoutMs: number): Promise<Run> {
+  // The child is a standalone run (no parent test runner, no npm lifecycle context of ours).
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_TEST_CONTEXT' || key === 'NODE_OPTIONS' || key.startsWith('npm_')) delete env[key];
+  }
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, {
+      cwd: dir,
+      env,
+      timeout: timeoutMs,
+      stdio: ['ignore', 'pipe', 'pipe'] as const,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code, signal) => resolve({ code, output: signal ? `${output}\n(killed by ${signal} after ${timeoutMs} ms)` : output }));
+  });
+}
+
+/** The last lines of a command's output, enough to see why it failed. */
+function tail(output: string, lines = 40): string {
+  return output.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+test("the exported project's own `npm install && npm test` pass, outside our repo", { timeout: 90_000 }, async () => {
+  const install = await npm(['install', '--no-audit', '--no-fund'], 60_000);
+  assert.equal(install.code, 0, `npm install failed in ${dir}:\n${tail(install.output)}`);
+  const ownTest = await npm(['test'], 30_000);
+  assert.equal(ownTest.code, 0, `npm test failed in ${dir}:\n${tail(ownTest.output)}`);
+  assert.match(ownTest.output, /# pass 2\n# fail 0/);
+});
