@@ -256,6 +256,7 @@ test('the code view highlights the selected node’s code; a problem focuses its
   await designer.createFromTemplate('approval');
   await designer.expectNoProblems();
   await designer.selectNode('await-approval');
+  await expect(designer.codeView).toHaveAttribute('data-highlight', /^\d+-\d+$/);
   const marked = designer.codeView.locator('.cm-node-line');
   await expect(marked.filter({ hasText: "enterStep('await-approval')" })).toBeVisible();
   await expect(marked.filter({ hasText: "enterStep('is-approved')" })).toHaveCount(0);

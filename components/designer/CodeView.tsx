@@ -1,7 +1,7 @@
 'use client';
 import { javascript } from '@codemirror/lang-javascript';
-import CodeMirror, { Decoration, EditorView, StateEffect, StateField, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useEffect, useRef } from 'react';
+import CodeMirror, { Decoration, EditorView, StateEffect, StateField } from '@uiw/react-codemirror';
+import { useEffect, useState } from 'react';
 import type { LineRange } from '../../lib/designs/nodeCode';
 import { useResolvedTheme } from './theme';
 
@@ -34,11 +34,11 @@ const SETUP = { foldGutter: false, highlightActiveLine: false, highlightActiveLi
 /** Read-only TypeScript viewer (loaded only in the browser); `highlight` marks and reveals lines. */
 export default function CodeView({ value, highlight }: { value: string; highlight?: LineRange | null }) {
   const theme = useResolvedTheme();
-  const editor = useRef<ReactCodeMirrorRef>(null);
+  // The editor view exists only after CodeMirror's own effect ran: keep it in state so the highlight follows.
+  const [view, setView] = useState<EditorView | null>(null);
   const from = highlight?.from;
   const to = highlight?.to;
   useEffect(() => {
-    const view = editor.current?.view;
     if (!view) return;
     const range = from && to ? { from, to } : null;
     const effects: StateEffect<unknown>[] = [setHighlight.of(range)];
@@ -46,6 +46,6 @@ export default function CodeView({ value, highlight }: { value: string; highligh
       effects.push(EditorView.scrollIntoView(view.state.doc.line(range.from).from, { y: 'start', yMargin: 24 }));
     }
     view.dispatch({ effects });
-  }, [from, to, value]);
-  return <CodeMirror ref={editor} value={value} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
+  }, [view, from, to, value]);
+  return <CodeMirror onCreateEditor={setView} value={value} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
 }

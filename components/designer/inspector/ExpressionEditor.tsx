@@ -54,6 +54,8 @@ export default function ExpressionEditor({ value, onChange, testId, placeholder,
       // One line: Enter accepts the open completion, otherwise does nothing.
       Prec.highest(keymap.of([{ key: 'Enter', run: (view) => (completionStatus(view.state) === 'active' ? acceptCompletion(view) : true) }])),
       autocompletion({
+        // Enter has no other meaning in a one-line field: accept at once (the default waits 75 ms).
+        interactionDelay: 0,
         override: [
           (context: CompletionContext) => {
             const before = context.state.sliceDoc(0, context.pos);
