@@ -1,0 +1,134 @@
+/**
+ * Runtime overhead of generated code: the chapter's order workflow (6.6) as Signalbox generates it
+ * (codegen/__golden__/order/design.json, compiled by the real pipeline) against the same logic
+ * written by hand (bench/order-handwritten/), on the same Temporal dev server, each on a worker of
+ * its own task queue created with the same settings, driven by the same client calls.
+ * Measures completed executions per second and history events per execution over alternating
+ * rounds (median). Both delivery timers are 0.1 s so the timer does not hide the workflow's cost.
+ *   node --import tsx bench/runtime-overhead.ts [--executions 200] [--concurrency 20] [--rounds 5] [--write]
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { writeBuild } from '../codegen/testing/build';
+import { goldenDesign, shorten } from '../codegen/testing/fixtures';
+import { freePort } from '../lib/testing/processes';
+import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { median, writeMonitorSection } from './monitor-env';
+
+const { values } = parseArgs({
+  options: {
+    executions: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '5' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const EXECUTIONS = Number(values.executions);
+const CONCURRENCY = Number(values.concurrency);
+const ROUNDS = Number(values.rounds);
+
+type Variant = 'generated' | 'handwritten';
+const VARIANTS: Variant[] = ['generated', 'handwritten'];
+
+/** One order as the chapter plays it: two items, a refused payment, the exact payment, shipping, delivery. */
+async function playOrder(client: Client, taskQueue: string, workflowId: string): Promise<void> {
+  const handle = await client.workflow.start('OrderWorkflow', { taskQueue, workflowId, args: [{ orderId: workflowId, customerId: 'c-1' }] });
+  await handle.executeUpdate('addItem', { args: [{ sku: 'laptop', name: 'Laptop', quantity: 1, price: '1299.99' }] });
+  const total = await handle.executeUpdate('addItem', { args: [{ sku: 'mouse', name: 'Mouse', quantity: 2, price: '29.99' }] });
+  if (total !== '1359.97') throw new Error(`${taskQueue}: total ${String(total)}`);
+  try {
+    await handle.executeUpdate('pay', { args: [{ method: 'card', amount: '1359.96', cardToken: 'tok-1234567890' }] });
+    throw new Error(`${taskQueue}: a wrong amount was accepted`);
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+  }
+  await handle.executeUpdate('pay', { args: [{ method: 'card', amount: '1359.97', cardToken: 'tok-1234567890' }] });
+  await handle.signal('markShipped', { carrier: 'DHL', trackingNumber: 'JD0001' });
+  const result = await handle.result();
+  if (!String(result).endsWith('delivered: 2 items, total 1359.97, paid with txn-' + workflowId)) throw new Error(`${taskQueue}: ${String(result)}`);
+}
+
+/** Runs `count` orders, `concurrency` at a time; returns executions per second and the workflow ids. */
+async function runRound(client: Client, taskQueue: string, prefix: string, count: number): Promise<{ perSecond: number; ids: string[] }> {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+      while (next < ids.length) await playOrder(client, taskQueue, ids[next++]!);
+    }),
+  );
+  return { perSecond: count / ((performance.now() - started) / 1000), ids };
+}
+
+async function eventsPerExecution(client: Client, ids: string[]): Promise<number> {
+  let events = 0;
+  for (const id of ids) events += (await client.workflow.getHandle(id).fetchHistory()).events?.length ?? 0;
+  return events / ids.length;
+}
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const temporal = await startTemporalDevServer({ port: await freePort(), searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES, name: 'temporal-bench', quiet: true });
+const design = shorten(goldenDesign('order'), 'delivery', { amount: 0.1, unit: 'seconds' });
+const build = await writeBuild(design);
+const workflowsPaths: Record<Variant, string> = {
+  generated: build.workflowsPath,
+  handwritten: join(import.meta.dirname, 'order-handwritten', 'workflows.ts'),
+};
+const connection = await NativeConnection.connect({ address: temporal.address });
+const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: temporal.namespace });
+const workers = await Promise.all(
+  VARIANTS.map((variant) =>
+    // Identical settings: only the workflow code differs (neither design calls an activity).
+    Worker.create({ connection, namespace: temporal.namespace, taskQueue: `order-${variant}`, workflowsPath: workflowsPaths[variant] }),
+  ),
+);
+const running = workers.map((worker) => worker.run());
+try {
+  for (const variant of VARIANTS) await runRound(client, `order-${variant}`, `warmup-${variant}`, CONCURRENCY); // caches, JIT
+  const perSecond: Record<Variant, number[]> = { generated: [], handwritten: [] };
+  const events: Record<Variant, number[]> = { generated: [], handwritten: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate who goes first, so neither always meets a warmer or busier machine.
+    for (const variant of round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
+      const { perSecond: rate, ids } = await runRound(client, `order-${variant}`, `r${round}-${variant}`, EXECUTIONS);
+      perSecond[variant].push(rate);
+      events[variant].push(await eventsPerExecution(client, ids));
+      console.log(`round ${round} ${variant}: ${rate.toFixed(1)} executions/s, ${events[variant].at(-1)!.toFixed(1)} events/execution`);
+    }
+  }
+  const rate = { generated: median(perSecond.generated), handwritten: median(perSecond.handwritten) };
+  const history = { generated: median(events.generated), handwritten: median(events.handwritten) };
+  const rateRatio = rate.generated / rate.handwritten;
+  const historyRatio = history.generated / history.handwritten;
+  const rounds = (variant: Variant) => perSecond[variant].map((x) => x.toFixed(1)).join(', ');
+  const table = `### Runtime overhead
+
+The order workflow of chapter 6.6 as Signalbox generates it (\`codegen/__golden__/order\`) against the same logic
+written by hand (\`bench/order-handwritten/\`): same dev server, one worker each with the same settings, the same
+client calls per execution (start, two \`addItem\` updates, a \`pay\` refused by its validator, the exact \`pay\`,
+\`markShipped\`, the result after a 0.1 s delivery timer). ${EXECUTIONS} executions per round, ${CONCURRENCY} at a time,
+${ROUNDS} rounds alternating which goes first, medians. Measured ${new Date().toISOString().slice(0, 10)} on the shared
+2-core machine, load average ${loadavg()[0]!.toFixed(1)}.
+
+| | Generated | Hand-written | Ratio | Target |
+| --- | ---: | ---: | ---: | ---: |
+| Completed executions / s | ${rate.generated.toFixed(1)} | ${rate.handwritten.toFixed(1)} | **${rateRatio.toFixed(3)}** | ≥ 0.95 |
+| History events / execution | ${history.generated.toFixed(1)} | ${history.handwritten.toFixed(1)} | **${historyRatio.toFixed(3)}** | ≤ 1.05 |
+
+Rounds (executions / s): generated ${rounds('generated')}; hand-written ${rounds('handwritten')}.
+Run: \`node --import tsx bench/runtime-overhead.ts --executions ${EXECUTIONS} --concurrency ${CONCURRENCY} --rounds ${ROUNDS} --write\`.`;
+  console.log(table);
+  if (values.write) await writeMonitorSection('runtime-overhead', table);
+} finally {
+  for (const worker of workers) worker.shutdown();
+  await Promise.all(running);
+  await connection.close();
+  await client.connection.close();
+  build.remove();
+  await temporal.stop();
+}
+process.exit(0);
