@@ -1,8 +1,8 @@
 /**
  * Server-only. An execution's event history for the monitor: one page at a time (the timeline
  * fetches pages as it scrolls, so 10,000 events never travel at once) as compact rows, and the
- * pending timers (Temporal's own UI has no list of them), derived from the whole history and
- * cached per history length so the live page does not rescan an unchanged history.
+ * pending timers and in-flight update handlers (describe lists neither), derived from the whole
+ * history and cached per history length so the live page does not rescan an unchanged history.
  */
 import protoPackage, { type temporal } from '@temporalio/proto';
 import { InputError } from './errors';
@@ -30,6 +30,26 @@ export interface PendingTimer {
   startedEventId: number;
   startedAt: string;
   firesAt: string;
+}
+
+/** An update the workflow accepted (its validator passed) whose handler has not finished yet. */
+export interface PendingUpdate {
+  updateId: string;
+  /** The update's name, e.g. "addItem". */
+  name: string;
+  acceptedEventId: number;
+  acceptedAt: string;
+}
+
+/** What is still open in a run, as far as its history tells. */
+export interface PendingWork {
+  timers: PendingTimer[];
+  updates: PendingUpdate[];
+}
+
+interface OpenWork {
+  timers: Map<string, PendingTimer>;
+  updates: Map<string, PendingUpdate>;
 }
 
 function eventTypeName(type: number | null | undefined): string {
@@ -126,33 +146,68 @@ export async function historyPage({
   return { events, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null };
 }
 
-/** Applies history events (oldest first) to the open timers: started ones open, fired or cancelled ones close. */
-function applyTimerEvents(open: Map<string, PendingTimer>, events: Iterable<HistoryEvent>): void {
+/**
+ * Applies history events (oldest first) to the open work: a started timer opens until it fires or
+ * is cancelled; an accepted update opens until its completed event (success or failure) arrives.
+ */
+function applyEvents(open: OpenWork, events: Iterable<HistoryEvent>): void {
   const T = proto.api.enums.v1.EventType;
   for (const event of events) {
-    if (event.eventType === T.EVENT_TYPE_TIMER_STARTED) {
-      const attrs = event.timerStartedEventAttributes;
-      const timerId = attrs?.timerId ?? '';
-      const started = timestampMs(event.eventTime);
-      open.set(timerId, {
-        timerId,
-        startedEventId: Number(event.eventId ?? 0),
-        startedAt: new Date(started).toISOString(),
-        firesAt: new Date(started + durationMs(attrs?.startToFireTimeout)).toISOString(),
-      });
-    } else if (event.eventType === T.EVENT_TYPE_TIMER_FIRED) {
-      open.delete(event.timerFiredEventAttributes?.timerId ?? '');
-    } else if (event.eventType === T.EVENT_TYPE_TIMER_CANCELED) {
-      open.delete(event.timerCanceledEventAttributes?.timerId ?? '');
+    switch (event.eventType) {
+      case T.EVENT_TYPE_TIMER_STARTED: {
+        const attrs = event.timerStartedEventAttributes;
+        const timerId = attrs?.timerId ?? '';
+        const started = timestampMs(event.eventTime);
+        open.timers.set(timerId, {
+          timerId,
+          startedEventId: Number(event.eventId ?? 0),
+          startedAt: new Date(started).toISOString(),
+          firesAt: new Date(started + durationMs(attrs?.startToFireTimeout)).toISOString(),
+        });
+        break;
+      }
+      case T.EVENT_TYPE_TIMER_FIRED:
+        open.timers.delete(event.timerFiredEventAttributes?.timerId ?? '');
+        break;
+      case T.EVENT_TYPE_TIMER_CANCELED:
+        open.timers.delete(event.timerCanceledEventAttributes?.timerId ?? '');
+        break;
+      case T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
+        const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+        const updateId = request?.meta?.updateId ?? event.workflowExecutionUpdateAcceptedEventAttributes?.protocolInstanceId ?? '';
+        open.updates.set(updateId, {
+          updateId,
+          name: request?.input?.name ?? '',
+          acceptedEventId: Number(event.eventId ?? 0),
+          acceptedAt: new Date(timestampMs(event.eventTime)).toISOString(),
+        });
+        break;
+      }
+      case T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED:
+        open.updates.delete(event.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId ?? '');
+        break;
     }
   }
 }
 
+function emptyWork(): OpenWork {
+  return { timers: new Map(), updates: new Map() };
+}
+
+function listWork(open: OpenWork): PendingWork {
+  return { timers: [...open.timers.values()], updates: [...open.updates.values()] };
+}
+
 /** Timers started and neither fired nor cancelled, from a history's events. */
 export function pendingTimersOf(events: Iterable<HistoryEvent>): PendingTimer[] {
-  const open = new Map<string, PendingTimer>();
-  applyTimerEvents(open, events);
-  return [...open.values()];
+  return pendingWorkOf(events).timers;
+}
+
+/** Timers still to fire and updates accepted but not completed, from a history's events (oldest first). */
+export function pendingWorkOf(events: Iterable<HistoryEvent>): PendingWork {
+  const open = emptyWork();
+  applyEvents(open, events);
+  return listWork(open);
 }
 
 /** The events after `afterEventId`, oldest first, read newest-first so a long history is not read again. */
@@ -176,39 +231,44 @@ async function eventsAfter(workflowId: string, runId: string, afterEventId: numb
   return newer.reverse();
 }
 
-const timerCache = new Map<string, { historyLength: number; open: Map<string, PendingTimer> }>();
-const TIMER_CACHE_ENTRIES = 200;
+const workCache = new Map<string, { historyLength: number; open: OpenWork }>();
+const WORK_CACHE_ENTRIES = 200;
 
 /**
- * The pending timers of a run. The first call scans the history once; later calls read only the
- * events added since (newest first, stopping at the last one seen), so a live page on a
- * 10,000-event execution costs one small request per change, not a rescan.
+ * The pending timers and in-flight updates of a run. The first call scans the history once; later
+ * calls read only the events added since (newest first, stopping at the last one seen), so a live
+ * page on a 10,000-event execution costs one small request per change, not a rescan.
  */
-export async function pendingTimers({ workflowId, runId, historyLength }: { workflowId: string; runId: string; historyLength: number }): Promise<PendingTimer[]> {
+export async function pendingWork({ workflowId, runId, historyLength }: { workflowId: string; runId: string; historyLength: number }): Promise<PendingWork> {
   const key = `${workflowId}/${runId}`;
-  const cached = timerCache.get(key);
-  if (cached && cached.historyLength === historyLength) return [...cached.open.values()];
-  let open: Map<string, PendingTimer>;
+  const cached = workCache.get(key);
+  if (cached && cached.historyLength === historyLength) return listWork(cached.open);
+  let open: OpenWork;
   let seen: number;
   if (cached && cached.historyLength < historyLength) {
-    open = new Map(cached.open);
+    open = { timers: new Map(cached.open.timers), updates: new Map(cached.open.updates) };
     const newer = await eventsAfter(workflowId, runId, cached.historyLength);
-    applyTimerEvents(open, newer);
+    applyEvents(open, newer);
     seen = Math.max(cached.historyLength, ...newer.map((e) => Number(e.eventId ?? 0)));
   } else {
-    open = new Map();
+    open = emptyWork();
     seen = 0;
     let token = Buffer.alloc(0);
     do {
       const response = await fetchPage(workflowId, runId, SCAN_PAGE, token);
       const events = response.history?.events ?? [];
-      applyTimerEvents(open, events);
+      applyEvents(open, events);
       for (const event of events) seen = Math.max(seen, Number(event.eventId ?? 0));
       token = Buffer.from(response.nextPageToken ?? []);
     } while (token.length > 0);
   }
-  timerCache.delete(key);
-  if (timerCache.size >= TIMER_CACHE_ENTRIES) timerCache.delete(timerCache.keys().next().value!);
-  timerCache.set(key, { historyLength: seen, open });
-  return [...open.values()];
+  workCache.delete(key);
+  if (workCache.size >= WORK_CACHE_ENTRIES) workCache.delete(workCache.keys().next().value!);
+  workCache.set(key, { historyLength: seen, open });
+  return listWork(open);
+}
+
+/** The pending timers of a run (see pendingWork). */
+export async function pendingTimers(run: { workflowId: string; runId: string; historyLength: number }): Promise<PendingTimer[]> {
+  return (await pendingWork(run)).timers;
 }

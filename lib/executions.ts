@@ -20,7 +20,7 @@ import { processForDesign } from './approvals/store';
 import { ApiError } from './api/errors';
 import { InputError, NotFoundError } from './errors';
 import { checkFields } from './fields';
-import { pendingTimers, type PendingTimer } from './execution-history';
+import { pendingWork, type PendingTimer, type PendingUpdate } from './execution-history';
 import { getTemporalClient } from './temporal-client';
 
 const STATE_QUERY_TIMEOUT_MS = 3000;
@@ -54,6 +54,8 @@ export interface ExecutionDetail extends ExecutionSummary {
   pendingActivities: PendingActivity[];
   /** Waits' deadlines: timers started and not yet fired or cancelled. */
   pendingTimers: PendingTimer[];
+  /** Update handlers accepted and still running (e.g. an update waiting on a condition), from history. */
+  pendingUpdates: PendingUpdate[];
   /** Whether a workflow task is waiting for a worker (e.g. no worker polls the queue). */
   pendingWorkflowTask: boolean;
   result?: unknown;
@@ -235,15 +237,15 @@ export async function describeExecution({ workflowId, includeDesign = true }: { 
   const { handle, description, memo, deployment } = await locate(workflowId);
   const closed = description.status.name !== 'RUNNING';
   const client = await getTemporalClient();
-  const [design, state, timers] = await Promise.all([
+  const [design, state, work] = await Promise.all([
     includeDesign && deployment ? loadDeployedDesign(deployment).catch(() => null) : Promise.resolve(undefined),
     // The designer query answers on closed executions too, as long as a worker serves the queue.
     client.connection
       .withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
       .catch(() => undefined), // no worker for the queue right now, or no designer query: no state
     closed
-      ? Promise.resolve([])
-      : pendingTimers({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }),
+      ? Promise.resolve({ timers: [], updates: [] })
+      : pendingWork({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }),
   ]);
   const detail: ExecutionDetail = {
     workflowId: description.workflowId,
@@ -259,7 +261,8 @@ export async function describeExecution({ workflowId, includeDesign = true }: { 
     ...(design === undefined ? {} : { design }),
     historyLength: description.historyLength,
     pendingActivities: pendingActivitiesOf(description),
-    pendingTimers: timers,
+    pendingTimers: work.timers,
+    pendingUpdates: work.updates,
     pendingWorkflowTask: Boolean(description.raw.pendingWorkflowTask),
     ...(state ? { state } : {}),
   };

@@ -6,6 +6,7 @@ import { ExecutionControls } from './ExecutionControls';
 import { ExecutionDiagram } from './ExecutionDiagram';
 import { HandlerPanel } from './HandlerPanel';
 import { HistoryTimeline } from './HistoryTimeline';
+import { PendingUpdatesPanel } from './PendingUpdatesPanel';
 import styles from './monitor.module.css';
 import { useExecution } from './useExecution';
 import { formatValue, VariablesTable } from './VariablesTable';
@@ -56,6 +57,7 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
           <HandlerPanel workflowId={data.workflowId} design={data.design} running={running} onDone={refresh} />
           <h3 className="panel-title">Variables</h3>
           <VariablesTable declared={data.design.variables} values={data.state?.variables} />
+          <PendingUpdatesPanel updates={data.pendingUpdates ?? []} design={data.design} running={running} />
           <h3 className="panel-title">Pending timers</h3>
           {data.pendingTimers?.length ? (
             <ul className={styles.list} data-testid="pending-timers">

@@ -11,7 +11,16 @@ export interface LiveExecution extends ExecutionDetail {
   historyLength: number;
   pendingActivities: { activityId: string; activityType: string; state: string; attempt: number; scheduledTime: string | null; lastFailure?: string }[];
   pendingTimers: { timerId: string; startedEventId: number; startedAt: string; firesAt: string }[];
+  /** Updates accepted and still running (lib/execution-history.ts PendingUpdate); absent from older servers. */
+  pendingUpdates?: PendingUpdate[];
   pendingWorkflowTask: boolean;
+}
+
+export interface PendingUpdate {
+  updateId: string;
+  name: string;
+  acceptedEventId: number;
+  acceptedAt: string;
 }
 
 export interface ExecutionRow {
