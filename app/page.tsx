@@ -1,9 +1,13 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { DesignList } from '../components/home/DesignList';
 import { NewDesignActions } from '../components/home/NewDesignActions';
-import { requirePageAccess } from '../lib/auth/pages';
+import { landingPageFor } from '../lib/auth/landing';
+import { currentUser, requirePageAccess } from '../lib/auth/pages';
 
 export default async function HomePage() {
+  const user = await currentUser();
+  if (user && landingPageFor(user.roles) !== '/') redirect(landingPageFor(user.roles));
   await requirePageAccess('/');
   return (
     <div className="home">

@@ -50,6 +50,7 @@ test('a two-level approval process from the form to the outcome, with refusals a
   await expect(designer.getByTestId('process-row').filter({ hasText: 'Laptop request' })).toContainText('deployed');
 
   const requester = await signedInAs(browser, 'ap-rita');
+  await expect(requester, 'a requester starts on their requests, not on "not allowed"').toHaveURL(/\/requests$/);
   const requests = new RequestsPage(requester);
   await requests.open();
   await requests.submit({ amount: '1200.00', model: HOSTILE });
