@@ -28,8 +28,10 @@ test('an update waiting for its condition shows as pending on the execution page
   await expect(pending).toHaveCount(1);
   await expect(pending).toHaveAttribute('data-update-name', 'waitForProgress');
   await expect(pending).toContainText('Wait for progress');
+  await expect(page.getByTestId('running-wait-progress')).toHaveAttribute('data-count', '1');
 
   await expect(execution.outcome('update', 'waitForProgress')).toHaveText('Result: 100', { timeout: 30_000 });
   await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId('running-wait-progress')).toHaveCount(0);
   await execution.expectStatus('COMPLETED');
 });

@@ -10,8 +10,16 @@ import { VisitContext, visitNodeTypes } from './visitNodeTypes';
 const FIT = { padding: 0.25, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 
-/** The design, read-only, with the current step lit, the path taken marked, visit counts and the current wait's deadline. */
-export function ExecutionDiagram({ design, state, timerDeadlines = [] }: { design: Design; state?: DesignerState; timerDeadlines?: string[] }) {
+const NO_UPDATES: string[] = [];
+
+/** The design, read-only, with the current step lit, the path taken marked, visit counts, the current wait's deadline and running updates. */
+export function ExecutionDiagram({ design, state, timerDeadlines = [], runningUpdates = NO_UPDATES }: {
+  design: Design;
+  state?: DesignerState;
+  timerDeadlines?: string[];
+  /** Names of the updates accepted and not finished (one entry per running handler). */
+  runningUpdates?: string[];
+}) {
   const flow = useMemo(() => designToFlow(design), [design]);
   const path = state?.path;
   const edges = useMemo(() => {
@@ -32,8 +40,13 @@ export function ExecutionDiagram({ design, state, timerDeadlines = [] }: { desig
     // A pending timer belongs to the step the workflow waits in (a wait's timeout or a timer node).
     const deadlines = new Map<string, string>();
     if (current && earliest && (currentType === 'wait' || currentType === 'timer')) deadlines.set(current, earliest);
-    return { counts, deadlines };
-  }, [path, current, currentType, earliest]);
+    const running = new Map<string, number>();
+    for (const name of runningUpdates) {
+      const node = design.nodes.find((n) => n.type === 'update' && n.name === name);
+      if (node) running.set(node.id, (running.get(node.id) ?? 0) + 1);
+    }
+    return { counts, deadlines, running };
+  }, [path, current, currentType, earliest, runningUpdates, design]);
   return (
     <div className="exec-diagram" data-testid="execution-diagram">
       <ReactFlowProvider>

@@ -51,7 +51,8 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
         <p className="banner banner--warning">No worker has picked up this execution yet: is the worker host running its deployment?</p>
       )}
       <div className="execution__body">
-        <ExecutionDiagram design={data.design} state={data.state} timerDeadlines={data.pendingTimers?.map((t) => t.firesAt)} />
+        <ExecutionDiagram design={data.design} state={data.state} timerDeadlines={data.pendingTimers?.map((t) => t.firesAt)}
+          runningUpdates={data.pendingUpdates?.map((u) => u.name)} />
         <aside className="execution__side">
           <h3 className="panel-title">Messages</h3>
           <HandlerPanel workflowId={data.workflowId} design={data.design} running={running} onDone={refresh} />

@@ -8,15 +8,18 @@ export interface VisitInfo {
   counts: ReadonlyMap<string, number>;
   /** Deadlines of the waits pending at the current step, ISO times. */
   deadlines: ReadonlyMap<string, string>;
+  /** Update nodes with handlers accepted and still running, and how many. */
+  running: ReadonlyMap<string, number>;
 }
 
-export const VisitContext = createContext<VisitInfo>({ counts: new Map(), deadlines: new Map() });
+export const VisitContext = createContext<VisitInfo>({ counts: new Map(), deadlines: new Map(), running: new Map() });
 
 function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
   function VisitedNode(props: NodeProps) {
-    const { counts, deadlines } = useContext(VisitContext);
+    const { counts, deadlines, running } = useContext(VisitContext);
     const count = counts.get(props.id);
     const deadline = deadlines.get(props.id);
+    const inFlight = running.get(props.id);
     return (
       <div style={{ position: 'relative' }}>
         <Inner {...props} />
@@ -32,13 +35,19 @@ function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
             ⏰ {new Date(deadline).toLocaleString()}
           </span>
         )}
+        {inFlight !== undefined && (
+          <span className="badge badge--info" data-testid={`running-${props.id}`} data-count={inFlight} title="Accepted updates whose handler has not finished"
+            style={{ position: 'absolute', bottom: -12, left: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
+            ⟳ {inFlight} running
+          </span>
+        )}
       </div>
     );
   }
   return VisitedNode;
 }
 
-/** The designer's node components, each with a visit count and its wait's deadline on top. Module scope: stable for React Flow. */
+/** The designer's node components, each with a visit count, its wait's deadline and its running updates on top. Module scope: stable for React Flow. */
 export const visitNodeTypes: NodeTypes = Object.fromEntries(
   Object.entries(nodeTypes).map(([type, component]) => [type, withVisits(component as ComponentType<NodeProps>)]),
 ) as NodeTypes;
