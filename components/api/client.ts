@@ -28,13 +28,14 @@ export class ApiError extends Error {
   }
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+/** One call to the Signalbox API: JSON in and out; failures become an ApiError with the server's message. */
+export async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,6 +1,6 @@
 'use client';
 /** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
-import { ApiError } from '../api/client';
+import { ApiError, request as call } from '../api/client';
 import type { ExecutionDetail, ExecutionStatus } from '../api/types';
 
 /** The execution detail as the monitor routes send it (lib/executions.ts ExecutionDetail). */
@@ -55,34 +55,6 @@ export interface HistoryEventRow {
 export interface HistoryPage {
   events: HistoryEventRow[];
   nextPageToken: string | null;
-}
-
-async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET',
-      signal: init.signal,
-      cache: 'no-store',
-      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError('Could not reach the Signalbox server. Check that it is running and try again.', 0);
-  }
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (!res.ok) {
-    const error = (parsed as { error?: { message?: string; code?: string } } | undefined)?.error;
-    throw new ApiError(error?.message ?? `The server answered ${res.status}.`, res.status, error?.code, parsed);
-  }
-  return parsed as T;
 }
 
 const enc = encodeURIComponent;
