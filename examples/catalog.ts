@@ -23,11 +23,25 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     features: ['signal', 'query', 'update + validator', 'wait with timeout', 'decision'],
   },
   {
+    id: 'shopping-cart',
+    title: 'Shopping cart with signal-with-start',
+    section: '6.1.4',
+    summary: 'The first add-item call creates the cart (signal-with-start or update-with-start); later calls reach the same cart until checkout, or it is abandoned after a day.',
+    features: ['signal-with-start', 'update-with-start', 'query', 'wait with timeout'],
+  },
+  {
     id: 'expense-approval',
     title: 'Expense approval with auto-reject',
     section: '6.1.7',
     summary: 'Notifies the manager, then waits for approve or reject; without a decision in 7 days the expense is rejected.',
     features: ['two signals', 'activity', 'timeout branch'],
+  },
+  {
+    id: 'data-pipeline',
+    title: 'Event-driven data pipeline',
+    section: '6.1.7',
+    summary: 'Each stage starts external work and waits for its completion signal; a query reports the stage, a stage that hears nothing in time fails the run.',
+    features: ['three signals', 'chained waits with timeouts', 'activities', 'query'],
   },
   {
     id: 'greeting',
@@ -42,5 +56,26 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     section: '6.4.1',
     summary: 'Approval levels by amount: automatic below 1,000, a manager above, a manager and a director above 10,000.',
     features: ['decisions on input', 'chained waits', 'per-level signals'],
+  },
+  {
+    id: 'data-migration-progress',
+    title: 'Data migration progress with update-with-wait',
+    section: '6.4.2',
+    summary: 'Works through its steps on a timer; instead of polling a query, a client sends one update that returns once the job reaches the percentage it asked for.',
+    features: ['update that waits', 'queries', 'loop with timer'],
+  },
+  {
+    id: 'queue-processing',
+    title: 'Queue-based processing',
+    section: '6.4.5',
+    summary: 'The signal handler only queues messages; the main flow drains the queue in order, posting each one over HTTP, until a shutdown signal.',
+    features: ['signal queue', 'loop', 'http activity', 'query'],
+  },
+  {
+    id: 'ecommerce-order',
+    title: 'E-commerce order',
+    section: '6.6',
+    summary: 'Items added by validated updates, a payment that must equal the exact total, a shipping signal, a cancel signal and a delivery timer.',
+    features: ['updates + validators', 'signals', 'four queries', 'money arithmetic', 'timer'],
   },
 ];

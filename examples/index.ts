@@ -1,9 +1,14 @@
 import type { Design } from '../codegen/schema/design';
 import approval from './approval.json';
 import { TEMPLATE_CATALOG, type TemplateInfo } from './catalog';
+import dataMigrationProgress from './data-migration-progress.json';
+import dataPipeline from './data-pipeline.json';
+import ecommerceOrder from './ecommerce-order.json';
 import expenseApproval from './expense-approval.json';
 import greeting from './greeting.json';
 import multiLevelApproval from './multi-level-approval.json';
+import queueProcessing from './queue-processing.json';
+import shoppingCart from './shopping-cart.json';
 
 export interface Template extends TemplateInfo {
   design: Design;
@@ -15,6 +20,11 @@ const DESIGNS: Record<string, Design> = {
   'expense-approval': expenseApproval as Design,
   greeting: greeting as Design,
   'multi-level-approval': multiLevelApproval as Design,
+  'shopping-cart': shoppingCart as Design,
+  'data-pipeline': dataPipeline as Design,
+  'data-migration-progress': dataMigrationProgress as Design,
+  'queue-processing': queueProcessing as Design,
+  'ecommerce-order': ecommerceOrder as Design,
 };
 
 /** The template gallery: the catalog with each entry's design. */

@@ -8,9 +8,19 @@ test('every catalog entry has its design file, and nothing else is in the regist
   for (const t of TEMPLATES) assert.ok(t.design, `examples/${t.id}.json is not registered in examples/index.ts`);
 });
 
-test('the gallery has unique ids and at least the chapter’s first four patterns', () => {
+test('the gallery has unique ids and every pattern the chapter shows', () => {
   assert.equal(new Set(TEMPLATES.map((t) => t.id)).size, TEMPLATES.length);
-  for (const id of ['approval', 'expense-approval', 'greeting', 'multi-level-approval']) {
+  for (const id of [
+    'approval',
+    'shopping-cart',
+    'expense-approval',
+    'data-pipeline',
+    'greeting',
+    'multi-level-approval',
+    'data-migration-progress',
+    'queue-processing',
+    'ecommerce-order',
+  ]) {
     assert.ok(TEMPLATES.some((t) => t.id === id), id);
   }
 });
