@@ -1,10 +1,19 @@
 import type { Connection, Edge } from '@xyflow/react';
-import { isHandlerType, MESSAGES_HANDLE } from '../flow/handles';
+import { isHandlerType, MESSAGES_HANDLE, NEXT } from '../flow/handles';
 
 interface Graph {
   nodes: readonly { id: string; type?: string }[];
   edges: readonly Edge[];
 }
+
+/** Whether the canvas accepts a connection, and if not, why (shown to the user while dragging). */
+export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
+
+const ok: ConnectionVerdict = { ok: true };
+const refuse = (reason: string): ConnectionVerdict => ({ ok: false, reason });
+
+/** The default output is omitted from stored edges: compare outputs with it filled in. */
+const outputOf = (handle: string | null | undefined) => handle ?? NEXT;
 
 /**
  * Which connections the canvas accepts:
@@ -12,15 +21,28 @@ interface Graph {
  * - signal/update → wait (documents which message can satisfy it), once per pair;
  * - nothing ever flows into a message handler.
  */
-export function isValidConnection(c: Connection | Edge, { nodes, edges }: Graph): boolean {
-  if (!c.source || !c.target || c.source === c.target) return false;
+export function checkConnection(c: Connection | Edge, { nodes, edges }: Graph): ConnectionVerdict {
+  if (!c.source || !c.target) return refuse('Drop the connection on a step’s input');
+  if (c.source === c.target) return refuse('A step cannot connect to itself');
   const source = nodes.find((n) => n.id === c.source);
   const target = nodes.find((n) => n.id === c.target);
-  if (!source || !target) return false;
-  if (isHandlerType(target.type) || target.type === 'start') return false;
+  if (!source || !target) return refuse('That step no longer exists');
+  if (target.type === 'start') return refuse('Start has no inputs');
+  if (isHandlerType(target.type)) return refuse('Nothing flows into a message handler: handlers are triggered by messages');
   if (isHandlerType(source.type)) {
-    if (source.type === 'query' || target.type !== 'wait') return false;
-    return !edges.some((e) => e.source === c.source && e.target === c.target);
+    if (source.type === 'query') return refuse('Queries cannot satisfy a wait: they never change state');
+    if (target.type !== 'wait') return refuse('A signal or update connects only to a Wait');
+    if (edges.some((e) => e.source === c.source && e.target === c.target)) return refuse('Already connected');
+    return ok;
   }
-  return c.targetHandle !== MESSAGES_HANDLE;
+  if (c.targetHandle === MESSAGES_HANDLE) return refuse('The messages port of a wait takes only signal/update edges');
+  const duplicate = edges.some(
+    (e) => e.source === c.source && e.target === c.target && outputOf(e.sourceHandle) === outputOf(c.sourceHandle),
+  );
+  return duplicate ? refuse('Already connected') : ok;
+}
+
+/** The yes/no form React Flow's `isValidConnection` wants. */
+export function isValidConnection(c: Connection | Edge, graph: Graph): boolean {
+  return checkConnection(c, graph).ok;
 }
