@@ -5,6 +5,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
 import { nodeTypes } from '../flow/nodeTypes';
 import { isValidConnection } from './connection';
+import { ConnectionRefusal } from './ConnectionRefusal';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 import { useTheme } from './theme';
@@ -77,6 +78,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
           {showMinimap && <MiniMap pannable zoomable className="minimap" />}
+          <ConnectionRefusal />
           {large && (
             <Panel position="bottom-right" className="minimap-toggle">
               <button type="button" className="btn btn--sm" data-testid="minimap-toggle" onClick={() => setMinimapWanted(!showMinimap)}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DesignSchema, type Design } from '../../codegen/schema/design';
-import { checkConnection, isValidConnection } from './connection';
+import { checkConnection, checkDrag, isValidConnection } from './connection';
 import { designToFlow } from './convert';
 
 const approval: Design = DesignSchema.parse(
@@ -51,4 +51,17 @@ test('the same output to the same step twice is refused; the stored default outp
 test('isValidConnection is the yes/no form of the same rules', () => {
   assert.equal(isValidConnection({ source: 'end-approved', target: 'start', sourceHandle: null, targetHandle: 'in' }, graph), false);
   assert.equal(isValidConnection({ source: 'is-approved', target: 'end-timed-out', sourceHandle: 'yes', targetHandle: 'in' }, graph), true);
+});
+
+test('a drag is judged the same whichever end it starts from', () => {
+  const out = { nodeId: 'end-approved', id: null, type: 'source' } as const;
+  const startInput = { nodeId: 'start', id: 'in', type: 'target' } as const;
+  assert.deepEqual(checkDrag(out, startInput, graph), { ok: false, reason: 'Start has no inputs' });
+  assert.deepEqual(checkDrag(startInput, out, graph), { ok: false, reason: 'Start has no inputs' });
+  const yes = { nodeId: 'is-approved', id: 'yes', type: 'source' } as const;
+  assert.deepEqual(checkDrag({ nodeId: 'end-timed-out', id: 'in', type: 'target' }, yes, graph), { ok: true });
+  assert.deepEqual(checkDrag(yes, { nodeId: 'start', id: 'next', type: 'source' }, graph), {
+    ok: false,
+    reason: 'Connect an output to an input',
+  });
 });

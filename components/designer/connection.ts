@@ -46,3 +46,20 @@ export function checkConnection(c: Connection | Edge, { nodes, edges }: Graph): 
 export function isValidConnection(c: Connection | Edge, graph: Graph): boolean {
   return checkConnection(c, graph).ok;
 }
+
+/** One end of a connection being dragged: a node's handle, and whether it is an output or an input. */
+export interface DragEnd {
+  nodeId: string;
+  id?: string | null;
+  type: 'source' | 'target';
+}
+
+/** The verdict on a drag from one handle onto another, in either direction. */
+export function checkDrag(from: DragEnd, to: DragEnd, graph: Graph): ConnectionVerdict {
+  if (from.type === to.type) return refuse(from.type === 'source' ? 'Connect an output to an input' : 'Connect an input to an output');
+  const [source, target] = from.type === 'source' ? [from, to] : [to, from];
+  return checkConnection(
+    { source: source.nodeId, sourceHandle: source.id ?? null, target: target.nodeId, targetHandle: target.id ?? null },
+    graph,
+  );
+}
