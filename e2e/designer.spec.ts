@@ -293,3 +293,18 @@ test('a template deploys and runs as drawn: the greeting’s validated language 
   await execution.expectStatus('COMPLETED');
   await expect(execution.result).toHaveText('Hallo, Ada!');
 });
+
+test('a refused connection says why while it is dragged, and nothing is connected', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  const edgesBefore = await designer.edges.count();
+  const from = (await designer.sourceHandle('approve', { id: 'out' }).boundingBox())!;
+  const to = (await designer.targetHandle('is-approved').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await expect(page.getByTestId('connection-refusal')).toContainText('connects only to a Wait');
+  await page.mouse.up();
+  await expect(page.getByTestId('connection-refusal')).toHaveCount(0);
+  await expect(designer.edges).toHaveCount(edgesBefore);
+});
