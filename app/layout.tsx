@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { CurrentUserProvider } from '../components/auth/CurrentUser';
 import { UserMenu } from '../components/auth/UserMenu';
 import { ConnectionBanner } from '../components/health/ConnectionBanner';
+import { THEME_PREPAINT_SCRIPT } from '../components/theme/themeScript';
 import { currentUser } from '../lib/auth/pages';
 
 export const metadata: Metadata = {
@@ -18,7 +19,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Only for showing the menu: each page checks its own access (lib/auth/pages.ts).
   const user = await currentUser();
   return (
-    <html lang="en">
+    // The pre-paint script may set data-theme before React hydrates: expected, not a mismatch.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_PREPAINT_SCRIPT }} />
+      </head>
       <body className={user ? 'has-appbar' : undefined}>
         <ConnectionBanner />
         {user && <UserMenu user={user} />}

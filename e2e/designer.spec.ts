@@ -223,6 +223,9 @@ test('the theme choice is applied everywhere and remembered', async ({ page }) =
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(15, 18, 24)');
+  // Pages without the toggle show the choice too, from their first paint.
+  await page.goto('/executions');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('expression inputs: highlighted, complete names in scope, underline errors where they are', async ({ page }) => {

@@ -1,10 +1,10 @@
 'use client';
 import { useSyncExternalStore } from 'react';
+import { THEME_STORAGE_KEY as KEY } from '../theme/themeScript';
 
 /** The chosen theme; "system" follows prefers-color-scheme. Persisted in localStorage. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-const KEY = 'signalbox.theme';
 const listeners = new Set<() => void>();
 
 function read(): ThemeChoice {

@@ -1,0 +1,8 @@
+/** Where the theme choice is kept (localStorage); read by the designer's toggle and the pre-paint script. */
+export const THEME_STORAGE_KEY = 'signalbox.theme';
+
+/**
+ * Runs in <head> before the first paint of every page, so a chosen theme shows at once and on pages
+ * without a theme toggle. Fixed text: no user data goes into it.
+ */
+export const THEME_PREPAINT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
