@@ -22,6 +22,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium';
+import { nodeFailures, playwrightFailures } from './lib/failures';
 import { startTestPostgres } from './lib/postgres';
 import { colorize, findFreePort, formatDuration, startProcess, withTimeout, type ManagedProcess } from './lib/processes';
 import { ensureTemporalCli } from './lib/temporal-cli';
@@ -38,6 +39,8 @@ interface PhaseResult {
   /** The phase itself went wrong (crash, timeout, missing summary). */
   crashed: boolean;
   notes: string[];
+  /** Failed tests with their first error line, repeated in the summary. */
+  failures: string[];
   ms: number;
 }
 
@@ -178,6 +181,7 @@ async function nodeTests(
   const summary = parseNodeSummary(r.output);
   result.passed = summary.pass;
   result.failed = summary.fail;
+  result.failures = nodeFailures(r.output.map(strip));
   if (r.timedOut) {
     result.crashed = true;
     result.notes.push(`timed out after ${formatDuration(timeoutMs)}`);
@@ -299,6 +303,7 @@ async function e2e(result: PhaseResult): Promise<void> {
       if (flaky) result.passed += Number(flaky[1]);
     }
   }
+  result.failures = playwrightFailures(r.output.map(strip));
   if (r.timedOut) {
     result.crashed = true;
     result.notes.push('Playwright timed out');
@@ -350,7 +355,7 @@ async function main(): Promise<number> {
     const { title, run: runner } = RUNNERS[phase];
     const line = `━━━ [${index + 1}/${phases.length}] ${title} `;
     process.stdout.write(`\n${colorize(line.padEnd(100, '━'), 1)}\n`);
-    const result: PhaseResult = { phase, passed: 0, failed: 0, crashed: false, notes: [], ms: 0 };
+    const result: PhaseResult = { phase, passed: 0, failed: 0, crashed: false, notes: [], failures: [], ms: 0 };
     const t = Date.now();
     try {
       await runner(result);
@@ -372,6 +377,9 @@ async function main(): Promise<number> {
   for (const r of results) {
     const status = r.crashed ? 'CRASHED' : r.failed > 0 ? 'FAILED ' : 'ok     ';
     process.stdout.write(`  ${r.phase.padEnd(12)} ${status} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed  ${formatDuration(r.ms).padStart(10)}${r.notes.length ? `  (${r.notes.map((n) => n.split('\n')[0]).join('; ')})` : ''}\n`);
+  }
+  for (const r of results) {
+    for (const failure of r.failures) process.stdout.write(`  ${colorize('✖', 31)} [${r.phase}] ${failure}\n`);
   }
   process.stdout.write(`  total time ${formatDuration(Date.now() - started)}\n\n`);
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
