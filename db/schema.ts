@@ -1,6 +1,6 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import { relations } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
 import type { Design } from '../codegen/schema/design';
 import type { Role } from '../lib/auth/roles';
 
@@ -162,7 +162,14 @@ export const approvalProcesses = pgTable('approval_processes', {
 });
 export type ApprovalProcessRow = InferSelectModel<typeof approvalProcesses>;
 
-/** A submitted request: its execution, and who submitted it (the status lives in the workflow). */
+/**
+ * A submitted request: its execution, who submitted it, and a projection of the workflow's state
+ * (the `task*` columns, lib/approvals/tasks.ts) so that the inbox and the requests list page,
+ * filter and count in SQL instead of asking every execution. The workflow stays the authority:
+ * the projection is refreshed from its query after a submission, after each decision, when the
+ * notify activity says a level opened or the request was decided (`taskStale`), when a deadline
+ * passes, and whenever the workflow's canDecide disagrees; the decide update's validators judge.
+ */
 export const approvalRequests = pgTable(
   'approval_requests',
   {
@@ -175,7 +182,73 @@ export const approvalRequests = pgTable(
     /** The request's field values as submitted. */
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Lower-case requester and field values, for the inbox's text filter. */
+    searchText: text('search_text').notNull().default(''),
+    /** pending, approved, rejected or unknown (as lib/approvals/status.ts reads the workflow). */
+    taskOutcome: text('task_outcome').notNull().default('pending'),
+    /** The open level (1-based), 0 when none. */
+    taskLevel: integer('task_level').notNull().default(0),
+    /** Who may decide at the open level now: `user:<name>` / `role:<role>` (before the per-person rules). */
+    taskAssignees: text('task_assignees').array().notNull().default([]),
+    /** Who already approved at the open level (they may not approve twice). */
+    taskApprovedBy: text('task_approved_by').array().notNull().default([]),
+    /** When the open level's deadline passes; the projection is stale from then on. */
+    taskDeadline: timestamp('task_deadline', { withTimezone: true }),
+    /** The execution's status name (RUNNING, COMPLETED, …) when last read. */
+    executionStatus: text('execution_status'),
+    /** The whole RequestStatus (levels, who approved, history) when last read; null before the first read. */
+    taskStatus: jsonb('task_status').$type<Record<string, unknown>>(),
+    /** Set when the workflow may have moved on since the last read (new rows, notify, a level in transition). */
+    taskStale: boolean('task_stale').notNull().default(true),
+    taskRefreshedAt: timestamp('task_refreshed_at', { withTimezone: true }),
   },
-  (t) => [index('approval_requests_requester_idx').on(t.requesterName), index('approval_requests_process_idx').on(t.processId)],
+  (t) => [
+    index('approval_requests_requester_idx').on(t.requesterName),
+    index('approval_requests_process_idx').on(t.processId),
+    index('approval_requests_open_idx').on(t.taskOutcome, t.processId, t.submittedAt),
+    index('approval_requests_stale_idx').on(t.taskStale),
+  ],
 );
 export type ApprovalRequestRow = InferSelectModel<typeof approvalRequests>;
+
+// ---------- notifications (lib/notifications) ----------
+
+/**
+ * An in-app notification, written by the built-in notify activity (worker/activities.ts): to one
+ * user by username, or to everyone holding a role. Read marks are per user (notification_reads).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    recipientKind: text('recipient_kind').$type<'user' | 'role'>().notNull(),
+    /** A username or a role name. */
+    recipient: text('recipient').notNull(),
+    message: text('message').notNull(),
+    /** The execution that sent it (the notification links to its request or execution page). */
+    workflowId: text('workflow_id'),
+    /** `{runId}/{activityId}` of the notify activity: a retried attempt adds no second row. */
+    sourceKey: text('source_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('notifications_recipient_idx').on(t.recipientKind, t.recipient, t.id),
+    unique('notifications_source_recipient_unique').on(t.sourceKey, t.recipientKind, t.recipient),
+  ],
+);
+export type NotificationRow = InferSelectModel<typeof notifications>;
+
+/** Who has read which notification (a role's notification is read by each of its holders separately). */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: integer('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
