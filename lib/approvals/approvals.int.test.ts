@@ -24,6 +24,22 @@ const processes = {
     { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'seconds' }, onDeadline: { action: 'approve' } },
     { name: 'Finance', approvers: [{ kind: 'user', name: 'fin' }], deadline: { amount: 1, unit: 'seconds' }, onDeadline: { action: 'reject' } },
   ] },
+  board: { name: 'Board', fields, levels: [
+    { name: 'Board', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'user', name: 'bob' }, { kind: 'user', name: 'cy' }], required: 2 },
+  ] },
+  boardInTurn: { name: 'Board in turn', fields, levels: [
+    { name: 'Board', mode: 'sequential', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'user', name: 'bob' }, { kind: 'user', name: 'cy' }], required: 2 },
+  ] },
+  secondDeadline: { name: 'Second deadline', fields, levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'seconds' },
+      onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' }, deadline: { amount: 1, unit: 'seconds' }, then: { action: 'approve' } } },
+    { name: 'Finance', approvers: [{ kind: 'user', name: 'fin' }], deadline: { amount: 1, unit: 'seconds' },
+      onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' }, deadline: { amount: 1, unit: 'seconds' }, then: { action: 'escalate', to: { kind: 'role', name: 'admin' } } } },
+  ] },
+  escalatedReject: { name: 'Escalated reject', fields, levels: [
+    { name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }], deadline: { amount: 1, unit: 'seconds' },
+      onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' }, deadline: { amount: 1, unit: 'seconds' }, then: { action: 'reject' } } },
+  ] },
 } satisfies Record<string, ApprovalProcessInput>;
 
 const designs = Object.fromEntries(Object.entries(processes).map(([key, p]) => [key, generateApprovalDesign(ApprovalProcessSpecSchema.parse(p))])) as Record<keyof typeof processes, ReturnType<typeof generateApprovalDesign>>;
@@ -127,4 +143,66 @@ test('a decision that arrives with the start (before the first step ran) counts:
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.deepEqual(await handle.query(C.historyQueries.actors), ['lead']);
+});
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, what);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('2 of 3: one rejection leaves the level open (approval still reachable), the rejecter may not decide again; a second rejection rejects', async () => {
+  const continues = await submit('board', '10');
+  assert.equal(await decide(continues, 'bob', [], false, 'too much'), 'rejected');
+  assert.equal(await continues.query(C.statusQuery), 'pending', 'one rejection of 2-of-3 does not reject');
+  await refused(decide(continues, 'bob', []), REFUSALS.alreadyRejected);
+  assert.equal(await decide(continues, 'ann', []), 'approved');
+  assert.equal(await decide(continues, 'cy', []), 'approved');
+  assert.equal(await continues.result(), 'approved');
+  assert.deepEqual(await continues.query(C.historyQueries.verdicts), ['rejected', 'approved', 'approved']);
+
+  const rejected = await submit('board', '10');
+  assert.equal(await decide(rejected, 'ann', []), 'approved');
+  assert.equal(await decide(rejected, 'bob', [], false), 'rejected');
+  assert.equal(await decide(rejected, 'cy', [], false, 'no'), 'rejected');
+  assert.equal(await rejected.result(), 'rejected', 'two rejections: 2 approvals can no longer be reached');
+
+  // Sequential: a rejection passes the turn on to the next position.
+  const inTurn = await submit('boardInTurn', '10');
+  assert.equal(await decide(inTurn, 'ann', [], false), 'rejected');
+  await refused(decide(inTurn, 'cy', []), REFUSALS.notEligible);
+  assert.equal(await decide(inTurn, 'bob', []), 'approved');
+  assert.equal(await decide(inTurn, 'cy', []), 'approved');
+  assert.equal(await inTurn.result(), 'approved');
+});
+
+test("an escalated task's own deadline decides (auto-approve) or escalates once more; the second target decides", async () => {
+  const handle = await submit('secondDeadline', '10');
+  // Level 1: escalated to boss at 1 s, nobody decides, auto-approved at the second deadline.
+  await until('level 1 auto-approved after its escalated deadline and level 2 opened', async () => (await handle.query<number>(C.levelQuery)) === 2);
+  await refused(decide(handle, 'zed', ['admin']), REFUSALS.notEligible); // not yet escalated further
+  await until('level 2 escalated twice', async () => (await handle.query<string[]>(C.historyQueries.verdicts)).filter((v) => v === 'escalated').length === 3);
+  assert.equal(await decide(handle, 'zed', ['admin'], true, 'second escalation'), 'approved');
+  assert.equal(await handle.result(), 'approved');
+  assert.deepEqual(await handle.query(C.historyQueries.verdicts), ['escalated', 'auto-approved', 'escalated', 'escalated', 'approved']);
+  assert.deepEqual(await handle.query(C.historyQueries.comments), [
+    'escalated to boss',
+    'no decision by the escalated deadline',
+    'escalated to boss',
+    'escalated further to role admin',
+    'second escalation',
+  ]);
+
+  const rejected = await submit('escalatedReject', '10');
+  assert.equal(await rejected.result(), 'rejected');
+  assert.deepEqual(await rejected.query(C.historyQueries.verdicts), ['escalated', 'auto-rejected']);
+});
+
+test('the escalation target decides the level alone, also by rejecting', async () => {
+  const handle = await submit('escalating', '10');
+  await until('escalated', () => handle.query<boolean>(C.escalatedQuery));
+  assert.equal(await decide(handle, 'boss', [], false, 'no'), 'rejected');
+  assert.equal(await handle.result(), 'rejected');
 });

@@ -4,7 +4,7 @@ import { compileDesign } from '../../codegen';
 import type { NodeOfType } from '../../codegen/schema/design';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, generateApprovalDesign, REFUSALS, workflowTypeFor } from './generate';
-import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from './spec';
+import { ApprovalProcessSpecSchema, describeRule, rejectionLimit, type ApprovalProcessInput } from './spec';
 import { multiLevelApprovalTemplate } from './templates';
 
 function spec(overrides: Partial<ApprovalProcessInput> = {}): ApprovalProcessInput {
@@ -75,12 +75,24 @@ test("the chapter's multi-level approval is one call: manager; + director from 1
 
 test('the decide validators check, in order: still pending, level open, not self, eligible, not twice', () => {
   const messages = decideNode(spec()).validators.map((v) => v.message);
-  assert.deepEqual(messages, [REFUSALS.notPending, REFUSALS.levelSettled, REFUSALS.selfApproval, REFUSALS.notEligible, REFUSALS.alreadyDecided, REFUSALS.tooManyDecisions]);
+  assert.deepEqual(messages, [
+    REFUSALS.notPending,
+    REFUSALS.levelSettled,
+    REFUSALS.selfApproval,
+    REFUSALS.notEligible,
+    REFUSALS.alreadyDecided,
+    REFUSALS.alreadyRejected,
+    REFUSALS.tooManyDecisions,
+  ]);
   assert.ok(!decideNode(spec({ allowSelfApproval: true })).validators.some((v) => v.message === REFUSALS.selfApproval), 'no self-approval rule when allowed');
   const eligible = decideNode(spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'role', name: 'approver' }], mode: 'sequential', required: 2 }] })).validators.find(
     (v) => v.message === REFUSALS.notEligible,
   );
-  assert.equal(eligible?.condition, 'level == 1 && ((len(approvals) == 0 && args.actor == "ann") || (len(approvals) == 1 && contains(args.actorRoles, "approver")))');
+  assert.equal(
+    eligible?.condition,
+    'level == 1 && ((len(approvals) + len(rejections) == 0 && args.actor == "ann") || (len(approvals) + len(rejections) == 1 && contains(args.actorRoles, "approver")))',
+    'a sequential position decides once, approving or rejecting, then the next one is due',
+  );
 });
 
 test('bad specs are refused with the field that is wrong', async () => {
@@ -114,4 +126,81 @@ test('names and text from the form stay data: a hostile process name and labels 
   assert.ok(compiled.ok);
   const eligible = result.design.nodes.find((n): n is NodeOfType<'update'> => n.type === 'update')?.validators.find((v) => v.message === REFUSALS.notEligible);
   assert.equal(eligible?.condition, 'level == 1 && (args.actor == "o.neil")', 'usernames are matched as accounts spell them (lower case)');
+});
+
+test('N of M: a level is rejected once N approvals can no longer be reached (M − N + 1 rejections); a parallel role level keeps the veto', () => {
+  const users = (n: number) => Array.from({ length: n }, (_, k) => ({ kind: 'user' as const, name: `user${k}` }));
+  const role = { kind: 'role' as const, name: 'approver' };
+  assert.equal(rejectionLimit({ approvers: users(3), mode: 'parallel', required: 2 }), 2);
+  assert.equal(rejectionLimit({ approvers: users(3), mode: 'parallel', required: 3 }), 1);
+  assert.equal(rejectionLimit({ approvers: users(5), mode: 'parallel', required: 1 }), 5);
+  assert.equal(rejectionLimit({ approvers: [role, ...users(2)], mode: 'sequential', required: 2 }), 2, 'sequential: each position is one of M');
+  assert.equal(rejectionLimit({ approvers: [role, ...users(2)], mode: 'parallel', required: 2 }), 1, 'who else holds the role is not known');
+  assert.equal(describeRule({ approvers: users(3), mode: 'parallel', required: 2 }), '2 of 3 must approve; the level is rejected at the second rejection (then 2 approvals can no longer be reached)');
+  assert.equal(describeRule({ approvers: [role], mode: 'parallel', required: 2 }), '2 of role approver must approve; any rejection rejects the level');
+
+  const design = generateApprovalDesign(
+    ApprovalProcessSpecSchema.parse(
+      spec({
+        levels: [
+          { name: 'Board', approvers: users(3), required: 2, condition: 'input.amount >= money("10")' },
+          { name: 'Lead', approvers: [role], required: 1 },
+        ],
+      }),
+    ),
+  );
+  const variable = design.variables.find((v) => v.name === 'rejectLimit');
+  assert.equal(variable?.initial, '(input.amount >= money("10")) ? 2 : (1)', 'the first applicable level is open from the start with its limit');
+  const open = design.nodes.find((n): n is NodeOfType<'assign'> => n.id === 'level-1-open');
+  assert.ok(open?.assignments.some((a) => a.variable === 'rejectLimit' && a.value === '2'));
+  const wait = design.nodes.find((n): n is NodeOfType<'wait'> => n.id === 'level-1-wait');
+  assert.equal(wait?.condition, '(len(rejections) >= rejectLimit || escalationRejected) || len(approvals) >= required || escalationApproved');
+  const verdict = design.nodes.find((n): n is NodeOfType<'decision'> => n.id === 'level-1-verdict');
+  assert.equal(verdict?.branches[0]?.condition, '(len(rejections) >= rejectLimit || escalationRejected)', 'not "any rejection"');
+});
+
+test("an escalated task has its own deadline: auto-approve, auto-reject or escalate further once, each compiled into the level's wait logic", async () => {
+  const escalating = (then: Record<string, unknown> | undefined, deadline: boolean) =>
+    spec({
+      levels: [
+        {
+          name: 'Lead',
+          approvers: [{ kind: 'user', name: 'lead' }],
+          deadline: { amount: 1, unit: 'days' },
+          onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' }, ...(deadline ? { deadline: { amount: 2, unit: 'hours' } } : {}), ...(then ? { then } : {}) } as never,
+        },
+      ],
+    });
+  for (const [then, node, target] of [
+    [{ action: 'approve' }, 'level-1-escalated-auto-approve', 'finish-approved'],
+    [{ action: 'reject' }, 'level-1-escalated-auto-reject', 'finish-rejected'],
+    [{ action: 'escalate', to: { kind: 'role', name: 'admin' } }, 'level-1-escalate-again', 'level-1-wait-escalated-again'],
+  ] as const) {
+    const result = await buildApprovalDesign(escalating(then, true));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+    const wait = result.design.nodes.find((n): n is NodeOfType<'wait'> => n.id === 'level-1-wait-escalated');
+    assert.deepEqual(wait?.timeout, { amount: 2, unit: 'hours' }, `${then.action}: the escalated wait has the second deadline`);
+    assert.ok(result.design.edges.some((e) => e.source === 'level-1-wait-escalated' && e.sourceHandle === 'timeout' && e.target === node), `${then.action}: timeout → ${node}`);
+    assert.ok(result.design.edges.some((e) => e.source === node && e.target === target), `${node} → ${target}`);
+  }
+  const further = decideNode(escalating({ action: 'escalate', to: { kind: 'role', name: 'admin' } }, true));
+  assert.equal(
+    further.validators.find((v) => v.message === REFUSALS.notEligible)?.condition,
+    'level == 1 && ((args.actor == "lead") || ((escalated && args.actor == "boss") || (escalatedAgain && contains(args.actorRoles, "admin"))))',
+    'the second target may decide once escalated again; the first keeps the right',
+  );
+  const noSecond = await buildApprovalDesign(escalating(undefined, false));
+  assert.ok(noSecond.ok);
+  assert.equal(noSecond.design.nodes.find((n): n is NodeOfType<'wait'> => n.id === 'level-1-wait-escalated')?.timeout, undefined, 'without a second deadline the escalated task waits');
+
+  const refusals: [ApprovalProcessInput, string, RegExp][] = [
+    [escalating({ action: 'approve' }, false), 'levels.0.onDeadline.deadline', /is needed for what happens at the escalated task's deadline/],
+    [escalating(undefined, true), 'levels.0.onDeadline.then', /escalate further, approve or reject/],
+    [escalating({ action: 'escalate', to: { kind: 'user', name: 'boss' } }, true), 'levels.0.onDeadline.then.to.name', /already who the task was escalated to/],
+  ];
+  for (const [input, path, message] of refusals) {
+    const result = await buildApprovalDesign(input);
+    assert.ok(!result.ok, `expected ${path} to be refused`);
+    assert.match(result.issues.find((i) => i.path === path)?.message ?? JSON.stringify(result.issues), message);
+  }
 });

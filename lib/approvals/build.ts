@@ -13,7 +13,7 @@ export type BuildResult =
   | { ok: false; issues: SpecIssue[] };
 
 const CONDITION_VARIABLE = /^appliesLevel(\d+)$/;
-const DERIVED_FROM_CONDITIONS = new Set(['level', 'required']);
+const DERIVED_FROM_CONDITIONS = new Set(['level', 'required', 'rejectLimit']);
 
 export async function buildApprovalDesign(input: unknown): Promise<BuildResult> {
   const parsed = parseApprovalSpec(input);

@@ -11,7 +11,7 @@
 import type { Design, DesignEdge, DesignNode, Variable } from '../../codegen/schema/design';
 import { DESIGN_SCHEMA_VERSION } from '../../codegen/schema/design';
 import { pascalCase, suggestIdentifier } from '../../codegen/names';
-import { describeApprover, type ApprovalProcessSpec, type Approver, type Level } from './spec';
+import { describeApprover, rejectionLimit, type ApprovalProcessSpec, type Approver, type EscalationDeadlineAction, type Level } from './spec';
 
 /** Names the app relies on: the update, its parameters and the status queries. */
 export const APPROVAL_CONTRACT = {
@@ -33,8 +33,15 @@ export const REFUSALS = {
   selfApproval: 'You submitted this request: requesters may not approve their own requests',
   notEligible: "You are not an approver of this request's current level",
   alreadyDecided: 'You have already approved this request at this level',
+  alreadyRejected: 'You have already rejected this request at this level',
   tooManyDecisions: 'This request has reached its limit of 200 decisions',
 } as const;
+
+/**
+ * The open level is rejected: its approvals can no longer be reached (N of M, `rejectLimit` from
+ * the spec's `rejectionLimit`), or who it was escalated to rejected it.
+ */
+const LEVEL_REJECTED = '(len(rejections) >= rejectLimit || escalationRejected)';
 
 /** Bounds the history lists (a request has a handful of decisions; this stops a flood). */
 const MAX_DECISIONS = 200;
@@ -53,13 +60,25 @@ function matches(approver: Approver): string {
   return approver.kind === 'user' ? `args.actor == ${lit(approver.name)}` : `contains(args.actorRoles, ${lit(approver.name)})`;
 }
 
+/**
+ * Whether the caller is who the level was escalated to: the first target once `escalated`, the
+ * second once `escalatedAgain` (the first one keeps the right to decide); null without escalation.
+ */
+function escalationTargetAt(level: Level): string | null {
+  const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
+  if (!escalation) return null;
+  const first = `escalated && ${matches(escalation.to)}`;
+  return escalation.then?.action === 'escalate' ? or([first, `escalatedAgain && ${matches(escalation.then.to)}`]) : first;
+}
+
 /** Whether the caller may decide at level `index` (1-based), by the level's mode and escalation. */
 function eligibleAt(level: Level): string {
+  // Sequential: each position decides once, in order — a rejection (N of M) passes the turn on too.
   const base =
     level.mode === 'parallel'
       ? or(level.approvers.map(matches))
-      : or(level.approvers.map((a, k) => `len(approvals) == ${k} && ${matches(a)}`));
-  const escalation = level.onDeadline?.action === 'escalate' ? `escalated && ${matches(level.onDeadline.to)}` : null;
+      : or(level.approvers.map((a, k) => `len(approvals) + len(rejections) == ${k} && ${matches(a)}`));
+  const escalation = escalationTargetAt(level);
   return escalation ? `(${base}) || (${escalation})` : base;
 }
 
@@ -68,9 +87,10 @@ function eligibility(spec: ApprovalProcessSpec): string {
 }
 
 function escalationTargetMatches(spec: ApprovalProcessSpec): string | null {
-  const parts = spec.levels.flatMap((level, i) =>
-    level.onDeadline?.action === 'escalate' ? [`level == ${i + 1} && ${matches(level.onDeadline.to)}`] : [],
-  );
+  const parts = spec.levels.flatMap((level, i) => {
+    const target = escalationTargetAt(level);
+    return target ? [`level == ${i + 1} && (${target})`] : [];
+  });
   return parts.length ? or(parts) : null;
 }
 
@@ -107,10 +127,18 @@ function variables(spec: ApprovalProcessSpec): Variable[] {
     { name: 'outcome', type: 'string', initial: '"pending"', description: 'pending, approved or rejected' },
     { name: 'level', type: 'number', initial: firstLevel(spec, (_l, n) => String(n), '0'), description: 'The open level (1-based); 0 when none applies' },
     { name: 'required', type: 'number', initial: firstLevel(spec, (l) => String(l.required), '1'), description: 'Approvals the open level needs' },
+    {
+      name: 'rejectLimit',
+      type: 'number',
+      initial: firstLevel(spec, (l) => String(rejectionLimit(l)), '1'),
+      description: 'Rejections that reject the open level: its approvals can no longer be reached',
+    },
     list('approvals', 'string', 'Who approved at the open level'),
     list('rejections', 'string', 'Who rejected at the open level'),
     { name: 'escalated', type: 'boolean', initial: 'false', description: "The open level's deadline passed and it was escalated" },
-    { name: 'escalationApproved', type: 'boolean', initial: 'false', description: 'The escalation target approved the open level' },
+    { name: 'escalatedAgain', type: 'boolean', initial: 'false', description: "The escalated task's own deadline passed and it was escalated further" },
+    { name: 'escalationApproved', type: 'boolean', initial: 'false', description: 'An escalation target approved the open level' },
+    { name: 'escalationRejected', type: 'boolean', initial: 'false', description: 'An escalation target rejected the open level' },
     list('decisionLevels', 'number', 'History: the level of each decision'),
     list('decisionActors', 'string', 'History: who decided (or "deadline")'),
     list('decisionVerdicts', 'string', 'History: approved, rejected, escalated, auto-approved or auto-rejected'),
@@ -148,15 +176,18 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     id: id('open'),
     type: 'assign',
     label: `Open level ${n}: ${level.name}`,
-    description: `${level.required} of ${who} (${level.mode})`,
+    description: `${level.required} of ${who} (${level.mode}); rejected at ${rejectionLimit(level)} rejection${rejectionLimit(level) === 1 ? '' : 's'}`,
     // The first level is open from the start (decisions may arrive before this step runs):
     // keep what it already collected; a later level starts afresh. `level` is assigned last.
     assignments: [
       { variable: 'approvals', value: `level == ${n} ? approvals : []` },
       { variable: 'rejections', value: `level == ${n} ? rejections : []` },
       { variable: 'escalated', value: `level == ${n} && escalated` },
+      { variable: 'escalatedAgain', value: `level == ${n} && escalatedAgain` },
       { variable: 'escalationApproved', value: `level == ${n} && escalationApproved` },
+      { variable: 'escalationRejected', value: `level == ${n} && escalationRejected` },
       { variable: 'required', value: String(level.required) },
+      { variable: 'rejectLimit', value: String(rejectionLimit(level)) },
       { variable: 'level', value: String(n) },
     ],
     position: at(1),
@@ -177,7 +208,7 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     b.edge(previous, id('notify'));
     previous = id('notify');
   }
-  const settled = 'len(rejections) > 0 || len(approvals) >= required || escalationApproved';
+  const settled = `${LEVEL_REJECTED} || len(approvals) >= required || escalationApproved`;
   b.nodes.push({
     id: id('wait'),
     type: 'wait',
@@ -192,7 +223,7 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     id: id('verdict'),
     type: 'decision',
     label: `${level.name} rejected?`,
-    branches: [{ id: 'rejected', label: 'Rejected', condition: 'len(rejections) > 0' }],
+    branches: [{ id: 'rejected', label: 'Rejected', condition: LEVEL_REJECTED }],
     position: at(3),
   });
   b.edge(id('verdict'), 'finish-rejected', 'rejected');
@@ -213,11 +244,13 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
         type: 'wait',
         label: `Wait for ${describeApprover(action.to)}`,
         condition: settled,
+        ...(action.deadline && action.then ? { timeout: action.deadline } : {}),
         position: at(2.5, 300),
       });
       b.edge(id('wait'), id('escalate'), 'timeout');
       b.edge(id('escalate'), id('wait-escalated'));
       b.edge(id('wait-escalated'), id('verdict'), 'met');
+      if (action.deadline && action.then) addEscalationDeadline(b, id, at, action.then, settled, next, deadlineEntry);
     } else if (action.action === 'approve') {
       b.nodes.push({
         id: id('auto-approve'),
@@ -253,16 +286,52 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
   return id('check');
 }
 
+/** The escalated task's own deadline: decide automatically, or escalate once more and wait (no further deadline). */
+function addEscalationDeadline(
+  b: Builder,
+  id: (suffix: string) => string,
+  at: (r: number, x?: number) => { x: number; y: number },
+  then: EscalationDeadlineAction,
+  settled: string,
+  next: string,
+  deadlineEntry: (verdict: string, comment: string) => { variable: string; value: string }[],
+): void {
+  const noDecision = 'no decision by the escalated deadline';
+  if (then.action === 'escalate') {
+    b.nodes.push({
+      id: id('escalate-again'),
+      type: 'assign',
+      label: `Escalate further to ${describeApprover(then.to)}`,
+      assignments: [{ variable: 'escalatedAgain', value: 'true' }, ...deadlineEntry('escalated', `escalated further to ${describeApprover(then.to)}`)],
+      position: at(2.5, 600),
+    });
+    b.nodes.push({ id: id('wait-escalated-again'), type: 'wait', label: `Wait for ${describeApprover(then.to)}`, condition: settled, position: at(3, 600) });
+    b.edge(id('wait-escalated'), id('escalate-again'), 'timeout');
+    b.edge(id('escalate-again'), id('wait-escalated-again'));
+    b.edge(id('wait-escalated-again'), id('verdict'), 'met');
+  } else if (then.action === 'approve') {
+    b.nodes.push({ id: id('escalated-auto-approve'), type: 'assign', label: 'Approve automatically', assignments: deadlineEntry('auto-approved', noDecision), position: at(2.5, 600) });
+    b.edge(id('wait-escalated'), id('escalated-auto-approve'), 'timeout');
+    b.edge(id('escalated-auto-approve'), next);
+  } else {
+    b.nodes.push({ id: id('escalated-auto-reject'), type: 'assign', label: 'Reject automatically', assignments: deadlineEntry('auto-rejected', noDecision), position: at(2.5, 600) });
+    b.edge(id('wait-escalated'), id('escalated-auto-reject'), 'timeout');
+    b.edge(id('escalated-auto-reject'), 'finish-rejected');
+  }
+}
+
 function handlers(spec: ApprovalProcessSpec, top: number): DesignNode[] {
   const stillOpen = [
     { condition: 'outcome == "pending"', message: REFUSALS.notPending },
-    { condition: 'len(rejections) == 0 && len(approvals) < required && !escalationApproved', message: REFUSALS.levelSettled },
+    { condition: `!(${LEVEL_REJECTED}) && len(approvals) < required && !escalationApproved`, message: REFUSALS.levelSettled },
   ];
   const validators = [
     ...stillOpen,
     ...(spec.allowSelfApproval ? [] : [{ condition: `args.actor != input.${APPROVAL_CONTRACT.requesterField}`, message: REFUSALS.selfApproval }]),
     { condition: eligibility(spec), message: REFUSALS.notEligible },
     { condition: '!contains(approvals, args.actor)', message: REFUSALS.alreadyDecided },
+    // A rejection no longer always ends the level (N of M): whoever rejected may not decide again.
+    { condition: '!contains(rejections, args.actor)', message: REFUSALS.alreadyRejected },
     {
       condition: HISTORY_LISTS.map((list) => `len(${list}) < ${MAX_DECISIONS}`).join(' && '),
       message: REFUSALS.tooManyDecisions,
@@ -293,7 +362,13 @@ function handlers(spec: ApprovalProcessSpec, top: number): DesignNode[] {
       assignments: [
         { variable: 'approvals', value: 'args.approve ? append(approvals, args.actor) : approvals' },
         { variable: 'rejections', value: 'args.approve ? rejections : append(rejections, args.actor)' },
-        ...(escalationTarget ? [{ variable: 'escalationApproved', value: `escalationApproved || (args.approve && escalated && (${escalationTarget}))` }] : []),
+        ...(escalationTarget
+          ? [
+              // Who the level was escalated to decides it alone, either way.
+              { variable: 'escalationApproved', value: `escalationApproved || (args.approve && (${escalationTarget}))` },
+              { variable: 'escalationRejected', value: `escalationRejected || (!args.approve && (${escalationTarget}))` },
+            ]
+          : []),
         ...recordHistory('args.approve ? "approved" : "rejected"', 'args.actor', 'args.comment'),
       ],
       returns: 'args.approve ? "approved" : "rejected"',
@@ -345,7 +420,9 @@ export function generateApprovalDesign(spec: ApprovalProcessSpec): Design {
   b.edge('finish-approved', 'end-approved');
   b.edge('finish-rejected', 'end-rejected');
   b.nodes.push(...handlers(spec, 0));
-  spec.levels.forEach((_level, i) => b.edge('decide', `level-${i + 1}-wait`));
+  // Which waits a decision can satisfy (the canvas draws these).
+  const waits = new Set(b.nodes.filter((n) => n.type === 'wait').map((n) => n.id));
+  for (const wait of waits) b.edge('decide', wait);
   return {
     schemaVersion: DESIGN_SCHEMA_VERSION,
     name: workflowTypeFor(spec.name),

@@ -40,9 +40,20 @@ export const DeadlineSchema = z.object({
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
-export const DeadlineActionSchema = z.discriminatedUnion('action', [
-  /** Someone else may decide from then on (the level's approvers still may too); no further deadline. */
+/** What happens when an escalated task's own deadline passes: decide, or escalate once more (no further deadline). */
+export const EscalationDeadlineActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('escalate'), to: ApproverSchema }),
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('reject') }),
+]);
+export type EscalationDeadlineAction = z.infer<typeof EscalationDeadlineActionSchema>;
+
+export const DeadlineActionSchema = z.discriminatedUnion('action', [
+  /**
+   * Someone else may decide from then on (the level's approvers still may too). The escalated task
+   * may have its own deadline (`deadline`) and what happens then (`then`); without one it waits.
+   */
+  z.object({ action: z.literal('escalate'), to: ApproverSchema, deadline: DeadlineSchema.optional(), then: EscalationDeadlineActionSchema.optional() }),
   z.object({ action: z.literal('approve') }),
   z.object({ action: z.literal('reject') }),
 ]);
@@ -56,7 +67,7 @@ export const LevelSchema = z
     condition: z.string().max(500).optional(),
     /** parallel: the approvers decide in any order; sequential: one after the other, in the order listed. */
     mode: z.enum(['parallel', 'sequential']).default('parallel'),
-    /** How many approvals the level needs (N of M). Any rejection rejects the request. */
+    /** How many approvals the level needs (N of M). Rejected once N can no longer be reached: see `rejectionLimit`. */
     required: z.number().int().min(1).max(20).default(1),
     deadline: DeadlineSchema.optional(),
     onDeadline: DeadlineActionSchema.optional(),
@@ -72,6 +83,12 @@ export const LevelSchema = z
     }
     if (level.onDeadline && !level.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'is needed for what happens at the deadline' });
     if (level.deadline && !level.onDeadline) ctx.addIssue({ code: 'custom', path: ['onDeadline'], message: 'says what happens at the deadline: escalate, approve or reject' });
+    const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
+    if (escalation?.then && !escalation.deadline) ctx.addIssue({ code: 'custom', path: ['onDeadline', 'deadline'], message: "is needed for what happens at the escalated task's deadline" });
+    if (escalation?.deadline && !escalation.then) ctx.addIssue({ code: 'custom', path: ['onDeadline', 'then'], message: "says what happens at the escalated task's deadline: escalate further, approve or reject" });
+    if (escalation?.then?.action === 'escalate' && sameApprover(escalation.then.to, escalation.to)) {
+      ctx.addIssue({ code: 'custom', path: ['onDeadline', 'then', 'to', 'name'], message: `is already who the task was escalated to (${describeApprover(escalation.to)}): escalate further to someone else` });
+    }
   });
 export type Level = z.infer<typeof LevelSchema>;
 
@@ -116,3 +133,30 @@ export function describeApprover(a: Approver): string {
 export function describeDeadline(d: Deadline): string {
   return `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit}`;
 }
+
+function sameApprover(a: Approver, b: Approver): boolean {
+  return a.kind === b.kind && a.name === b.name;
+}
+
+/**
+ * How many rejections reject a level (N of M): as soon as N approvals can no longer be reached,
+ * i.e. after M − N + 1 rejections, M being the people who can decide. M is known when the level
+ * lists users only, or when it is sequential (each position decides once, a role position too).
+ * A parallel level with a role has no fixed M (anyone holding the role may decide), so the first
+ * rejection rejects it: waiting for an unknown number of others could wait forever.
+ */
+export function rejectionLimit(level: Pick<Level, 'approvers' | 'mode' | 'required'>): number {
+  const fixed = level.mode === 'sequential' || level.approvers.every((a) => a.kind === 'user');
+  return fixed ? Math.max(1, level.approvers.length - level.required + 1) : 1;
+}
+
+/** "2 of 3 must approve; a second rejection rejects the level", as the form and the status say it. */
+export function describeRule(level: Pick<Level, 'approvers' | 'mode' | 'required'>): string {
+  const fixed = level.mode === 'sequential' || level.approvers.every((a) => a.kind === 'user');
+  const of = fixed ? `${level.required} of ${level.approvers.length}` : `${level.required} of ${level.approvers.map(describeApprover).join(', ')}`;
+  const limit = rejectionLimit(level);
+  const rejects = limit === 1 ? 'any rejection rejects the level' : `the level is rejected at the ${ORDINALS[limit] ?? `${limit}th`} rejection (then ${level.required} approvals can no longer be reached)`;
+  return `${of} must approve; ${rejects}`;
+}
+
+const ORDINALS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' };

@@ -48,3 +48,30 @@ test('approvers of a process: listed users, holders of a listed role, escalation
   assert.equal(isApproverOf(spec, { username: 'zed', roles: ['approver'] }), true);
   assert.equal(isApproverOf(spec, { username: 'zed', roles: ['viewer'] }), false);
 });
+
+test('N of M: a rejection that leaves approval reachable keeps the level open, counts as "rejected so far" and passes the turn on', () => {
+  const board = ApprovalProcessSpecSchema.parse({
+    name: 'Board',
+    fields: [],
+    levels: [
+      {
+        name: 'Board',
+        approvers: [{ kind: 'user', name: 'ann' }, { kind: 'user', name: 'bob' }, { kind: 'user', name: 'cy' }],
+        required: 2,
+        deadline: { amount: 1, unit: 'hours' },
+        onDeadline: { action: 'escalate', to: { kind: 'user', name: 'boss' }, deadline: { amount: 1, unit: 'hours' }, then: { action: 'escalate', to: { kind: 'role', name: 'admin' } } },
+      },
+    ],
+  });
+  const open = requestStatus(board, { outcome: 'pending', level: 1, approvals: ['ann'], rejections: ['bob'], ...history([[1, 'ann', 'approved', ''], [1, 'bob', 'rejected', 'too much']]) });
+  const level = open.levels[0]!;
+  assert.equal(level.state, 'open', 'one rejection of 2-of-3 does not reject the level');
+  assert.deepEqual([level.approvedBy, level.rejectedBy, level.pending, level.rejectLimit], [['ann'], ['bob'], ['cy'], 2]);
+  assert.match(level.rule, /^2 of 3 must approve; the level is rejected at the second rejection/);
+  const rejected = requestStatus(board, { outcome: 'rejected', level: 1, approvals: [], rejections: ['bob', 'cy'], ...history([[1, 'bob', 'rejected', ''], [1, 'cy', 'rejected', '']]) });
+  assert.equal(rejected.levels[0]?.state, 'rejected');
+  const further = requestStatus(board, { outcome: 'pending', level: 1, escalated: true, escalatedAgain: true, approvals: [], rejections: [], ...history([]) });
+  assert.equal(further.levels[0]?.escalatedTo, 'boss, then role admin');
+  assert.deepEqual(further.levels[0]?.pending, ['ann', 'bob', 'cy', 'boss', 'role admin']);
+  assert.equal(isApproverOf(board, { username: 'zed', roles: ['admin'] }), true, 'the second escalation target is an approver of the process');
+});

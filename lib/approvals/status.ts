@@ -3,7 +3,7 @@
  * pending, what happened at deadlines — computed from the workflow's own state (the variables of
  * the generated design, read through the designer query). Pure: shared by the API and its tests.
  */
-import { describeApprover, type ApprovalProcessSpec, type Approver } from './spec';
+import { describeApprover, describeRule, rejectionLimit, type ApprovalProcessSpec, type Approver } from './spec';
 
 export type Outcome = 'pending' | 'approved' | 'rejected' | 'unknown';
 export type LevelState = 'approved' | 'rejected' | 'open' | 'waiting' | 'skipped' | 'not reached';
@@ -25,8 +25,15 @@ export interface LevelStatus {
   required: number;
   mode: 'parallel' | 'sequential';
   approvedBy: string[];
+  /** Who rejected at this level (with N of M a rejection need not end the level). */
+  rejectedBy: string[];
+  /** Rejections that reject the level: N approvals can no longer be reached (spec.rejectionLimit). */
+  rejectLimit: number;
+  /** "2 of 3 must approve; the level is rejected at the second rejection (…)". */
+  rule: string;
   /** Who may still decide at the open level (users by name, roles as "role …"). */
   pending: string[];
+  /** Who the open level was escalated to ("boss", then "boss, then role admin" once escalated further). */
   escalatedTo: string | null;
 }
 
@@ -46,13 +53,15 @@ const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : []
 export function requestStatus(spec: ApprovalProcessSpec, variables: Record<string, unknown> | null, closedResult?: unknown): RequestStatus {
   if (!variables) {
     const outcome: Outcome = closedResult === 'approved' || closedResult === 'rejected' ? closedResult : 'unknown';
-    return { outcome, level: 0, escalated: false, levels: spec.levels.map((l, i) => levelStatus(l, i + 1, outcome === 'approved' ? 'approved' : 'waiting', [], [], null)), history: [] };
+    return { outcome, level: 0, escalated: false, levels: spec.levels.map((l, i) => levelStatus(l, i + 1, outcome === 'approved' ? 'approved' : 'waiting', [], [], [], null)), history: [] };
   }
   const rawOutcome = String(variables.outcome ?? 'pending');
   const outcome: Outcome = rawOutcome === 'approved' || rawOutcome === 'rejected' || rawOutcome === 'pending' ? rawOutcome : 'unknown';
   const level = Number(variables.level ?? 0);
   const escalated = variables.escalated === true;
+  const escalatedAgain = variables.escalatedAgain === true;
   const approvals = strings(variables.approvals);
+  const rejections = strings(variables.rejections);
   const levels = numbers(variables.decisionLevels);
   const actors = strings(variables.decisionActors);
   const verdicts = strings(variables.decisionVerdicts);
@@ -69,33 +78,66 @@ export function requestStatus(spec: ApprovalProcessSpec, variables: Record<strin
     const applies = variables[`appliesLevel${n}`] !== false;
     const mine = history.filter((h) => h.level === n);
     const approvedBy = mine.filter((h) => h.verdict === 'approved').map((h) => h.actor);
+    const rejectedBy = mine.filter((h) => h.verdict === 'rejected').map((h) => h.actor);
+    // The workflow's `level` stays on the level that decided the request; with N of M a
+    // rejection alone does not say the level was rejected.
     let state: LevelState;
     if (!applies) state = 'skipped';
-    else if (mine.some((h) => h.verdict === 'rejected' || h.verdict === 'auto-rejected')) state = 'rejected';
-    else if (n < level || (n === level && outcome === 'approved')) state = 'approved';
-    else if (n === level && outcome === 'pending') state = 'open';
+    else if (n < level) state = 'approved';
+    else if (n === level) state = outcome === 'pending' ? 'open' : outcome === 'approved' ? 'approved' : outcome === 'rejected' ? 'rejected' : 'waiting';
     else state = outcome === 'pending' ? 'waiting' : 'not reached';
     const open = state === 'open';
-    const pending = open ? pendingApprovers(spec_, approvals, escalated) : [];
-    const escalatedTo = open && escalated && spec_.onDeadline?.action === 'escalate' ? describeApprover(spec_.onDeadline.to) : null;
-    return levelStatus(spec_, n, state, approvedBy, pending, escalatedTo);
+    const pending = open ? pendingApprovers(spec_, approvals, rejections, escalated, escalatedAgain) : [];
+    const escalation = spec_.onDeadline?.action === 'escalate' ? spec_.onDeadline : null;
+    const escalatedTo =
+      open && escalated && escalation
+        ? [escalation.to, ...(escalatedAgain && escalation.then?.action === 'escalate' ? [escalation.then.to] : [])].map(describeApprover).join(', then ')
+        : null;
+    return levelStatus(spec_, n, state, approvedBy, rejectedBy, pending, escalatedTo);
   });
   return { outcome, level, escalated, levels: result, history };
 }
 
-function levelStatus(level: ApprovalProcessSpec['levels'][number], n: number, state: LevelState, approvedBy: string[], pending: string[], escalatedTo: string | null): LevelStatus {
-  return { level: n, name: level.name, state, approvers: level.approvers.map(describeApprover), required: level.required, mode: level.mode, approvedBy, pending, escalatedTo };
+function levelStatus(
+  level: ApprovalProcessSpec['levels'][number],
+  n: number,
+  state: LevelState,
+  approvedBy: string[],
+  rejectedBy: string[],
+  pending: string[],
+  escalatedTo: string | null,
+): LevelStatus {
+  return {
+    level: n,
+    name: level.name,
+    state,
+    approvers: level.approvers.map(describeApprover),
+    required: level.required,
+    mode: level.mode,
+    approvedBy,
+    rejectedBy,
+    rejectLimit: rejectionLimit(level),
+    rule: describeRule(level),
+    pending,
+    escalatedTo,
+  };
 }
 
-function pendingApprovers(level: ApprovalProcessSpec['levels'][number], approvals: string[], escalated: boolean): string[] {
-  const notYet = (a: Approver) => a.kind === 'role' || !approvals.includes(a.name);
-  const base = level.mode === 'sequential' ? level.approvers.slice(approvals.length, approvals.length + 1) : level.approvers.filter(notYet);
-  const extra = escalated && level.onDeadline?.action === 'escalate' ? [level.onDeadline.to] : [];
+function pendingApprovers(level: ApprovalProcessSpec['levels'][number], approvals: string[], rejections: string[], escalated: boolean, escalatedAgain: boolean): string[] {
+  const decided = approvals.length + rejections.length;
+  const notYet = (a: Approver) => a.kind === 'role' || (!approvals.includes(a.name) && !rejections.includes(a.name));
+  const base = level.mode === 'sequential' ? level.approvers.slice(decided, decided + 1) : level.approvers.filter(notYet);
+  const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
+  const extra = escalated && escalation ? [escalation.to, ...(escalatedAgain && escalation.then?.action === 'escalate' ? [escalation.then.to] : [])] : [];
   return [...base, ...extra].map(describeApprover);
 }
 
 /** Whether someone could ever decide on this process's requests (listed by name or role, or an escalation target). */
 export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string; roles: readonly string[] }): boolean {
   const matches = (a: Approver) => (a.kind === 'user' ? a.name === who.username : who.roles.includes(a.name));
-  return spec.levels.some((l) => l.approvers.some(matches) || (l.onDeadline?.action === 'escalate' && matches(l.onDeadline.to)));
+  return spec.levels.some(
+    (l) =>
+      l.approvers.some(matches) ||
+      (l.onDeadline?.action === 'escalate' && (matches(l.onDeadline.to) || (l.onDeadline.then?.action === 'escalate' && matches(l.onDeadline.then.to)))),
+  );
 }
