@@ -14,10 +14,10 @@
 import { createServer, type Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { closeDb } from '../db/client';
+import { closeDb, getDb } from '../db/client';
 import { activeDeployments, getDeployment, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
-import * as activities from './activities';
+import { createBuiltinActivities } from './activities';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
@@ -83,7 +83,7 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
       namespace,
       taskQueue: row.taskQueue,
       workflowBundle: { code: row.bundle },
-      activities,
+      activities: createBuiltinActivities({ db: await getDb() }),
     });
     entry.worker = worker;
     entry.state = 'running';
