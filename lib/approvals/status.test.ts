@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApprovalProcessSpecSchema } from './spec';
-import { isApproverOf, requestStatus } from './status';
+import { isApproverOf, openTask, requestStatus } from './status';
 
 const spec = ApprovalProcessSpecSchema.parse({
   name: 'Spend',
@@ -47,6 +47,20 @@ test('approvers of a process: listed users, holders of a listed role, escalation
   assert.equal(isApproverOf(spec, { username: 'boss', roles: [] }), true);
   assert.equal(isApproverOf(spec, { username: 'zed', roles: ['approver'] }), true);
   assert.equal(isApproverOf(spec, { username: 'zed', roles: ['viewer'] }), false);
+});
+
+test('the open task: who may decide now, as the eligibility validator counts it', () => {
+  const at = (vars: Record<string, unknown>) => openTask(spec, { outcome: 'pending', approvals: [], rejections: [], escalated: false, ...vars });
+  assert.deepEqual(at({ level: 1, required: 1 }), { assignees: ['user:lead'], approvedBy: [], inTransition: false });
+  assert.deepEqual(at({ level: 1, required: 1, escalated: true }).assignees, ['user:lead', 'user:boss'], 'the escalation target joins the level');
+  assert.deepEqual(at({ level: 2, required: 2 }).assignees, ['user:ann'], 'a sequential level: only the first in order');
+  assert.deepEqual(at({ level: 2, required: 2, approvals: ['ann'] }), { assignees: ['user:bob'], approvedBy: ['ann'], inTransition: false });
+  assert.deepEqual(at({ level: 3, required: 1 }).assignees, ['user:vp']);
+  assert.deepEqual(at({ level: 1, required: 1, approvals: ['lead'] }), { assignees: [], approvedBy: ['lead'], inTransition: true }, 'settled: the workflow moves on');
+  assert.equal(at({ level: 1, required: 1, rejections: ['lead'] }).inTransition, true);
+  assert.deepEqual(openTask(spec, { outcome: 'approved', level: 3 }).assignees, [], 'decided: nobody');
+  assert.deepEqual(openTask(spec, null).assignees, []);
+  assert.deepEqual(at({ level: 0 }).assignees, [], 'no level applies');
 });
 
 test('N of M: a rejection that leaves approval reachable keeps the level open, counts as "rejected so far" and passes the turn on', () => {

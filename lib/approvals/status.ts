@@ -141,3 +141,34 @@ export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string;
       (l.onDeadline?.action === 'escalate' && (matches(l.onDeadline.to) || (l.onDeadline.then?.action === 'escalate' && matches(l.onDeadline.then.to)))),
   );
 }
+
+/** The open level's task as the inbox projection stores it (lib/approvals/tasks.ts). */
+export interface OpenTask {
+  /** Who may decide now, before the per-person rules (not twice, not one's own request): `user:<name>` / `role:<role>`. */
+  assignees: string[];
+  /** Who already approved at the open level. */
+  approvedBy: string[];
+  /** The open level has what it needs (or a rejection) and the workflow is moving on: read it again soon. */
+  inTransition: boolean;
+}
+
+/**
+ * Who may decide at the open level, by the same rules as the decide update's eligibility
+ * validator (lib/approvals/generate.ts): the level's approvers (for a sequential level only the
+ * next in order), plus the escalation target once escalated; nobody once the level is settled.
+ * The validator stays the authority: this only decides which tasks the inbox lists.
+ */
+export function openTask(spec: ApprovalProcessSpec, variables: Record<string, unknown> | null): OpenTask {
+  const none: OpenTask = { assignees: [], approvedBy: [], inTransition: false };
+  if (!variables || String(variables.outcome ?? 'pending') !== 'pending') return none;
+  const level = spec.levels[Number(variables.level ?? 0) - 1];
+  if (!level) return none;
+  const approvals = strings(variables.approvals);
+  const required = Number(variables.required ?? level.required);
+  const settled = strings(variables.rejections).length > 0 || approvals.length >= required || variables.escalationApproved === true;
+  if (settled) return { assignees: [], approvedBy: approvals, inTransition: true };
+  const base = level.mode === 'sequential' ? level.approvers.slice(approvals.length, approvals.length + 1) : level.approvers;
+  const escalation = variables.escalated === true && level.onDeadline?.action === 'escalate' ? [level.onDeadline.to] : [];
+  const assignees = [...new Set([...base, ...escalation].map((a) => `${a.kind}:${a.name}`))];
+  return { assignees, approvedBy: approvals, inTransition: false };
+}

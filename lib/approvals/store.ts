@@ -39,16 +39,31 @@ export async function processForDesign({ db: dbArg, designId }: { db?: Db; desig
   return row ? toProcess(row) : null;
 }
 
-export type StoredRequest = Omit<ApprovalRequestRow, 'submittedAt'> & { submittedAt: string };
+/** A request as submitted (the projection columns are lib/approvals/tasks.ts's business). */
+export type StoredRequest = Pick<ApprovalRequestRow, 'workflowId' | 'processId' | 'requesterId' | 'requesterName' | 'fields'> & { submittedAt: string };
 
-function toRequest(row: ApprovalRequestRow): StoredRequest {
-  return { ...row, submittedAt: row.submittedAt.toISOString() };
+export function toRequest(row: ApprovalRequestRow): StoredRequest {
+  return { workflowId: row.workflowId, processId: row.processId, requesterId: row.requesterId, requesterName: row.requesterName, fields: row.fields, submittedAt: row.submittedAt.toISOString() };
+}
+
+/** What the inbox's text filter looks in: the requester and the field values, lower-case. */
+export function searchTextOf(requesterName: string, fields: Record<string, unknown>): string {
+  return [requesterName, ...Object.values(fields).map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)))].join('\n').toLowerCase();
 }
 
 export async function insertRequest({ db: dbArg, ...values }: { db?: Db; workflowId: string; processId: string; requesterId: string; requesterName: string; fields: Record<string, unknown> }): Promise<StoredRequest> {
   const db = dbArg ?? (await getDb());
-  const [row] = await db.insert(approvalRequests).values(values).returning();
+  const [row] = await db.insert(approvalRequests).values({ ...values, searchText: searchTextOf(values.requesterName, values.fields) }).returning();
   return toRequest(row!);
+}
+
+/**
+ * The workflow may have moved on (the notify activity ran: a level opened or the request was
+ * decided): the next inbox or requests page reads it again. Unknown ids change nothing.
+ */
+export async function markRequestStale({ db: dbArg, workflowId }: { db?: Db; workflowId: string }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  await db.update(approvalRequests).set({ taskStale: true }).where(eq(approvalRequests.workflowId, workflowId));
 }
 
 export async function requestsBy({ db: dbArg, requesterName }: { db?: Db; requesterName: string }): Promise<StoredRequest[]> {

@@ -1,0 +1,106 @@
+/**
+ * The notifications table (db/schema.ts): written by the worker's notify activity, read by the
+ * app for the signed-in user. A user sees exactly the notifications addressed to their username
+ * or to one of their roles; read marks are theirs alone. Takes the database as an argument (the
+ * worker host and the app each have their own).
+ */
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { approvalRequests, notificationReads, notifications } from '../../db/schema';
+import type { Recipient } from './recipients';
+
+export interface Reader {
+  id: string;
+  username: string;
+  roles: readonly string[];
+}
+
+export interface NotificationView {
+  id: number;
+  message: string;
+  /** `user:<name>` or `role:<role>`: how it reached the reader. */
+  to: string;
+  workflowId: string | null;
+  /** The request page for an approval request, the execution page otherwise; null without an execution. */
+  href: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** One row per recipient; a retried activity attempt (same source key) adds nothing. Returns the rows added. */
+export async function deliver(db: Db, { recipients, message, workflowId, sourceKey }: { recipients: Recipient[]; message: string; workflowId: string | null; sourceKey: string | null }): Promise<number> {
+  const rows = await db
+    .insert(notifications)
+    .values(recipients.map((r) => ({ recipientKind: r.kind, recipient: r.name, message, workflowId, sourceKey })))
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+function addressedTo(reader: Reader): SQL {
+  const byName = and(eq(notifications.recipientKind, 'user'), eq(notifications.recipient, reader.username))!;
+  if (reader.roles.length === 0) return byName;
+  return or(byName, and(eq(notifications.recipientKind, 'role'), inArray(notifications.recipient, [...reader.roles])))!;
+}
+
+const readByMe = (reader: Reader) =>
+  sql<boolean>`exists (select 1 from ${notificationReads} where ${notificationReads.notificationId} = ${notifications.id} and ${notificationReads.userId} = ${reader.id})`;
+
+/** Newest first; `before` (an id) pages on; `unreadOnly` leaves out what the reader has read. */
+export async function listFor(db: Db, reader: Reader, { limit = 20, before, unreadOnly = false }: { limit?: number; before?: number; unreadOnly?: boolean } = {}): Promise<NotificationView[]> {
+  const read = readByMe(reader);
+  const rows = await db
+    .select({
+      id: notifications.id,
+      message: notifications.message,
+      recipientKind: notifications.recipientKind,
+      recipient: notifications.recipient,
+      workflowId: notifications.workflowId,
+      createdAt: notifications.createdAt,
+      read,
+      isRequest: sql<boolean>`${approvalRequests.workflowId} is not null`,
+    })
+    .from(notifications)
+    .leftJoin(approvalRequests, eq(approvalRequests.workflowId, notifications.workflowId))
+    .where(and(addressedTo(reader), before ? lt(notifications.id, before) : undefined, unreadOnly ? sql`not ${read}` : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    message: r.message,
+    to: `${r.recipientKind}:${r.recipient}`,
+    workflowId: r.workflowId,
+    href: r.workflowId ? `/${r.isRequest ? 'requests' : 'executions'}/${encodeURIComponent(r.workflowId)}` : null,
+    createdAt: r.createdAt.toISOString(),
+    read: Boolean(r.read),
+  }));
+}
+
+export async function unreadCount(db: Db, reader: Reader): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, reader.id)))
+    .where(and(addressedTo(reader), isNull(notificationReads.userId)));
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * Marks the given notifications (or all, when `ids` is undefined) read for the reader. Only those
+ * addressed to the reader count; returns how many of `ids` were addressed to them (others are
+ * unknown to them: the caller answers 404).
+ */
+export async function markRead(db: Db, reader: Reader, ids?: number[]): Promise<{ addressed: number }> {
+  const mine = await db
+    .select({ id: notifications.id, read: readByMe(reader) })
+    .from(notifications)
+    .where(and(addressedTo(reader), ids ? inArray(notifications.id, ids.length ? ids : [-1]) : sql`not ${readByMe(reader)}`));
+  const unread = mine.filter((m) => !m.read);
+  for (let i = 0; i < unread.length; i += 1000) {
+    await db
+      .insert(notificationReads)
+      .values(unread.slice(i, i + 1000).map((m) => ({ notificationId: m.id, userId: reader.id })))
+      .onConflictDoNothing();
+  }
+  return { addressed: mine.length };
+}
