@@ -417,8 +417,24 @@ export function generateApprovalDesign(spec: ApprovalProcessSpec): Design {
     { id: 'finish-rejected', type: 'assign', label: 'Rejected', assignments: [{ variable: 'outcome', value: '"rejected"' }], position: { x: 350, y: (bottom + 1) * ROW } },
     { id: 'end-rejected', type: 'end', label: 'Rejected', outcome: 'complete', result: '"rejected"', position: { x: 350, y: (bottom + 2) * ROW } },
   );
-  b.edge('finish-approved', 'end-approved');
-  b.edge('finish-rejected', 'end-rejected');
+  if (spec.notify) {
+    // The requester hears the outcome (each level's approvers heard when their level opened).
+    for (const [verdict, x] of [['approved', 0], ['rejected', 350]] as const) {
+      b.nodes.push({
+        id: `notify-${verdict}`,
+        type: 'activity',
+        label: `Tell the requester: ${verdict}`,
+        activity: 'notify',
+        args: { recipient: `input.${APPROVAL_CONTRACT.requesterField}`, message: lit(`${spec.name}: your request was ${verdict}`) },
+        position: { x: x - 300, y: (bottom + 1.5) * ROW },
+      });
+      b.edge(`finish-${verdict}`, `notify-${verdict}`);
+      b.edge(`notify-${verdict}`, `end-${verdict}`);
+    }
+  } else {
+    b.edge('finish-approved', 'end-approved');
+    b.edge('finish-rejected', 'end-rejected');
+  }
   b.nodes.push(...handlers(spec, 0));
   // Which waits a decision can satisfy (the canvas draws these).
   const waits = new Set(b.nodes.filter((n) => n.type === 'wait').map((n) => n.id));
