@@ -51,13 +51,15 @@ test('approvers of a process: listed users, holders of a listed role, escalation
 
 test('the open task: who may decide now, as the eligibility validator counts it', () => {
   const at = (vars: Record<string, unknown>) => openTask(spec, { outcome: 'pending', approvals: [], rejections: [], escalated: false, ...vars });
-  assert.deepEqual(at({ level: 1, required: 1 }), { assignees: ['user:lead'], approvedBy: [], inTransition: false });
+  assert.deepEqual(at({ level: 1, required: 1 }), { assignees: ['user:lead'], decidedBy: [], inTransition: false });
   assert.deepEqual(at({ level: 1, required: 1, escalated: true }).assignees, ['user:lead', 'user:boss'], 'the escalation target joins the level');
   assert.deepEqual(at({ level: 2, required: 2 }).assignees, ['user:ann'], 'a sequential level: only the first in order');
-  assert.deepEqual(at({ level: 2, required: 2, approvals: ['ann'] }), { assignees: ['user:bob'], approvedBy: ['ann'], inTransition: false });
+  assert.deepEqual(at({ level: 2, required: 2, approvals: ['ann'] }), { assignees: ['user:bob'], decidedBy: ['ann'], inTransition: false });
+  assert.deepEqual(at({ level: 2, required: 2, rejections: ['ann'], rejectLimit: 2 }), { assignees: ['user:bob'], decidedBy: ['ann'], inTransition: false }, 'N of M: a rejection passes the turn on');
   assert.deepEqual(at({ level: 3, required: 1 }).assignees, ['user:vp']);
-  assert.deepEqual(at({ level: 1, required: 1, approvals: ['lead'] }), { assignees: [], approvedBy: ['lead'], inTransition: true }, 'settled: the workflow moves on');
-  assert.equal(at({ level: 1, required: 1, rejections: ['lead'] }).inTransition, true);
+  assert.deepEqual(at({ level: 1, required: 1, approvals: ['lead'] }), { assignees: [], decidedBy: ['lead'], inTransition: true }, 'settled: the workflow moves on');
+  assert.equal(at({ level: 1, required: 1, rejections: ['lead'], rejectLimit: 1 }).inTransition, true);
+  assert.equal(at({ level: 1, required: 1, escalated: true, escalationRejected: true }).inTransition, true);
   assert.deepEqual(openTask(spec, { outcome: 'approved', level: 3 }).assignees, [], 'decided: nobody');
   assert.deepEqual(openTask(spec, null).assignees, []);
   assert.deepEqual(at({ level: 0 }).assignees, [], 'no level applies');

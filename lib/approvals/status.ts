@@ -146,29 +146,34 @@ export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string;
 export interface OpenTask {
   /** Who may decide now, before the per-person rules (not twice, not one's own request): `user:<name>` / `role:<role>`. */
   assignees: string[];
-  /** Who already approved at the open level. */
-  approvedBy: string[];
-  /** The open level has what it needs (or a rejection) and the workflow is moving on: read it again soon. */
+  /** Who already decided at the open level, approving or rejecting (neither may decide there again). */
+  decidedBy: string[];
+  /** The open level has what it needs (or is rejected) and the workflow is moving on: read it again soon. */
   inTransition: boolean;
 }
 
 /**
  * Who may decide at the open level, by the same rules as the decide update's eligibility
  * validator (lib/approvals/generate.ts): the level's approvers (for a sequential level only the
- * next in order), plus the escalation target once escalated; nobody once the level is settled.
- * The validator stays the authority: this only decides which tasks the inbox lists.
+ * one whose turn it is), plus the escalation targets once escalated; nobody once the level is
+ * settled. The validator stays the authority: this only decides which tasks the inbox lists.
  */
 export function openTask(spec: ApprovalProcessSpec, variables: Record<string, unknown> | null): OpenTask {
-  const none: OpenTask = { assignees: [], approvedBy: [], inTransition: false };
+  const none: OpenTask = { assignees: [], decidedBy: [], inTransition: false };
   if (!variables || String(variables.outcome ?? 'pending') !== 'pending') return none;
   const level = spec.levels[Number(variables.level ?? 0) - 1];
   if (!level) return none;
   const approvals = strings(variables.approvals);
+  const rejections = strings(variables.rejections);
+  const decidedBy = [...new Set([...approvals, ...rejections])];
   const required = Number(variables.required ?? level.required);
-  const settled = strings(variables.rejections).length > 0 || approvals.length >= required || variables.escalationApproved === true;
-  if (settled) return { assignees: [], approvedBy: approvals, inTransition: true };
-  const base = level.mode === 'sequential' ? level.approvers.slice(approvals.length, approvals.length + 1) : level.approvers;
-  const escalation = variables.escalated === true && level.onDeadline?.action === 'escalate' ? [level.onDeadline.to] : [];
-  const assignees = [...new Set([...base, ...escalation].map((a) => `${a.kind}:${a.name}`))];
-  return { assignees, approvedBy: approvals, inTransition: false };
+  const rejectLimit = Number(variables.rejectLimit ?? rejectionLimit(level));
+  const rejected = rejections.length >= rejectLimit || variables.escalationRejected === true;
+  if (rejected || approvals.length >= required || variables.escalationApproved === true) return { assignees: [], decidedBy, inTransition: true };
+  const turn = approvals.length + rejections.length;
+  const base = level.mode === 'sequential' ? level.approvers.slice(turn, turn + 1) : level.approvers;
+  const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
+  const targets = variables.escalated === true && escalation ? [escalation.to, ...(variables.escalatedAgain === true && escalation.then?.action === 'escalate' ? [escalation.then.to] : [])] : [];
+  const assignees = [...new Set([...base, ...targets].map((a) => `${a.kind}:${a.name}`))];
+  return { assignees, decidedBy, inTransition: false };
 }
