@@ -8,36 +8,55 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
-import { createDesign, getDeployment, latestDeployment } from '../../db/repository';
+import { createDesign, getDeployment, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';
 import { ApiError } from '../api/errors';
 import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';
-import { deployDesignVersion, type DeployResult } from '../deploy';
+import { deployDesignVersion, type DeployProgress, type DeployResult } from '../deploy';
 import { pendingTimers } from '../execution-history';
 import { visibilityLiteral } from '../execution-list';
 import { startExecution } from '../executions';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
+import { describeIssuePath } from './spec';
+import { canonicalJson, formVersionOf, specForVersion } from './revisions';
 import { isApproverOf, requestStatus, type RequestStatus } from './status';
-import { getProcess, getRequest, getRequests, insertProcess, insertRequest, listProcesses, processForDesign, requestsBy, type StoredProcess, type StoredRequest } from './store';
+import {
+  getProcess,
+  getRequest,
+  getRequests,
+  insertProcess,
+  insertRequest,
+  listProcesses,
+  processForDesign,
+  requestsBy,
+  updateProcessSpec,
+  type StoredProcess,
+  type StoredRequest,
+} from './store';
 
 const QUERY_TIMEOUT_MS = 3000;
 /** Running requests looked at per process for one inbox (the newest first). */
 const INBOX_SCAN_LIMIT = 500;
 
-export async function createProcess(specInput: unknown, principal: Principal): Promise<{ process: StoredProcess; deploy: DeployResult }> {
+async function buildOrRefuse(specInput: unknown) {
   const built = await buildApprovalDesign(specInput);
   if (!built.ok) {
     const first = built.issues[0]!;
     throw new ApiError(
       400,
       'process.invalid',
-      `The process has ${built.issues.length} problem${built.issues.length === 1 ? '' : 's'}: ${first.path ? `${first.path}: ` : ''}${first.message}`,
+      `The process has ${built.issues.length} problem${built.issues.length === 1 ? '' : 's'}: ${first.path ? `${describeIssuePath(first.path)}: ` : ''}${first.message}`,
       first.path ? { field: first.path } : {},
       { issues: built.issues },
     );
   }
+  return built;
+}
+
+export async function createProcess(specInput: unknown, principal: Principal): Promise<{ process: StoredProcess; deploy: DeployResult }> {
+  const built = await buildOrRefuse(specInput);
   const { id: designId } = await createDesign({ design: built.design });
   const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
   await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });
@@ -45,13 +64,107 @@ export async function createProcess(specInput: unknown, principal: Principal): P
   return { process, deploy };
 }
 
-export interface ProcessSummary extends StoredProcess {
+/** Where the process's design stands: its versions, the form's, the deployed one. */
+export interface ProcessDesignState {
+  /** The design's newest version (the canvas shows it). */
+  latestVersion: number;
+  /** The version the form generated last. */
+  formVersion: number;
+  /** The newest version's content differs from what the form generated: an edit on the canvas. */
+  changedOnCanvas: boolean;
+  /** The version new requests start on; null when not deployed. */
+  deployedVersion: number | null;
+}
+
+export interface ProcessSummary extends StoredProcess, ProcessDesignState {
   deployed: boolean;
 }
 
+async function designState(process: StoredProcess): Promise<ProcessDesignState> {
+  const formVersion = formVersionOf(process.revisions);
+  const [latest, deployment] = await Promise.all([getLatestVersion({ id: process.designId }), latestDeployment({ designId: process.designId })]);
+  const latestVersion = latest?.version ?? formVersion;
+  let changedOnCanvas = false;
+  if (latest && latestVersion !== formVersion) {
+    const generated = await getVersion({ id: process.designId, version: formVersion });
+    changedOnCanvas = !generated || canonicalJson(generated.design) !== canonicalJson(latest.design);
+  }
+  return { latestVersion, formVersion, changedOnCanvas, deployedVersion: deployment?.version ?? null };
+}
+
+async function summaryOf(process: StoredProcess): Promise<ProcessSummary> {
+  const state = await designState(process);
+  return { ...process, ...state, deployed: state.deployedVersion !== null };
+}
+
 export async function processSummaries(): Promise<ProcessSummary[]> {
-  const processes = await listProcesses();
-  return Promise.all(processes.map(async (p) => ({ ...p, deployed: (await latestDeployment({ designId: p.designId })) !== null })));
+  return Promise.all((await listProcesses()).map(summaryOf));
+}
+
+export async function processSummary(id: string): Promise<ProcessSummary> {
+  return summaryOf(await requireProcess(id));
+}
+
+export interface UpdateOptions {
+  /** The design version the editor opened (its latestVersion): a save made since then is a conflict. */
+  baseVersion?: number;
+  /** Replace the design even though it was changed on the canvas (or saved by someone else) since. */
+  overwrite?: boolean;
+  onProgress?: (progress: DeployProgress) => void;
+}
+
+/**
+ * Edits a process from the form: the spec generates the design again, saved as a new version of
+ * the same design (unless nothing changed) and deployed, so new requests start on it while
+ * running ones finish on the version they started with (each version has its own task queue).
+ * Refused with 409, saving nothing, when the design was changed on the canvas since the form
+ * generated it or saved by someone else since the editor opened it, unless `overwrite` — the
+ * replaced version stays in the design's history either way.
+ */
+export async function updateProcess(
+  id: string,
+  specInput: unknown,
+  { baseVersion, overwrite = false, onProgress }: UpdateOptions = {},
+): Promise<{ process: StoredProcess; deploy: DeployResult; version: number; saved: boolean }> {
+  const process = await requireProcess(id);
+  const built = await buildOrRefuse(specInput);
+  const state = await designState(process);
+  if (!overwrite && state.changedOnCanvas) {
+    throw new ApiError(
+      409,
+      'process.changed-on-canvas',
+      `The design of "${process.name}" was changed on the canvas since the form generated it (the form made version ${state.formVersion}, the canvas saved version ${state.latestVersion}). Saving from the form replaces those changes with a new version (version ${state.latestVersion} stays in the design's history). Overwrite, or cancel and keep the canvas changes.`,
+      {},
+      { formVersion: state.formVersion, latestVersion: state.latestVersion },
+    );
+  }
+  if (!overwrite && baseVersion !== undefined && baseVersion !== state.latestVersion) {
+    throw new ApiError(
+      409,
+      'process.changed',
+      `"${process.name}" was saved by someone else since you opened it (you opened version ${baseVersion}, now version ${state.latestVersion}). Overwrite their version, or cancel and reload.`,
+      {},
+      { formVersion: state.formVersion, latestVersion: state.latestVersion },
+    );
+  }
+  const latest = await getLatestVersion({ id: process.designId });
+  const unchanged = latest !== null && canonicalJson(latest.design) === canonicalJson(parseDesign(built.design));
+  let version = latest?.version ?? 1;
+  if (!unchanged) {
+    try {
+      const saved = await saveVersion({ id: process.designId, design: built.design, baseVersion: latest?.version });
+      if (!saved) throw new ApiError(404, 'design.not-found', `The design of "${process.name}" no longer exists`);
+      version = saved.version;
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw new ApiError(409, 'process.changed', `"${process.name}" was saved elsewhere at the same moment (now version ${error.currentVersion}); reload and try again`);
+      throw error;
+    }
+  }
+  const updated = (await updateProcessSpec({ id, spec: built.spec, designVersion: version }))!;
+  await auditAsCaller('approval.process-update', `process:${id}`, { name: updated.name, designId: process.designId, version, overwrite, unchanged });
+  // Every version runs on its own task queue: a replay difference cannot break running requests.
+  const deploy = await deployDesignVersion({ designId: process.designId, version, force: true, onProgress });
+  return { process: updated, deploy, version, saved: !unchanged };
 }
 
 export async function requireProcess(id: string): Promise<StoredProcess> {
@@ -92,6 +205,9 @@ async function viewOf(request: StoredRequest, process: StoredProcess): Promise<R
   const client = await getTemporalClient();
   const handle = client.workflow.getHandle(request.workflowId);
   const description = await handle.describe();
+  const memo = (await description.memo) ?? {};
+  // A request keeps the version it started on: show it with that version's levels.
+  const spec = specForVersion(process.revisions, typeof memo.designVersion === 'number' ? memo.designVersion : undefined);
   const closed = description.status.name !== 'RUNNING';
   const state = await client.connection
     .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
@@ -107,7 +223,7 @@ async function viewOf(request: StoredRequest, process: StoredProcess): Promise<R
     fields: request.fields,
     executionStatus: description.status.name,
     deadline: timers[0]?.firesAt ?? null,
-    status: requestStatus(process.spec, state?.variables ?? null, result),
+    status: requestStatus(spec, state?.variables ?? null, result),
   };
 }
 

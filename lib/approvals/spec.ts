@@ -126,6 +126,31 @@ export function parseApprovalSpec(input: unknown): { ok: true; spec: ApprovalPro
   return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
+/** "levels.1.approvers.0.name" → "Level 2 › approver 1 › name": where a problem is, in the form's words. */
+export function describeIssuePath(path: string): string {
+  const parts = path.split('.');
+  const words: string[] = [];
+  const nouns: Record<string, string> = { levels: 'level', fields: 'field', approvers: 'approver' };
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const index = Number(parts[i + 1]);
+    const noun = nouns[part];
+    if (noun && parts[i + 1] !== undefined && Number.isInteger(index)) {
+      words.push(`${noun} ${index + 1}`);
+      i++;
+    } else words.push(ISSUE_WORDS[part] ?? part);
+  }
+  const text = words.join(' › ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const ISSUE_WORDS: Record<string, string> = {
+  onDeadline: 'at the deadline',
+  then: 'at the escalated deadline',
+  to: 'to',
+  required: 'approvals needed',
+};
+
 export function describeApprover(a: Approver): string {
   return a.kind === 'user' ? a.name : `role ${a.name}`;
 }

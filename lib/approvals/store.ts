@@ -2,6 +2,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { approvalProcesses, approvalRequests, type ApprovalProcessRow, type ApprovalRequestRow } from '../../db/schema';
+import { revisionsOf, storedDocument, type FormRevision } from './revisions';
 import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
 
 export interface StoredProcess {
@@ -9,17 +10,33 @@ export interface StoredProcess {
   name: string;
   designId: string;
   spec: ApprovalProcessSpec;
+  /** Which design version the form generated from which spec (lib/approvals/revisions.ts), oldest first. */
+  revisions: FormRevision[];
   createdAt: string;
 }
 
 function toProcess(row: ApprovalProcessRow): StoredProcess {
-  return { id: row.id, name: row.name, designId: row.designId, spec: ApprovalProcessSpecSchema.parse(row.spec), createdAt: row.createdAt.toISOString() };
+  const spec = ApprovalProcessSpecSchema.parse(row.spec);
+  return { id: row.id, name: row.name, designId: row.designId, spec, revisions: revisionsOf(row.spec, spec), createdAt: row.createdAt.toISOString() };
 }
 
-export async function insertProcess({ db: dbArg, ...values }: { db?: Db; id: string; name: string; designId: string; spec: ApprovalProcessSpec; createdBy: string | null }): Promise<StoredProcess> {
+export async function insertProcess({ db: dbArg, spec, ...values }: { db?: Db; id: string; name: string; designId: string; spec: ApprovalProcessSpec; createdBy: string | null }): Promise<StoredProcess> {
   const db = dbArg ?? (await getDb());
-  const [row] = await db.insert(approvalProcesses).values(values).returning();
+  // The form's create saves the design's first version.
+  const [row] = await db.insert(approvalProcesses).values({ ...values, spec: storedDocument(spec, [{ designVersion: 1, spec }]) }).returning();
   return toProcess(row!);
+}
+
+/** After the form saved design version `designVersion` from `spec`: the current spec, and one more revision. */
+export async function updateProcessSpec({ db: dbArg, id, spec, designVersion }: { db?: Db; id: string; spec: ApprovalProcessSpec; designVersion: number }): Promise<StoredProcess | null> {
+  const db = dbArg ?? (await getDb());
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(approvalProcesses).where(eq(approvalProcesses.id, id)).for('update');
+    if (!current) return null;
+    const revisions = [...revisionsOf(current.spec, ApprovalProcessSpecSchema.parse(current.spec)).filter((r) => r.designVersion !== designVersion), { designVersion, spec }];
+    const [row] = await tx.update(approvalProcesses).set({ name: spec.name, spec: storedDocument(spec, revisions) }).where(eq(approvalProcesses.id, id)).returning();
+    return toProcess(row!);
+  });
 }
 
 export async function listProcesses({ db: dbArg }: { db?: Db } = {}): Promise<StoredProcess[]> {

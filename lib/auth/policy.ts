@@ -90,6 +90,7 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'GET', pattern: '/api/processes', access: 'signed-in' },
   { method: 'POST', pattern: '/api/processes', access: DESIGNERS, audit: 'approval.process-deploy' },
   { method: 'GET', pattern: '/api/processes/[id]', access: 'signed-in' },
+  { method: 'PUT', pattern: '/api/processes/[id]', access: DESIGNERS, audit: 'approval.process-deploy' },
   { method: 'GET', pattern: '/api/requests', access: REQUESTERS },
   { method: 'POST', pattern: '/api/requests', access: REQUESTERS },
   // the requester, the process's approvers and admins see a request; anyone else gets 404
