@@ -25,6 +25,7 @@ export const GENERATED_NAMES = new Set([
   'Money', 'money', 'addMoney', 'subtractMoney', 'multiplyMoney', 'compareMoney', 'sumMoney',
   'Mutex', 'mutex', 'workflowInfo', 'continueAsNew', 'currentUpdateInfo',
   'executeChild', 'getExternalWorkflowHandle', 'ApplicationFailure',
+  'recordStep', 'stepSearchAttribute', 'upsertSearchAttributes', 'defineSearchAttributeKey', 'SearchAttributeType',
 ]);
 
 export type NameProblem = 'empty' | 'too-long' | 'not-identifier' | 'reserved' | 'generated';

@@ -36,6 +36,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     .map((node) => lowerHandler(node, validated, code, assignments, callee));
 
   const asStateMachine = joinedNodes(graph).length > 0;
+  // Steps an execution can sit in record themselves in visibility; instant ones would only add history.
+  let recordsSteps = false;
+  const record = (): IrStatement[] => {
+    recordsSteps = true;
+    return [{ kind: 'recordStep' }];
+  };
   const successor = (id: string, output: string): string => {
     const target = graph.successors.get(id)?.get(output);
     if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
@@ -58,6 +64,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       case 'wait':
         return [
           enter,
+          ...record(),
           {
             kind: 'wait',
             conditionCode: code(node.id, 'condition'),
@@ -67,12 +74,17 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
           },
         ];
       case 'timer':
-        return [enter, { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...next('next')];
+        return [
+          enter,
+          ...(isBrief(node.duration) ? [] : record()),
+          { kind: 'sleep', durationLiteral: durationLiteral(node.duration) },
+          ...next('next'),
+        ];
       case 'activity': {
         const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
         const fields = spec.parameters.map((p) => `${p.name}: ${code(node.id, `args.${p.name}`)}`);
         const call = { kind: 'activity' as const, callee: callee(node), argsCode: `{ ${fields.join(', ')} }`, resultVariable: node.resultVariable || null };
-        return [enter, call, ...next('next')];
+        return [enter, ...record(), call, ...next('next')];
       }
       case 'decision':
         return [
@@ -110,7 +122,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
           optionsCode: `{ ${options.join(', ')} }`,
           resultVariable: (node.waitForResult && node.resultVariable) || null,
         };
-        return [enter, child, ...next('next')];
+        return [enter, ...(node.waitForResult ? record() : []), child, ...next('next')];
       }
       case 'signalExternal': {
         const { type, value } = typedObject(node.args, (i) => code(node.id, `args.${i}.value`));
@@ -182,11 +194,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     handlers,
     activityProxies,
     body,
-    workflowImports: workflowImports(body, activityProxies.length > 0, handlers, usesWorkflowInfo(validated)),
+    workflowImports: workflowImports(body, activityProxies.length > 0, handlers, usesWorkflowInfo(validated), recordsSteps),
+    recordsSteps,
     usesMutex: handlers.some((h) => h.exclusive),
     usesHttp: activityProxies.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
-    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
+    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name, recordsSteps),
     ...moneyUse(validated, handlers),
   };
 }
@@ -342,6 +355,11 @@ function stepComment(node: FlowNode): string | undefined {
   return parts.length ? parts.join(': ') : undefined;
 }
 
+/** A timer too short to look for an execution in (visibility itself lags by about a second). */
+function isBrief(duration: Duration): boolean {
+  return duration.unit === 'seconds' && duration.amount < 60;
+}
+
 export function durationLiteral(duration: Duration): string {
   const unit = duration.amount === 1 ? duration.unit.slice(0, -1) : duration.unit;
   return JSON.stringify(`${duration.amount} ${unit}`);
@@ -358,9 +376,11 @@ function workflowImports(
   usesActivities: boolean,
   handlers: IrHandler[],
   usesInfo: { workflowInfo: boolean; currentUpdateInfo: boolean },
+  recordsSteps: boolean,
 ): string[] {
   const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler']);
-  if (usesInfo.workflowInfo) used.add('workflowInfo');
+  if (usesInfo.workflowInfo || recordsSteps) used.add('workflowInfo');
+  if (recordsSteps) used.add('upsertSearchAttributes');
   if (usesInfo.currentUpdateInfo) used.add('currentUpdateInfo');
   if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
@@ -386,8 +406,15 @@ function workflowImports(
   return [...used].sort();
 }
 
-function sharedImports(workflowName: string, hasInput: boolean, handlers: IrHandler[], carriedName: string | undefined): string[] {
+function sharedImports(
+  workflowName: string,
+  hasInput: boolean,
+  handlers: IrHandler[],
+  carriedName: string | undefined,
+  recordsSteps: boolean,
+): string[] {
   const names = ['designerStateQuery'];
+  if (recordsSteps) names.push('stepSearchAttribute');
   for (const h of handlers) names.push(h.constName);
   const types = new Set<string>();
   if (hasInput) types.add(`${workflowName}Input`);

@@ -101,6 +101,8 @@ export interface IrActivityProxy {
 export type IrStatement =
   | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined }
   | { kind: 'comment'; text: string | undefined }
+  /** Before a step the execution can sit in: records the current step in visibility (SignalboxStep). */
+  | { kind: 'recordStep' }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
   | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }
@@ -143,6 +145,8 @@ export interface WorkflowIr {
   sharedImports: string[];
   /** Whether activities.ts implements the built-in http activity (only when called). */
   usesHttp: boolean;
+  /** Whether blocking steps record themselves in the SignalboxStep search attribute (`recordStep`). */
+  recordsSteps: boolean;
   /** Whether the workflow declares a mutex for its exclusive handlers. */
   usesMutex: boolean;
   /** Whether money.ts (exact decimal helpers) is generated. */

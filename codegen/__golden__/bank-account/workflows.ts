@@ -5,6 +5,8 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type * as activities from './activities';
@@ -16,6 +18,7 @@ import {
   depositSignal,
   designerStateQuery,
   paymentsQuery,
+  stepSearchAttribute,
   withdrawUpdate,
 } from './shared';
 
@@ -36,6 +39,14 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -88,6 +99,7 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
 
   // Until closed
   enterStep('await-close');
+  recordStep();
   if (!(await condition(() => closed, '30 days'))) {
     // Dormant
     enterStep('end-dormant');

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -13,6 +14,7 @@ import {
   batchesQuery,
   designerStateQuery,
   finishSignal,
+  stepSearchAttribute,
   totalQuery,
 } from './shared';
 
@@ -31,6 +33,14 @@ export async function AccumulatorWorkflow(
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -60,6 +70,7 @@ export async function AccumulatorWorkflow(
     switch (step) {
       case 'await-batch': {
         // Until a batch is ready
+        recordStep();
         if (!(await condition(() => pending.length >= 2 || finished, '1 day'))) {
           step = 'end-idle';
           continue;

@@ -7,12 +7,14 @@ import {
   getExternalWorkflowHandle,
   setHandler,
   startChild,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
   designerStateQuery,
   type OrchestratorWorkflowInput,
   reportsQuery,
+  stepSearchAttribute,
   workerDoneSignal,
 } from './shared';
 
@@ -28,6 +30,14 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -73,6 +83,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'await-reports': {
         // Until every worker reported
+        recordStep();
         if (!(await condition(() => finished >= input.workers, '1 hour'))) {
           step = 'end-missing';
           continue;
@@ -90,6 +101,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'run-audit': {
         // Audit
+        recordStep();
         audit = await executeChild<
           (input: { orchestratorId: string; initialTask: string }) => Promise<string>
         >('TaskWorkerWorkflow', {

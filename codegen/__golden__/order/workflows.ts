@@ -5,6 +5,8 @@ import {
   condition,
   setHandler,
   sleep,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { addMoney, compareMoney, money, multiplyMoney, type Money } from './money';
 import {
@@ -18,6 +20,7 @@ import {
   type OrderWorkflowInput,
   payUpdate,
   shippingStatusQuery,
+  stepSearchAttribute,
 } from './shared';
 
 // The e-commerce order of chapter 6.6: items added by validated updates, a payment that must equal the exact total, a shipping signal, a delivery timer.
@@ -34,6 +37,14 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -121,6 +132,7 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
 
   // Await payment: Paid or cancelled, at most 7 days
   enterStep('await-payment');
+  recordStep();
   if (!(await condition(() => status === 'paid' || status === 'cancelled', '7 days'))) {
     // Not paid
     enterStep('end-unpaid');
@@ -139,6 +151,7 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
 
   // Await shipping
   enterStep('await-shipping');
+  recordStep();
   if (!(await condition(() => status === 'shipped', '14 days'))) {
     // Not shipped
     enterStep('end-unshipped');
@@ -148,6 +161,7 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
 
   // Delivery: Carriers deliver within three days
   enterStep('delivery');
+  recordStep();
   await sleep('3 days');
 
   // Delivered

@@ -5,6 +5,8 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type * as activities from './activities';
 import {
@@ -12,6 +14,7 @@ import {
   type ReviewLoopWorkflowInput,
   reviewSignal,
   roundsQuery,
+  stepSearchAttribute,
 } from './shared';
 
 const { notify } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
@@ -28,6 +31,14 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -50,6 +61,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
     switch (step) {
       case 'await-review': {
         // Await review
+        recordStep();
         if (!(await condition(() => reviewed, '1 day'))) {
           step = 'end-timeout';
           continue;
@@ -85,6 +97,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'tell-author': {
         // Tell the author
+        recordStep();
         await notify({
           recipient: 'author',
           message: 'Please revise ' + input.documentId + ': ' + feedback,

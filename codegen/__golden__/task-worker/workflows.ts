@@ -5,6 +5,7 @@ import {
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
@@ -12,6 +13,7 @@ import type * as activities from './activities';
 import {
   designerStateQuery,
   processTaskSignal,
+  stepSearchAttribute,
   tasksQuery,
   type TaskWorkerWorkflowInput,
 } from './shared';
@@ -29,6 +31,14 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -56,6 +66,7 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
 
   // Until a task is done
   enterStep('await-task');
+  recordStep();
   if (!(await condition(() => tasks.length >= 1, '1 hour'))) {
     // No task
     enterStep('end-idle');

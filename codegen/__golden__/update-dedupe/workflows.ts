@@ -5,6 +5,8 @@ import {
   continueAsNew,
   currentUpdateInfo,
   setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   addPointsUpdate,
@@ -12,6 +14,7 @@ import {
   finishSignal,
   type ScoreboardWorkflowCarried,
   type ScoreboardWorkflowInput,
+  stepSearchAttribute,
 } from './shared';
 
 // Dedupe by update id across continue-as-new (6.4.6): Temporal drops a repeated update id only within one run, so the ids already applied travel to the next run, and a retried update returns the score without adding again.
@@ -29,6 +32,14 @@ export async function ScoreboardWorkflow(
     currentStep = step;
     stepPath.push(step);
     if (stepPath.length > 100) stepPath.shift();
+  };
+  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
+  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
+  const recordStep = (): void => {
+    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
+    if (recorded !== undefined && recorded !== currentStep) {
+      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
+    }
   };
 
   setHandler(designerStateQuery, () => ({
@@ -64,6 +75,7 @@ export async function ScoreboardWorkflow(
 
   // Until the run has done its share
   enterStep('await-work');
+  recordStep();
   if (!(await condition(() => finished || appliedThisRun >= input.updatesPerRun, '1 day'))) {
     // Idle
     enterStep('end-idle');
