@@ -6,6 +6,8 @@ export interface Diagnostic {
   message: string;
   nodeId?: string;
   edgeId?: string;
+  /** The custom activity concerned (by name), for findings about one. */
+  activity?: string;
   /** The field of the node (or design) concerned, e.g. "condition" or "parameters.0.name". */
   field?: string;
   /** For expression errors: the character range within the field's text. */

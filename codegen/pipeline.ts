@@ -18,7 +18,7 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** The parsed design, when it matched the schema. */
   design: Design | null;
-  /** shared.ts (message definitions), workflows.ts, activities.ts, and money.ts when the design uses money — empty when not ok. */
+  /** shared.ts (message definitions), workflows.ts, activities.ts, money.ts when the design uses money, and activities/<name>.ts per custom activity — empty when not ok. */
   files: GeneratedFile[];
   /** The exported workflow function name, when ok. */
   workflowType: string | null;
@@ -33,8 +33,17 @@ export async function compileDesign(input: unknown): Promise<CompileResult> {
     return { ok: false, diagnostics, design: parsed.design, files: [], workflowType: null };
   }
   const ir = lowerDesign(validated);
-  const files = await Promise.all(
+  const generated = await Promise.all(
     renderWorkflow(ir).map(async (file) => ({ path: file.path, contents: await formatTypeScript(file.contents) })),
   );
+  // The one place user-written code is part of the output, by design: each custom activity's
+  // source, verbatim, in a file of its own (never spliced into generated code).
+  const custom = ir.customActivities.map((a) => ({ path: a.filePath, contents: customSource(parsed.design, a.name) }));
+  const files = [...generated, ...custom];
   return { ok: true, diagnostics, design: parsed.design, files, workflowType: ir.workflowName };
+}
+
+function customSource(design: Design, name: string): string {
+  const source = (design.activities ?? []).find((a) => a.name === name)?.source ?? '';
+  return source.endsWith('\n') ? source : `${source}\n`;
 }

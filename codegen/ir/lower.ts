@@ -1,4 +1,4 @@
-import { BUILTIN_ACTIVITY_SPECS } from '../activities';
+import { activitySpec, type ActivitySpec } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
 import { FUNCTIONS } from '../expressions/functions';
@@ -6,7 +6,9 @@ import { exprTsType, fieldTsType, scalarTsType, usesMoney } from '../fieldTypes'
 import { argsInterfaceName, messageConstName } from '../names';
 import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode, NodeOfType, TypedArgument } from '../schema/design';
 import { isHandlerNode } from '../schema/design';
+import { recordsStep } from '../step-recording';
 import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
+import { lowerCustomActivity } from './customActivities';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
 
 const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
@@ -31,14 +33,21 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     return timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? node.activity : `${proxyObjectName(timeout)}.${node.activity}`;
   };
 
+  const specOf = (name: string): ActivitySpec => {
+    const spec = activitySpec(design, name);
+    if (!spec) throw new Error(`internal: activity ${name} is not declared`);
+    return spec;
+  };
   const handlers: IrHandler[] = design.nodes
     .filter(isHandlerNode)
-    .map((node) => lowerHandler(node, validated, code, assignments, callee));
+    .map((node) => lowerHandler(node, validated, code, assignments, callee, specOf));
+  const customActivities = (design.activities ?? []).map(lowerCustomActivity);
 
   const asStateMachine = joinedNodes(graph).length > 0;
   // Steps an execution can sit in record themselves in visibility; instant ones would only add history.
   let recordsSteps = false;
-  const record = (): IrStatement[] => {
+  const record = (node: FlowNode): IrStatement[] => {
+    if (!recordsStep(node)) return [];
     recordsSteps = true;
     return [{ kind: 'recordStep' }];
   };
@@ -64,7 +73,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       case 'wait':
         return [
           enter,
-          ...record(),
+          ...record(node),
           {
             kind: 'wait',
             conditionCode: code(node.id, 'condition'),
@@ -76,15 +85,14 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
       case 'timer':
         return [
           enter,
-          ...(isBrief(node.duration) ? [] : record()),
+          ...record(node),
           { kind: 'sleep', durationLiteral: durationLiteral(node.duration) },
           ...next('next'),
         ];
       case 'activity': {
-        const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
-        const fields = spec.parameters.map((p) => `${p.name}: ${code(node.id, `args.${p.name}`)}`);
-        const call = { kind: 'activity' as const, callee: callee(node), argsCode: `{ ${fields.join(', ')} }`, resultVariable: node.resultVariable || null };
-        return [enter, ...record(), call, ...next('next')];
+        const argsCode = activityArgsCode(specOf(node.activity), (name) => code(node.id, `args.${name}`));
+        const call = { kind: 'activity' as const, callee: callee(node), argsCode, resultVariable: node.resultVariable || null };
+        return [enter, ...record(node), call, ...next('next')];
       }
       case 'decision':
         return [
@@ -122,7 +130,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
           optionsCode: `{ ${options.join(', ')} }`,
           resultVariable: (node.waitForResult && node.resultVariable) || null,
         };
-        return [enter, ...(node.waitForResult ? record() : []), child, ...next('next')];
+        return [enter, ...record(node), child, ...next('next')];
       }
       case 'signalExternal': {
         const { type, value } = typedObject(node.args, (i) => code(node.id, `args.${i}.value`));
@@ -193,6 +201,8 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     })),
     handlers,
     activityProxies,
+    customActivities,
+    activitiesUseMoney: customActivities.some((a) => a.usesMoney),
     body,
     workflowImports: workflowImports(body, activityProxies.length > 0, handlers, usesWorkflowInfo(validated), recordsSteps),
     recordsSteps,
@@ -200,12 +210,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     usesHttp: activityProxies.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
     sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name, recordsSteps),
-    ...moneyUse(validated, handlers),
+    ...moneyUse(validated, handlers, customActivities.some((a) => a.usesMoney)),
   };
 }
 
 /** Which money helpers the emitted expressions call, and where the Money type is spelled out. */
-function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
+function moneyUse(validated: ValidatedDesign, handlers: IrHandler[], activitiesUseMoney: boolean): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
   const { design } = validated;
   const helpers = new Set<string>();
   for (const compiled of validated.expressions.values()) collectMoneyHelpers(compiled.ast, compiled.lowerings, helpers);
@@ -216,7 +226,7 @@ function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<Workf
   const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || typedArguments.some((a) => a.type === 'money');
   const moneyImports = [...helpers].sort();
   if (annotated) moneyImports.push('type Money');
-  const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney);
+  const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney) || activitiesUseMoney;
   return { usesMoney: usesAny, moneyImports, sharedUsesMoney };
 }
 
@@ -237,6 +247,7 @@ function lowerHandler(
   code: (owner: string, field: string) => string,
   assignments: (node: { id: string; assignments: { variable: string }[] }) => IrAssignment[],
   callee: (call: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>) => string,
+  specOf: (name: string) => ActivitySpec,
 ): IrHandler {
   const has = (field: string): boolean => validated.expressions.has(expressionKey(node.id, field));
   const readsArgs = (fields: string[]): boolean =>
@@ -245,7 +256,7 @@ function lowerHandler(
       return compiled ? referencedNames(compiled.ast).has('args') : false;
     });
   const call = node.type === 'query' ? undefined : node.activity;
-  const activityFields = call ? BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `activity.args.${p.name}`) : [];
+  const activityFields = call ? specOf(call.activity).parameters.map((p) => `activity.args.${p.name}`) : [];
   const bodyFields = [
     ...('assignments' in node ? node.assignments.map((_, i) => `assignments.${i}.value`) : []),
     ...(node.type === 'update' ? (node.checks ?? []).map((_, i) => `checks.${i}.condition`) : []),
@@ -257,7 +268,7 @@ function lowerHandler(
   const activity = call
     ? {
         callee: callee(call),
-        argsCode: `{ ${BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `${p.name}: ${code(node.id, `activity.args.${p.name}`)}`).join(', ')} }`,
+        argsCode: activityArgsCode(specOf(call.activity), (name) => code(node.id, `activity.args.${name}`)),
         resultVariable: call.resultVariable || null,
       }
     : null;
@@ -310,6 +321,11 @@ function lowerHandler(
   }
 }
 
+/** The one object argument of an activity call, `{ a: <code>, b: <code> }`; nothing for an activity without parameters. */
+function activityArgsCode(spec: ActivitySpec, argCode: (parameter: string) => string): string {
+  return spec.parameters.length ? `{ ${spec.parameters.map((p) => `${p.name}: ${argCode(p.name)}`).join(', ')} }` : '';
+}
+
 function resultType(validated: ValidatedDesign, nodeId: string): string {
   const type = validated.expressions.get(expressionKey(nodeId, 'returns'))?.type;
   if (!type || type.kind === 'object') throw new Error(`internal: ${nodeId} returns no value`);
@@ -353,11 +369,6 @@ function tsFields(fields: Field[]): TsInterface['fields'] {
 function stepComment(node: FlowNode): string | undefined {
   const parts = [node.label, node.description].filter((p): p is string => Boolean(p && p.trim()));
   return parts.length ? parts.join(': ') : undefined;
-}
-
-/** A timer too short to look for an execution in (visibility itself lags by about a second). */
-function isBrief(duration: Duration): boolean {
-  return duration.unit === 'seconds' && duration.amount < 60;
 }
 
 export function durationLiteral(duration: Duration): string {

@@ -98,6 +98,26 @@ export interface IrActivityProxy {
   startToCloseTimeoutLiteral: string;
 }
 
+/**
+ * A custom activity in activities.ts: `import { name as implementationName } from modulePath`,
+ * re-exported as `export const name: signature = implementationName`. The user's code lives only
+ * in its own file (filePath); nothing of it is in the IR.
+ */
+export interface IrCustomActivity {
+  name: string;
+  implementationName: string;
+  /** e.g. "./activities/computeDiscount" (a validated identifier in a fixed path). */
+  modulePath: string;
+  /** e.g. "activities/computeDiscount.ts". */
+  filePath: string;
+  description: string | undefined;
+  /** The object parameter's type, when the activity has parameters. */
+  input: TsInterface | null;
+  /** e.g. "(input: ComputeDiscountInput) => Promise<number>". */
+  signature: string;
+  usesMoney: boolean;
+}
+
 export type IrStatement =
   | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined }
   | { kind: 'comment'; text: string | undefined }
@@ -136,6 +156,10 @@ export interface WorkflowIr {
   variables: IrVariable[];
   handlers: IrHandler[];
   activityProxies: IrActivityProxy[];
+  /** The design's custom activities, declared (and held to their signatures) in activities.ts. */
+  customActivities: IrCustomActivity[];
+  /** Whether activities.ts spells the Money type (a custom activity's parameter or result). */
+  activitiesUseMoney: boolean;
   body: IrStatement[];
   /** Which SDK functions the workflow module imports, sorted. */
   workflowImports: string[];

@@ -104,11 +104,36 @@ export const BUILTIN_ACTIVITIES = ['log', 'notify', 'http'] as const;
 export const BuiltinActivitySchema = z.enum(BUILTIN_ACTIVITIES);
 export type BuiltinActivity = z.infer<typeof BuiltinActivitySchema>;
 
+/**
+ * The activity a node calls: a built-in (BUILTIN_ACTIVITIES) or one of the design's custom
+ * activities, by name. An unknown name is a validation diagnostic, not a schema error.
+ */
+export const ActivityNameSchema = z.string().max(64);
+
+/** The declared result of a custom activity: a value type as fields and variables have. */
+export const ActivityResultSchema = z.object(typed);
+export type ActivityResult = z.infer<typeof ActivityResultSchema>;
+
+/**
+ * An activity written in TypeScript by a designer. `source` is a module that exports
+ * `async function <name>(input: { …parameters }): Promise<result>`; it becomes its own file
+ * (activities/<name>.ts) verbatim, is type-checked against the declared signature, and runs in
+ * the worker host. The generated workflow only calls it through proxyActivities.
+ */
+export const CustomActivitySchema = z.object({
+  name: z.string(),
+  description: z.string().max(2000).optional(),
+  parameters: z.array(FieldSchema),
+  result: ActivityResultSchema.optional(),
+  source: z.string().max(100_000),
+});
+export type CustomActivity = z.infer<typeof CustomActivitySchema>;
+
 /** Runs an activity; `args` maps each of the activity's parameters to an expression. */
 export const ActivityNodeSchema = z.object({
   ...nodeBase,
   type: z.literal('activity'),
-  activity: BuiltinActivitySchema,
+  activity: ActivityNameSchema,
   args: z.record(z.string(), z.string()),
   resultVariable: z.string().optional(),
   startToCloseTimeout: DurationSchema.optional(),
@@ -147,7 +172,7 @@ export const EndNodeSchema = z.object({
  * async; where async handlers change state, the generated code serialises them with a mutex.
  */
 export const HandlerActivitySchema = z.object({
-  activity: BuiltinActivitySchema,
+  activity: ActivityNameSchema,
   args: z.record(z.string(), z.string()),
   resultVariable: z.string().optional(),
   startToCloseTimeout: DurationSchema.optional(),
@@ -308,6 +333,8 @@ export const DesignSchema = z.object({
   /** The type of the workflow's result (a money amount can be returned as a string). */
   resultType: ResultTypeSchema,
   variables: z.array(VariableSchema),
+  /** Custom activities written in TypeScript (absent: none). */
+  activities: z.array(CustomActivitySchema).optional(),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
 });

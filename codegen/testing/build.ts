@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nanoid } from 'nanoid';
 import { compileDesign } from '../pipeline';
@@ -25,7 +25,11 @@ export async function writeBuild(designs: Design | Design[]): Promise<Build> {
     if (!result.ok) throw new Error(`design ${design.name} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
     const target = list.length === 1 ? dir : join(dir, `design${i}`);
     mkdirSync(target, { recursive: true });
-    for (const file of result.files) writeFileSync(join(target, file.path), file.contents);
+    for (const file of result.files) {
+      // Custom activities live in a subfolder (activities/<name>.ts).
+      mkdirSync(dirname(join(target, file.path)), { recursive: true });
+      writeFileSync(join(target, file.path), file.contents);
+    }
   }
   if (list.length > 1) {
     // The built-in activities are the same in every design; the first one's module serves all.

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
-import { BUILTIN_ACTIVITY_SPECS } from '../activities';
-import { compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
+import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../activities';
+import { assignable, compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
 import { fieldExprType, isFieldName } from '../fieldTypes';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
 import { describeNode } from './describe';
@@ -75,31 +75,38 @@ export function checkExpressions(design: Design): ExpressionCheck {
     compile(owner, `${path}.value`, `value for ${variable}`, value, scope, type);
   };
 
-  /** A built-in activity call (a flow node, or the activity a handler runs): its arguments and result. */
+  /** An activity call, built-in or custom (a flow node, or the activity a handler runs): its arguments and result. */
   const checkActivityCall = (node: DesignNode, prefix: string, call: HandlerActivity, scope: Scope): void => {
-    const spec = BUILTIN_ACTIVITY_SPECS[call.activity];
+    const spec = activitySpec(design, call.activity);
+    if (!spec) {
+      const known = [...Object.keys(BUILTIN_ACTIVITY_SPECS), ...(design.activities ?? []).map((a) => a.name)];
+      diagnostics.push({ severity: 'error', code: 'activity.unknown', message: `${describeNode(node)} calls ${JSON.stringify(call.activity)}, which is neither a built-in nor a custom activity of this design; choose one of ${known.join(', ')}`, nodeId: node.id, field: `${prefix}activity` });
+      return;
+    }
+    const kind = spec.custom ? 'custom activity' : 'activity';
     for (const parameter of spec.parameters) {
       const text = call.args[parameter.name];
-      if (text === undefined) {
-        diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()})`, nodeId: node.id, field: `${prefix}args.${parameter.name}` });
+      if (text === undefined || (spec.custom && text.trim() === '')) {
+        diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()}) of the ${call.activity} ${kind}`, nodeId: node.id, field: `${prefix}args.${parameter.name}` });
       } else {
-        compile(node, `${prefix}args.${parameter.name}`, parameter.name, text, scope, parameter.type);
+        compile(node, `${prefix}args.${parameter.name}`, parameter.name, text, scope, fieldExprType(parameter));
       }
     }
     for (const name of Object.keys(call.args)) {
       if (!spec.parameters.some((p) => p.name === name)) {
-        diagnostics.push({ severity: 'error', code: 'activity.unknown-argument', message: `${describeNode(node)}: the ${call.activity} activity has no parameter ${JSON.stringify(name)}`, nodeId: node.id, field: `${prefix}args.${name}` });
+        diagnostics.push({ severity: 'error', code: 'activity.unknown-argument', message: `${describeNode(node)}: the ${call.activity} ${kind} has no parameter ${JSON.stringify(name)}`, nodeId: node.id, field: `${prefix}args.${name}` });
       }
     }
     if (!call.resultVariable) return;
     const target = variableTypes.get(call.resultVariable);
     const field = `${prefix}resultVariable`;
-    if (!spec.result) {
-      diagnostics.push({ severity: 'error', code: 'activity.no-result', message: `${describeNode(node)}: the ${call.activity} activity returns nothing to store in ${JSON.stringify(call.resultVariable)}`, nodeId: node.id, field });
+    const returns = spec.result ? fieldExprType(spec.result) : null;
+    if (!returns) {
+      diagnostics.push({ severity: 'error', code: 'activity.no-result', message: `${describeNode(node)}: the ${call.activity} ${kind} returns nothing to store in ${JSON.stringify(call.resultVariable)}`, nodeId: node.id, field });
     } else if (!target) {
       diagnostics.push({ severity: 'error', code: 'assignment.unknown-variable', message: `${describeNode(node)} stores its result in ${JSON.stringify(call.resultVariable)}, which is not a declared variable; declare it in the workflow's variables`, nodeId: node.id, field });
-    } else if (target.kind !== spec.result) {
-      diagnostics.push({ severity: 'error', code: 'activity.result-type', message: `${describeNode(node)}: the ${call.activity} activity returns a ${spec.result}, but ${JSON.stringify(call.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
+    } else if (!assignable(returns, target)) {
+      diagnostics.push({ severity: 'error', code: 'activity.result-type', message: `${describeNode(node)}: the ${call.activity} ${kind} returns a ${formatType(returns)}, but ${JSON.stringify(call.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
     }
   };
   const stateScope: Scope = { names: state };

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../schema/design';
+import { checkCustomActivities } from './activities';
 import { checkExpressions, type CompiledExpressions } from './expressions';
 import { checkGraph, type FlowGraph } from './graph';
 import { checkGrowth } from './growth';
-import { checkNames } from './names';
+import { checkNames, moduleNames } from './names';
 
 export interface ValidatedDesign {
   design: Design;
@@ -18,7 +19,8 @@ export function validateDesign(design: Design): ValidationResult {
   const names = checkNames(design);
   const { diagnostics: graphDiagnostics, graph } = checkGraph(design);
   const { diagnostics: expressionDiagnostics, compiled } = checkExpressions(design);
-  const diagnostics = [...names, ...graphDiagnostics, ...expressionDiagnostics, ...checkGrowth(design, compiled)];
+  const activities = checkCustomActivities(design, moduleNames(design));
+  const diagnostics = [...names, ...activities, ...graphDiagnostics, ...expressionDiagnostics, ...checkGrowth(design, compiled)];
   const blocked = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled } };
 }

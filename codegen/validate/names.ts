@@ -109,3 +109,14 @@ function checkTargetName(name: string): NameProblem | null {
 function nodeError(node: HandlerNode, field: string, code: string, message: string): Diagnostic {
   return { severity: 'error', code, message, nodeId: node.id, field };
 }
+
+/** The names the generated modules already use for this design (a custom activity must not take one). */
+export function moduleNames(design: Design): Set<string> {
+  const names = new Set<string>([design.name, `${design.name}Input`, `${design.name}Carried`, 'activityLog', 'Context']);
+  for (const variable of design.variables) names.add(variable.name);
+  for (const handler of design.nodes.filter(isHandlerNode)) {
+    names.add(messageConstName(handler.name, handler.type));
+    names.add(argsInterfaceName(handler.name));
+  }
+  return names;
+}

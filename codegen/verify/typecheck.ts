@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import type { Diagnostic } from '../diagnostics';
+import { activityDiagnostic, activityOfFile, checkActivityImports, customActivityFiles } from './customActivities';
 
 /**
  * Generated code is held to a stricter standard than hand-written code: strict mode, no unused
@@ -59,12 +60,17 @@ export function cachingCompilerHost(options: ts.CompilerOptions): ts.CompilerHos
 
 /** Verify stage, part one: type-checks files on disk with the TypeScript compiler API. */
 export function typecheckFiles({ dir, files }: TypecheckInput): Diagnostic[] {
-  const program = ts.createProgram({
-    rootNames: files.map((file) => join(dir, file)),
-    options: GENERATED_CODE_COMPILER_OPTIONS,
-    host: cachingCompilerHost(GENERATED_CODE_COMPILER_OPTIONS),
+  // Custom activities (activities/<name>.ts) run in the worker host: Node's types apply to them.
+  const activityFiles = customActivityFiles(dir);
+  const options = activityFiles.length ? { ...GENERATED_CODE_COMPILER_OPTIONS, types: ['node'] } : GENERATED_CODE_COMPILER_OPTIONS;
+  const rootNames = [...new Set([...files, ...activityFiles])].map((file) => join(dir, file));
+  const program = ts.createProgram({ rootNames, options, host: cachingCompilerHost(options) });
+  const imports = activityFiles.flatMap((file) => {
+    const source = program.getSourceFile(join(dir, file));
+    const activity = activityOfFile(dir, join(dir, file));
+    return source && activity ? checkActivityImports(activity, source) : [];
   });
-  return ts.getPreEmitDiagnostics(program).map((d) => toDiagnostic(d, dir));
+  return [...imports, ...ts.getPreEmitDiagnostics(program).map((d) => activityDiagnostic(d, dir, program) ?? toDiagnostic(d, dir))];
 }
 
 function toDiagnostic(d: ts.Diagnostic, dir: string): Diagnostic {

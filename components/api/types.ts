@@ -8,6 +8,8 @@ export interface Diagnostic {
   message: string;
   nodeId?: string;
   edgeId?: string;
+  /** The custom activity concerned (by name), for findings about one. */
+  activity?: string;
   field?: string;
   range?: { start: number; end: number };
 }

@@ -1,7 +1,12 @@
 'use client';
-import { BUILTIN_ACTIVITY_SPECS } from '../../../codegen/activities';
-import { BUILTIN_ACTIVITIES, type BuiltinActivity, type HandlerActivity } from '../../../codegen/schema/design';
+import { activitySpec } from '../../../codegen/activities';
+import type { HandlerActivity } from '../../../codegen/schema/design';
+import { activityOptions, argumentsFor } from '../activities/options';
+import { useDesignerStore } from '../DesignerStoreProvider';
+import type { DesignerStore } from '../store';
 import { SelectInput, TextInput } from './inputs';
+
+const selectActivities = (s: DesignerStore) => s.workflow.activities;
 
 const NONE = 'none';
 
@@ -10,13 +15,14 @@ const NONE = 'none';
  * the generated code serialises such handlers with a mutex when they change state).
  */
 export function HandlerActivityEditor({ activity, onChange }: { activity: HandlerActivity | undefined; onChange: (a: HandlerActivity | undefined) => void }) {
-  const choose = (name: BuiltinActivity | typeof NONE) =>
-    onChange(name === NONE ? undefined : { activity: name, args: Object.fromEntries(BUILTIN_ACTIVITY_SPECS[name].parameters.map((p) => [p.name, activity?.args[p.name] ?? ''])) });
-  const spec = activity ? BUILTIN_ACTIVITY_SPECS[activity.activity] : null;
+  const activities = useDesignerStore(selectActivities);
+  const choose = (name: string) =>
+    onChange(name === NONE ? undefined : { activity: name, args: argumentsFor({ activities }, name, activity?.args ?? {}) });
+  const spec = activity ? activitySpec({ activities }, activity.activity) : null;
   return (
     <>
       <SelectInput path="activity.activity" label="Run an activity first" value={activity?.activity ?? NONE}
-        options={[{ value: NONE, label: '— none —' }, ...BUILTIN_ACTIVITIES.map((a) => ({ value: a, label: a }))]} onChange={choose} />
+        options={[{ value: NONE, label: '— none —' }, ...activityOptions(activities, activity?.activity)]} onChange={choose} />
       {activity && spec?.parameters.map((p) => (
         <TextInput key={p.name} path={`activity.args.${p.name}`} label={`${p.name} — ${p.description.toLowerCase()}`} value={activity.args[p.name] ?? ''} expression
           onChange={(v) => onChange({ ...activity, args: { ...activity.args, [p.name]: v } })} />
