@@ -19,6 +19,9 @@ import { closeTemporalClient } from '../../lib/temporal-client';
 import * as tokensRoute from './admin/tokens/route';
 import * as tokenRoute from './admin/tokens/[id]/route';
 import * as designsRoute from './designs/route';
+import * as notificationsRoute from './notifications/route';
+import * as notificationCountRoute from './notifications/count/route';
+import * as markReadRoute from './notifications/read/route';
 
 /** The routes anyone may call: health checks, the auth status, the first setup and signing in (password or OIDC). */
 const PUBLIC_ROUTES = [
@@ -212,4 +215,26 @@ test('security-relevant calls (deploys, execution control) are audited when they
   assert.equal(entries.find((e) => e.target === '/api/executions/w-audit/terminate')?.action, 'execution.terminate');
   assert.ok(!entries.some((e) => e.target === '/api/designs/d-refused/deployments'), 'refused calls are not recorded as done');
   assert.ok(!entries.some((e) => e.target === '/api/designs/d-viewer/deployments'));
+});
+
+test("notifications: each account sees only what is addressed to its username or roles, and cannot mark another's", async () => {
+  const { getDb } = await import('../../db/client');
+  const { deliver } = await import('../../lib/notifications/store');
+  const db = await getDb();
+  await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: 'to approvers', workflowId: 'sec-wf', sourceKey: 'sec/1' });
+  await deliver(db, { recipients: [{ kind: 'user', name: 'test-viewer' }], message: 'to the viewer', workflowId: null, sourceKey: 'sec/2' });
+
+  const approverList = await call(notificationsRoute.GET, { as: 'approver' });
+  assert.deepEqual(approverList.body.notifications.map((n: { message: string }) => n.message), ['to approvers']);
+  const viewerList = await call(notificationsRoute.GET, { as: 'viewer' });
+  assert.deepEqual(viewerList.body.notifications.map((n: { message: string }) => n.message), ['to the viewer']);
+  assert.deepEqual((await call(notificationsRoute.GET, { as: 'operator' })).body, { notifications: [], unread: 0 });
+
+  const viewersId: number = viewerList.body.notifications[0].id;
+  const crafted = await call(markReadRoute.POST, { as: 'approver', body: { ids: [viewersId] } });
+  assert.equal(crafted.status, 404, "another's notification does not exist for the caller");
+  assert.equal((await call(notificationCountRoute.GET, { as: 'viewer' })).body.unread, 1, 'and it stays unread');
+  assert.equal((await call(markReadRoute.POST, { as: 'approver', body: { ids: [viewersId], user: 'test-viewer' } })).status, 400, 'no naming someone else');
+  assert.deepEqual((await call(markReadRoute.POST, { as: 'viewer', body: { all: true } })).body, { unread: 0 });
+  assert.equal((await call(notificationCountRoute.GET, { as: 'approver' })).body.unread, 1, "the viewer's marks are not the approver's");
 });

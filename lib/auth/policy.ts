@@ -97,6 +97,10 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'GET', pattern: '/api/requests/[workflowId]', access: 'signed-in' },
   { method: 'GET', pattern: '/api/inbox', access: APPROVERS },
   { method: 'POST', pattern: '/api/inbox/[workflowId]/decision', access: APPROVERS },
+  // in-app notifications: every account has its own (addressed to its username or roles); lib/notifications
+  { method: 'GET', pattern: '/api/notifications', access: 'signed-in' },
+  { method: 'GET', pattern: '/api/notifications/count', access: 'signed-in' },
+  { method: 'POST', pattern: '/api/notifications/read', access: 'signed-in' },
 ];
 
 export interface PageRule {

@@ -88,13 +88,15 @@ export async function unreadCount(db: Db, reader: Reader): Promise<number> {
 /**
  * Marks the given notifications (or all, when `ids` is undefined) read for the reader. Only those
  * addressed to the reader count; returns how many of `ids` were addressed to them (others are
- * unknown to them: the caller answers 404).
+ * unknown to them: the caller answers 404). `onlyIfAll`: mark nothing unless every id is theirs.
  */
-export async function markRead(db: Db, reader: Reader, ids?: number[]): Promise<{ addressed: number }> {
+export async function markRead(db: Db, reader: Reader, ids?: number[], { onlyIfAll = false }: { onlyIfAll?: boolean } = {}): Promise<{ addressed: number }> {
   const mine = await db
     .select({ id: notifications.id, read: readByMe(reader) })
     .from(notifications)
     .where(and(addressedTo(reader), ids ? inArray(notifications.id, ids.length ? ids : [-1]) : sql`not ${readByMe(reader)}`));
+  // onlyIfAll: one id that is not the reader's marks nothing (the route answers 404).
+  if (onlyIfAll && ids && mine.length < new Set(ids).size) return { addressed: mine.length };
   const unread = mine.filter((m) => !m.read);
   for (let i = 0; i < unread.length; i += 1000) {
     await db
