@@ -14,6 +14,7 @@ import {
 import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
+import { entryStep } from '../codegen/step-recording';
 import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
 import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
 import { processForDesign } from './approvals/store';
@@ -74,14 +75,16 @@ const deploymentKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.deployment.name
 const versionKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.version.name, SearchAttributeType.INT);
 const stepKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.step.name, SearchAttributeType.KEYWORD);
 
-/** What the executions list filters by, set when an execution starts (the step begins at the start node). */
+/**
+ * What the executions list filters by, set when an execution starts. The step begins as the first
+ * step every execution sits in (else the start node); the workflow keeps it current from there.
+ */
 export function startSearchAttributes(deployment: { id: string; designId: string; version: number }, design: Design): SearchAttributePair[] {
-  const startStep = design.nodes.find((n) => n.type === 'start')?.id ?? 'start';
   return [
     { key: designKey, value: deployment.designId },
     { key: deploymentKey, value: deployment.id },
     { key: versionKey, value: deployment.version },
-    { key: stepKey, value: startStep },
+    { key: stepKey, value: entryStep(design) },
   ];
 }
 
