@@ -18,6 +18,7 @@ import { closeDb, getDb } from '../db/client';
 import { activeDeployments, getDeployment, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
 import { createBuiltinActivities } from './activities';
+import { loadCustomActivities } from './custom-activities';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
@@ -83,7 +84,8 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
       namespace,
       taskQueue: row.taskQueue,
       workflowBundle: { code: row.bundle },
-      activities: createBuiltinActivities({ db: await getDb() }),
+      // The design's custom activities beside the built-ins (their names never clash: validated).
+      activities: { ...createBuiltinActivities({ db: await getDb() }), ...(await loadCustomActivities(deploymentId, row.files)) },
     });
     entry.worker = worker;
     entry.state = 'running';

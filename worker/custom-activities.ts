@@ -1,0 +1,52 @@
+/**
+ * A deployment's custom activities in the worker host: the JavaScript the verifier compiled at
+ * deploy time (activities/<name>.mjs, stored with the deployment) is written to a folder of that
+ * deployment inside the project (so its `@temporalio/*` imports resolve from node_modules) and
+ * imported. Deployments are immutable, so a module loaded once stays right for the process.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildsDir } from '../lib/paths';
+
+export interface StoredActivityFile {
+  path: string;
+  contents: string;
+}
+
+export type ActivityFunction = (...args: never[]) => Promise<unknown>;
+
+const COMPILED = /^activities\/([A-Za-z_][A-Za-z0-9_]*)\.mjs$/;
+
+/** Where a deployment's compiled activities are written for import. */
+export function customActivitiesDir(deploymentId: string): string {
+  return join(buildsDir(), '..', 'worker-activities', deploymentId.replace(/[^A-Za-z0-9_-]/g, '_'));
+}
+
+/** The custom activities of a deployment, by name, ready to register beside the built-ins. */
+export async function loadCustomActivities(deploymentId: string, files: readonly StoredActivityFile[]): Promise<Record<string, ActivityFunction>> {
+  const compiled = files.flatMap((file) => {
+    const match = COMPILED.exec(file.path);
+    return match ? [{ name: match[1]!, contents: file.contents }] : [];
+  });
+  if (compiled.length === 0) return {};
+  const dir = customActivitiesDir(deploymentId);
+  mkdirSync(dir, { recursive: true });
+  const loaded: Record<string, ActivityFunction> = {};
+  for (const { name, contents } of compiled) {
+    const path = join(dir, `${name}.mjs`);
+    // Several hosts may share the folder: write whole files only, and only when different.
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== contents) {
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, contents);
+      renameSync(temporary, path);
+    }
+    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    const implementation = module[name];
+    if (typeof implementation !== 'function') {
+      throw new Error(`custom activity ${name} of deployment ${deploymentId} does not export a function named ${name}`);
+    }
+    loaded[name] = implementation as ActivityFunction;
+  }
+  return loaded;
+}
