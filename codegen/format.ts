@@ -1,6 +1,7 @@
 import * as prettier from 'prettier/standalone';
 import * as babel from 'prettier/plugins/babel';
 import * as estree from 'prettier/plugins/estree';
+import { PieceCache } from './format/pieceCache';
 
 /**
  * The babel-ts parser formats generated code byte-identically to the typescript parser and about
@@ -14,7 +15,18 @@ export const PRETTIER_OPTIONS = {
   printWidth: 100,
 } as const;
 
+/** Prettier on the whole source, no cache: the reference the piece cache must match byte for byte. */
+export async function formatTypeScriptWhole(source: string): Promise<string> {
+  return prettier.format(source, { ...PRETTIER_OPTIONS, plugins: [...PRETTIER_OPTIONS.plugins] });
+}
+
+/**
+ * One cache per process: the live code view recompiles the same design after every edit, and
+ * only the pieces an edit changed go through prettier again (codegen/format/pieceCache.ts).
+ */
+export const formatCache = new PieceCache(formatTypeScriptWhole);
+
 /** Stage 5: formats emitted TypeScript; a syntax error here is a generator bug, so it throws. */
 export async function formatTypeScript(source: string): Promise<string> {
-  return prettier.format(source, { ...PRETTIER_OPTIONS, plugins: [...PRETTIER_OPTIONS.plugins] });
+  return formatCache.format(source);
 }

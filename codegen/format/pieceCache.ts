@@ -1,0 +1,272 @@
+import { StringLru } from './lru';
+import { isSinglePiece, placeholder, PLACEHOLDER_PREFIX, splitSource, type Piece } from './split';
+
+/** Formats a whole source the way the output must look (prettier with Signalbox's options). */
+export type FormatWhole = (source: string) => Promise<string>;
+
+/** What the last format call did: for tests and the benchmark. */
+export interface FormatStats {
+  /** The whole file was in the cache. */
+  fileHit: boolean;
+  /** Pieces the file was split into (0 when formatted whole). */
+  pieces: number;
+  /** Pieces that were not in the cache and went through prettier. */
+  piecesFormatted: number;
+  /** The skeleton went through prettier (a statement or case was added, removed or moved). */
+  skeletonFormatted: boolean;
+  /** Why the file was formatted whole, if it was. */
+  whole: 'small' | 'fallback' | null;
+  /** The source differed from a recently formatted one inside one piece only: no re-split (no full parse). */
+  editedInPlace: boolean;
+}
+
+/** A formatted source remembered with its split, so that an edit inside one piece skips the full parse. */
+interface Layout {
+  source: string;
+  pieces: Piece[];
+  ranges: Array<{ start: number; end: number }>;
+  /** The formatted skeleton's lines; slot i's line is replaced by formattedPieces[i]. */
+  skeletonLines: string[];
+  slots: Slot[];
+  formattedPieces: string[];
+}
+
+interface Slot {
+  line: number;
+  depth: number;
+}
+
+/** Sources remembered for in-place edits (a designer compiles a few files per design; a few users at once). */
+const RECENT_LAYOUTS = 12;
+
+const PLACEHOLDER_LINE = new RegExp(`^( *)(case )?${PLACEHOLDER_PREFIX}(\\d+)__[;:]$`);
+const BATCH_MARKER = `${PLACEHOLDER_PREFIX}Batch`;
+const BATCH_MARKER_LINE = new RegExp(`^${BATCH_MARKER}(\\d+)__;$`);
+const INDENT = '  ';
+
+/**
+ * Prettier with a cache of formatted pieces (codegen/format/split.ts): a source seen before is
+ * returned from the cache; otherwise only its pieces that are not cached are formatted, all in one
+ * prettier call, and spliced into the formatted skeleton. A one-field edit in the designer changes
+ * one piece, so one piece is formatted. Anything unexpected (a placeholder prettier moved, a
+ * wrapper line that is not where it should be) falls back to formatting the whole source, so the
+ * output is always prettier's own.
+ */
+export class PieceCache {
+  private readonly cache: StringLru;
+  /** Most recent first. */
+  private layouts: Layout[] = [];
+  lastStats: FormatStats = emptyStats();
+
+  constructor(
+    private readonly formatWhole: FormatWhole,
+    limits: { maxEntries: number; maxChars: number } = { maxEntries: 20_000, maxChars: 16_000_000 },
+  ) {
+    this.cache = new StringLru(limits.maxEntries, limits.maxChars);
+  }
+
+  /** Entries and characters held (bounded by the constructor's limits). */
+  get usage(): { entries: number; chars: number } {
+    return { entries: this.cache.size, chars: this.cache.totalWeight };
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.layouts = [];
+  }
+
+  async format(source: string): Promise<string> {
+    const stats = emptyStats();
+    this.lastStats = stats;
+    const fileKey = `file\0${source}`;
+    const cached = this.cache.get(fileKey);
+    if (cached !== undefined) {
+      stats.fileHit = true;
+      return cached;
+    }
+    let formatted = (await this.formatEditedInPlace(source, stats).catch(() => null)) ?? (await this.formatInPieces(source, stats).catch(() => null));
+    if (formatted === null) {
+      // A syntax error throws from here with prettier's own message.
+      formatted = await this.formatWhole(source);
+      stats.whole ??= 'fallback';
+    }
+    this.cache.set(fileKey, formatted);
+    return formatted;
+  }
+
+  private async formatInPieces(source: string, stats: FormatStats): Promise<string | null> {
+    const split = await splitSource(source);
+    if (!split) {
+      stats.whole = 'small';
+      return null;
+    }
+    const { skeleton, pieces } = split;
+    stats.pieces = pieces.length;
+
+    const skeletonKey = `skeleton\0${skeleton}`;
+    let formattedSkeleton = this.cache.get(skeletonKey);
+    if (formattedSkeleton === undefined) {
+      formattedSkeleton = await this.formatWhole(skeleton);
+      stats.skeletonFormatted = true;
+      this.cache.set(skeletonKey, formattedSkeleton);
+    }
+
+    const lines = formattedSkeleton.split('\n');
+    const slots = placeholderSlots(lines, pieces);
+    if (!slots) return null;
+
+    const keys = pieces.map((piece, i) => pieceKey(piece, slots[i]!.depth));
+    const formattedPieces = keys.map((key) => this.cache.get(key));
+    const missing = formattedPieces.flatMap((text, i) => (text === undefined ? [i] : []));
+    if (missing.length > 0) {
+      const batch = await this.formatBatch(missing.map((i) => ({ piece: pieces[i]!, depth: slots[i]!.depth })));
+      if (!batch) return null;
+      missing.forEach((pieceIndex, batchIndex) => {
+        formattedPieces[pieceIndex] = batch[batchIndex]!;
+        this.cache.set(keys[pieceIndex]!, batch[batchIndex]!);
+      });
+      stats.piecesFormatted = missing.length;
+    }
+
+    const layout: Layout = { source, pieces, ranges: split.ranges, skeletonLines: lines, slots, formattedPieces: formattedPieces as string[] };
+    this.remember(layout);
+    return splice(layout);
+  }
+
+  /**
+   * The designer's common case: the source differs from one formatted moments ago only inside one
+   * piece (one node's field was edited). That piece is re-checked to still be exactly one statement
+   * (or case) and formatted alone; the rest of the layout is reused without parsing the source.
+   * The piece's first and last characters must be unchanged, so its boundary with its neighbours is.
+   */
+  private async formatEditedInPlace(source: string, stats: FormatStats): Promise<string | null> {
+    for (const previous of this.layouts) {
+      const old = previous.source;
+      const limit = Math.min(old.length, source.length);
+      let prefix = 0;
+      while (prefix < limit && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
+      let suffix = 0;
+      while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
+      const index = pieceContaining(previous.ranges, prefix, old.length - suffix);
+      if (index < 0) continue;
+
+      const delta = source.length - old.length;
+      const range = previous.ranges[index]!;
+      const piece: Piece = { kind: previous.pieces[index]!.kind, text: source.slice(range.start, range.end + delta) };
+      if (!(await isSinglePiece(piece.kind, piece.text))) return null;
+      const depth = previous.slots[index]!.depth;
+      const key = pieceKey(piece, depth);
+      let formatted = this.cache.get(key);
+      if (formatted === undefined) {
+        formatted = (await this.formatBatch([{ piece, depth }]))?.[0];
+        if (formatted === undefined) return null;
+        this.cache.set(key, formatted);
+        stats.piecesFormatted = 1;
+      }
+      const layout: Layout = {
+        source,
+        pieces: previous.pieces.map((p, i) => (i === index ? piece : p)),
+        ranges: previous.ranges.map((r, i) => (i < index ? r : i === index ? { start: r.start, end: r.end + delta } : { start: r.start + delta, end: r.end + delta })),
+        skeletonLines: previous.skeletonLines,
+        slots: previous.slots,
+        formattedPieces: previous.formattedPieces.map((text, i) => (i === index ? formatted : text)),
+      };
+      this.remember(layout);
+      stats.pieces = layout.pieces.length;
+      stats.editedInPlace = true;
+      return splice(layout);
+    }
+    return null;
+  }
+
+  private remember(layout: Layout): void {
+    this.layouts = [layout, ...this.layouts.filter((l) => l.source !== layout.source)].slice(0, RECENT_LAYOUTS);
+  }
+
+  /**
+   * Formats pieces in one prettier call: each wrapped in blocks to its depth (so prettier indents
+   * and wraps it exactly as in place) after a marker statement the output is split at.
+   */
+  private async formatBatch(items: Array<{ piece: Piece; depth: number }>): Promise<string[] | null> {
+    const text = items
+      .map(({ piece, depth }, i) => `${BATCH_MARKER}${i}__;\n${openWrapper(piece, depth)}${piece.text}${'\n}'.repeat(depth)}\n`)
+      .join('');
+    const lines = (await this.formatWhole(text)).split('\n');
+    if (lines.pop() !== '') return null; // prettier ends a file with exactly one newline
+    const results: string[] = [];
+    let at = 0;
+    for (const [i, { piece, depth }] of items.entries()) {
+      if (BATCH_MARKER_LINE.exec(lines[at] ?? '')?.[1] !== String(i)) return null;
+      let next = at + 1;
+      while (next < lines.length && !BATCH_MARKER_LINE.test(lines[next]!)) next++;
+      const body = lines.slice(at + 1, next);
+      const opening = body.splice(0, depth);
+      const closing = body.splice(body.length - depth, depth);
+      if (body.length === 0 || !wrapperMatches(piece, depth, opening, closing)) return null;
+      results.push(body.join('\n'));
+      at = next;
+    }
+    return at === lines.length ? results : null;
+  }
+}
+
+function emptyStats(): FormatStats {
+  return { fileHit: false, pieces: 0, piecesFormatted: 0, skeletonFormatted: false, whole: null, editedInPlace: false };
+}
+
+function pieceKey(piece: Piece, depth: number): string {
+  return `${piece.kind}\0${depth}\0${piece.text}`;
+}
+
+/** The piece whose range strictly contains the changed span [from, to) of its source, or -1. */
+function pieceContaining(ranges: Array<{ start: number; end: number }>, from: number, to: number): number {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid]!;
+    if (range.end <= from) low = mid + 1;
+    else if (range.start > from) high = mid - 1;
+    else return from > range.start && to < range.end ? mid : -1;
+  }
+  return -1;
+}
+
+function splice(layout: Layout): string {
+  const lines = [...layout.skeletonLines];
+  layout.slots.forEach((slot, i) => {
+    lines[slot.line] = layout.formattedPieces[i]!;
+  });
+  return lines.join('\n');
+}
+
+function placeholderSlots(lines: string[], pieces: Piece[]): Slot[] | null {
+  const slots: Array<Slot | undefined> = new Array(pieces.length);
+  for (const [line, text] of lines.entries()) {
+    if (!text.includes(PLACEHOLDER_PREFIX)) continue;
+    const match = PLACEHOLDER_LINE.exec(text);
+    if (!match) return null; // a placeholder prettier did not print on a line of its own
+    const index = Number(match[3]);
+    const indent = match[1]!.length;
+    if (slots[index] || indent % INDENT.length !== 0) return null;
+    if (text.trimStart() !== placeholder(pieces[index]?.kind ?? 'statement', index)) return null;
+    slots[index] = { line, depth: indent / INDENT.length };
+  }
+  return slots.every(Boolean) && slots.length === pieces.length ? (slots as Slot[]) : null;
+}
+
+/** Blocks around a piece so that prettier prints it at `depth` levels of indentation; a case needs a switch. */
+function openWrapper(piece: Piece, depth: number): string {
+  if (piece.kind === 'case') return `${'for (;;) {\n'.repeat(Math.max(0, depth - 1))}switch (0) {\n`;
+  return 'for (;;) {\n'.repeat(depth);
+}
+
+function wrapperMatches(piece: Piece, depth: number, opening: string[], closing: string[]): boolean {
+  if (piece.kind === 'case' && depth === 0) return false;
+  const expectedOpening = opening.every((line, level) => {
+    const isSwitch = piece.kind === 'case' && level === depth - 1;
+    return line === INDENT.repeat(level) + (isSwitch ? 'switch (0) {' : 'for (;;) {');
+  });
+  const expectedClosing = closing.every((line, i) => line === `${INDENT.repeat(depth - 1 - i)}}`);
+  return opening.length === depth && closing.length === depth && expectedOpening && expectedClosing;
+}
