@@ -175,6 +175,17 @@ async function waitForWorker(taskQueue: string): Promise<boolean> {
   return false;
 }
 
+/** The JavaScript the verifier compiled from each custom activity (activities/<name>.mjs), which the worker host loads. */
+async function compiledActivities(dir: string, files: { path: string }[]): Promise<StoredFile[]> {
+  const sources = files.filter((f) => /^activities\/[A-Za-z_][A-Za-z0-9_]*\.ts$/.test(f.path));
+  return Promise.all(
+    sources.map(async (f) => {
+      const path = f.path.replace(/\.ts$/, '.mjs');
+      return { path, contents: await readFile(join(dir, path), 'utf8') };
+    }),
+  );
+}
+
 /** Records the verified files and bundle as a new deployment, and waits for a worker to poll it; retires it again when none does. */
 async function recordAndStart(
   fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string },
@@ -311,7 +322,7 @@ export async function deployDesignVersion({
         designId,
         version: row.version,
         workflowType: compiled.workflowType,
-        files: compiled.files.map(({ path, contents }) => ({ path, contents })),
+        files: [...compiled.files.map(({ path, contents }) => ({ path, contents })), ...(await compiledActivities(dir, compiled.files))],
         bundle,
       },
       onProgress,

@@ -3,7 +3,8 @@
  * TypeScript compiler; Next.js never imports it):
  *   node --import tsx worker/verify-cli.ts <dir>
  * 1. type-checks the files against the real @temporalio/* types (codegen/verify/typecheck.ts);
- * 2. bundles <dir>/workflows.ts with bundleWorkflowCode.
+ * 2. compiles custom activities (activities/<name>.ts) to activities/<name>.mjs for the worker host;
+ * 3. bundles <dir>/workflows.ts with bundleWorkflowCode.
  * Writes <dir>/bundle.js when both pass, and always <dir>/verify.json:
  *   { ok, stage: 'typecheck' | 'bundle' | 'done', diagnostics, ms: { typecheck, bundle } }.
  * Exits 0 when ok, 1 when verification failed, 2 on bad usage.
@@ -19,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createInterface } from 'node:readline';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../codegen/diagnostics';
+import { transpileCustomActivities } from '../codegen/verify/transpile';
 import { typecheckFiles } from '../codegen/verify/typecheck';
 import { bundleWorkflows } from './bundle';
 import { replayHistories, type ReplayReport } from './replay';
@@ -72,6 +74,8 @@ async function verify(dir: string): Promise<VerifyReport> {
     return report;
   }
   progress('typecheck', 'done', report.ms.typecheck);
+  // Custom activities run as JavaScript in the worker host: compiled once, here, and stored with the deployment.
+  transpileCustomActivities(dir);
 
   report.stage = 'bundle';
   progress('bundle', 'running');
