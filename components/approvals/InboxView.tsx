@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { approvalsApi, type ProcessSummary, type RequestView } from './api';
 import { DecisionPanel } from './DecisionPanel';
+import { Pager } from './Pager';
 import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
 
 type Sort = 'oldest' | 'newest' | 'deadline';
+const PAGE_SIZE = 25;
 
 /** The approver's tasks: what the workflows say they may decide now; filter, sort, open, decide. */
 export function InboxView() {
@@ -14,19 +16,28 @@ export function InboxView() {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<Sort>('oldest');
   const [tasks, setTasks] = useState<RequestView[] | null>(null);
+  const [page, setPage] = useState(1);
+  const [total, setTotal] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const params = new URLSearchParams({ sort, ...(processId ? { processId } : {}), ...(text.trim() ? { q: text.trim() } : {}) });
-      setTasks((await approvalsApi<{ tasks: RequestView[] }>(`/api/inbox?${params}`)).tasks);
+      const params = new URLSearchParams({ sort, page: String(page), pageSize: String(PAGE_SIZE), ...(processId ? { processId } : {}), ...(text.trim() ? { q: text.trim() } : {}) });
+      const result = await approvalsApi<{ tasks: RequestView[]; total: number }>(`/api/inbox?${params}`);
+      // Past the end (tasks were decided meanwhile): go to the last page that has some.
+      if (result.tasks.length === 0 && result.total > 0 && page > 1) {
+        setPage(Math.ceil(result.total / PAGE_SIZE));
+        return;
+      }
+      setTasks(result.tasks);
+      setTotal(result.total);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [processId, text, sort]);
+  }, [processId, text, sort, page]);
 
   useEffect(() => {
     approvalsApi<{ processes: ProcessSummary[] }>('/api/processes').then((r) => setProcesses(r.processes), () => {});
@@ -46,14 +57,14 @@ export function InboxView() {
         <button type="button" className="btn btn--ghost" onClick={load} data-testid="inbox-refresh">Refresh</button>
       </header>
       <div className="executions__bar">
-        <select className="input" value={processId} onChange={(e) => setProcessId(e.target.value)} aria-label="Process" data-testid="inbox-process">
+        <select className="input" value={processId} onChange={(e) => { setProcessId(e.target.value); setPage(1); }} aria-label="Process" data-testid="inbox-process">
           <option value="">All processes</option>
           {processes.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
-        <input className="input" placeholder="Search requester or fields" value={text} onChange={(e) => setText(e.target.value)} data-testid="inbox-search" />
-        <select className="input" value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label="Sort" data-testid="inbox-sort">
+        <input className="input" placeholder="Search requester or fields" value={text} onChange={(e) => { setText(e.target.value); setPage(1); }} data-testid="inbox-search" />
+        <select className="input" value={sort} onChange={(e) => { setSort(e.target.value as Sort); setPage(1); }} aria-label="Sort" data-testid="inbox-sort">
           <option value="oldest">Oldest first</option>
           <option value="newest">Newest first</option>
           <option value="deadline">Deadline first</option>
@@ -92,6 +103,7 @@ export function InboxView() {
           ))}
         </ul>
       )}
+      {tasks !== null && total > 0 && <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={tasks.length} onPage={setPage} testId="inbox-pager" />}
     </div>
   );
 }

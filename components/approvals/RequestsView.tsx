@@ -4,7 +4,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Field } from '../../codegen/schema/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
 import { approvalsApi, type ProcessSummary, type RequestView } from './api';
+import { Pager } from './Pager';
 import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
+
+const PAGE_SIZE = 20;
 
 /** Submit a request to a process (a form built from its fields) and follow one's own requests. */
 export function RequestsView() {
@@ -12,16 +15,20 @@ export function RequestsView() {
   const [processId, setProcessId] = useState('');
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [requests, setRequests] = useState<RequestView[] | null>(null);
+  const [page, setPage] = useState(1);
+  const [total, setTotal] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setRequests((await approvalsApi<{ requests: RequestView[] }>('/api/requests')).requests);
+      const result = await approvalsApi<{ requests: RequestView[]; total: number }>(`/api/requests?page=${page}&pageSize=${PAGE_SIZE}`);
+      setRequests(result.requests);
+      setTotal(result.total);
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
-  }, []);
+  }, [page]);
 
   useEffect(() => {
     approvalsApi<{ processes: ProcessSummary[] }>('/api/processes').then(
@@ -52,7 +59,8 @@ export function RequestsView() {
       await approvalsApi('/api/requests', 'POST', { processId: process.id, fields });
       setMessage({ ok: true, text: `Submitted to ${process.name}` });
       setValues({});
-      await load();
+      if (page === 1) await load();
+      else setPage(1); // the newest is on the first page
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -115,6 +123,7 @@ export function RequestsView() {
           ))}
         </ul>
       )}
+      {requests !== null && total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={requests.length} onPage={setPage} testId="requests-pager" />}
     </div>
   );
 }

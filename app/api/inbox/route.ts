@@ -1,14 +1,19 @@
 import { handle, json } from '../../../lib/api/errors';
 import { parseWith } from '../../../lib/api/request';
 import { requirePrincipal } from '../../../lib/auth/context';
-import { inbox } from '../../../lib/approvals/service';
+import { inboxPage } from '../../../lib/approvals/tasks';
 import { InboxQuerySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** The tasks the caller may decide now (the workflow's canDecide query says so): ?processId= &q= &sort=oldest|newest|deadline. */
+/**
+ * One page of the tasks the caller may decide now (from the task projection, each confirmed by
+ * the workflow's canDecide query): ?processId= &q= &sort=oldest|newest|deadline &page= &pageSize=
+ * → { tasks, total, page, pageSize }.
+ */
 export const GET = handle(async (request: Request) => {
-  const { processId, q, sort } = parseWith(InboxQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'query string');
-  return json({ tasks: await inbox(requirePrincipal(), { processId, text: q, sort }) });
+  const { processId, q, sort, page, pageSize } = parseWith(InboxQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'query string');
+  const result = await inboxPage(requirePrincipal(), { processId, text: q, sort, page, pageSize });
+  return json({ tasks: result.items, total: result.total, page: result.page, pageSize: result.pageSize });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../../../lib/approvals/paging';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -6,7 +7,12 @@ export const InboxQuerySchema = z.object({
   processId: z.preprocess(emptyAsUndefined, z.string().max(100).optional()),
   q: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
   sort: z.preprocess(emptyAsUndefined, z.enum(['oldest', 'newest', 'deadline']).optional()),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).optional()),
+  pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional()),
 });
+
+/** Paging of the caller's own requests. */
+export const PageQuerySchema = InboxQuerySchema.pick({ page: true, pageSize: true });
 
 /** The approver comes from the session: a body naming an actor is refused, not ignored. */
 export const DecisionBodySchema = z.strictObject({

@@ -1,17 +1,25 @@
 import { handle, json } from '../../../lib/api/errors';
-import { readBody } from '../../../lib/api/request';
+import { parseWith, readBody } from '../../../lib/api/request';
 import { requirePrincipal } from '../../../lib/auth/context';
-import { myRequests, submitRequest } from '../../../lib/approvals/service';
+import { submitRequest } from '../../../lib/approvals/service';
+import { myRequestsPage, refreshTask } from '../../../lib/approvals/tasks';
+import { PageQuerySchema } from '../inbox/schema';
 import { SubmitRequestBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** The caller's own requests, newest first, each with its status (levels, who approved, who is pending, deadline). */
-export const GET = handle(async () => json({ requests: await myRequests(requirePrincipal()) }));
+/** A page of the caller's own requests, newest first, each with its status (levels, who approved, who is pending, deadline): ?page= &pageSize= → { requests, total, page, pageSize }. */
+export const GET = handle(async (request: Request) => {
+  const { page, pageSize } = parseWith(PageQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'query string');
+  const result = await myRequestsPage(requirePrincipal(), { page, pageSize });
+  return json({ requests: result.items, total: result.total, page: result.page, pageSize: result.pageSize });
+});
 
 /** Submits a request: starts the process's execution with the caller recorded as the requester. */
 export const POST = handle(async (request: Request) => {
   const body = await readBody(request, SubmitRequestBodySchema);
-  return json({ request: await submitRequest(requirePrincipal(), body) }, 201);
+  const submitted = await submitRequest(requirePrincipal(), body);
+  await refreshTask(submitted.workflowId); // lists it at once (else the next page read does)
+  return json({ request: submitted }, 201);
 });

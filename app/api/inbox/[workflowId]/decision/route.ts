@@ -2,6 +2,7 @@ import { handle, json } from '../../../../../lib/api/errors';
 import { readBody, routeParam } from '../../../../../lib/api/request';
 import { requirePrincipal } from '../../../../../lib/auth/context';
 import { decide } from '../../../../../lib/approvals/service';
+import { refreshTask } from '../../../../../lib/approvals/tasks';
 import { DecisionBodySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';
@@ -15,5 +16,11 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
   const body = await readBody(request, DecisionBodySchema);
-  return json(await decide(requirePrincipal(), routeParam(workflowId), body));
+  const id = routeParam(workflowId);
+  try {
+    return json(await decide(requirePrincipal(), id, body));
+  } finally {
+    // Accepted or refused, the request may have moved on: the inbox and requests pages read it again.
+    await refreshTask(id).catch(() => false);
+  }
 });

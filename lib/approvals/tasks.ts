@@ -1,0 +1,249 @@
+/**
+ * Server-only. The task projection behind the inbox and the requests list (the `task*` columns of
+ * approval_requests): pages are filtered, sorted, counted and cut in SQL, so a page costs a
+ * bounded number of Temporal calls however many requests are running — one canDecide query per
+ * task shown (the workflow confirms each), plus a read of the few rows that are stale.
+ *
+ * A row is read from its workflow again (refreshTask: describe, designer-state query, pending
+ * timers) after a submission and after every decision (the API routes), when the notify activity
+ * marked it stale (a level opened, the request was decided), while its level is settling, once
+ * its deadline has passed, and whenever canDecide disagrees with it. The decide update's
+ * validators stay the authority on who may decide; the projection only chooses what is listed.
+ */
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { DESIGNER_STATE_QUERY, type DesignerState } from '../../codegen/runtime-contract';
+import { getDb, type Db } from '../../db/client';
+import { approvalRequests, type ApprovalRequestRow } from '../../db/schema';
+import type { Principal } from '../auth/principal';
+import { pendingTimers } from '../execution-history';
+import { getTemporalClient } from '../temporal-client';
+import { APPROVAL_CONTRACT } from './generate';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+import { isApproverOf, openTask, requestStatus, type RequestStatus } from './status';
+import { getProcess, listProcesses, searchTextOf, toRequest, type StoredProcess, type StoredRequest } from './store';
+
+const QUERY_TIMEOUT_MS = 3000;
+/** Stale rows read again per page request at most (the rest on the next one). */
+const STALE_BATCH = 50;
+const REFRESH_CONCURRENCY = 16;
+/** A row whose workflow could not be read is not tried again sooner than this. */
+const RETRY_AFTER_FAILURE_MS = 30_000;
+/** A row just read (or being read) is not read again by a concurrent page within this. */
+const REREAD_AFTER_MS = 1000;
+
+
+export interface RequestView {
+  workflowId: string;
+  processId: string;
+  processName: string;
+  requester: string;
+  submittedAt: string;
+  fields: Record<string, unknown>;
+  executionStatus: string;
+  /** When the open level's deadline passes (the pending timer of its wait), if it has one. */
+  deadline: string | null;
+  status: RequestStatus;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** How many match the filter (the last count; a task the workflow disowns is dropped from its page). */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads one request from its workflow: 3–4 Temporal calls. */
+async function readFromWorkflow(request: StoredRequest, process: StoredProcess) {
+  const client = await getTemporalClient();
+  const handle = client.workflow.getHandle(request.workflowId);
+  const description = await handle.describe();
+  const running = description.status.name === 'RUNNING';
+  const state = await client.connection
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
+    .catch(() => null); // no worker answering: fall back on the result
+  const result = !running && !state ? await handle.result().catch(() => undefined) : undefined;
+  const timers = running ? await pendingTimers({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }).catch(() => []) : [];
+  const variables = state?.variables ?? null;
+  return {
+    running,
+    stateRead: state !== null,
+    executionStatus: description.status.name,
+    deadline: timers[0]?.firesAt ?? null,
+    status: requestStatus(process.spec, variables, result),
+    task: openTask(process.spec, running ? variables : null),
+  };
+}
+
+/**
+ * Reads the request's workflow and writes the projection. Returns false when the workflow could
+ * not be read (the row stays stale and is tried again later). A notify that marks the row stale
+ * while it is being read keeps it stale: the mark is cleared before reading, and kept if set again.
+ */
+export async function refreshTask(workflowId: string, { db: dbArg, process: known }: { db?: Db; process?: StoredProcess } = {}): Promise<boolean> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db
+    .update(approvalRequests)
+    .set({ taskStale: false, taskRefreshedAt: new Date() })
+    .where(eq(approvalRequests.workflowId, workflowId))
+    .returning();
+  if (!row) return false;
+  const process = known?.id === row.processId ? known : await getProcess({ db, id: row.processId });
+  if (!process) return false;
+  const request = toRequest(row);
+  try {
+    const read = await readFromWorkflow(request, process);
+    const outcome = read.status.outcome === 'pending' && !read.running ? 'unknown' : read.status.outcome;
+    const staleNow = read.running && (read.task.inTransition || !read.stateRead);
+    await db
+      .update(approvalRequests)
+      .set({
+        taskOutcome: outcome,
+        taskLevel: read.status.level,
+        taskAssignees: read.task.assignees,
+        taskApprovedBy: read.task.decidedBy,
+        taskDeadline: read.deadline ? new Date(read.deadline) : null,
+        executionStatus: read.executionStatus,
+        taskStatus: read.status as unknown as Record<string, unknown>,
+        searchText: searchTextOf(request.requesterName, request.fields),
+        taskStale: staleNow ? true : sql`${approvalRequests.taskStale}`,
+      })
+      .where(eq(approvalRequests.workflowId, workflowId));
+    return true;
+  } catch {
+    await db
+      .update(approvalRequests)
+      .set({ taskStale: true, taskRefreshedAt: new Date(Date.now() + RETRY_AFTER_FAILURE_MS) })
+      .where(eq(approvalRequests.workflowId, workflowId));
+    return false;
+  }
+}
+
+/** Runs `fn` over `items`, `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+/** Rows the workflow may have moved on from: marked stale, or pending with their deadline passed. */
+function needsReading(): SQL {
+  const due = sql`now() - ${`${REREAD_AFTER_MS} milliseconds`}::interval`;
+  return and(
+    or(eq(approvalRequests.taskStale, true), and(eq(approvalRequests.taskOutcome, 'pending'), lt(approvalRequests.taskDeadline, sql`now()`))),
+    or(isNull(approvalRequests.taskRefreshedAt), lt(approvalRequests.taskRefreshedAt, due)),
+  )!;
+}
+
+async function refreshStale(db: Db, scope: SQL, processes: Map<string, StoredProcess>): Promise<void> {
+  const stale = await db
+    .select({ workflowId: approvalRequests.workflowId, processId: approvalRequests.processId })
+    .from(approvalRequests)
+    .where(and(scope, needsReading()))
+    .orderBy(asc(approvalRequests.submittedAt))
+    .limit(STALE_BATCH);
+  await eachLimited(stale, REFRESH_CONCURRENCY, (r) => refreshTask(r.workflowId, { db, process: processes.get(r.processId) }));
+}
+
+function viewOfRow(row: ApprovalRequestRow, process: StoredProcess): RequestView {
+  const request = toRequest(row);
+  return {
+    workflowId: request.workflowId,
+    processId: process.id,
+    processName: process.name,
+    requester: request.requesterName,
+    submittedAt: request.submittedAt,
+    fields: request.fields,
+    executionStatus: row.executionStatus ?? 'UNKNOWN',
+    deadline: row.taskDeadline?.toISOString() ?? null,
+    status: (row.taskStatus as unknown as RequestStatus | null) ?? requestStatus(process.spec, null),
+  };
+}
+
+const clampPage = (page = 1, pageSize = DEFAULT_PAGE_SIZE) => ({ page: Math.max(1, Math.floor(page)), pageSize: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize))) });
+
+/** `%text%` for LIKE, with LIKE's own wildcards taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface InboxQuery {
+  processId?: string;
+  /** Matches the requester, any field value or the process name (case-insensitive). */
+  text?: string;
+  sort?: 'oldest' | 'newest' | 'deadline';
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * One page of the caller's tasks: pending requests whose open level the caller may decide (by
+ * name, role or escalation; not twice; not their own unless the process allows it), each
+ * confirmed by the workflow's canDecide query.
+ */
+export async function inboxPage(principal: Principal, query: InboxQuery = {}): Promise<Page<RequestView>> {
+  const { page, pageSize } = clampPage(query.page, query.pageSize);
+  const processes = (await listProcesses()).filter((p) => (!query.processId || p.id === query.processId) && isApproverOf(p.spec, principal));
+  if (processes.length === 0) return { items: [], total: 0, page, pageSize };
+  const db = await getDb();
+  const byId = new Map(processes.map((p) => [p.id, p]));
+  const inProcesses = inArray(approvalRequests.processId, [...byId.keys()]);
+  await refreshStale(db, inProcesses, byId);
+
+  const me = principal.username;
+  const selfAllowed = processes.filter((p) => p.spec.allowSelfApproval).map((p) => p.id);
+  const text = query.text?.trim().toLowerCase();
+  const namesMatching = text ? processes.filter((p) => p.name.toLowerCase().includes(text)).map((p) => p.id) : [];
+  const where = and(
+    inProcesses,
+    eq(approvalRequests.taskOutcome, 'pending'),
+    arrayOverlaps(approvalRequests.taskAssignees, [`user:${me}`, ...principal.roles.map((r) => `role:${r}`)]),
+    not(arrayContains(approvalRequests.taskApprovedBy, [me])),
+    selfAllowed.length ? or(inArray(approvalRequests.processId, selfAllowed), ne(approvalRequests.requesterName, me)) : ne(approvalRequests.requesterName, me),
+    text ? or(sql`${approvalRequests.searchText} like ${containing(text)}`, namesMatching.length ? inArray(approvalRequests.processId, namesMatching) : undefined) : undefined,
+  );
+  const order =
+    query.sort === 'deadline'
+      ? [sql`${approvalRequests.taskDeadline} asc nulls last`, asc(approvalRequests.submittedAt)]
+      : query.sort === 'newest'
+        ? [desc(approvalRequests.submittedAt)]
+        : [asc(approvalRequests.submittedAt)];
+  const [[counted], rows] = await Promise.all([
+    db.select({ total: sql<number>`count(*)::int` }).from(approvalRequests).where(where),
+    db.select().from(approvalRequests).where(where).orderBy(...order, asc(approvalRequests.workflowId)).limit(pageSize).offset((page - 1) * pageSize),
+  ]);
+  // The workflow confirms each task shown; one it disowns is read again on the next page request.
+  const client = await getTemporalClient();
+  const confirmed = await Promise.all(
+    rows.map((row) =>
+      client.connection
+        .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+          client.workflow.getHandle(row.workflowId).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: me, actorRoles: principal.roles }),
+        )
+        .then((answer) => answer === true, () => false),
+    ),
+  );
+  const disowned = rows.filter((_row, i) => !confirmed[i]).map((r) => r.workflowId);
+  if (disowned.length) await db.update(approvalRequests).set({ taskStale: true }).where(inArray(approvalRequests.workflowId, disowned));
+  const items = rows.filter((_row, i) => confirmed[i]).map((row) => viewOfRow(row, byId.get(row.processId)!));
+  return { items, total: Math.max(0, Number(counted?.total ?? 0) - disowned.length), page, pageSize };
+}
+
+/** One page of the caller's own requests, newest first; the stale ones on it are read again first. */
+export async function myRequestsPage(principal: Principal, query: { page?: number; pageSize?: number } = {}): Promise<Page<RequestView>> {
+  const { page, pageSize } = clampPage(query.page, query.pageSize);
+  const db = await getDb();
+  const processes = new Map((await listProcesses()).map((p) => [p.id, p]));
+  const mine = eq(approvalRequests.requesterName, principal.username);
+  const select = () =>
+    db.select().from(approvalRequests).where(mine).orderBy(desc(approvalRequests.submittedAt), asc(approvalRequests.workflowId)).limit(pageSize).offset((page - 1) * pageSize);
+  const [[counted], first] = await Promise.all([db.select({ total: sql<number>`count(*)::int` }).from(approvalRequests).where(mine), select()]);
+  const onPage = inArray(approvalRequests.workflowId, first.length ? first.map((r) => r.workflowId) : ['']);
+  const stale = await db.select({ workflowId: approvalRequests.workflowId }).from(approvalRequests).where(and(onPage, needsReading()));
+  await eachLimited(stale, REFRESH_CONCURRENCY, (r) => refreshTask(r.workflowId, { db }));
+  const rows = stale.length ? await select() : first;
+  const items = rows.flatMap((row) => {
+    const process = processes.get(row.processId);
+    return process ? [viewOfRow(row, process)] : [];
+  });
+  return { items, total: Number(counted?.total ?? 0), page, pageSize };
+}
