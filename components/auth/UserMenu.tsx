@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Principal } from '../../lib/auth/principal';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LogoutButton } from './LogoutButton';
 
 /** The bar at the top of every signed-in page: home, name, roles, admin link, sign out. */
@@ -30,6 +31,7 @@ export function UserMenu({ user }: { user: Principal }) {
             Users
           </Link>
         )}
+        <NotificationBell />
         <span className="appbar__user">
           <span data-testid="user-name">{user.displayName}</span>{' '}
           <span className="appbar__roles muted" data-testid="user-roles">
