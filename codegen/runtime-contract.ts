@@ -15,8 +15,9 @@ export interface DesignerState {
 /**
  * Custom search attributes (registered on the dev server at start) the monitor lists and filters
  * executions by. The app sets all of them when it starts an execution; the step starts as the
- * design's start node. Generated workflows may upsert `step` on each step they enter so that
- * visibility follows the live step (the designer query is the live source either way).
+ * first step every execution sits in (codegen/step-recording.ts). Generated workflows upsert `step`
+ * on entering a step they can sit in (waits, long timers, activities, awaited children), so the
+ * list finds an execution by where it waits; the designer query stays the live source.
  */
 export const SEARCH_ATTRIBUTES = {
   design: { name: 'SignalboxDesign', type: 'Keyword' },

@@ -149,7 +149,7 @@ export async function listExecutionPage({
     }),
   );
   if (liveSteps) {
-    // The recorded step is the start step until the workflow upserts it: ask the running ones.
+    // The recorded step is the last one the execution sat in (instant steps are not recorded): ask the running ones.
     await Promise.all(
       rows
         .filter((row) => row.status === 'RUNNING')
