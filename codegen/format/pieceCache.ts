@@ -1,5 +1,5 @@
 import { StringLru } from './lru';
-import { isSinglePiece, placeholder, PLACEHOLDER_PREFIX, splitSource, type Piece } from './split';
+import { isSinglePiece, placeholder, PLACEHOLDER_PREFIX, splitSource, type Piece, type PieceKind } from './split';
 
 /** Formats a whole source the way the output must look (prettier with Signalbox's options). */
 export type FormatWhole = (source: string) => Promise<string>;
@@ -41,7 +41,7 @@ const RECENT_LAYOUTS = 12;
 
 const PLACEHOLDER_LINE = new RegExp(`^( *)(case )?${PLACEHOLDER_PREFIX}(\\d+)__[;:]$`);
 const BATCH_MARKER = `${PLACEHOLDER_PREFIX}Batch`;
-const BATCH_MARKER_LINE = new RegExp(`^${BATCH_MARKER}(\\d+)__;$`);
+const END_MARKER = 'End';
 const INDENT = '  ';
 
 /**
@@ -184,27 +184,50 @@ export class PieceCache {
   }
 
   /**
-   * Formats pieces in one prettier call: each wrapped in blocks to its depth (so prettier indents
-   * and wraps it exactly as in place) after a marker statement the output is split at.
+   * Formats pieces in one prettier call. Pieces of the same kind and depth share one wrapper of
+   * blocks (a switch for cases) that makes prettier indent and wrap them exactly as in place, each
+   * after a marker statement (or empty case) the output is split at; an end marker closes a group.
    */
   private async formatBatch(items: Array<{ piece: Piece; depth: number }>): Promise<string[] | null> {
-    const text = items
-      .map(({ piece, depth }, i) => `${BATCH_MARKER}${i}__;\n${openWrapper(piece, depth)}${piece.text}${'\n}'.repeat(depth)}\n`)
-      .join('');
+    const groups = new Map<string, number[]>();
+    items.forEach(({ piece, depth }, i) => {
+      const key = `${piece.kind}:${depth}`;
+      const members = groups.get(key);
+      if (members) members.push(i);
+      else groups.set(key, [i]);
+    });
+    let text = '';
+    for (const members of groups.values()) {
+      const { piece: first, depth } = items[members[0]!]!;
+      if (first.kind === 'case' && depth === 0) return null;
+      text += openWrapper(first.kind, depth);
+      for (const i of members) text += `${batchMarker(first.kind, i)}\n${items[i]!.piece.text}\n`;
+      text += `${batchMarker(first.kind, END_MARKER)}${'\n}'.repeat(depth)}\n`;
+    }
+
     const lines = (await this.formatWhole(text)).split('\n');
     if (lines.pop() !== '') return null; // prettier ends a file with exactly one newline
-    const results: string[] = [];
+    const results: string[] = new Array(items.length);
     let at = 0;
-    for (const [i, { piece, depth }] of items.entries()) {
-      if (BATCH_MARKER_LINE.exec(lines[at] ?? '')?.[1] !== String(i)) return null;
-      let next = at + 1;
-      while (next < lines.length && !BATCH_MARKER_LINE.test(lines[next]!)) next++;
-      const body = lines.slice(at + 1, next);
-      const opening = body.splice(0, depth);
-      const closing = body.splice(body.length - depth, depth);
-      if (body.length === 0 || !wrapperMatches(piece, depth, opening, closing)) return null;
-      results.push(body.join('\n'));
-      at = next;
+    for (const members of groups.values()) {
+      const { piece: first, depth } = items[members[0]!]!;
+      const opening = openWrapper(first.kind, depth).split('\n').slice(0, -1);
+      for (const [level, expected] of opening.entries()) {
+        if (lines[at++] !== INDENT.repeat(level) + expected) return null;
+      }
+      const markerIndent = INDENT.repeat(depth);
+      for (const [n, i] of members.entries()) {
+        if (lines[at] !== markerIndent + batchMarker(first.kind, i)) return null;
+        const next = n + 1 < members.length ? batchMarker(first.kind, members[n + 1]!) : batchMarker(first.kind, END_MARKER);
+        const end = lines.indexOf(markerIndent + next, at + 1);
+        if (end < 0 || end === at + 1) return null;
+        results[i] = lines.slice(at + 1, end).join('\n');
+        at = end;
+      }
+      at++; // the end marker
+      for (let level = depth - 1; level >= 0; level--) {
+        if (lines[at++] !== `${INDENT.repeat(level)}}`) return null;
+      }
     }
     return at === lines.length ? results : null;
   }
@@ -255,18 +278,12 @@ function placeholderSlots(lines: string[], pieces: Piece[]): Slot[] | null {
   return slots.every(Boolean) && slots.length === pieces.length ? (slots as Slot[]) : null;
 }
 
-/** Blocks around a piece so that prettier prints it at `depth` levels of indentation; a case needs a switch. */
-function openWrapper(piece: Piece, depth: number): string {
-  if (piece.kind === 'case') return `${'for (;;) {\n'.repeat(Math.max(0, depth - 1))}switch (0) {\n`;
+/** Blocks around pieces so that prettier prints them at `depth` levels of indentation; cases need a switch. */
+function openWrapper(kind: PieceKind, depth: number): string {
+  if (kind === 'case') return `${'for (;;) {\n'.repeat(Math.max(0, depth - 1))}switch (0) {\n`;
   return 'for (;;) {\n'.repeat(depth);
 }
 
-function wrapperMatches(piece: Piece, depth: number, opening: string[], closing: string[]): boolean {
-  if (piece.kind === 'case' && depth === 0) return false;
-  const expectedOpening = opening.every((line, level) => {
-    const isSwitch = piece.kind === 'case' && level === depth - 1;
-    return line === INDENT.repeat(level) + (isSwitch ? 'switch (0) {' : 'for (;;) {');
-  });
-  const expectedClosing = closing.every((line, i) => line === `${INDENT.repeat(depth - 1 - i)}}`);
-  return opening.length === depth && closing.length === depth && expectedOpening && expectedClosing;
+function batchMarker(kind: PieceKind, index: number | typeof END_MARKER): string {
+  return kind === 'case' ? `case ${BATCH_MARKER}${index}__:` : `${BATCH_MARKER}${index}__;`;
 }
