@@ -4,6 +4,7 @@ import type { NodeType } from '../../codegen/schema/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { KINDS, PALETTE_GROUPS } from '../flow/kinds';
 import { NodeIcon } from '../flow/NodeIcon';
+import { ActivitiesSection } from './activities/ActivitiesSection';
 import { OutlinePanel } from './outline/OutlinePanel';
 import { startPaletteDrag } from './useDropNode';
 
@@ -45,6 +46,7 @@ export function Palette() {
       ))}
       <p className="palette-hint">Drag a step onto the canvas (or focus it and press Enter), then drag from a handle to connect it. Press ? for shortcuts.</p>
       <OutlinePanel />
+      <ActivitiesSection />
     </aside>
   );
 }

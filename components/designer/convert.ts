@@ -42,6 +42,7 @@ export function flowToDesign({ workflow, nodes, edges }: FlowGraph): Design {
     input: workflow.input,
     resultType: workflow.resultType,
     variables: workflow.variables,
+    ...(workflow.activities?.length ? { activities: workflow.activities } : {}),
     nodes: nodes.map(
       (n) =>
         ({

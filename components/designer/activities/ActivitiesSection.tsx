@@ -1,0 +1,83 @@
+'use client';
+import { useState } from 'react';
+import type { CustomActivity } from '../../../codegen/schema/design';
+import type { Diagnostic } from '../../api/types';
+import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
+import type { DesignerStore } from '../store';
+import { ActivityEditorDialog } from './ActivityEditorDialog';
+import { DeleteActivityDialog } from './DeleteActivityDialog';
+import { activityUsages, addActivity, newActivity, removeActivity, renameActivity, replaceActivity, type ActivityUsage } from './edit';
+import styles from './activities.module.css';
+
+const EMPTY: CustomActivity[] = [];
+const selectActivities = (s: DesignerStore) => s.workflow.activities ?? EMPTY;
+/** Error counts per activity, as one string so unrelated diagnostics do not re-render the list. */
+const selectErrorCounts = (s: DesignerStore) =>
+  JSON.stringify(
+    s.compile.diagnostics.reduce<Record<string, number>>((counts, d) => {
+      if (d.activity !== undefined && d.severity === 'error') counts[d.activity] = (counts[d.activity] ?? 0) + 1;
+      return counts;
+    }, {}),
+  );
+
+/** The design's custom activities, beside the canvas: add, open (edit), delete with a warning when still called. */
+export function ActivitiesSection() {
+  const store = useDesignerStoreApi();
+  const activities = useDesignerStore(selectActivities);
+  const errors = JSON.parse(useDesignerStore(selectErrorCounts)) as Record<string, number>;
+  const [open, setOpen] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{ name: string; usages: ActivityUsage[] } | null>(null);
+  const [checked] = useState<Diagnostic[]>([]);
+
+  const edit = store.getState().editDesign;
+  const add = () => {
+    const activity = newActivity(store.getState().toDesign());
+    edit((d) => addActivity(d, activity));
+    setOpen(activity.name);
+  };
+  const askDelete = (name: string) => {
+    const usages = activityUsages(store.getState().toDesign(), name);
+    if (usages.length === 0) edit((d) => removeActivity(d, name));
+    else setDeleting({ name, usages });
+  };
+  const current = activities.find((a) => a.name === open);
+  const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label || id;
+
+  return (
+    <section className="outline" data-testid="activities-section">
+      <header className="outline__head">
+        <h3 className="panel-title">Activities</h3>
+        <button type="button" className="btn btn--ghost btn--sm" data-testid="add-activity" onClick={add}
+          title="Write an activity in TypeScript that Activity nodes can call">+ Add</button>
+      </header>
+      {activities.length === 0 ? <p className="list-section__empty">No custom activities: nodes call the built-ins (log, notify, http).</p> : (
+        <ul className="outline__list">
+          {activities.map((a) => (
+            <li key={a.name} className="outline__row" data-testid={`activity-row-${a.name}`}>
+              <button type="button" className="outline__name" data-testid="open-activity" onClick={() => setOpen(a.name)} title="Edit the activity and its code">
+                <code>{a.name || '(unnamed)'}</code>
+              </button>
+              {errors[a.name] ? <span className={styles.badge} title="Problems in this activity">● {errors[a.name]}</span> : null}
+              <button type="button" className="icon-btn" aria-label={`Delete activity ${a.name}`} data-testid="delete-activity"
+                onClick={() => askDelete(a.name)}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {current && (
+        <ActivityEditorDialog key={current.name} activity={current} extraDiagnostics={checked}
+          taken={(name) => activities.some((a) => a.name === name && a !== current)}
+          onChange={(patch) => store.getState().updateWorkflow({ activities: replaceActivity(store.getState().toDesign(), current.name, patch).activities ?? [] })}
+          onRename={(to) => {
+            edit((d) => renameActivity(d, current.name, to));
+            setOpen(to);
+          }}
+          onClose={() => setOpen(null)} />
+      )}
+      {deleting && (
+        <DeleteActivityDialog name={deleting.name} usages={deleting.usages} labelOf={labelOf}
+          onConfirm={() => edit((d) => removeActivity(d, deleting.name))} onClose={() => setDeleting(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { plainTsType } from '../../../codegen/activities';
+import { checkIdentifier, describeNameProblem } from '../../../codegen/names';
+import { ItemTypeSchema, ValueTypeSchema, type ActivityResult, type CustomActivity, type ValueType } from '../../../codegen/schema/design';
+import type { Diagnostic } from '../../api/types';
+import { useDesignerStore } from '../DesignerStoreProvider';
+import { activityOwner, FieldOwnerContext } from '../inspector/FieldContext';
+import { FieldsEditor } from '../inspector/FieldsEditor';
+import { SelectInput, TextInput } from '../inspector/inputs';
+import styles from './activities.module.css';
+import type { TypeScriptEditorProps } from './TypeScriptEditor';
+
+const NO_RESULT = 'none';
+
+interface Props {
+  activity: CustomActivity;
+  /** Names other custom activities have (a rename must not take one). */
+  taken: (name: string) => boolean;
+  onChange: (patch: Partial<CustomActivity>) => void;
+  onRename: (to: string) => void;
+  onClose: () => void;
+  /** Findings from the last deploy or check that compile diagnostics do not have (type errors in the code). */
+  extraDiagnostics: Diagnostic[];
+}
+
+let loadedEditor: ComponentType<TypeScriptEditorProps> | null = null;
+
+/** CodeMirror is loaded on first use, from the app's own bundle. */
+function useTypeScriptEditor(): ComponentType<TypeScriptEditorProps> | null {
+  const [editor, setEditor] = useState(() => loadedEditor);
+  useEffect(() => {
+    if (editor) return;
+    let live = true;
+    void import('./TypeScriptEditor').then((m) => {
+      loadedEditor = m.default;
+      if (live) setEditor(() => m.default);
+    });
+    return () => {
+      live = false;
+    };
+  }, [editor]);
+  return editor;
+}
+
+/** A custom activity: its name, parameters and result (the signature the workflow calls), and its TypeScript. */
+export function ActivityEditorDialog({ activity, taken, onChange, onRename, onClose, extraDiagnostics }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const Editor = useTypeScriptEditor();
+  const [draftName, setDraftName] = useState(activity.name);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  useEffect(() => setDraftName(activity.name), [activity.name]);
+  const compiled = useDesignerStore((s) => s.compile.diagnostics.filter((d) => d.activity === activity.name));
+  const diagnostics = [...compiled, ...extraDiagnostics.filter((d) => d.activity === activity.name)];
+  const sourceDiagnostics = diagnostics.filter((d) => d.field === 'source');
+
+  const nameProblem = draftName === activity.name ? null
+    : checkIdentifier(draftName) ? describeNameProblem('The activity', draftName, checkIdentifier(draftName)!)
+    : taken(draftName) ? `Another custom activity is named "${draftName}"`
+    : null;
+  const commitName = () => {
+    if (draftName !== activity.name && !nameProblem) onRename(draftName);
+  };
+  const result = activity.result;
+  const setResult = (next: ActivityResult | undefined) => onChange({ result: next });
+
+  return (
+    <dialog ref={dialog} className={`dialog ${styles.dialog}`} data-testid="activity-editor" onClose={onClose} onCancel={onClose}
+      aria-label={`Custom activity ${activity.name}`}>
+      <FieldOwnerContext.Provider value={activityOwner(activity.name)}>
+        <form method="dialog" onSubmit={commitName}>
+          <div className={styles.head}>
+            <h2>Custom activity <code>{activity.name}</code></h2>
+            <button type="submit" className="icon-btn" aria-label="Close">×</button>
+          </div>
+          <div className={styles.layout}>
+            <div className={styles.side}>
+              <label className={`field${nameProblem ? ' has-diagnostics' : ''}`}>
+                <span className="field__label">Name (the function it exports)</span>
+                <input className="input input--code" data-testid="activity-name" value={draftName} spellCheck={false}
+                  aria-invalid={!!nameProblem} onChange={(e) => setDraftName(e.target.value)} onBlur={commitName}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      commitName();
+                    }
+                  }} />
+                {nameProblem && <span className="field-msg field-msg--error" role="alert">{nameProblem}</span>}
+              </label>
+              <TextInput path="description" label="Description" multiline value={activity.description ?? ''}
+                testId="activity-description-input" onChange={(d) => onChange({ description: d || undefined })} />
+              <FieldsEditor title="Parameters" path="parameters" fields={activity.parameters} onChange={(parameters) => onChange({ parameters })} />
+              <SelectInput<ValueType | typeof NO_RESULT> path="result" label="Result" testId="activity-result-type"
+                value={result?.type ?? NO_RESULT}
+                options={[{ value: NO_RESULT, label: '— nothing —' }, ...ValueTypeSchema.options.map((t) => ({ value: t, label: t }))]}
+                onChange={(type) => setResult(type === NO_RESULT ? undefined : { ...result, type })} />
+              {result?.type === 'list' && (
+                <SelectInput path="result.items" label="List of" value={result.items ?? 'string'} options={ItemTypeSchema.options}
+                  onChange={(items) => setResult({ ...result, items })} />
+              )}
+            </div>
+            <div className={styles.main}>
+              <p className={styles.hint}>
+                Export <code>async function {activity.name}({activity.parameters.length ? `{ ${activity.parameters.map((p) => p.name).join(', ')} }: { ${activity.parameters.map((p) => `${p.name}: ${plainTsType(p)}`).join('; ')} }` : ''})</code>
+                {': '}<code>Promise&lt;{result ? plainTsType(result) : 'void'}&gt;</code>. It runs in the worker host and may import
+                Node built-ins (<code>node:…</code>) and <code>@temporalio/activity</code>; it is type-checked with the workflow on deploy.
+              </p>
+              {Editor
+                ? <Editor value={activity.source} onChange={(source) => onChange({ source })} testId="activity-source" diagnostics={sourceDiagnostics} />
+                : <textarea className="input input--code" rows={12} data-testid="activity-source" value={activity.source} spellCheck={false}
+                    onChange={(e) => onChange({ source: e.target.value })} />}
+              {diagnostics.length > 0 ? (
+                <ul className={styles.problems} data-testid="activity-problems">
+                  {diagnostics.map((d, i) => (
+                    <li key={i} className={d.severity === 'error' ? styles.problem : styles.warning} data-testid="activity-problem">{d.message}</li>
+                  ))}
+                </ul>
+              ) : <p className={styles.hint} data-testid="activity-no-problems">No problems found (type errors show when you deploy).</p>}
+            </div>
+          </div>
+        </form>
+      </FieldOwnerContext.Provider>
+    </dialog>
+  );
+}
