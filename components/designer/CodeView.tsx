@@ -1,7 +1,7 @@
 'use client';
 import { javascript } from '@codemirror/lang-javascript';
 import CodeMirror, { Decoration, EditorView, StateEffect, StateField } from '@uiw/react-codemirror';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { LineRange } from '../../lib/designs/nodeCode';
 import { useResolvedTheme } from './theme';
 
@@ -31,11 +31,20 @@ const highlightField = StateField.define({
 const EXTENSIONS = [javascript({ typescript: true }), EditorView.lineWrapping, highlightField];
 const SETUP = { foldGutter: false, highlightActiveLine: false, highlightActiveLineGutter: false, autocompletion: false };
 
-/** Read-only TypeScript viewer (loaded only in the browser); `highlight` marks and reveals lines. */
-export default function CodeView({ value, highlight }: { value: string; highlight?: LineRange | null }) {
+/**
+ * Read-only TypeScript viewer (loaded only in the browser); `highlight` marks and reveals lines.
+ * A new `value` is applied as the one changed range, not as a new document: CodeMirror keeps its
+ * syntax tree and scroll position, so a keystroke in a 3,000-line workflow costs what it changed.
+ */
+function CodeView({ value, highlight }: { value: string; highlight?: LineRange | null }) {
   const theme = useResolvedTheme();
   // The editor view exists only after CodeMirror's own effect ran: keep it in state so the highlight follows.
   const [view, setView] = useState<EditorView | null>(null);
+  // CodeMirror's own `value` sync replaces the whole document: give it the first text only.
+  const [initialValue] = useState(value);
+  useEffect(() => {
+    if (view) applyChangedRange(view, value);
+  }, [view, value]);
   const from = highlight?.from;
   const to = highlight?.to;
   useEffect(() => {
@@ -47,5 +56,19 @@ export default function CodeView({ value, highlight }: { value: string; highligh
     }
     view.dispatch({ effects });
   }, [view, from, to, value]);
-  return <CodeMirror onCreateEditor={setView} value={value} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
+  return <CodeMirror onCreateEditor={setView} value={initialValue} editable={false} readOnly extensions={EXTENSIONS} basicSetup={SETUP} height="100%" className="cm-host" theme={theme} />;
+}
+
+export default memo(CodeView);
+
+/** Replaces only the span between the common prefix and suffix of the shown and the new text. */
+function applyChangedRange(view: EditorView, next: string): void {
+  const current = view.state.doc.toString();
+  if (current === next) return;
+  const limit = Math.min(current.length, next.length);
+  let prefix = 0;
+  while (prefix < limit && current.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix++;
+  view.dispatch({ changes: { from: prefix, to: current.length - suffix, insert: next.slice(prefix, next.length - suffix) } });
 }
