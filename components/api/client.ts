@@ -78,6 +78,9 @@ export const api = {
     request<{ version: number; design: Design }>(`/api/designs/${enc(id)}/versions/${version}`),
   compile: (design: Design, signal?: AbortSignal) =>
     request<CompileResult>('/api/compile', { method: 'POST', body: { design }, signal }),
+  /** Type-checks and bundles a design as drawn the way a deploy would (custom activity code included); nothing is stored. */
+  verify: (design: Design) =>
+    request<{ ok: boolean; stage: 'validate' | 'typecheck' | 'bundle' | 'done'; diagnostics: Diagnostic[] }>('/api/verify', { method: 'POST', body: { design } }),
   deploy: (id: string, version?: number) =>
     request<{ deployment: Deployment }>(`/api/designs/${enc(id)}/deployments`, { method: 'POST', body: { version } }),
   startExecution: (designId: string, input: Record<string, unknown>) =>

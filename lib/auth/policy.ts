@@ -72,6 +72,8 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/deployments/[id]/rollback', access: DESIGNERS, audit: 'deployment.rollback' },
   // the live code view compiles without storing or running anything: readers see the code too
   { method: 'POST', pattern: '/api/compile', access: READERS },
+  // the designer's "check": type-checks custom activity code with the generated code (nothing stored or run)
+  { method: 'POST', pattern: '/api/verify', access: DESIGNERS },
   // executions
   { method: 'GET', pattern: '/api/executions', access: READERS },
   { method: 'POST', pattern: '/api/executions', access: OPERATORS, audit: 'execution.start' },

@@ -1,10 +1,10 @@
 'use client';
 import { useState } from 'react';
 import type { CustomActivity } from '../../../codegen/schema/design';
-import type { Diagnostic } from '../../api/types';
+import { api, errorMessage } from '../../api/client';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
-import { ActivityEditorDialog } from './ActivityEditorDialog';
+import { ActivityEditorDialog, type CheckState } from './ActivityEditorDialog';
 import { DeleteActivityDialog } from './DeleteActivityDialog';
 import { activityUsages, addActivity, newActivity, removeActivity, renameActivity, replaceActivity, type ActivityUsage } from './edit';
 import styles from './activities.module.css';
@@ -27,9 +27,19 @@ export function ActivitiesSection() {
   const errors = JSON.parse(useDesignerStore(selectErrorCounts)) as Record<string, number>;
   const [open, setOpen] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<{ name: string; usages: ActivityUsage[] } | null>(null);
-  const [checked] = useState<Diagnostic[]>([]);
+  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
 
   const edit = store.getState().editDesign;
+  /** Verifies the design as drawn, as a deploy would: type errors in the code come back located. */
+  const runCheck = async () => {
+    setCheck({ kind: 'running' });
+    try {
+      const result = await api.verify(store.getState().toDesign());
+      setCheck({ kind: 'done', ok: result.ok, diagnostics: result.diagnostics.filter((d) => d.activity !== undefined || !result.ok) });
+    } catch (error) {
+      setCheck({ kind: 'failed', message: errorMessage(error) });
+    }
+  };
   const add = () => {
     const activity = newActivity(store.getState().toDesign());
     edit((d) => addActivity(d, activity));
@@ -65,7 +75,7 @@ export function ActivitiesSection() {
         </ul>
       )}
       {current && (
-        <ActivityEditorDialog key={current.name} activity={current} extraDiagnostics={checked}
+        <ActivityEditorDialog key={current.name} activity={current} check={check} onCheck={() => void runCheck()}
           taken={(name) => activities.some((a) => a.name === name && a !== current)}
           onChange={(patch) => store.getState().updateWorkflow({ activities: replaceActivity(store.getState().toDesign(), current.name, patch).activities ?? [] })}
           onRename={(to) => {

@@ -20,9 +20,16 @@ interface Props {
   onChange: (patch: Partial<CustomActivity>) => void;
   onRename: (to: string) => void;
   onClose: () => void;
-  /** Findings from the last deploy or check that compile diagnostics do not have (type errors in the code). */
-  extraDiagnostics: Diagnostic[];
+  /** The last "Check code" (a verification as on deploy: type errors in the code come back located). */
+  check: CheckState;
+  onCheck: () => void;
 }
+
+export type CheckState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; ok: boolean; diagnostics: Diagnostic[] }
+  | { kind: 'failed'; message: string };
 
 let loadedEditor: ComponentType<TypeScriptEditorProps> | null = null;
 
@@ -44,7 +51,7 @@ function useTypeScriptEditor(): ComponentType<TypeScriptEditorProps> | null {
 }
 
 /** A custom activity: its name, parameters and result (the signature the workflow calls), and its TypeScript. */
-export function ActivityEditorDialog({ activity, taken, onChange, onRename, onClose, extraDiagnostics }: Props) {
+export function ActivityEditorDialog({ activity, taken, onChange, onRename, onClose, check, onCheck }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const Editor = useTypeScriptEditor();
   const [draftName, setDraftName] = useState(activity.name);
@@ -53,7 +60,9 @@ export function ActivityEditorDialog({ activity, taken, onChange, onRename, onCl
   }, []);
   useEffect(() => setDraftName(activity.name), [activity.name]);
   const compiled = useDesignerStore((s) => s.compile.diagnostics.filter((d) => d.activity === activity.name));
-  const diagnostics = [...compiled, ...extraDiagnostics.filter((d) => d.activity === activity.name)];
+  const checked = check.kind === 'done' ? check.diagnostics.filter((d) => d.activity === activity.name || d.activity === undefined) : [];
+  // After an edit, the compile findings are current; a check's findings stay until the next check.
+  const diagnostics = [...compiled, ...checked.filter((d) => !compiled.some((c) => c.message === d.message))];
   const sourceDiagnostics = diagnostics.filter((d) => d.field === 'source');
 
   const nameProblem = draftName === activity.name ? null
@@ -68,7 +77,13 @@ export function ActivityEditorDialog({ activity, taken, onChange, onRename, onCl
 
   return (
     <dialog ref={dialog} className={`dialog ${styles.dialog}`} data-testid="activity-editor" onClose={onClose} onCancel={onClose}
-      aria-label={`Custom activity ${activity.name}`}>
+      aria-label={`Custom activity ${activity.name}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && check.kind !== 'running') {
+          e.preventDefault();
+          onCheck();
+        }
+      }}>
       <FieldOwnerContext.Provider value={activityOwner(activity.name)}>
         <form method="dialog" onSubmit={commitName}>
           <div className={styles.head}>
@@ -117,7 +132,14 @@ export function ActivityEditorDialog({ activity, taken, onChange, onRename, onCl
                     <li key={i} className={d.severity === 'error' ? styles.problem : styles.warning} data-testid="activity-problem">{d.message}</li>
                   ))}
                 </ul>
-              ) : <p className={styles.hint} data-testid="activity-no-problems">No problems found (type errors show when you deploy).</p>}
+              ) : <p className={styles.hint} data-testid="activity-no-problems">{check.kind === 'done' && check.ok ? '✓ Type-checks with the workflow.' : 'No problems found so far: check the code to type-check it with the workflow.'}</p>}
+              <div className={styles.head}>
+                <span className={styles.hint} data-testid="activity-check-status" data-state={check.kind === 'done' ? (check.ok ? 'ok' : 'failed') : check.kind}>
+                  {check.kind === 'running' ? 'Checking…' : check.kind === 'failed' ? `The check could not run: ${check.message}` : ''}
+                </span>
+                <button type="button" className="btn btn--sm" data-testid="check-activity" disabled={check.kind === 'running'} onClick={onCheck}
+                  title="Type-check this code with the generated workflow, as a deploy would (Ctrl+Enter)">Check code</button>
+              </div>
             </div>
           </div>
         </form>
