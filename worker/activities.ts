@@ -1,45 +1,42 @@
 /**
  * The built-in activities every deployed workflow can call (BUILTIN_ACTIVITIES in the design
  * schema). Generated code calls exactly these signatures through proxyActivities. The worker host
- * registers `createBuiltinActivities({ db })`: notify writes to its database.
+ * registers `createBuiltinActivities({ db })`: notify writes to its database (and a webhook, if set).
  */
 import { ApplicationFailure, Context, activityInfo, log as activityLog } from '@temporalio/activity';
 import type { Db } from '../db/client';
-import { markRequestStale } from '../lib/approvals/store';
-import { parseRecipients, RecipientError } from '../lib/notifications/recipients';
-import { deliver } from '../lib/notifications/store';
+import { notifyDelivery, WebhookRetry } from '../lib/notifications/deliver';
+import { RecipientError } from '../lib/notifications/recipients';
+import { webhookFromEnv, type WebhookSettings } from '../lib/notifications/webhook';
 
 /** Writes a message to the worker's log, tagged with the workflow (activity logger). */
 export async function log({ message }: { message: string }): Promise<void> {
   activityLog.info(message, { workflowId: activityInfo().workflowExecution?.workflowId });
 }
 
-/** Longer messages are cut here (a notification is a line in a list, not a document). */
-const MAX_MESSAGE = 2000;
-
 /**
  * Delivers an in-app notification to each recipient (`ann`, `role:approver`, comma-separated;
- * lib/notifications/recipients.ts), linked to the calling execution. A retried attempt adds no
- * second row. A bad recipient fails without retrying, naming the entry. For an approval request
- * it also marks the inbox projection stale: a level opened or the request was decided.
+ * lib/notifications/recipients.ts), linked to the calling execution, and to the webhook when one
+ * is set (lib/notifications/webhook.ts). A retried attempt adds no second row. A bad recipient
+ * fails without retrying, naming the entry. For an approval request it also marks the inbox
+ * projection stale: a level opened or the request was decided.
  */
-function notifyWith(db: Db) {
+function notifyWith(db: Db, webhook: WebhookSettings | null) {
   return async function notify({ recipient, message }: { recipient: string; message: string }): Promise<void> {
     const info = activityInfo();
-    let recipients;
-    try {
-      recipients = parseRecipients(recipient);
-    } catch (error) {
-      if (error instanceof RecipientError) throw ApplicationFailure.nonRetryable(error.message, 'NotifyBadRecipient');
-      throw error;
-    }
     // Absent only for an activity run on its own (not from a workflow): then nothing links it.
     const execution = info.workflowExecution;
-    const workflowId = execution?.workflowId ?? null;
-    const sourceKey = execution ? `${execution.runId}/${info.activityId}` : null;
-    const added = await deliver(db, { recipients, message: message.slice(0, MAX_MESSAGE), workflowId, sourceKey });
-    if (workflowId) await markRequestStale({ db, workflowId });
-    activityLog.info(`notify ${recipient}: ${message}`, { recipient, workflowId, added });
+    try {
+      const outcome = await notifyDelivery(
+        { db, webhook, signal: Context.current().cancellationSignal },
+        { recipient, message, workflowId: execution?.workflowId ?? null, sourceKey: execution ? `${execution.runId}/${info.activityId}` : null, attempt: info.attempt },
+      );
+      activityLog.info(`notify ${recipient}: ${message}`, { recipient, workflowId: execution?.workflowId, ...outcome });
+    } catch (error) {
+      if (error instanceof RecipientError) throw ApplicationFailure.nonRetryable(error.message, 'NotifyBadRecipient');
+      if (error instanceof WebhookRetry) throw ApplicationFailure.retryable(error.message, 'NotifyWebhook');
+      throw error;
+    }
   };
 }
 
@@ -65,7 +62,10 @@ export async function http({ method, url, body }: { method: string; url: string;
   return text;
 }
 
-/** The activities the worker host registers, bound to its database. */
-export function createBuiltinActivities({ db }: { db: Db }) {
-  return { log, notify: notifyWith(db), http };
+/**
+ * The activities the worker host registers, bound to its database; notify also posts to the
+ * webhook set by SIGNALBOX_NOTIFY_WEBHOOK_URL (read here unless given).
+ */
+export function createBuiltinActivities({ db, webhook = webhookFromEnv() }: { db: Db; webhook?: WebhookSettings | null }) {
+  return { log, notify: notifyWith(db, webhook), http };
 }
