@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { ROLES } from '../../lib/auth/roles';
-import type { ApprovalProcessInput, Approver, SpecIssue } from '../../lib/approvals/spec';
+import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '../../lib/approvals/spec';
 import { multiLevelApprovalTemplate } from '../../lib/approvals/templates';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
+import { ApproverInput } from './ApproverInput';
+import { DeadlineFields } from './DeadlineFields';
 
 type Draft = ApprovalProcessInput;
 type LevelDraft = Draft['levels'][number];
@@ -13,35 +14,27 @@ type FieldDraft = Draft['fields'][number];
 const emptyLevel = (n: number): LevelDraft => ({ name: n === 1 ? 'Manager' : `Level ${n}`, approvers: [{ kind: 'user', name: '' }], mode: 'parallel', required: 1 });
 const emptyDraft = (): Draft => ({ name: '', fields: [{ name: 'amount', label: 'Amount', type: 'money', required: true }], levels: [emptyLevel(1)], allowSelfApproval: false, notify: false });
 
-function ApproverInput({ value, onChange, testId }: { value: Approver; onChange: (a: Approver) => void; testId: string }) {
-  return (
-    <span className="row-2">
-      <select className="input" value={value.kind} onChange={(e) => onChange({ kind: e.target.value as Approver['kind'], name: e.target.value === 'role' ? 'approver' : '' })} aria-label="User or role" data-testid={`${testId}-kind`}>
-        <option value="user">User</option>
-        <option value="role">Role</option>
-      </select>
-      {value.kind === 'role' ? (
-        <select className="input" value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} aria-label="Role" data-testid={`${testId}-name`}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>{r}</option>
-          ))}
-        </select>
-      ) : (
-        <input className="input" value={value.name} placeholder="username" onChange={(e) => onChange({ ...value, name: e.target.value })} aria-label="Username" data-testid={`${testId}-name`} />
-      )}
-    </span>
-  );
+interface SaveAnswer {
+  process: { id: string; name: string; designId: string };
+  deployment: { id: string; version: number };
+  /** Edits only: the design version saved (or redeployed when nothing changed). */
+  version?: number;
+  saved?: boolean;
 }
 
 /**
  * The guided form for business users: a process's request fields and approval levels, created and
- * deployed in one click. Refusals point at the field they concern.
+ * deployed in one click — or, given `editing`, an existing process changed and saved as a new
+ * version of its design, redeployed in the same click. Refusals point at the field they concern;
+ * a design changed on the canvas since the form generated it is only replaced when the user says so.
  */
-export function ProcessForm({ onCreated }: { onCreated: (p: ProcessSummary) => void }) {
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: ProcessSummary | null; onSaved: (p: ProcessSummary) => void; onCancelEdit?: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() => (editing ? structuredClone(editing.spec) : emptyDraft()));
   const [issues, setIssues] = useState<SpecIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string; designId?: string } | null>(null);
+  /** The server refused to replace changes made since (409): overwrite or cancel. The draft stays as it is. */
+  const [conflict, setConflict] = useState<string | null>(null);
 
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const setField = (i: number, patch: Partial<FieldDraft>) => set({ fields: draft.fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
@@ -55,26 +48,70 @@ export function ProcessForm({ onCreated }: { onCreated: (p: ProcessSummary) => v
     );
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const refreshed = async (id: string) => onSaved((await approvalsApi<{ process: ProcessSummary }>(`/api/processes/${encodeURIComponent(id)}`)).process);
+
+  async function save(overwrite: boolean) {
     setBusy(true);
     setIssues([]);
-    setMessage({ ok: true, text: 'Creating and deploying: generating the code, type-checking, bundling and starting a worker…' });
+    setConflict(null);
+    setMessage({ ok: true, text: `${editing ? 'Saving and redeploying' : 'Creating and deploying'}: generating the code, type-checking, bundling and starting a worker…` });
     try {
-      const body = await approvalsApi<{ process: ProcessSummary; deployment: { id: string } }>('/api/processes', 'POST', { spec: draft });
-      setMessage({ ok: true, text: `"${body.process.name}" is deployed: requesters can submit now.`, designId: body.process.designId });
-      onCreated({ ...body.process, deployed: true });
+      if (editing) {
+        const body = await approvalsApi<SaveAnswer>(`/api/processes/${encodeURIComponent(editing.id)}`, 'PUT', { spec: draft, baseVersion: editing.latestVersion, overwrite });
+        setMessage({
+          ok: true,
+          text: body.saved
+            ? `Saved "${body.process.name}" as version ${body.version} and deployed it: new requests start on it; requests already running finish on the version they started with.`
+            : `Nothing changed since version ${body.version}: it is deployed again.`,
+          designId: body.process.designId,
+        });
+        await refreshed(editing.id);
+      } else {
+        const body = await approvalsApi<SaveAnswer>('/api/processes', 'POST', { spec: draft });
+        setMessage({ ok: true, text: `"${body.process.name}" is deployed: requesters can submit now.`, designId: body.process.designId });
+        await refreshed(body.process.id);
+      }
     } catch (e) {
       const error = e instanceof ApprovalsApiError ? e : new ApprovalsApiError(String(e), 0);
       setIssues(error.issues);
-      setMessage({ ok: false, text: error.message });
+      if (error.status === 409) {
+        setConflict(error.message);
+        setMessage(null);
+      } else {
+        setMessage({ ok: false, text: error.status === 422 && editing ? `Saved, but not deployed: ${error.message}` : error.message });
+        // A failed deploy still saved the version: the list shows where the design stands.
+        if (error.status === 422 && editing) await refreshed(editing.id).catch(() => {});
+      }
     } finally {
       setBusy(false);
     }
   }
 
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save(false);
+  }
+
   return (
-    <form onSubmit={submit} className="msg-form approval-form" data-testid="process-form">
+    <form onSubmit={submit} className="msg-form approval-form" data-testid="process-form" data-mode={editing ? 'edit' : 'create'}>
+      {editing && (
+        <div data-testid="process-editing">
+          <h2 className="section-title">
+            Editing &ldquo;{editing.name}&rdquo;
+          </h2>
+          <p className="muted small" data-testid="process-versions">
+            Design version {editing.latestVersion}
+            {editing.deployedVersion === null ? ', not deployed' : editing.deployedVersion === editing.latestVersion ? ' (deployed)' : `; version ${editing.deployedVersion} is deployed`}. Saving makes a new version and deploys it;
+            requests already running finish on the version they started with.
+          </p>
+          {editing.changedOnCanvas && (
+            <p className="banner banner--warning" role="alert" data-testid="process-canvas-warning">
+              This process&apos;s design was changed on the canvas since the form generated it (the form made version {editing.formVersion}, the canvas saved version{' '}
+              {editing.latestVersion}). Saving from the form replaces those changes with a new version; the canvas version stays in the design&apos;s history.
+            </p>
+          )}
+        </div>
+      )}
       <div className="dialog__actions">
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => { setDraft(multiLevelApprovalTemplate()); setIssues([]); }} data-testid="process-template">
           Start from the multi-level template (manager / director / VP)
@@ -155,55 +192,13 @@ export function ProcessForm({ onCreated }: { onCreated: (p: ProcessSummary) => v
             <label className="field">
               <span className="field__label">Approvals needed (N of {level.approvers.length})</span>
               <input className="input" type="number" min={1} max={20} value={level.required ?? 1} onChange={(e) => setLevel(i, { required: Number(e.target.value) })} data-testid={`level-${i}-required`} />
+              <span className="field-msg muted small" data-testid={`level-${i}-rule`}>
+                {describeRule({ approvers: level.approvers, mode: level.mode ?? 'parallel', required: level.required ?? 1 })}.
+              </span>
               {issue(`levels.${i}.required`)}
             </label>
           </div>
-          <div className="row-2">
-            <label className="field">
-              <span className="field__label">Deadline</span>
-              <span className="row-2">
-                <input
-                  className="input"
-                  type="number"
-                  min={1}
-                  value={level.deadline?.amount ?? ''}
-                  placeholder="none"
-                  onChange={(e) =>
-                    setLevel(i, e.target.value
-                      ? { deadline: { amount: Number(e.target.value), unit: level.deadline?.unit ?? 'days' }, onDeadline: level.onDeadline ?? { action: 'reject' } }
-                      : { deadline: undefined, onDeadline: undefined })
-                  }
-                  data-testid={`level-${i}-deadline-amount`}
-                />
-                <select className="input" value={level.deadline?.unit ?? 'days'} disabled={!level.deadline} onChange={(e) => level.deadline && setLevel(i, { deadline: { ...level.deadline, unit: e.target.value as 'days' } })} aria-label="Deadline unit" data-testid={`level-${i}-deadline-unit`}>
-                  <option value="seconds">seconds</option>
-                  <option value="minutes">minutes</option>
-                  <option value="hours">hours</option>
-                  <option value="days">days</option>
-                </select>
-              </span>
-              {issue(`levels.${i}.deadline`)}
-            </label>
-            {level.deadline && (
-              <label className="field">
-                <span className="field__label">At the deadline</span>
-                <select
-                  className="input"
-                  value={level.onDeadline?.action ?? 'reject'}
-                  onChange={(e) => setLevel(i, { onDeadline: e.target.value === 'escalate' ? { action: 'escalate', to: { kind: 'role', name: 'admin' } } : { action: e.target.value as 'approve' | 'reject' } })}
-                  data-testid={`level-${i}-on-deadline`}
-                >
-                  <option value="escalate">escalate to…</option>
-                  <option value="approve">approve automatically</option>
-                  <option value="reject">reject automatically</option>
-                </select>
-                {level.onDeadline?.action === 'escalate' && (
-                  <ApproverInput value={level.onDeadline.to} onChange={(to) => setLevel(i, { onDeadline: { action: 'escalate', to } })} testId={`level-${i}-escalate`} />
-                )}
-                {issue(`levels.${i}.onDeadline.to.name`)}
-              </label>
-            )}
-          </div>
+          <DeadlineFields level={level} index={i} onChange={(patch) => setLevel(i, patch)} issue={issue} />
           {draft.levels.length > 1 && (
             <button type="button" className="btn btn--danger-ghost btn--sm" onClick={() => set({ levels: draft.levels.filter((_, j) => j !== i) })} data-testid={`level-${i}-remove`}>
               Remove level {i + 1}
@@ -222,9 +217,39 @@ export function ProcessForm({ onCreated }: { onCreated: (p: ProcessSummary) => v
       <label className="check">
         <input type="checkbox" checked={draft.notify === true} onChange={(e) => set({ notify: e.target.checked })} data-testid="process-notify" /> Notify the approvers when a level opens
       </label>
-      <button type="submit" className="btn btn--primary" disabled={busy} data-testid="process-create">
-        {busy ? 'Deploying…' : 'Create and deploy'}
-      </button>
+      {issues.length > 0 && (
+        <ul className="diagnostics" data-testid="process-issues">
+          {issues.map((x, k) => (
+            <li key={k} className="diag diag--error">
+              {x.path ? `${describeIssuePath(x.path)}: ` : ''}
+              {x.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflict && (
+        <div className="banner banner--warning" role="alertdialog" aria-label="Changed since" data-testid="process-conflict">
+          <p>{conflict}</p>
+          <div className="dialog__actions">
+            <button type="button" className="btn btn--danger-ghost btn--sm" onClick={() => void save(true)} disabled={busy} data-testid="process-overwrite">
+              Overwrite and redeploy
+            </button>
+            <button type="button" className="btn btn--ghost btn--sm" onClick={() => setConflict(null)} data-testid="process-conflict-cancel">
+              Cancel (nothing is saved; your form stays as it is)
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="dialog__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy} data-testid={editing ? 'process-save' : 'process-create'}>
+          {busy ? 'Deploying…' : editing ? 'Save and redeploy' : 'Create and deploy'}
+        </button>
+        {editing && onCancelEdit && (
+          <button type="button" className="btn btn--ghost" onClick={onCancelEdit} disabled={busy} data-testid="process-edit-cancel">
+            Stop editing
+          </button>
+        )}
+      </div>
       {message && (
         <p className={message.ok ? 'outcome outcome--ok' : 'outcome outcome--error'} role={message.ok ? 'status' : 'alert'} data-testid="process-message">
           {message.text}
@@ -235,9 +260,6 @@ export function ProcessForm({ onCreated }: { onCreated: (p: ProcessSummary) => v
             </>
           )}
         </p>
-      )}
-      {issues.some((x) => x.path === '') && (
-        <ul className="diagnostics">{issues.filter((x) => x.path === '').map((x, k) => <li key={k} className="diag diag--error">{x.message}</li>)}</ul>
       )}
     </form>
   );

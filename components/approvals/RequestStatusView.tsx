@@ -15,6 +15,16 @@ function formatValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * "2 of 3 must approve; 1 rejected so far" — N of M, and how far the rejections have come (the
+ * level is rejected once N approvals can no longer be reached: LevelStatus.rejectLimit).
+ */
+function progressText(level: RequestView['status']['levels'][number]): string {
+  const must = level.rule.split(';')[0] ?? `${level.required} must approve`;
+  if (level.rejectedBy.length === 0) return level.rejectLimit === 1 ? `${must}; any rejection rejects the level` : `${must}; ${level.rejectLimit} rejections reject the level`;
+  return `${must}; ${level.rejectedBy.length} rejected so far${level.state === 'open' ? ` (${level.rejectLimit} reject the level)` : ''}`;
+}
+
 /** The request's fields, its levels (who approved, who is pending, the deadline) and its history. Everything shown as text. */
 export function RequestStatusView({ request }: { request: RequestView }) {
   const { status } = request;
@@ -47,9 +57,13 @@ export function RequestStatusView({ request }: { request: RequestView }) {
           <li key={level.level} data-testid={`level-${level.level}`} data-state={level.state}>
             <strong>{level.name}</strong> <span className="badge badge--neutral" data-testid={`level-${level.level}-state`}>{level.state}</span>{' '}
             <span className="muted small">
-              {level.required} of {level.approvers.join(', ')} ({level.mode})
+              {level.approvers.join(', ')} ({level.mode})
             </span>
+            <div className="small" data-testid={`level-${level.level}-rule`} title={level.rule}>
+              {progressText(level)}
+            </div>
             {level.approvedBy.length > 0 && <div className="small" data-testid={`level-${level.level}-approved-by`}>Approved by {level.approvedBy.join(', ')}</div>}
+            {level.rejectedBy.length > 0 && <div className="small" data-testid={`level-${level.level}-rejected-by`}>Rejected by {level.rejectedBy.join(', ')}</div>}
             {level.pending.length > 0 && <div className="small" data-testid={`level-${level.level}-pending`}>Waiting for {level.pending.join(', ')}</div>}
             {level.escalatedTo && <div className="small" data-testid={`level-${level.level}-escalated`}>Escalated to {level.escalatedTo}</div>}
           </li>

@@ -32,6 +32,12 @@ export interface ProcessSummary {
   spec: ApprovalProcessSpec;
   createdAt: string;
   deployed: boolean;
+  /** The design's newest version, the one the form generated last, and the deployed one (lib/approvals/service.ts). */
+  latestVersion: number;
+  formVersion: number;
+  deployedVersion: number | null;
+  /** The newest version differs from what the form generated: it was edited on the canvas. */
+  changedOnCanvas: boolean;
 }
 
 export interface RequestView {

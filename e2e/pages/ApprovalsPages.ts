@@ -42,6 +42,26 @@ export class ProcessesPage {
     await this.form.getByTestId('process-create').click();
     await expect(this.form.getByTestId('process-message')).toContainText('is deployed', { timeout: 180_000 });
   }
+
+  row(name: string): Locator {
+    return this.page.getByTestId('process-row').filter({ hasText: name });
+  }
+
+  /** Opens an existing process in the form. */
+  async edit(name: string) {
+    await this.row(name).getByTestId('process-edit').click();
+    await expect(this.form).toHaveAttribute('data-mode', 'edit');
+    await expect(this.form.getByTestId('process-editing')).toContainText(name);
+  }
+
+  /** "Save and redeploy"; waits for the answer: saved as a new version, or the "changed since" question. */
+  async saveAndRedeploy(): Promise<'saved' | 'conflict'> {
+    await this.form.getByTestId('process-save').click();
+    const saved = this.form.getByTestId('process-message').filter({ hasText: /and deployed it|deployed again/ });
+    const conflict = this.form.getByTestId('process-conflict');
+    await expect(saved.or(conflict)).toBeVisible({ timeout: 180_000 });
+    return (await conflict.isVisible()) ? 'conflict' : 'saved';
+  }
 }
 
 /** /requests: submit a request and follow one's own. */

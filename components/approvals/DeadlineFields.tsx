@@ -1,0 +1,105 @@
+'use client';
+import type { ReactNode } from 'react';
+import type { ApprovalProcessInput, Deadline } from '../../lib/approvals/spec';
+import { ApproverInput } from './ApproverInput';
+
+type LevelDraft = ApprovalProcessInput['levels'][number];
+type Unit = Deadline['unit'];
+
+function DeadlineInput({ value, onChange, label, testId }: { value: Deadline | undefined; onChange: (d: Deadline | undefined) => void; label: string; testId: string }) {
+  return (
+    <span className="row-2">
+      <input
+        className="input"
+        type="number"
+        min={1}
+        value={value?.amount ?? ''}
+        placeholder="none"
+        aria-label={label}
+        onChange={(e) => onChange(e.target.value ? { amount: Number(e.target.value), unit: value?.unit ?? 'days' } : undefined)}
+        data-testid={`${testId}-amount`}
+      />
+      <select className="input" value={value?.unit ?? 'days'} disabled={!value} onChange={(e) => value && onChange({ ...value, unit: e.target.value as Unit })} aria-label={`${label} unit`} data-testid={`${testId}-unit`}>
+        <option value="seconds">seconds</option>
+        <option value="minutes">minutes</option>
+        <option value="hours">hours</option>
+        <option value="days">days</option>
+      </select>
+    </span>
+  );
+}
+
+/**
+ * A level's deadline and what happens then; when it escalates, the escalated task's own deadline
+ * and what happens at that one (approve, reject, or escalate further once).
+ */
+export function DeadlineFields({ level, index: i, onChange, issue }: { level: LevelDraft; index: number; onChange: (patch: Partial<LevelDraft>) => void; issue: (path: string) => ReactNode }) {
+  const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
+  return (
+    <div className="row-2">
+      <label className="field">
+        <span className="field__label">Deadline</span>
+        <DeadlineInput
+          value={level.deadline}
+          label="Deadline"
+          onChange={(deadline) => onChange(deadline ? { deadline, onDeadline: level.onDeadline ?? { action: 'reject' } } : { deadline: undefined, onDeadline: undefined })}
+          testId={`level-${i}-deadline`}
+        />
+        {issue(`levels.${i}.deadline`)}
+      </label>
+      {level.deadline && (
+        <label className="field">
+          <span className="field__label">At the deadline</span>
+          <select
+            className="input"
+            value={level.onDeadline?.action ?? 'reject'}
+            onChange={(e) => onChange({ onDeadline: e.target.value === 'escalate' ? { action: 'escalate', to: { kind: 'role', name: 'admin' } } : { action: e.target.value as 'approve' | 'reject' } })}
+            data-testid={`level-${i}-on-deadline`}
+          >
+            <option value="escalate">escalate to…</option>
+            <option value="approve">approve automatically</option>
+            <option value="reject">reject automatically</option>
+          </select>
+          {escalation && <ApproverInput value={escalation.to} onChange={(to) => onChange({ onDeadline: { ...escalation, to } })} testId={`level-${i}-escalate`} />}
+          {issue(`levels.${i}.onDeadline.to.name`)}
+        </label>
+      )}
+      {escalation && (
+        <fieldset className="field" data-testid={`level-${i}-escalated-deadline`}>
+          <span className="field__label">The escalated task&apos;s own deadline (optional)</span>
+          <DeadlineInput
+            value={escalation.deadline}
+            label="Escalated task's deadline"
+            onChange={(deadline) => onChange({ onDeadline: deadline ? { ...escalation, deadline, then: escalation.then ?? { action: 'reject' } } : { action: 'escalate', to: escalation.to } })}
+            testId={`level-${i}-escalated-deadline`}
+          />
+          {issue(`levels.${i}.onDeadline.deadline`)}
+          {escalation.deadline && (
+            <>
+              <span className="field__label">Then</span>
+              <select
+                className="input"
+                value={escalation.then?.action ?? 'reject'}
+                onChange={(e) =>
+                  onChange({
+                    onDeadline: { ...escalation, then: e.target.value === 'escalate' ? { action: 'escalate', to: { kind: 'role', name: 'admin' } } : { action: e.target.value as 'approve' | 'reject' } },
+                  })
+                }
+                data-testid={`level-${i}-escalated-then`}
+              >
+                <option value="escalate">escalate further (once) to…</option>
+                <option value="approve">approve automatically</option>
+                <option value="reject">reject automatically</option>
+              </select>
+              {escalation.then?.action === 'escalate' && (
+                <ApproverInput value={escalation.then.to} onChange={(to) => onChange({ onDeadline: { ...escalation, then: { action: 'escalate', to } } })} testId={`level-${i}-escalate-further`} />
+              )}
+              {issue(`levels.${i}.onDeadline.then`)}
+              {issue(`levels.${i}.onDeadline.then.to.name`)}
+            </>
+          )}
+        </fieldset>
+      )}
+    </div>
+  );
+}
