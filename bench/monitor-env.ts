@@ -45,7 +45,12 @@ export async function startBenchEnv({ workerPollMs = 500 }: { workerPollMs?: num
   };
 }
 
-export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median; of an even number of values, the mean of the middle two (the upper one alone biases upwards). */
+export function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /** Replaces (or appends) the "## Monitor" section of docs/benchmarks.md, between its markers, with `body`. */
 export async function writeMonitorSection(marker: string, body: string): Promise<void> {
