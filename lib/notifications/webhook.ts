@@ -26,7 +26,7 @@ export interface WebhookPayload {
 export class WebhookConfigError extends Error {}
 
 /** The settings from the environment, null when no URL is set; a URL that is not http(s) is an error naming the variable. */
-export function webhookFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookSettings | null {
+export function webhookFromEnv(env: Record<string, string | undefined> = process.env): WebhookSettings | null {
   const raw = env.SIGNALBOX_NOTIFY_WEBHOOK_URL?.trim();
   if (!raw) return null;
   let url: URL;
