@@ -19,6 +19,7 @@ import { pendingTimers } from '../execution-history';
 import { getTemporalClient } from '../temporal-client';
 import { APPROVAL_CONTRACT } from './generate';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+import { specForVersion } from './revisions';
 import { isApproverOf, openTask, requestStatus, type RequestStatus } from './status';
 import { getProcess, listProcesses, searchTextOf, toRequest, type StoredProcess, type StoredRequest } from './store';
 
@@ -58,6 +59,9 @@ async function readFromWorkflow(request: StoredRequest, process: StoredProcess) 
   const client = await getTemporalClient();
   const handle = client.workflow.getHandle(request.workflowId);
   const description = await handle.describe();
+  const memo = description.memo ?? {};
+  // A request keeps the version it started on: read it with that version's levels.
+  const spec = specForVersion(process.revisions, typeof memo.designVersion === 'number' ? memo.designVersion : undefined);
   const running = description.status.name === 'RUNNING';
   const state = await client.connection
     .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
@@ -70,8 +74,8 @@ async function readFromWorkflow(request: StoredRequest, process: StoredProcess) 
     stateRead: state !== null,
     executionStatus: description.status.name,
     deadline: timers[0]?.firesAt ?? null,
-    status: requestStatus(process.spec, variables, result),
-    task: openTask(process.spec, running ? variables : null),
+    status: requestStatus(spec, variables, result),
+    task: openTask(spec, running ? variables : null),
   };
 }
 
