@@ -7,38 +7,35 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
 import { createDesign, getDeployment, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';
 import { ApiError } from '../api/errors';
 import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';
 import { deployDesignVersion, type DeployProgress, type DeployResult } from '../deploy';
-import { pendingTimers } from '../execution-history';
-import { visibilityLiteral } from '../execution-list';
 import { startExecution } from '../executions';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
-import { canonicalJson, formVersionOf, specForVersion } from './revisions';
-import { isApproverOf, requestStatus, type RequestStatus } from './status';
+import { canonicalJson, formVersionOf } from './revisions';
+import { isApproverOf } from './status';
 import {
   getProcess,
   getRequest,
-  getRequests,
   insertProcess,
   insertRequest,
   listProcesses,
   processForDesign,
-  requestsBy,
   updateProcessSpec,
   type StoredProcess,
   type StoredRequest,
 } from './store';
+import { readRequestView, type RequestView } from './tasks';
+
+// The inbox and the requests list page from the task projection: lib/approvals/tasks.ts.
+export type { RequestView };
 
 const QUERY_TIMEOUT_MS = 3000;
-/** Running requests looked at per process for one inbox (the newest first). */
-const INBOX_SCAN_LIMIT = 500;
 
 async function buildOrRefuse(specInput: unknown) {
   const built = await buildApprovalDesign(specInput);
@@ -188,64 +185,13 @@ export async function submitRequest(principal: Principal, { processId, fields }:
   return request;
 }
 
-export interface RequestView {
-  workflowId: string;
-  processId: string;
-  processName: string;
-  requester: string;
-  submittedAt: string;
-  fields: Record<string, unknown>;
-  executionStatus: string;
-  /** When the open level's deadline passes (the pending timer of its wait), if it has one. */
-  deadline: string | null;
-  status: RequestStatus;
-}
-
-async function viewOf(request: StoredRequest, process: StoredProcess): Promise<RequestView> {
-  const client = await getTemporalClient();
-  const handle = client.workflow.getHandle(request.workflowId);
-  const description = await handle.describe();
-  const memo = (await description.memo) ?? {};
-  // A request keeps the version it started on: show it with that version's levels.
-  const spec = specForVersion(process.revisions, typeof memo.designVersion === 'number' ? memo.designVersion : undefined);
-  const closed = description.status.name !== 'RUNNING';
-  const state = await client.connection
-    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => handle.query<DesignerState>(DESIGNER_STATE_QUERY))
-    .catch(() => null); // no worker answering: fall back on the result
-  const result = closed && !state ? await handle.result().catch(() => undefined) : undefined;
-  const timers = closed ? [] : await pendingTimers({ workflowId: description.workflowId, runId: description.runId, historyLength: description.historyLength }).catch(() => []);
-  return {
-    workflowId: request.workflowId,
-    processId: process.id,
-    processName: process.name,
-    requester: request.requesterName,
-    submittedAt: request.submittedAt,
-    fields: request.fields,
-    executionStatus: description.status.name,
-    deadline: timers[0]?.firesAt ?? null,
-    status: requestStatus(spec, state?.variables ?? null, result),
-  };
-}
-
-export async function myRequests(principal: Principal): Promise<RequestView[]> {
-  const requests = await requestsBy({ requesterName: principal.username });
-  const processes = new Map((await listProcesses()).map((p) => [p.id, p]));
-  const views = await Promise.all(
-    requests.map(async (r) => {
-      const process = processes.get(r.processId);
-      return process ? viewOf(r, process).catch(() => null) : null;
-    }),
-  );
-  return views.filter((v): v is RequestView => v !== null);
-}
-
 /** The request, for its requester, the process's approvers and admins; 404 for everyone else (no probing). */
 export async function requestFor(principal: Principal, workflowId: string): Promise<RequestView & { canDecide: boolean }> {
   const request = await getRequest({ workflowId });
   const process = request ? await getProcess({ id: request.processId }) : null;
   const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || isApproverOf(process.spec, principal));
   if (!request || !process || !allowed) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
-  const view = await viewOf(request, process);
+  const view = await readRequestView(request, process);
   return { ...view, canDecide: view.executionStatus === 'RUNNING' && (await canDecide(principal, workflowId)) };
 }
 
@@ -257,43 +203,6 @@ async function canDecide(principal: Principal, workflowId: string): Promise<bool
     )
     .then((answer) => answer === true)
     .catch(() => false);
-}
-
-export interface InboxFilter {
-  processId?: string;
-  /** Matches the requester or any field value (case-insensitive). */
-  text?: string;
-  sort?: 'oldest' | 'newest' | 'deadline';
-}
-
-/** Running requests of every process (or one) that the workflow says the caller may decide now. */
-export async function inbox(principal: Principal, filter: InboxFilter = {}): Promise<RequestView[]> {
-  const processes = (await listProcesses()).filter((p) => !filter.processId || p.id === filter.processId).filter((p) => isApproverOf(p.spec, principal));
-  const client = await getTemporalClient();
-  const candidates: string[] = [];
-  for (const process of processes) {
-    const query = `${SEARCH_ATTRIBUTES.design.name} = ${visibilityLiteral(process.designId)} AND ExecutionStatus = 'Running'`;
-    let seen = 0;
-    for await (const execution of client.workflow.list({ query })) {
-      candidates.push(execution.workflowId);
-      if (++seen >= INBOX_SCAN_LIMIT) break;
-    }
-  }
-  const mine = (await Promise.all(candidates.map(async (id) => ((await canDecide(principal, id)) ? id : null)))).filter((id): id is string => id !== null);
-  const requests = await getRequests({ workflowIds: mine });
-  const byId = new Map(processes.map((p) => [p.id, p]));
-  let views = (await Promise.all(requests.map((r) => viewOf(r, byId.get(r.processId)!).catch(() => null)))).filter((v): v is RequestView => v !== null);
-  const text = filter.text?.trim().toLowerCase();
-  if (text) views = views.filter((v) => [v.requester, v.processName, ...Object.values(v.fields).map(String)].some((s) => s.toLowerCase().includes(text)));
-  const sort = filter.sort ?? 'oldest';
-  views.sort((a, b) =>
-    sort === 'deadline'
-      ? (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.submittedAt.localeCompare(b.submittedAt)
-      : sort === 'newest'
-        ? b.submittedAt.localeCompare(a.submittedAt)
-        : a.submittedAt.localeCompare(b.submittedAt),
-  );
-  return views;
 }
 
 /**

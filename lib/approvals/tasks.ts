@@ -79,6 +79,22 @@ async function readFromWorkflow(request: StoredRequest, process: StoredProcess) 
   };
 }
 
+/** One request as read from its workflow now (the request page). */
+export async function readRequestView(request: StoredRequest, process: StoredProcess): Promise<RequestView> {
+  const read = await readFromWorkflow(request, process);
+  return {
+    workflowId: request.workflowId,
+    processId: process.id,
+    processName: process.name,
+    requester: request.requesterName,
+    submittedAt: request.submittedAt,
+    fields: request.fields,
+    executionStatus: read.executionStatus,
+    deadline: read.deadline,
+    status: read.status,
+  };
+}
+
 /**
  * Reads the request's workflow and writes the projection. Returns false when the workflow could
  * not be read (the row stays stale and is tried again later). A notify that marks the row stale
