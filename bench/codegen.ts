@@ -1,6 +1,10 @@
 /**
  * Codegen benchmark: for generated designs of 10, 100 and 500 nodes, the median time of
  *   - parse + validate + emit (IR + templates) + format, stage by stage, and compileDesign end to end;
+ *   - format three ways: prettier on each whole file (the reference the output must equal byte for
+ *     byte), the piece cache cold (a design never seen: the cache is emptied before every run) and
+ *     the piece cache after one node was edited (a different edit of one node's field every run,
+ *     what the live code view pays per keystroke);
  *   - verify = type-check + bundle: in a warm long-lived process (verify-cli --serve), with the SDK's
  *     default bundling and with the cached path worker/bundle.ts uses; and as a fresh
  *     `verify-cli <dir>` process per deploy (what a one-shot verifier pays);
@@ -9,28 +13,34 @@
  * The in-process codegen stages get --warmup unmeasured runs first (a long-lived server compiles
  * designs warm); the first emit + format in a fresh process is measured apart
  * (bench/codegen-first-call.ts), since that is what a one-shot CLI export pays.
- * Usage: node --import tsx bench/codegen.ts [--runs N] [--warmup N] [--write]   (--write updates docs/benchmarks.md)
+ * Usage: node --import tsx bench/codegen.ts [--runs N] [--warmup N] [--write | --codegen-only]   (--write updates docs/benchmarks.md)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as prettier from 'prettier/standalone';
-import * as babel from 'prettier/plugins/babel';
-import { formatTypeScript, PRETTIER_OPTIONS } from '../codegen/format';
+import { formatCache, formatTypeScript, formatTypeScriptWhole } from '../codegen/format';
 import { lowerDesign } from '../codegen/ir/lower';
 import { renderWorkflow } from '../codegen/emit/render';
 import { parseDesign } from '../codegen/parse';
 import { compileDesign } from '../codegen/pipeline';
-import { validateDesign } from '../codegen/validate';
+import type { Design } from '../codegen/schema/design';
+import { validateDesign, type ValidatedDesign } from '../codegen/validate';
 import { typecheckFiles } from '../codegen/verify/typecheck';
 import { bundleWorkflows } from '../worker/bundle';
 import { benchmarkDesign } from './codegen-designs';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '10' }, write: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '10' },
+    write: { type: 'boolean', default: false },
+    /** Skip the verify columns (type-check, bundles, verify-cli processes): a quick look at codegen alone. */
+    'codegen-only': { type: 'boolean', default: false },
+  },
 });
+if (values.write && values['codegen-only']) throw new Error('--write needs the verify columns too: drop --codegen-only');
 const RUNS = Math.max(1, Number(values.runs));
 /** Unmeasured runs before each in-process codegen stage: prettier's code paths take several calls to get JIT-compiled. */
 const WARMUP = Math.max(0, Number(values.warmup));
@@ -74,10 +84,16 @@ interface Row {
   parse: Timing;
   validate: Timing;
   emit: Timing;
-  format: Timing;
-  /** The same prettier options with the babel-ts parser (identical output here; a suggestion for codegen/format.ts). */
-  formatBabelTs: Timing;
-  compile: Timing;
+  /** Prettier on each whole file: the reference output. */
+  formatWhole: Timing;
+  /** The piece cache emptied before every run. */
+  formatCold: Timing;
+  /** The piece cache after one node's field was edited (a new edit every run). */
+  formatEdited: Timing;
+  emitFormatCold: Timing;
+  emitFormatEdited: Timing;
+  /** compileDesign end to end (parse + validate + emit + format) after one node was edited. */
+  compileEdited: Timing;
   /** CPU of the first emit + format in a fresh process (median over several processes). */
   firstCall: Timing;
   typecheckWarm: Timing;
@@ -99,6 +115,35 @@ async function esbuildBundle(workflowsPath: string): Promise<(() => Promise<unkn
   }
 }
 
+/** The flow's middle activity node: the one the "edited" runs change. */
+function middleActivity(design: Design): string {
+  const activities = design.nodes.filter((node) => node.type === 'activity');
+  return activities[Math.floor(activities.length / 2)]!.id;
+}
+
+let editCounter = 0;
+/** A copy of the design with one node's field edited (a text never used before), parsed and validated. */
+function editedDesign(design: Design): { raw: Design; validated: ValidatedDesign } {
+  const raw = structuredClone(design);
+  const node = raw.nodes.find((n) => n.id === middleActivity(design));
+  if (node?.type !== 'activity') throw new Error('no activity node to edit');
+  node.args = { message: `"edit ${++editCounter}: " + note` };
+  const parsed = parseDesign(raw);
+  if (!parsed.ok) throw new Error('parse failed');
+  const { validated } = validateDesign(parsed.design);
+  if (!validated) throw new Error('validate failed');
+  return { raw, validated };
+}
+
+/** Runs fn on the next of `count` prepared inputs each call (so that no run repeats an earlier one). */
+function sequence<T>(count: number, make: () => T, fn: (input: T) => unknown): () => unknown {
+  const inputs = Array.from({ length: count }, make);
+  let next = 0;
+  return () => fn(inputs[next++]!);
+}
+
+const formatAll = (files: Array<{ contents: string }>) => Promise.all(files.map((file) => formatTypeScript(file.contents)));
+
 async function measure(size: number): Promise<Row> {
   const design = benchmarkDesign(size);
   const compiled = await compileDesign(design); // also warms up every stage
@@ -117,15 +162,36 @@ async function measure(size: number): Promise<Row> {
   const workflowsPath = join(dir, 'workflows.ts');
   const files = compiled.files.map((f) => f.path);
 
+  // The piece cache must give prettier's own output, and an edit must re-format one piece in place.
+  for (const file of rendered) {
+    formatCache.clear();
+    if ((await formatTypeScript(file.contents)) !== (await formatTypeScriptWhole(file.contents))) throw new Error(`the piece cache formats ${file.path} differently`);
+  }
+  await formatAll(rendered);
+  const probe = renderWorkflow(lowerDesign(editedDesign(design).validated)).find((f) => f.path === 'workflows.ts')!;
+  if ((await formatTypeScript(probe.contents)) !== (await formatTypeScriptWhole(probe.contents))) throw new Error('the piece cache formats an edit differently');
+  if (!formatCache.lastStats.editedInPlace || formatCache.lastStats.piecesFormatted !== 1) throw new Error(`an edit was not formatted in place: ${JSON.stringify(formatCache.lastStats)}`);
+
+  const perStage = RUNS + WARMUP;
+  const emitCold = () => {
+    formatCache.clear();
+    return formatAll(renderWorkflow(lowerDesign(validated)));
+  };
   const row: Row = {
     size,
     parse: await timeIt(RUNS, () => parseDesign(design), WARMUP),
     validate: await timeIt(RUNS, () => validateDesign(parsed.design), WARMUP),
     emit: await timeIt(RUNS, () => renderWorkflow(lowerDesign(validated)), WARMUP),
-    format: await timeIt(RUNS, () => Promise.all(rendered.map((file) => formatTypeScript(file.contents))), WARMUP),
-    formatBabelTs: { wall: 0, cpu: 0 },
+    formatWhole: await timeIt(RUNS, () => Promise.all(rendered.map((file) => formatTypeScriptWhole(file.contents))), WARMUP),
+    formatCold: await timeIt(RUNS, () => {
+      formatCache.clear();
+      return formatAll(rendered);
+    }, WARMUP),
+    formatEdited: { wall: 0, cpu: 0 },
+    emitFormatCold: await timeIt(RUNS, emitCold, WARMUP),
+    emitFormatEdited: { wall: 0, cpu: 0 },
+    compileEdited: { wall: 0, cpu: 0 },
     firstCall: { wall: 0, cpu: 0 },
-    compile: await timeIt(RUNS, () => compileDesign(design), WARMUP),
     typecheckWarm: { wall: 0, cpu: 0 },
     bundleDefault: { wall: 0, cpu: 0 },
     bundleCached: { wall: 0, cpu: 0 },
@@ -134,13 +200,12 @@ async function measure(size: number): Promise<Row> {
     esbuild: null,
     generatedLines: compiled.files.reduce((n, f) => n + f.contents.split('\n').length, 0),
   };
-
-  const babelTs = (source: string) => prettier.format(source, { ...PRETTIER_OPTIONS, parser: 'babel-ts', plugins: [...PRETTIER_OPTIONS.plugins, babel] });
-  for (const file of rendered) {
-    if ((await babelTs(file.contents)) !== (await formatTypeScript(file.contents))) throw new Error(`babel-ts formats ${file.path} differently`);
-  }
-  row.formatBabelTs = await timeIt(RUNS, () => Promise.all(rendered.map((file) => babelTs(file.contents))), WARMUP);
+  await formatAll(rendered); // the design as opened, then one edit after another
+  row.formatEdited = await timeIt(RUNS, sequence(perStage, () => renderWorkflow(lowerDesign(editedDesign(design).validated)), formatAll), WARMUP);
+  row.emitFormatEdited = await timeIt(RUNS, sequence(perStage, () => editedDesign(design).validated, (edited) => formatAll(renderWorkflow(lowerDesign(edited)))), WARMUP);
+  row.compileEdited = await timeIt(RUNS, sequence(perStage, () => editedDesign(design).raw, (edited) => compileDesign(edited)), WARMUP);
   row.firstCall = firstCall(size, Math.max(3, Math.ceil(RUNS / 2)));
+  if (values['codegen-only']) return row;
 
   const verifyRuns = Math.max(3, Math.ceil(RUNS / 2));
   typecheckFiles({ dir, files }); // warm: parses the SDK's .d.ts once, as a long-lived verifier would have
@@ -184,12 +249,12 @@ const ms = (t: Timing | null, wallOnly = false) => (t === null ? 'n/a' : wallOnl
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Nodes | Generated lines | parse | validate | emit | format | **emit + format** | emit + format, first call in a fresh process (CPU) | format with babel-ts (same output) | compileDesign | type-check (warm) | bundle: SDK default | bundle: cached (adopted) | **verify, warm process** | verify, fresh process | esbuild (reference) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Nodes | Generated lines | parse | validate | emit | format: prettier, whole files (reference) | format: piece cache, cold | format: piece cache, one node edited | **emit + format, cold** | **emit + format, one node edited** | emit + format, first call in a fresh process (CPU) | compileDesign, one node edited | type-check (warm) | bundle: SDK default | bundle: cached (adopted) | **verify, warm process** | verify, fresh process | esbuild (reference) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.size} | ${r.generatedLines} | ${ms(r.parse)} | ${ms(r.validate)} | ${ms(r.emit)} | ${ms(r.format)} | **${ms(sum(r.emit, r.format))}** | ${num(r.firstCall.cpu)} | ${ms(r.formatBabelTs)} | ${ms(r.compile)} | ` +
+      `| ${r.size} | ${r.generatedLines} | ${ms(r.parse)} | ${ms(r.validate)} | ${ms(r.emit)} | ${ms(r.formatWhole)} | ${ms(r.formatCold)} | ${ms(r.formatEdited)} | **${ms(r.emitFormatCold)}** | **${ms(r.emitFormatEdited)}** | ${num(r.firstCall.cpu)} | ${ms(r.compileEdited)} | ` +
         `${ms(r.typecheckWarm)} | ${ms(r.bundleDefault)} | ${ms(r.bundleCached)} | **${ms(r.verifyWarm)}** | ${ms(r.verifySpawned, true)} | ${ms(r.esbuild)} |`,
     );
   }
@@ -205,7 +270,8 @@ for (const size of SIZES) {
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end`;
 const result =
   `Times in ms as "wall (CPU of this process)", median of ${RUNS} runs after ${WARMUP} unmeasured warm-up runs for the codegen stages (verify columns: ${Math.max(3, Math.ceil(RUNS / 2))} runs; ` +
-  `"fresh process" is wall time of a child process). ${machine}.\n\n${table(rows)}`;
+  `"fresh process" is wall time of a child process). "Cold": the piece cache is emptied before every run (a design never formatted before); ` +
+  `"one node edited": every run formats the design with a different new text in one activity node's argument, after the unedited design (what the code view pays per keystroke). ${machine}.\n\n${table(rows)}`;
 console.log(result);
 
 if (values.write) {
