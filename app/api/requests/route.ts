@@ -20,6 +20,7 @@ export const GET = handle(async (request: Request) => {
 export const POST = handle(async (request: Request) => {
   const body = await readBody(request, SubmitRequestBodySchema);
   const submitted = await submitRequest(requirePrincipal(), body);
-  await refreshTask(submitted.workflowId); // lists it at once (else the next page read does)
+  // Lists it at once; if this read fails the next page read does it (the request is submitted either way).
+  await refreshTask(submitted.workflowId).catch(() => false);
   return json({ request: submitted }, 201);
 });
