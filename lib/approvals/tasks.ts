@@ -196,6 +196,38 @@ export interface InboxQuery {
 }
 
 /**
+ * The projection rows that are the caller's tasks among `processes` (those the caller approves
+ * in): pending, the caller among the open level's assignees by name or role, not decided there
+ * by the caller already, not their own request unless the process allows it, and matching the
+ * text (requester, field values, process name). Exported for its unit test.
+ */
+export function inboxWhere(principal: Pick<Principal, 'username' | 'roles'>, processes: StoredProcess[], rawText?: string): SQL {
+  const me = principal.username;
+  const selfAllowed = processes.filter((p) => p.spec.allowSelfApproval).map((p) => p.id);
+  const text = rawText?.trim().toLowerCase();
+  const namesMatching = text ? processes.filter((p) => p.name.toLowerCase().includes(text)).map((p) => p.id) : [];
+  return and(
+    inArray(approvalRequests.processId, processes.length ? processes.map((p) => p.id) : ['']),
+    eq(approvalRequests.taskOutcome, 'pending'),
+    arrayOverlaps(approvalRequests.taskAssignees, [`user:${me}`, ...principal.roles.map((r) => `role:${r}`)]),
+    not(arrayContains(approvalRequests.taskApprovedBy, [me])),
+    selfAllowed.length ? or(inArray(approvalRequests.processId, selfAllowed), ne(approvalRequests.requesterName, me)) : ne(approvalRequests.requesterName, me),
+    text ? or(sql`${approvalRequests.searchText} like ${containing(text)}`, namesMatching.length ? inArray(approvalRequests.processId, namesMatching) : undefined) : undefined,
+  )!;
+}
+
+/** Oldest first (default), newest first, or the nearest deadline first (none last); ties by submission, then id. */
+export function inboxOrder(sort: InboxQuery['sort']): SQL[] {
+  const bySort =
+    sort === 'deadline'
+      ? [sql`${approvalRequests.taskDeadline} asc nulls last`, asc(approvalRequests.submittedAt)]
+      : sort === 'newest'
+        ? [desc(approvalRequests.submittedAt)]
+        : [asc(approvalRequests.submittedAt)];
+  return [...bySort, asc(approvalRequests.workflowId)];
+}
+
+/**
  * One page of the caller's tasks: pending requests whose open level the caller may decide (by
  * name, role or escalation; not twice; not their own unless the process allows it), each
  * confirmed by the workflow's canDecide query.
@@ -206,30 +238,14 @@ export async function inboxPage(principal: Principal, query: InboxQuery = {}): P
   if (processes.length === 0) return { items: [], total: 0, page, pageSize };
   const db = await getDb();
   const byId = new Map(processes.map((p) => [p.id, p]));
-  const inProcesses = inArray(approvalRequests.processId, [...byId.keys()]);
-  await refreshStale(db, inProcesses, byId);
+  await refreshStale(db, inArray(approvalRequests.processId, [...byId.keys()]), byId);
 
   const me = principal.username;
-  const selfAllowed = processes.filter((p) => p.spec.allowSelfApproval).map((p) => p.id);
-  const text = query.text?.trim().toLowerCase();
-  const namesMatching = text ? processes.filter((p) => p.name.toLowerCase().includes(text)).map((p) => p.id) : [];
-  const where = and(
-    inProcesses,
-    eq(approvalRequests.taskOutcome, 'pending'),
-    arrayOverlaps(approvalRequests.taskAssignees, [`user:${me}`, ...principal.roles.map((r) => `role:${r}`)]),
-    not(arrayContains(approvalRequests.taskApprovedBy, [me])),
-    selfAllowed.length ? or(inArray(approvalRequests.processId, selfAllowed), ne(approvalRequests.requesterName, me)) : ne(approvalRequests.requesterName, me),
-    text ? or(sql`${approvalRequests.searchText} like ${containing(text)}`, namesMatching.length ? inArray(approvalRequests.processId, namesMatching) : undefined) : undefined,
-  );
-  const order =
-    query.sort === 'deadline'
-      ? [sql`${approvalRequests.taskDeadline} asc nulls last`, asc(approvalRequests.submittedAt)]
-      : query.sort === 'newest'
-        ? [desc(approvalRequests.submittedAt)]
-        : [asc(approvalRequests.submittedAt)];
+  const where = inboxWhere(principal, processes, query.text);
+  const order = inboxOrder(query.sort);
   const [[counted], rows] = await Promise.all([
     db.select({ total: sql<number>`count(*)::int` }).from(approvalRequests).where(where),
-    db.select().from(approvalRequests).where(where).orderBy(...order, asc(approvalRequests.workflowId)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select().from(approvalRequests).where(where).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
   ]);
   // The workflow confirms each task shown; one it disowns is read again on the next page request.
   const client = await getTemporalClient();
