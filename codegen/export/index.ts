@@ -70,7 +70,8 @@ export function importedPackages(sources: GeneratedFile[]): string[] {
   const packages = new Set<string>();
   for (const { path, contents } of sources) {
     if (!path.endsWith('.ts')) continue;
-    for (const [, specifier] of contents.matchAll(/\bfrom '([^']+)';/g)) {
+    // Single or double quotes: a custom activity's source (src/activities/<name>.ts) is the user's own style.
+    for (const [, specifier] of contents.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) {
       if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
       const parts = specifier.split('/');
       packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);

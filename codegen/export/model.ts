@@ -45,6 +45,8 @@ export interface ExportModel {
   clientSharedImports: string[];
   /** Whether a helper's result type spells out `Money` (imported from the generated money.ts). */
   clientUsesMoney: boolean;
+  /** The custom activities' files (written in Signalbox), for the README's file table. */
+  customActivityFiles: { name: string; filePath: string }[];
   /** The README's table of messages and their helpers. */
   messages: { messageName: string; kind: IrHandler['kind']; helpers: string[] }[];
 }
@@ -73,6 +75,7 @@ export function exportModel(ir: WorkflowIr): ExportModel {
     updates,
     clientSharedImports: clientSharedImports(ir, [...signals, ...queries, ...updates]),
     clientUsesMoney: [...queries, ...updates].some((m) => /\bMoney\b/.test(m.resultTsType)),
+    customActivityFiles: ir.customActivities.map((a) => ({ name: a.name, filePath: a.filePath })),
     messages: [
       ...signals.map((m) => ({ messageName: m.messageName, kind: 'signal' as const, helpers: [`signal${m.helperSuffix}`, `signalWithStart${m.helperSuffix}`] })),
       ...queries.map((m) => ({ messageName: m.messageName, kind: 'query' as const, helpers: [`query${m.helperSuffix}`] })),
