@@ -1,4 +1,4 @@
-import { BUILTIN_ACTIVITY_SPECS } from '../activities';
+import { activitySpec, type ActivitySpec } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr, type Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
 import { FUNCTIONS } from '../expressions/functions';
@@ -8,6 +8,7 @@ import type { Duration, Field, FlowNode, HandlerActivity, HandlerNode, NodeOfTyp
 import { isHandlerNode } from '../schema/design';
 import { recordsStep } from '../step-recording';
 import { DESIGN_OWNER, expressionKey, joinedNodes, type ValidatedDesign } from '../validate';
+import { lowerCustomActivity } from './customActivities';
 import type { IrActivityProxy, IrAssignment, IrHandler, IrStatement, TsInterface, WorkflowIr } from './types';
 
 const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
@@ -32,9 +33,15 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     return timeout === durationLiteral(DEFAULT_ACTIVITY_TIMEOUT) ? node.activity : `${proxyObjectName(timeout)}.${node.activity}`;
   };
 
+  const specOf = (name: string): ActivitySpec => {
+    const spec = activitySpec(design, name);
+    if (!spec) throw new Error(`internal: activity ${name} is not declared`);
+    return spec;
+  };
   const handlers: IrHandler[] = design.nodes
     .filter(isHandlerNode)
-    .map((node) => lowerHandler(node, validated, code, assignments, callee));
+    .map((node) => lowerHandler(node, validated, code, assignments, callee, specOf));
+  const customActivities = (design.activities ?? []).map(lowerCustomActivity);
 
   const asStateMachine = joinedNodes(graph).length > 0;
   // Steps an execution can sit in record themselves in visibility; instant ones would only add history.
@@ -83,9 +90,8 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
           ...next('next'),
         ];
       case 'activity': {
-        const spec = BUILTIN_ACTIVITY_SPECS[node.activity];
-        const fields = spec.parameters.map((p) => `${p.name}: ${code(node.id, `args.${p.name}`)}`);
-        const call = { kind: 'activity' as const, callee: callee(node), argsCode: `{ ${fields.join(', ')} }`, resultVariable: node.resultVariable || null };
+        const argsCode = activityArgsCode(specOf(node.activity), (name) => code(node.id, `args.${name}`));
+        const call = { kind: 'activity' as const, callee: callee(node), argsCode, resultVariable: node.resultVariable || null };
         return [enter, ...record(node), call, ...next('next')];
       }
       case 'decision':
@@ -195,6 +201,8 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     })),
     handlers,
     activityProxies,
+    customActivities,
+    activitiesUseMoney: customActivities.some((a) => a.usesMoney),
     body,
     workflowImports: workflowImports(body, activityProxies.length > 0, handlers, usesWorkflowInfo(validated), recordsSteps),
     recordsSteps,
@@ -202,12 +210,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     usesHttp: activityProxies.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
     sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name, recordsSteps),
-    ...moneyUse(validated, handlers),
+    ...moneyUse(validated, handlers, customActivities.some((a) => a.usesMoney)),
   };
 }
 
 /** Which money helpers the emitted expressions call, and where the Money type is spelled out. */
-function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
+function moneyUse(validated: ValidatedDesign, handlers: IrHandler[], activitiesUseMoney: boolean): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
   const { design } = validated;
   const helpers = new Set<string>();
   for (const compiled of validated.expressions.values()) collectMoneyHelpers(compiled.ast, compiled.lowerings, helpers);
@@ -218,7 +226,7 @@ function moneyUse(validated: ValidatedDesign, handlers: IrHandler[]): Pick<Workf
   const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || typedArguments.some((a) => a.type === 'money');
   const moneyImports = [...helpers].sort();
   if (annotated) moneyImports.push('type Money');
-  const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney);
+  const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney) || activitiesUseMoney;
   return { usesMoney: usesAny, moneyImports, sharedUsesMoney };
 }
 
@@ -239,6 +247,7 @@ function lowerHandler(
   code: (owner: string, field: string) => string,
   assignments: (node: { id: string; assignments: { variable: string }[] }) => IrAssignment[],
   callee: (call: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>) => string,
+  specOf: (name: string) => ActivitySpec,
 ): IrHandler {
   const has = (field: string): boolean => validated.expressions.has(expressionKey(node.id, field));
   const readsArgs = (fields: string[]): boolean =>
@@ -247,7 +256,7 @@ function lowerHandler(
       return compiled ? referencedNames(compiled.ast).has('args') : false;
     });
   const call = node.type === 'query' ? undefined : node.activity;
-  const activityFields = call ? BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `activity.args.${p.name}`) : [];
+  const activityFields = call ? specOf(call.activity).parameters.map((p) => `activity.args.${p.name}`) : [];
   const bodyFields = [
     ...('assignments' in node ? node.assignments.map((_, i) => `assignments.${i}.value`) : []),
     ...(node.type === 'update' ? (node.checks ?? []).map((_, i) => `checks.${i}.condition`) : []),
@@ -259,7 +268,7 @@ function lowerHandler(
   const activity = call
     ? {
         callee: callee(call),
-        argsCode: `{ ${BUILTIN_ACTIVITY_SPECS[call.activity].parameters.map((p) => `${p.name}: ${code(node.id, `activity.args.${p.name}`)}`).join(', ')} }`,
+        argsCode: activityArgsCode(specOf(call.activity), (name) => code(node.id, `activity.args.${name}`)),
         resultVariable: call.resultVariable || null,
       }
     : null;
@@ -310,6 +319,11 @@ function lowerHandler(
       };
     }
   }
+}
+
+/** The one object argument of an activity call, `{ a: <code>, b: <code> }`; nothing for an activity without parameters. */
+function activityArgsCode(spec: ActivitySpec, argCode: (parameter: string) => string): string {
+  return spec.parameters.length ? `{ ${spec.parameters.map((p) => `${p.name}: ${argCode(p.name)}`).join(', ')} }` : '';
 }
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {
