@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { GeneratedFile } from '../../codegen/pipeline';
 import { api, errorMessage } from '../api/client';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
-import { compileDelay } from './compileDelay';
+import { compileDelay, rememberRoundTrip } from './compileDelay';
 
 /**
  * Recompiles the design after every content change. While the server answers fast (it re-formats
@@ -14,8 +14,8 @@ import { compileDelay } from './compileDelay';
 export function useCompile() {
   const store = useDesignerStoreApi();
   const revision = useDesignerStore((s) => s.revision);
-  /** Round trip of the latest answered recompile after an edit (the first compile of a design is cold and not counted). */
-  const lastRoundTripMs = useRef<number | null>(null);
+  /** Round trips of the latest answered recompiles after an edit (the first compile of a design is cold and not counted). */
+  const roundTripsMs = useRef<number[]>([]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -25,20 +25,29 @@ export function useCompile() {
       const started = performance.now();
       try {
         const result = await api.compile(toDesign(), controller.signal);
-        if (revision > 0) lastRoundTripMs.current = performance.now() - started;
-        const files = keepUnchanged(store.getState().compile.files, result.files ?? []);
-        setCompile({ status: 'ok', diagnostics: result.diagnostics ?? [], files });
+        if (revision > 0) roundTripsMs.current = rememberRoundTrip(roundTripsMs.current, performance.now() - started);
+        const previous = store.getState().compile;
+        setCompile({
+          status: 'ok',
+          // Unchanged diagnostics keep their array: the canvas redraws its node decorations when it changes.
+          diagnostics: sameJson(previous.diagnostics, result.diagnostics ?? []) ? previous.diagnostics : (result.diagnostics ?? []),
+          files: keepUnchanged(previous.files, result.files ?? []),
+        });
       } catch (err) {
         if (controller.signal.aborted) return;
         const prev = store.getState().compile;
         setCompile({ ...prev, status: 'error', error: errorMessage(err) });
       }
-    }, compileDelay(revision, lastRoundTripMs.current));
+    }, compileDelay(revision, roundTripsMs.current));
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
   }, [revision, store]);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The previous file objects where the text did not change, so the code view does not redraw them. */
