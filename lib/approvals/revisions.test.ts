@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonicalJson, formVersionOf, revisionsOf, specForVersion, storedDocument } from './revisions';
+import { approverInAnyRevision, canonicalJson, formVersionOf, revisionsOf, specForVersion, storedDocument } from './revisions';
 import { ApprovalProcessSpecSchema, describeIssuePath } from './spec';
 
 const spec = (name: string) => ApprovalProcessSpecSchema.parse({ name, fields: [], levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'lead' }] }] });
@@ -31,4 +31,13 @@ test('issue paths in the form\'s words name the level and the field', () => {
   assert.equal(describeIssuePath('levels.1.approvers.0.name'), 'Level 2 › approver 1 › name');
   assert.equal(describeIssuePath('levels.0.onDeadline.then.to.name'), 'Level 1 › at the deadline › at the escalated deadline › to › name');
   assert.equal(describeIssuePath('fields.2.name'), 'Field 3 › name');
+});
+
+test('an approver an edit removed still approves in the versions that list them (their requests keep those versions)', () => {
+  const v1 = ApprovalProcessSpecSchema.parse({ name: 'P', fields: [], levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }] }] });
+  const v2 = ApprovalProcessSpecSchema.parse({ name: 'P', fields: [], levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'carl' }] }] });
+  const revisions = [{ designVersion: 1, spec: v1 }, { designVersion: 2, spec: v2 }];
+  assert.equal(approverInAnyRevision(revisions, { username: 'ann', roles: [] }), true);
+  assert.equal(approverInAnyRevision(revisions, { username: 'carl', roles: [] }), true);
+  assert.equal(approverInAnyRevision(revisions, { username: 'zed', roles: ['approver'] }), false);
 });

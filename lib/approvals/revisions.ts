@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
+import { isApproverOf } from './status';
 
 export interface FormRevision {
   /** The design version the form saved. */
@@ -53,4 +54,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
+}
+
+/**
+ * Whether someone approves in any version of the process: a request keeps the version it started
+ * on, so an approver an edit removed still decides the requests of the versions that list them.
+ */
+export function approverInAnyRevision(revisions: FormRevision[], who: { username: string; roles: readonly string[] }): boolean {
+  return revisions.some((r) => isApproverOf(r.spec, who));
 }

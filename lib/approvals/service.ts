@@ -17,8 +17,7 @@ import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
-import { canonicalJson, formVersionOf } from './revisions';
-import { isApproverOf } from './status';
+import { approverInAnyRevision, canonicalJson, formVersionOf } from './revisions';
 import {
   getProcess,
   getRequest,
@@ -189,7 +188,7 @@ export async function submitRequest(principal: Principal, { processId, fields }:
 export async function requestFor(principal: Principal, workflowId: string): Promise<RequestView & { canDecide: boolean }> {
   const request = await getRequest({ workflowId });
   const process = request ? await getProcess({ id: request.processId }) : null;
-  const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || isApproverOf(process.spec, principal));
+  const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || approverInAnyRevision(process.revisions, principal));
   if (!request || !process || !allowed) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const view = await readRequestView(request, process);
   return { ...view, canDecide: view.executionStatus === 'RUNNING' && (await canDecide(principal, workflowId)) };
@@ -214,7 +213,7 @@ export async function decide(principal: Principal, workflowId: string, { approve
   const process = request ? await getProcess({ id: request.processId }) : null;
   if (!request || !process) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const target = `request:${workflowId}`;
-  if (!isApproverOf(process.spec, principal)) {
+  if (!approverInAnyRevision(process.revisions, principal)) {
     await auditAsCaller('approval.refused', target, { approve, reason: 'not an approver of this process' });
     throw new ApiError(403, 'approval.not-an-approver', `You are not an approver of the process "${process.name}"`);
   }

@@ -19,8 +19,8 @@ import { pendingTimers } from '../execution-history';
 import { getTemporalClient } from '../temporal-client';
 import { APPROVAL_CONTRACT } from './generate';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
-import { specForVersion } from './revisions';
-import { isApproverOf, openTask, requestStatus, type RequestStatus } from './status';
+import { approverInAnyRevision, specForVersion } from './revisions';
+import { openTask, requestStatus, type RequestStatus } from './status';
 import { getProcess, listProcesses, searchTextOf, toRequest, type StoredProcess, type StoredRequest } from './store';
 
 const QUERY_TIMEOUT_MS = 3000;
@@ -234,7 +234,7 @@ export function inboxOrder(sort: InboxQuery['sort']): SQL[] {
  */
 export async function inboxPage(principal: Principal, query: InboxQuery = {}): Promise<Page<RequestView>> {
   const { page, pageSize } = clampPage(query.page, query.pageSize);
-  const processes = (await listProcesses()).filter((p) => (!query.processId || p.id === query.processId) && isApproverOf(p.spec, principal));
+  const processes = (await listProcesses()).filter((p) => (!query.processId || p.id === query.processId) && approverInAnyRevision(p.revisions, principal));
   if (processes.length === 0) return { items: [], total: 0, page, pageSize };
   const db = await getDb();
   const byId = new Map(processes.map((p) => [p.id, p]));
