@@ -74,6 +74,7 @@ test('an edit is a new deployed version of the same design; running requests kee
   const rita = await signIn('rita', ['requester']);
   const ann = await signIn('ann', ['approver']);
   const bob = await signIn('bob', ['approver']);
+  const carl = await signIn('carl', ['approver']);
 
   const v1 = { name: 'Travel', fields: [{ name: 'cost', type: 'money', required: true }], levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'ann' }] }] };
   const created = await call(processesRoute.POST, { ...designer, body: { spec: v1 } });
@@ -101,15 +102,16 @@ test('an edit is a new deployed version of the same design; running requests kee
   assert.equal((await getDesign({ id: designId }))?.latestVersion, 1, 'nothing saved');
   assert.equal((await call(processRoute.PUT, { ...rita, params: { id }, body: { spec: v1 } })).status, 403, 'requesters cannot edit');
 
-  // The edit: a second level. Version 2 of the same design, deployed.
-  const v2 = { ...v1, levels: [...v1.levels, { name: 'Finance', approvers: [{ kind: 'user', name: 'bob' }] }] };
+  // The edit: carl leads instead of ann, and a second level. Version 2 of the same design, deployed.
+  const v2 = { ...v1, levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'carl' }] }, { name: 'Finance', approvers: [{ kind: 'user', name: 'bob' }] }] };
   const edited = await call(processRoute.PUT, { ...designer, params: { id }, body: { spec: v2, baseVersion: 1 } });
   assert.equal(edited.status, 201, JSON.stringify(edited.body));
   assert.deepEqual([edited.body.version, edited.body.saved, edited.body.deployment.version, edited.body.deployment.designId], [2, true, 2, designId]);
   assert.equal(edited.body.process.spec.levels.length, 2);
   assert.deepEqual((await getDesign({ id: designId }))?.versions.map((v) => v.version), [2, 1], "the design's history has both versions");
 
-  // The request submitted before the edit stays on version 1: one level, approved by ann alone.
+  // The request submitted before the edit stays on version 1: one level, approved by ann alone
+  // (no longer an approver in version 2, still one in the version her request runs).
   const before = await call(requestRoute.GET, { ...rita, params: { workflowId: onV1 } });
   assert.deepEqual(before.body.request.status.levels.map((l: { name: string }) => l.name), ['Lead'], 'shown with the levels of its version');
   assert.equal((await call(decisionRoute.POST, { ...ann, params: { workflowId: onV1 }, body: { approve: true, comment: '' } })).status, 200);
@@ -121,7 +123,9 @@ test('an edit is a new deployed version of the same design; running requests kee
 
   // A new request runs version 2: Finance must approve too.
   const onV2 = await submit();
-  assert.equal((await call(decisionRoute.POST, { ...ann, params: { workflowId: onV2 }, body: { approve: true, comment: '' } })).status, 200);
+  const annOnV2 = await call(decisionRoute.POST, { ...ann, params: { workflowId: onV2 }, body: { approve: true, comment: '' } });
+  assert.equal(annOnV2.status, 422, 'ann does not lead in version 2: the workflow refuses');
+  assert.equal((await call(decisionRoute.POST, { ...carl, params: { workflowId: onV2 }, body: { approve: true, comment: '' } })).status, 200);
   const atFinance = await call(requestRoute.GET, { ...rita, params: { workflowId: onV2 } });
   assert.deepEqual(atFinance.body.request.status.levels.map((l: { name: string; state: string }) => `${l.name}:${l.state}`), ['Lead:approved', 'Finance:open']);
   assert.equal((await call(decisionRoute.POST, { ...bob, params: { workflowId: onV2 }, body: { approve: true, comment: '' } })).status, 200);
