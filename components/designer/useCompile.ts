@@ -19,12 +19,14 @@ export function useCompile() {
 
   useEffect(() => {
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      const { compile, setCompile, toDesign } = store.getState();
-      setCompile({ ...compile, status: 'pending' });
+    const recompile = async () => {
+      const { setCompile, toDesign } = store.getState();
       const started = performance.now();
+      // The request leaves before the pending state is rendered, so that render overlaps the server's work.
+      const answer = api.compile(toDesign(), controller.signal);
+      setCompile({ ...store.getState().compile, status: 'pending' });
       try {
-        const result = await api.compile(toDesign(), controller.signal);
+        const result = await answer;
         if (revision > 0) roundTripsMs.current = rememberRoundTrip(roundTripsMs.current, performance.now() - started);
         const previous = store.getState().compile;
         setCompile({
@@ -38,9 +40,13 @@ export function useCompile() {
         const prev = store.getState().compile;
         setCompile({ ...prev, status: 'error', error: errorMessage(err) });
       }
-    }, compileDelay(revision, roundTripsMs.current));
+    };
+    const delay = compileDelay(revision, roundTripsMs.current);
+    // No timer hop when there is nothing to wait for: a macrotask can queue behind rendering work.
+    const timer = delay > 0 ? setTimeout(recompile, delay) : null;
+    if (!timer) void recompile();
     return () => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       controller.abort();
     };
   }, [revision, store]);
