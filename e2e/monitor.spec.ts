@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DesignerPage } from './pages/DesignerPage';
@@ -96,6 +97,44 @@ test('deploy, list and filter executions, operate one live, and run two versions
   await list.open();
   await list.filter({ designId, version: '2' });
   await list.expectWorkflowIds([onV2.workflowId]);
+});
+
+test('the step filter finds an execution at the step it moved on to', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The chapter's order: a wait for payment, then a wait for shipping.
+  const tag = Date.now().toString(36);
+  const order = JSON.parse(readFileSync(new URL('../codegen/__golden__/order/design.json', import.meta.url), 'utf8'));
+  const created = await page.request.post('/api/designs', { data: { design: { ...order, name: `StepOrder${tag}` } } });
+  expect(created.status(), await created.text()).toBe(201);
+  const designId: string = (await created.json()).id;
+  const deployed = await page.request.post(`/api/designs/${designId}/deployments`, { data: {} });
+  expect(deployed.status(), await deployed.text()).toBe(201);
+  const workflowId = `step-${tag}`;
+  const started = await page.request.post('/api/executions', { data: { designId, workflowId, input: { orderId: tag, customerId: 'c-1' } } });
+  expect(started.status(), await started.text()).toBe(201);
+  const update = async (name: string, args: object) => {
+    const response = await page.request.post(`/api/executions/${workflowId}/updates/${name}`, { data: { args } });
+    expect(response.status(), await response.text()).toBe(200);
+  };
+  await update('addItem', { sku: 'mouse', name: 'Mouse', quantity: 1, price: '29.99' });
+  await update('pay', { method: 'card', amount: '29.99', cardToken: 'tok-1234567890' });
+  // Visibility catches up with the workflow's upsert shortly after.
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/executions?designId=${designId}&step=await-shipping`)).json()).executions.length)
+    .toBe(1);
+
+  const list = new ExecutionsListPage(page);
+  await list.open();
+  await list.filter({ designId });
+  // The step field suggests the steps an execution can be found in: the waits and the long timer, not the decision.
+  const suggested = page.getByTestId('filter-step-options').locator('option');
+  await expect(suggested).toHaveCount(3);
+  await expect(page.getByTestId('filter-step-options').locator('option[value="await-shipping"]')).toHaveText('Await shipping');
+  await list.filter({ step: 'await-shipping' });
+  await list.expectWorkflowIds([workflowId]);
+  await expect(list.row(workflowId).getByTestId('execution-row-step')).toHaveText('await-shipping');
+  await list.filter({ step: 'await-payment' });
+  await expect(page.getByTestId('executions-empty')).toBeVisible();
 });
 
 test('update-with-start from the start dialog (validator rejection shown), reset and terminate with confirmation', async ({ page }) => {

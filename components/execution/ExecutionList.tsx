@@ -2,6 +2,8 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
+import { isHandlerNode } from '../../codegen/schema/design';
+import { recordsStep } from '../../codegen/step-recording';
 import { api, errorMessage } from '../api/client';
 import type { DesignSummary } from '../api/types';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -23,6 +25,7 @@ export function ExecutionList() {
   const router = useRouter();
   const pathname = usePathname();
   const [designs, setDesigns] = useState<DesignSummary[]>([]);
+  const [steps, setSteps] = useState<{ id: string; label: string }[]>([]);
   const [page, setPage] = useState<ExecutionListPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tokens, setTokens] = useState<string[]>([]);
@@ -37,6 +40,23 @@ export function ExecutionList() {
   useEffect(() => {
     setTokens([]);
   }, [filterKey]);
+
+  // With a design chosen, the step field suggests the steps the list can find executions in
+  // (the ones the workflow records; it passes through the others without a trace in visibility).
+  const designId = params.get('designId');
+  useEffect(() => {
+    if (!designId) return setSteps([]);
+    let current = true;
+    api.getDesign(designId).then(
+      ({ design }) => {
+        if (current) setSteps(design.nodes.filter((n) => !isHandlerNode(n) && recordsStep(n)).map((n) => ({ id: n.id, label: n.label || n.id })));
+      },
+      () => current && setSteps([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [designId]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -103,7 +123,10 @@ export function ExecutionList() {
           </select>
         </label>
         <label>Step (node id)
-          <input name="step" defaultValue={params.get('step') ?? ''} className="input" data-testid="filter-step" />
+          <input name="step" defaultValue={params.get('step') ?? ''} className="input" list="filter-step-options" data-testid="filter-step" />
+          <datalist id="filter-step-options" data-testid="filter-step-options">
+            {steps.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          </datalist>
         </label>
         <label>Workflow id starts with
           <input name="workflowId" defaultValue={params.get('workflowId') ?? ''} className="input" data-testid="filter-workflow-id" />
