@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { nanoid } from 'nanoid';
+import { writeBuild } from '../codegen/testing/build';
 import { goldenDesign, shorten } from '../codegen/testing/fixtures';
 import { startTestWorker, type TestWorker } from '../codegen/testing/worker';
 import { closeDb } from '../db/client';
@@ -75,9 +77,18 @@ test('the step filter follows an order from its first wait to its second', { ski
 
   await handle.signal('markShipped', { carrier: 'DHL', trackingNumber: 'JD0001' });
   await handle.result();
-  const upserts = (await handle.fetchHistory()).events?.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes) ?? [];
+  const history = await handle.fetchHistory();
+  const upserts = history.events?.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes) ?? [];
   // The start recorded await-payment already; the short delivery timer records nothing.
   assert.equal(upserts.length, 1, 'one upsert: entering await-shipping');
+
+  // Recording is deterministic: the history replays against the same code from scratch (a new worker, no cache).
+  const build = await writeBuild(design);
+  try {
+    await Worker.runReplayHistory({ workflowsPath: build.workflowsPath }, history, handle.workflowId);
+  } finally {
+    build.remove();
+  }
 });
 
 test('an order started without SignalboxStep runs to the end and upserts nothing', { skip, timeout: 60_000 }, async () => {
