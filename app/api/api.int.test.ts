@@ -6,13 +6,11 @@
  * worker host and this process share it, as under `npm start`).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { closeDb, createDb } from '../../db/client';
 import { call, testSessionCookie } from '../../lib/api/testing';
-import { closeTemporalClient } from '../../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../../lib/testing/processes';
+import { eventually } from '../../lib/testing/eventually';
+import { startTestStack, type TestStack } from '../../lib/testing/stack';
 import * as deploymentsRoute from './deployments/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';
 import * as designRoute from './designs/[id]/route';
@@ -35,53 +33,14 @@ import * as rollbackRoute from './deployments/[id]/rollback/route';
 const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 
-let dbServer: Child | null = null;
-let worker: Child | null = null;
-let healthUrl = '';
-// Build directories of this run's deployments: inside the project (for @temporalio/* resolution), removed after.
-const dataDir = `.data-test-api-${process.pid}`;
+let stack: TestStack | undefined;
 
 before(async () => {
   if (skip) return;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const port = await freePort();
-    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
-  }
-  process.env.DATABASE_URL = url;
-  const migrator = createDb({ url, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
-
-  const healthPort = await freePort();
-  healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
-  worker = startTs(
-    'worker/main.ts',
-    { DATABASE_URL: url, WORKER_HEALTH_PORT: String(healthPort), WORKER_POLL_MS: '300', WORKER_RETIRE_GRACE_MS: '1500', WORKER_RETIRE_CHECK_MS: '500' },
-    'worker',
-  );
-  await worker.waitFor(/connected to Temporal/);
+  stack = await startTestStack({ name: 'api', workerEnv: { WORKER_RETIRE_GRACE_MS: '1500', WORKER_RETIRE_CHECK_MS: '500' } });
 });
 
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-  await worker?.stop();
-  await dbServer?.stop();
-  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
-});
-
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+after(() => stack?.stop());
 
 test('approval: deploy, start, update rejected and accepted, query, signal, completed', { skip, timeout: 180_000 }, async () => {
   const created = await call(designsRoute.POST, { body: { design: { ...approval, description: 'draft' } } });
@@ -101,11 +60,8 @@ test('approval: deploy, start, update rejected and accepted, query, signal, comp
   assert.deepEqual(listed.body.deployments.map((d: { id: string }) => d.id), [deployment.id]);
   assert.equal(listed.body.deployments[0].bundle, undefined);
 
-  await eventually('the worker host to run the deployment', async () => {
-    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
-    return health.workers.find((w) => w.deploymentId === deployment.id && w.state === 'running');
-  });
-  await worker!.waitFor(new RegExp(`deployment ${deployment.id} running on signalbox-${deployment.id}`));
+  await stack!.deploymentRunning(deployment.id);
+  await stack!.worker.waitFor(new RegExp(`deployment ${deployment.id} running on signalbox-${deployment.id}`));
 
   const missingInput = await call(executionsRoute.POST, { body: { designId, input: {} } });
   assert.equal(missingInput.status, 400);
@@ -193,10 +149,7 @@ test('executions list: visibility filters and nextPageToken pages', { skip, time
   const designId: string = body.id;
   const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
   assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
-  await eventually('the worker host to run the deployment', async () => {
-    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
-    return health.workers.find((w) => w.deploymentId === deployed.body.deployment.id && w.state === 'running');
-  });
+  await stack!.deploymentRunning(deployed.body.deployment.id);
   const prefix = `list-${Date.now()}-`;
   for (const n of [1, 2, 3]) {
     const started = await call(executionsRoute.POST, { body: { designId, workflowId: `${prefix}${n}`, input: { requestId: `L-${n}` } } });
@@ -267,10 +220,7 @@ test('monitor: live events, history pages, timers, with-start messages, cancel, 
   const designId: string = body.id;
   const deployed = await call(designDeploymentsRoute.POST, { body: {}, params: { id: designId } });
   assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
-  await eventually('the worker host to run the deployment', async () => {
-    const health = (await (await fetch(healthUrl)).json()) as { workers: { deploymentId: string; state: string }[] };
-    return health.workers.find((w) => w.deploymentId === deployed.body.deployment.id && w.state === 'running');
-  });
+  await stack!.deploymentRunning(deployed.body.deployment.id);
 
   // update-with-start: the validator's rejection is a 422; an accepted one starts the workflow and answers
   const workflowId = `monitor-${Date.now()}`;
@@ -441,7 +391,7 @@ test('deploy: progress by stage, replay warning and deploy anyway, both versions
   assert.deepEqual(v2Done.state.path.slice(0, 3), ['start', 'note', 'await-approval']);
 
   // v1 has no open execution any more: the worker host retires it
-  await worker!.waitFor(new RegExp(`deployment ${v1.id} \\(v1\\) superseded and without open executions`), 30_000);
+  await stack!.worker.waitFor(new RegExp(`deployment ${v1.id} \\(v1\\) superseded and without open executions`), 30_000);
   const afterRetire = (await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` })).body.deployments;
   assert.equal(afterRetire.find((d: { id: string }) => d.id === v1.id).status, 'retired');
 
@@ -460,6 +410,6 @@ test('deploy: progress by stage, replay warning and deploy anyway, both versions
   assert.deepEqual(rolledState.state.path, ['start', 'await-approval'], 'v1 code: no note step');
   assert.equal((await call(rollbackRoute.POST, { body: {}, params: { id: 'nope' } })).status, 404);
 
-  const ready = await fetch(healthUrl.replace('/healthz', '/readyz'));
+  const ready = await fetch(stack!.healthUrl.replace('/healthz', '/readyz'));
   assert.equal(ready.status, 200, await ready.text());
 });

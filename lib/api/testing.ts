@@ -93,6 +93,12 @@ export async function testSessionCookie(roles: readonly Role[]): Promise<string>
   return `${SESSION_COOKIE}=${token}`;
 }
 
+/** Creates a user with these roles and returns `call` options carrying its session (in place of the default test user). */
+export async function signInNewUser(username: string, roles: Role[]): Promise<{ headers: { cookie: string }; as: null }> {
+  const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
+  return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
+}
+
 export interface CallOptions<P> {
   /** Only its query string is used when the handler is a known route (the path comes from the route). */
   url?: string;

@@ -6,18 +6,12 @@
  * level's deadline (seconds) escalates to the admin role, and the requester sees the outcome.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeDb, createDb } from '../../../db/client';
-import { createUser, listAudit } from '../../../db/repository';
-import { call } from '../../../lib/api/testing';
+import { listAudit } from '../../../db/repository';
+import { call, signInNewUser } from '../../../lib/api/testing';
 import { REFUSALS } from '../../../lib/approvals/generate';
-import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import type { Role } from '../../../lib/auth/roles';
-import { startSession } from '../../../lib/auth/sessions';
-import { closeTemporalClient } from '../../../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../../../lib/testing/processes';
+import { eventually } from '../../../lib/testing/eventually';
+import { startTestStack, type TestStack } from '../../../lib/testing/stack';
 import * as updateRoute from '../executions/[workflowId]/updates/[name]/route';
 import * as executionsRoute from '../executions/route';
 import * as updateWithStartRoute from '../executions/update-with-start/route';
@@ -28,56 +22,20 @@ import * as decisionRoute from './[workflowId]/decision/route';
 import * as inboxRoute from './route';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
-let dbServer: Child | null = null;
-let worker: Child | null = null;
-const dataDir = `.data-test-approvals-${process.pid}`;
+let stack: TestStack | undefined;
 
 before(async () => {
-  if (skip) return;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const port = await freePort();
-    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
-  }
-  process.env.DATABASE_URL = url;
-  const migrator = createDb({ url, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
-  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(await freePort()), WORKER_POLL_MS: '300' }, 'worker');
-  await worker.waitFor(/connected to Temporal/);
+  if (!skip) stack = await startTestStack({ name: 'approvals' });
 });
 
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-  await worker?.stop();
-  await dbServer?.stop();
-  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
-});
-
-async function signIn(username: string, roles: Role[]): Promise<{ headers: { cookie: string }; as: null }> {
-  const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
-  return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
-}
-
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+after(() => stack?.stop());
 
 test('set up, submit, inbox, refusals, approval, deadline escalation, outcome — all through the API', { skip, timeout: 240_000 }, async () => {
-  const designer = await signIn('dora', ['designer']);
-  const rita = await signIn('rita', ['requester']);
-  const ann = await signIn('ann', ['approver']);
-  const mal = await signIn('mal', ['approver']);
-  const boss = await signIn('boss', ['admin']);
+  const designer = await signInNewUser('dora', ['designer']);
+  const rita = await signInNewUser('rita', ['requester']);
+  const ann = await signInNewUser('ann', ['approver']);
+  const mal = await signInNewUser('mal', ['approver']);
+  const boss = await signInNewUser('boss', ['admin']);
 
   const invalid = await call(processesRoute.POST, { ...designer, body: { spec: { name: 'Bad', fields: [], levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }], required: 2 }] } } });
   assert.equal(invalid.status, 400);

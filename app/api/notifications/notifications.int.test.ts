@@ -6,17 +6,10 @@
  * none missing, and drops a decided one.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeDb, createDb } from '../../../db/client';
-import { createUser } from '../../../db/repository';
-import { call } from '../../../lib/api/testing';
-import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import type { Role } from '../../../lib/auth/roles';
-import { startSession } from '../../../lib/auth/sessions';
-import { closeTemporalClient } from '../../../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../../../lib/testing/processes';
+import { call, signInNewUser } from '../../../lib/api/testing';
+import { eventually } from '../../../lib/testing/eventually';
+import { startTestStack, type TestStack } from '../../../lib/testing/stack';
 import * as decisionRoute from '../inbox/[workflowId]/decision/route';
 import * as inboxRoute from '../inbox/route';
 import * as processesRoute from '../processes/route';
@@ -26,51 +19,15 @@ import * as readRoute from './read/route';
 import * as notificationsRoute from './route';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
-let dbServer: Child | null = null;
-let worker: Child | null = null;
-const dataDir = `.data-test-notifications-${process.pid}`;
+let stack: TestStack | undefined;
 const REQUESTS = 23;
 const PAGE = 10;
 
 before(async () => {
-  if (skip) return;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const port = await freePort();
-    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
-  }
-  process.env.DATABASE_URL = url;
-  const migrator = createDb({ url, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
-  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(await freePort()), WORKER_POLL_MS: '300' }, 'worker');
-  await worker.waitFor(/connected to Temporal/);
+  if (!skip) stack = await startTestStack({ name: 'notifications' });
 });
 
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-  await worker?.stop();
-  await dbServer?.stop();
-  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
-});
-
-async function signIn(username: string, roles: Role[]): Promise<{ headers: { cookie: string }; as: null }> {
-  const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
-  return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
-}
-
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+after(() => stack?.stop());
 
 interface Note {
   id: number;
@@ -80,10 +37,10 @@ interface Note {
 }
 
 test('notifications on level open and on the decision; the inbox pages over more tasks than one page', { skip, timeout: 240_000 }, async () => {
-  const designer = await signIn('nd-dora', ['designer']);
-  const rita = await signIn('nd-rita', ['requester']);
-  const ann = await signIn('nd-ann', ['approver']);
-  const mal = await signIn('nd-mal', ['approver']);
+  const designer = await signInNewUser('nd-dora', ['designer']);
+  const rita = await signInNewUser('nd-rita', ['requester']);
+  const ann = await signInNewUser('nd-ann', ['approver']);
+  const mal = await signInNewUser('nd-mal', ['approver']);
 
   const spec = { name: 'Travel', notify: true, fields: [{ name: 'trip', type: 'string', required: true }], levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'nd-ann' }] }] };
   const created = await call(processesRoute.POST, { ...designer, body: { spec } });

@@ -1,0 +1,88 @@
+/**
+ * Test helper: the server side of Signalbox for an integration test that calls the app's route
+ * handlers in-process — a migrated database the worker host shares (TEST_DATABASE_URL when set,
+ * else the embedded PGlite served by db/server.ts, as under `npm start`) and a worker host
+ * (worker/main.ts, its own process) connected to Temporal (TEMPORAL_ADDRESS).
+ *
+ *   let stack: TestStack | undefined;
+ *   before(async () => { if (!skip) stack = await startTestStack({ name: 'approvals' }); });
+ *   after(() => stack?.stop());
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDb, createDb } from '../../db/client';
+import { closeTemporalClient } from '../temporal-client';
+import { eventually } from './eventually';
+import { freePort, projectDir, startTs, type Child } from './processes';
+
+export interface TestStackOptions {
+  /** Names this run's data directory `.data-test-<name>-<pid>` (deployment builds), removed by stop(). */
+  name: string;
+  /** Extra environment of the worker host, e.g. shorter retirement timings. */
+  workerEnv?: Record<string, string>;
+}
+
+export interface TestStack {
+  databaseUrl: string;
+  /** The worker host process (its output can be waited for). */
+  worker: Child;
+  /** The worker host's health endpoint, `http://127.0.0.1:<port>/healthz`. */
+  healthUrl: string;
+  /** Resolves once the worker host runs the deployment's worker. */
+  deploymentRunning(deploymentId: string): Promise<void>;
+  /** Closes the app's Temporal client and database, stops the processes, removes the data directory. */
+  stop(): Promise<void>;
+}
+
+interface WorkerHealth {
+  workers: { deploymentId: string; state: string }[];
+}
+
+/** Starts the stack and points this process's app code at it (SIGNALBOX_DATA_DIR, DATABASE_URL). */
+export async function startTestStack({ name, workerEnv = {} }: TestStackOptions): Promise<TestStack> {
+  // Inside the project, so deployments' builds resolve @temporalio/* from its node_modules.
+  const dataDir = `.data-test-${name}-${process.pid}`;
+  process.env.SIGNALBOX_DATA_DIR = dataDir;
+  let dbServer: Child | null = null;
+  let worker: Child | null = null;
+  const stop = async () => {
+    await closeTemporalClient();
+    await closeDb();
+    await worker?.stop();
+    await dbServer?.stop();
+    rmSync(join(projectDir, dataDir), { recursive: true, force: true });
+  };
+  try {
+    let databaseUrl = process.env.TEST_DATABASE_URL;
+    if (!databaseUrl) {
+      const port = await freePort();
+      dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
+      databaseUrl = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
+    }
+    process.env.DATABASE_URL = databaseUrl;
+    const migrator = createDb({ url: databaseUrl, max: 1 });
+    await migrator.migrate();
+    await migrator.close();
+
+    const healthPort = await freePort();
+    const healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
+    const env = { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: String(healthPort), WORKER_POLL_MS: '300', ...workerEnv };
+    const host = (worker = startTs('worker/main.ts', env, 'worker'));
+    await host.waitFor(/connected to Temporal/);
+    return {
+      databaseUrl,
+      worker: host,
+      healthUrl,
+      async deploymentRunning(deploymentId) {
+        await eventually('the worker host to run the deployment', async () => {
+          const health = (await (await fetch(healthUrl)).json()) as WorkerHealth;
+          return health.workers.find((w) => w.deploymentId === deploymentId && w.state === 'running');
+        });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
