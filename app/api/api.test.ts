@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { closeDb } from '../../db/client';
+import { test } from 'node:test';
 import { call } from '../../lib/api/testing';
-import { closeTemporalClient } from '../../lib/temporal-client';
+import { useInMemoryApp } from '../../lib/testing/in-memory-app';
 import * as compileRoute from './compile/route';
 import * as deploymentsRoute from './deployments/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';
@@ -21,15 +20,7 @@ import * as executionsRoute from './executions/route';
 
 const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
 
-before(() => {
-  delete process.env.DATABASE_URL;
-  process.env.SIGNALBOX_PGLITE_DIR = 'memory://';
-  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1'; // nothing listens there
-});
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-});
+useInMemoryApp();
 
 test('every route is dynamic and runs on Node.js', () => {
   for (const route of [compileRoute, deploymentsRoute, designDeploymentsRoute, designRoute, versionRoute, versionsRoute, designsRoute, executionRoute, executionsRoute]) {

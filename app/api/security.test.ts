@@ -6,8 +6,7 @@
  * cross-site cookie requests are 403, and a path without a rule is refused to everyone.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { closeDb } from '../../db/client';
+import { test } from 'node:test';
 import { createSession, createUser, deleteUserSessions, updateUser } from '../../db/repository';
 import { handle, json } from '../../lib/api/errors';
 import { apiRoutes, call, fillPattern, testSessionCookie, type HttpMethod } from '../../lib/api/testing';
@@ -15,7 +14,7 @@ import { SESSION_COOKIE } from '../../lib/auth/cookies';
 import { ROUTE_POLICY } from '../../lib/auth/policy';
 import { ROLES } from '../../lib/auth/roles';
 import { hashSecret, newApiToken, newSessionToken, tokenPrefix } from '../../lib/auth/secrets';
-import { closeTemporalClient } from '../../lib/temporal-client';
+import { useInMemoryApp } from '../../lib/testing/in-memory-app';
 import * as tokensRoute from './admin/tokens/route';
 import * as tokenRoute from './admin/tokens/[id]/route';
 import * as designsRoute from './designs/route';
@@ -33,15 +32,7 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/oidc/callback',
 ];
 
-before(() => {
-  delete process.env.DATABASE_URL;
-  process.env.SIGNALBOX_PGLITE_DIR = 'memory://';
-  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1';
-});
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-});
+useInMemoryApp();
 
 async function everyRouteMethod(): Promise<{ pattern: string; method: HttpMethod; handler: (...args: never[]) => Promise<Response> }[]> {
   const found = [];

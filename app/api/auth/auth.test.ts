@@ -3,12 +3,11 @@
  * the admin managing users, roles, passwords; the audit trail of it all.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { closeDb } from '../../../db/client';
+import { test } from 'node:test';
 import { listAudit } from '../../../db/repository';
 import { call } from '../../../lib/api/testing';
 import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import { closeTemporalClient } from '../../../lib/temporal-client';
+import { useInMemoryApp } from '../../../lib/testing/in-memory-app';
 import * as usersRoute from '../admin/users/route';
 import * as userRoute from '../admin/users/[id]/route';
 import * as userPasswordRoute from '../admin/users/[id]/password/route';
@@ -20,15 +19,7 @@ import * as passwordRoute from './password/route';
 import * as setupRoute from './setup/route';
 import * as statusRoute from './status/route';
 
-before(() => {
-  delete process.env.DATABASE_URL;
-  process.env.SIGNALBOX_PGLITE_DIR = 'memory://';
-  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1';
-});
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-});
+useInMemoryApp();
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

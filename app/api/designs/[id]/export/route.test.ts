@@ -1,26 +1,17 @@
 /** GET /api/designs/[id]/export: the project as a zip, latest or ?version=N; 422/404/400 with clear errors. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { closeDb } from '../../../../../db/client';
 import { call, testSessionCookie } from '../../../../../lib/api/testing';
-import { closeTemporalClient } from '../../../../../lib/temporal-client';
+import { useInMemoryApp } from '../../../../../lib/testing/in-memory-app';
 import * as versionsRoute from '../versions/route';
 import * as designsRoute from '../../route';
 import * as exportRoute from './route';
 
 const approval = JSON.parse(readFileSync(new URL('../../../../../examples/approval.json', import.meta.url), 'utf8'));
 
-before(() => {
-  delete process.env.DATABASE_URL;
-  process.env.SIGNALBOX_PGLITE_DIR = 'memory://';
-  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1';
-});
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-});
+useInMemoryApp();
 
 /** Calls the route as a signed-in reader and returns the raw response (a zip is not JSON). */
 async function download(id: string, query = ''): Promise<Response> {
