@@ -1,18 +1,9 @@
+import type { Diagnostic } from '../../codegen/diagnostics';
 import type { Design } from '../../codegen/schema/design';
 import type { DesignerState } from '../../codegen/runtime-contract';
 
-/** Mirrors codegen's Diagnostic: a finding about a design, pointing at the node/field concerned. */
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  nodeId?: string;
-  edgeId?: string;
-  /** The custom activity concerned (by name), for findings about one. */
-  activity?: string;
-  field?: string;
-  range?: { start: number; end: number };
-}
+/** The API answers with codegen's findings as they are (a type-only import: no codegen code reaches the client bundle). */
+export type { Diagnostic };
 
 export interface GeneratedFile {
   path: string;
