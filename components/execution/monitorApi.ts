@@ -1,6 +1,7 @@
 'use client';
 /** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
 import { ApiError, request as call } from '../api/client';
+import type { ExecutionRow as ListedExecution } from '../../lib/execution-list';
 import type { ExecutionDetail, ExecutionStatus } from '../api/types';
 
 /** The execution detail as the monitor routes send it (lib/executions.ts ExecutionDetail). */
@@ -23,19 +24,9 @@ export interface PendingUpdate {
   acceptedAt: string;
 }
 
-export interface ExecutionRow {
-  workflowId: string;
-  runId: string;
+/** A row of GET /api/executions as lib/execution-list.ts builds it, with the status narrowed. */
+export interface ExecutionRow extends Omit<ListedExecution, 'status'> {
   status: ExecutionStatus;
-  startTime: string;
-  closeTime: string | null;
-  designId: string | null;
-  designName: string | null;
-  deploymentId: string | null;
-  designVersion: number | null;
-  taskQueue: string;
-  step: string | null;
-  historyLength: number;
 }
 
 export interface ExecutionListPage {
