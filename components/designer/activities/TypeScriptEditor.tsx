@@ -1,8 +1,8 @@
 'use client';
 import { javascript } from '@codemirror/lang-javascript';
-import { forceLinting, linter, lintGutter, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import CodeMirror, { EditorView, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../api/types';
 import { useResolvedTheme } from '../theme';
 import styles from './activities.module.css';
@@ -18,32 +18,33 @@ export interface TypeScriptEditorProps {
 /** A custom activity's code: TypeScript highlighting, line numbers, findings underlined in place (from the app bundle). */
 export default function TypeScriptEditor({ value, onChange, testId, diagnostics }: TypeScriptEditorProps) {
   const theme = useResolvedTheme();
-  const diagnosticsRef = useRef(diagnostics);
   const editor = useRef<ReactCodeMirrorRef>(null);
-  useEffect(() => {
-    diagnosticsRef.current = diagnostics;
-    if (editor.current?.view) forceLinting(editor.current.view);
-  }, [diagnostics]);
+  // Findings come from the code generator and the verifier, not from a linter running in the
+  // page: they are set on the editor whenever they change (and move with the text as it is edited).
+  const findings = JSON.stringify(diagnostics.filter((d) => d.range).map((d) => [d.range!.start, d.range!.end, d.severity, d.message]));
+  const apply = useCallback(
+    (view: EditorView | undefined) => {
+      if (!view) return;
+      const length = view.state.doc.length;
+      const marks = (JSON.parse(findings) as [number, number, LintDiagnostic['severity'], string][])
+        .filter(([start]) => start <= length)
+        .map(([start, end, severity, message]): LintDiagnostic => ({ from: start, to: Math.min(Math.max(end, start + 1), length), severity, message }));
+      view.dispatch(setDiagnostics(view.state, marks));
+    },
+    [findings],
+  );
+  useEffect(() => apply(editor.current?.view), [apply]);
 
   const extensions = useMemo(
     () => [
       javascript({ typescript: true }),
       EditorView.contentAttributes.of({ 'data-testid': testId, 'aria-label': 'Activity code (TypeScript)' }),
       lintGutter(),
-      linter(
-        (view) => {
-          const length = view.state.doc.length;
-          return diagnosticsRef.current
-            .filter((d) => d.range && d.range.start <= length)
-            .map((d): LintDiagnostic => ({ from: d.range!.start, to: Math.min(d.range!.end, length), severity: d.severity, message: d.message }));
-        },
-        { delay: 100 },
-      ),
     ],
     [testId],
   );
   return (
-    <CodeMirror ref={editor} value={value} onChange={onChange} extensions={extensions} theme={theme} className={styles.code}
+    <CodeMirror ref={editor} value={value} onChange={onChange} extensions={extensions} theme={theme} className={styles.code} onCreateEditor={apply}
       minHeight="220px" maxHeight="50vh" basicSetup={{ foldGutter: false, autocompletion: true, closeBrackets: true }} />
   );
 }
