@@ -97,3 +97,19 @@ test('export of an invalid design writes nothing and names the node', async () =
   assert.equal(existsSync(out), false);
   assert.equal((await run(['export', approval])).code, 2, 'export without --out is a usage error');
 });
+
+test('generate writes custom activities into their own folder; validate names the activity of a finding', async () => {
+  const { goldenDesign } = await import('../codegen/testing/fixtures');
+  const dir = mkdtempSync(join(tmpdir(), 'signalbox-cli-activities-'));
+  const file = join(dir, 'quote.json');
+  const design = goldenDesign('custom-activity');
+  writeFileSync(file, JSON.stringify(design));
+  const generated = await run(['generate', file, '--out', join(dir, 'out')]);
+  assert.equal(generated.code, 0, generated.stderr);
+  assert.equal(readFileSync(join(dir, 'out', 'activities', 'computeDiscount.ts'), 'utf8'), design.activities![0]!.source);
+  design.activities![1]!.source = '';
+  writeFileSync(file, JSON.stringify(design));
+  const invalid = await run(['validate', file]);
+  assert.equal(invalid.code, 1);
+  assert.match(invalid.stderr, /error \[activity archiveQuote, field source\]: Custom activity "archiveQuote" has no code/);
+});

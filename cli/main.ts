@@ -67,7 +67,11 @@ export async function main(argv: string[], out: (line: string) => void = console
   }
   const dir = resolve(parsed.values.out!);
   mkdirSync(dir, { recursive: true });
-  for (const generated of result.files) writeFileSync(join(dir, generated.path), generated.contents);
+  for (const generated of result.files) {
+    // Custom activities go into a subfolder (activities/<name>.ts).
+    mkdirSync(dirname(join(dir, generated.path)), { recursive: true });
+    writeFileSync(join(dir, generated.path), generated.contents);
+  }
   if (!parsed.values.json) out(`Wrote ${result.files.map((f) => f.path).join(', ')} to ${dir}`);
   return 0;
 }
@@ -124,7 +128,7 @@ function readDesign(file: string): { json: unknown } | { error: string } {
 }
 
 function formatDiagnostic(file: string, d: Diagnostic): string {
-  const where = [d.nodeId && `node ${d.nodeId}`, d.edgeId && `edge ${d.edgeId}`, d.field && `field ${d.field}`].filter(Boolean).join(', ');
+  const where = [d.nodeId && `node ${d.nodeId}`, d.activity && `activity ${d.activity}`, d.edgeId && `edge ${d.edgeId}`, d.field && `field ${d.field}`].filter(Boolean).join(', ');
   return `${file}: ${d.severity}${where ? ` [${where}]` : ''}: ${d.message}`;
 }
 
