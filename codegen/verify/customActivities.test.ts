@@ -83,3 +83,35 @@ test('a file that does not export the declared function is told so', async () =>
   assert.equal(d.code, 'activity.signature');
   assert.match(d.message, /the file must export a function named computeDiscount/);
 });
+
+test('an activity without parameters, and one taking and returning lists of records, type-check as declared', async () => {
+  const design: Design = goldenDesign('custom-activity');
+  design.variables.push(
+    { name: 'stamp', type: 'string', initial: '""' },
+    { name: 'lines', type: 'list', items: 'object', itemFields: [{ name: 'sku', type: 'string' }, { name: 'price', type: 'money' }], initial: '[]' },
+  );
+  design.activities!.push(
+    { name: 'now', parameters: [], result: { type: 'string' }, source: "export async function now(): Promise<string> {\n  return new Date().toISOString();\n}\n" },
+    {
+      name: 'cheapest',
+      parameters: [{ name: 'items', type: 'list', items: 'object', itemFields: [{ name: 'sku', type: 'string' }, { name: 'price', type: 'money' }] }],
+      result: { type: 'list', items: 'object', itemFields: [{ name: 'sku', type: 'string' }, { name: 'price', type: 'money' }] },
+      source: 'export async function cheapest({ items }: { items: { sku: string; price: string }[] }): Promise<{ sku: string; price: string }[]> {\n  return [...items].sort((a, b) => Number(a.price) - Number(b.price)).slice(0, 1);\n}\n',
+    },
+  );
+  design.nodes.push(
+    { id: 'stamp', type: 'activity', label: 'Stamp', activity: 'now', args: {}, resultVariable: 'stamp', position: { x: 200, y: 0 } },
+    { id: 'pick', type: 'activity', label: 'Pick', activity: 'cheapest', args: { items: 'lines' }, resultVariable: 'lines', position: { x: 200, y: 100 } },
+  );
+  const end = design.edges.find((e) => e.target === 'end')!;
+  design.edges.push({ id: 'e-stamp', source: 'stamp', target: 'pick' }, { id: 'e-pick', source: 'pick', target: 'end' });
+  end.target = 'stamp';
+  const result = await compileDesign(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  const workflow = result.files.find((f) => f.path === 'workflows.ts')!.contents;
+  assert.match(workflow, /stamp = await now\(\);/);
+  assert.match(workflow, /lines = await cheapest\(\{ items: lines \}\);/);
+  const build = await writeBuild(design);
+  builds.push(build);
+  assert.deepEqual(typecheckFiles({ dir: build.dir, files: ['workflows.ts', 'shared.ts', 'activities.ts'] }), []);
+});
