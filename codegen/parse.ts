@@ -21,12 +21,14 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, input: unknown): Diagnostic 
     message: `${where}${located.field ? `"${located.field}" ` : ''}${issue.message}`,
     ...(located.nodeId ? { nodeId: located.nodeId } : {}),
     ...(located.edgeId ? { edgeId: located.edgeId } : {}),
+    ...(located.activity ? { activity: located.activity } : {}),
     ...(located.field ? { field: located.field } : {}),
   };
 }
 
 interface Location {
   nodeId?: string;
+  activity?: string;
   edgeId?: string;
   field?: string;
   label?: string;
@@ -43,6 +45,10 @@ function locate(path: string[], input: unknown): Location {
     const kind = collection === 'nodes' ? String(item?.type ?? 'node') : 'edge';
     const label = `${capitalise(kind)} ${name ? JSON.stringify(name) : `#${Number(index) + 1}`}`;
     return collection === 'nodes' ? { nodeId: id, field, label } : { edgeId: id, field, label };
+  }
+  if (collection === 'activities' && index !== undefined) {
+    const name = pick(input, collection, Number(index))?.name;
+    if (typeof name === 'string') return { activity: name, field, label: `Custom activity ${JSON.stringify(name)}` };
   }
   return { field: path.join('.') || undefined, label: path.length ? 'Design' : undefined };
 }

@@ -112,3 +112,12 @@ test('a handler can run a custom activity too', () => {
   });
   assert.deepEqual(diagnostics, []);
 });
+
+test('a schema problem in a custom activity is located on it', () => {
+  const design = goldenDesign('custom-activity') as unknown as { activities: { source: unknown }[] };
+  design.activities[1]!.source = 42;
+  const parsed = parseDesign(design);
+  assert.ok(!parsed.ok);
+  assert.deepEqual([parsed.diagnostics[0]!.activity, parsed.diagnostics[0]!.field], ['archiveQuote', 'source']);
+  assert.match(parsed.diagnostics[0]!.message, /^Custom activity "archiveQuote": "source" /);
+});
