@@ -1,22 +1,16 @@
 /**
  * Editing an approval process from the form, through the REST API against a real Temporal server
- * and a worker host (set up as app/api/inbox/approvals-api.int.test.ts): the edit is a new version
- * of the same design, deployed at once; a request submitted before it keeps the version it started
- * on (its levels, its code), a new one runs the new version; a change made on the canvas since the
- * form generated the design is not overwritten silently (409, nothing saved) unless asked to.
+ * and a worker host (lib/testing/stack.ts): the edit is a new version of the same design, deployed
+ * at once; a request submitted before it keeps the version it started on (its levels, its code), a
+ * new one runs the new version; a change made on the canvas since the form generated the design is
+ * not overwritten silently (409, nothing saved) unless asked to.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeDb, createDb } from '../../../db/client';
-import { createUser, getDesign, listAudit } from '../../../db/repository';
-import { call } from '../../../lib/api/testing';
-import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import type { Role } from '../../../lib/auth/roles';
-import { startSession } from '../../../lib/auth/sessions';
-import { closeTemporalClient } from '../../../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../../../lib/testing/processes';
+import { getDesign, listAudit } from '../../../db/repository';
+import { call, signInNewUser } from '../../../lib/api/testing';
+import { eventually } from '../../../lib/testing/eventually';
+import { startTestStack, type TestStack } from '../../../lib/testing/stack';
 import * as versionsRoute from '../designs/[id]/versions/route';
 import * as decisionRoute from '../inbox/[workflowId]/decision/route';
 import * as requestRoute from '../requests/[workflowId]/route';
@@ -25,56 +19,20 @@ import * as processRoute from './[id]/route';
 import * as processesRoute from './route';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
-let dbServer: Child | null = null;
-let worker: Child | null = null;
-const dataDir = `.data-test-process-edit-${process.pid}`;
+let stack: TestStack | undefined;
 
 before(async () => {
-  if (skip) return;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const port = await freePort();
-    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-    url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1];
-  }
-  process.env.DATABASE_URL = url;
-  const migrator = createDb({ url, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
-  worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(await freePort()), WORKER_POLL_MS: '300' }, 'worker');
-  await worker.waitFor(/connected to Temporal/);
+  if (!skip) stack = await startTestStack({ name: 'process-edit' });
 });
 
-after(async () => {
-  await closeTemporalClient();
-  await closeDb();
-  await worker?.stop();
-  await dbServer?.stop();
-  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
-});
-
-async function signIn(username: string, roles: Role[]): Promise<{ headers: { cookie: string }; as: null }> {
-  const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
-  return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
-}
-
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+after(() => stack?.stop());
 
 test('an edit is a new deployed version of the same design; running requests keep theirs; canvas changes are not overwritten silently', { skip, timeout: 300_000 }, async () => {
-  const designer = await signIn('dora', ['designer']);
-  const rita = await signIn('rita', ['requester']);
-  const ann = await signIn('ann', ['approver']);
-  const bob = await signIn('bob', ['approver']);
-  const carl = await signIn('carl', ['approver']);
+  const designer = await signInNewUser('dora', ['designer']);
+  const rita = await signInNewUser('rita', ['requester']);
+  const ann = await signInNewUser('ann', ['approver']);
+  const bob = await signInNewUser('bob', ['approver']);
+  const carl = await signInNewUser('carl', ['approver']);
 
   const v1 = { name: 'Travel', fields: [{ name: 'cost', type: 'money', required: true }], levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'ann' }] }] };
   const created = await call(processesRoute.POST, { ...designer, body: { spec: v1 } });
