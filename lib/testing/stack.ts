@@ -1,8 +1,12 @@
 /**
  * Test helper: the server side of Signalbox for an integration test that calls the app's route
- * handlers in-process — a migrated database the worker host shares (TEST_DATABASE_URL when set,
- * else the embedded PGlite served by db/server.ts, as under `npm start`) and a worker host
+ * handlers in-process — a migrated database the worker host shares and a worker host
  * (worker/main.ts, its own process) connected to Temporal (TEMPORAL_ADDRESS).
+ *
+ * The database is the test file's own: with TEST_DATABASE_URL (`npm test` starts one PostgreSQL
+ * for all integration files) a new database on that server, dropped by stop(), so no file sees
+ * another's users, processes or deployments; else the embedded PGlite served by db/server.ts in
+ * memory, as under `npm start`.
  *
  *   let stack: TestStack | undefined;
  *   before(async () => { if (!skip) stack = await startTestStack({ name: 'approvals' }); });
@@ -10,6 +14,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { closeDb, createDb } from '../../db/client';
 import { closeTemporalClient } from '../temporal-client';
 import { eventually } from './eventually';
@@ -34,6 +39,24 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** A new database on the server of `serverUrl`, named after the test file; drop() removes it. */
+async function createTestDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(serverUrl);
+  const database = `${url.pathname.slice(1) || 'signalbox'}_${name}_${process.pid}`.replace(/\W/g, '_').toLowerCase();
+  const onServer = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`CREATE DATABASE "${database}"`);
+  url.pathname = `/${database}`;
+  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
+}
+
 interface WorkerHealth {
   workers: { deploymentId: string; state: string }[];
 }
@@ -44,17 +67,23 @@ export async function startTestStack({ name, workerEnv = {} }: TestStackOptions)
   const dataDir = `.data-test-${name}-${process.pid}`;
   process.env.SIGNALBOX_DATA_DIR = dataDir;
   let dbServer: Child | null = null;
+  let ownDatabase: { url: string; drop(): Promise<void> } | null = null;
   let worker: Child | null = null;
   const stop = async () => {
     await closeTemporalClient();
     await closeDb();
     await worker?.stop();
     await dbServer?.stop();
+    // A database left behind on a throwaway server costs nothing; a failed drop must not fail the tests.
+    await ownDatabase?.drop().catch((error: Error) => console.warn(`[stack] could not drop the test database: ${error.message}`));
     rmSync(join(projectDir, dataDir), { recursive: true, force: true });
   };
   try {
-    let databaseUrl = process.env.TEST_DATABASE_URL;
-    if (!databaseUrl) {
+    let databaseUrl: string;
+    if (process.env.TEST_DATABASE_URL) {
+      ownDatabase = await createTestDatabase(process.env.TEST_DATABASE_URL, name);
+      databaseUrl = ownDatabase.url;
+    } else {
       const port = await freePort();
       dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
       databaseUrl = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
