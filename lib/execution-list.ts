@@ -9,6 +9,7 @@ import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow'
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
 import { listDeployments, listDesigns } from '../db/repository';
 import { InputError } from './errors';
+import type { ExecutionSummary } from './executions';
 import { getTemporalClient } from './temporal-client';
 
 const LIVE_STEP_TIMEOUT_MS = 1500;
@@ -30,17 +31,9 @@ export interface ExecutionFilters {
   workflowId?: string;
 }
 
-export interface ExecutionRow {
-  workflowId: string;
-  runId: string;
-  /** Status as the client names it (RUNNING, COMPLETED, …). */
-  status: string;
-  startTime: string;
-  closeTime: string | null;
-  designId: string | null;
+/** An execution's summary (lib/executions.ts; status as the client names it: RUNNING, COMPLETED, …) with what the list shows besides. */
+export interface ExecutionRow extends ExecutionSummary {
   designName: string | null;
-  deploymentId: string | null;
-  designVersion: number | null;
   taskQueue: string;
   /** The node id of the current step: live from the designer query when running, else as recorded. */
   step: string | null;
