@@ -4,6 +4,7 @@ import { parseDesign } from '../parse';
 import type { Diagnostic } from '../diagnostics';
 import type { CustomActivity, Design, NodeOfType } from '../schema/design';
 import { goldenDesign } from '../testing/fixtures';
+import { findDiagnostic } from '../testing/lookup';
 import { validateDesign } from './index';
 
 /** Custom activities: declared in the design, called from nodes, every finding located on the activity or the node. */
@@ -25,12 +26,6 @@ function activityNode(design: Design, id: string): NodeOfType<'activity'> {
   return found;
 }
 
-function find(diagnostics: Diagnostic[], code: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code);
-  assert.ok(found, `expected a ${code} diagnostic, got ${JSON.stringify(diagnostics, null, 1)}`);
-  return found;
-}
-
 test('the custom-activity design parses and validates without findings', () => {
   const parsed = parseDesign(goldenDesign('custom-activity'));
   assert.ok(parsed.ok);
@@ -38,14 +33,14 @@ test('the custom-activity design parses and validates without findings', () => {
 });
 
 test('a node calling an activity that is neither built-in nor declared is refused on that node', () => {
-  const d = find(diagnose((x) => (activityNode(x, 'discount').activity = 'computeDiscont')), 'activity.unknown');
+  const d = findDiagnostic(diagnose((x) => (activityNode(x, 'discount').activity = 'computeDiscont')), 'activity.unknown');
   assert.equal(d.nodeId, 'discount');
   assert.equal(d.field, 'activity');
   assert.match(d.message, /"computeDiscont", which is neither a built-in nor a custom activity.*computeDiscount/);
 });
 
 test('arguments are type-checked against the declared parameters', () => {
-  const d = find(diagnose((x) => (activityNode(x, 'discount').args.loyaltyYears = 'input.orderId')), 'expression.invalid');
+  const d = findDiagnostic(diagnose((x) => (activityNode(x, 'discount').args.loyaltyYears = 'input.orderId')), 'expression.invalid');
   assert.equal(d.nodeId, 'discount');
   assert.equal(d.field, 'args.loyaltyYears');
   assert.match(d.message, /number/);
@@ -57,18 +52,18 @@ test('missing and extra arguments are named with the parameter', () => {
     delete node.args.total;
     node.args.rebate = '1';
   });
-  const missing = find(diagnostics, 'activity.missing-argument');
+  const missing = findDiagnostic(diagnostics, 'activity.missing-argument');
   assert.equal(missing.field, 'args.total');
   assert.match(missing.message, /needs a value for "total".*computeDiscount custom activity/);
-  const extra = find(diagnostics, 'activity.unknown-argument');
+  const extra = findDiagnostic(diagnostics, 'activity.unknown-argument');
   assert.equal(extra.field, 'args.rebate');
   assert.match(extra.message, /computeDiscount custom activity has no parameter "rebate"/);
 });
 
 test("the result must fit the variable it is stored in", () => {
-  const d = find(diagnose((x) => (activityNode(x, 'discount').activity = 'archiveQuote')), 'activity.no-result');
+  const d = findDiagnostic(diagnose((x) => (activityNode(x, 'discount').activity = 'archiveQuote')), 'activity.no-result');
   assert.equal(d.field, 'resultVariable');
-  const typed = find(
+  const typed = findDiagnostic(
     diagnose((x) => (activity(x, 'computeDiscount').result = { type: 'number' })),
     'activity.result-type',
   );
@@ -76,16 +71,16 @@ test("the result must fit the variable it is stored in", () => {
 });
 
 test('names: built-ins, reserved words, duplicates and names of the generated module are refused on the activity', () => {
-  const builtin = find(diagnose((x) => (activity(x, 'archiveQuote').name = 'http')), 'activity.name-clash');
+  const builtin = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').name = 'http')), 'activity.name-clash');
   assert.deepEqual([builtin.activity, builtin.field], ['http', 'name']);
   assert.match(builtin.message, /name of a built-in activity/);
-  const reserved = find(diagnose((x) => (activity(x, 'archiveQuote').name = 'delete')), 'name.invalid');
+  const reserved = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').name = 'delete')), 'name.invalid');
   assert.match(reserved.message, /reserved word/);
-  const duplicate = find(diagnose((x) => (activity(x, 'archiveQuote').name = 'computeDiscount')), 'name.duplicate');
+  const duplicate = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').name = 'computeDiscount')), 'name.duplicate');
   assert.equal(duplicate.activity, 'computeDiscount');
-  const variable = find(diagnose((x) => (activity(x, 'archiveQuote').name = 'discount')), 'activity.name-clash');
+  const variable = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').name = 'discount')), 'activity.name-clash');
   assert.match(variable.message, /would generate "discount", which is already used by a variable/);
-  const invalid = find(diagnose((x) => (activity(x, 'archiveQuote').name = 'archive quote')), 'name.invalid');
+  const invalid = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').name = 'archive quote')), 'name.invalid');
   assert.match(invalid.message, /try "archiveQuote"/);
 });
 
@@ -93,12 +88,12 @@ test('parameter names must be identifiers and unique', () => {
   const diagnostics = diagnose((x) => {
     activity(x, 'computeDiscount').parameters.push({ name: 'total', type: 'string' }, { name: '2nd', type: 'string' });
   });
-  assert.equal(find(diagnostics, 'name.duplicate').field, 'parameters.2.name');
-  assert.equal(find(diagnostics, 'name.invalid').field, 'parameters.3.name');
+  assert.equal(findDiagnostic(diagnostics, 'name.duplicate').field, 'parameters.2.name');
+  assert.equal(findDiagnostic(diagnostics, 'name.invalid').field, 'parameters.3.name');
 });
 
 test('an activity without code is refused', () => {
-  const d = find(diagnose((x) => (activity(x, 'archiveQuote').source = '  \n')), 'activity.empty-source');
+  const d = findDiagnostic(diagnose((x) => (activity(x, 'archiveQuote').source = '  \n')), 'activity.empty-source');
   assert.deepEqual([d.activity, d.field], ['archiveQuote', 'source']);
 });
 

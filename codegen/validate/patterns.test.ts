@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from '../diagnostics';
-import type { Design, DesignNode } from '../schema/design';
+import type { Design } from '../schema/design';
 import { goldenDesign } from '../testing/fixtures';
+import { findDiagnostic, nodeById } from '../testing/lookup';
 import { validateDesign } from './index';
 
 /** Diagnostics for the chapter's patterns: money and lists, handler effects, continue-as-new, growth. */
@@ -12,18 +13,6 @@ function diagnose(name: string, edit: (design: Design) => void): Diagnostic[] {
   return validateDesign(design).diagnostics;
 }
 
-function node<T extends DesignNode['type']>(design: Design, id: string): Extract<DesignNode, { type: T }> {
-  const found = design.nodes.find((n) => n.id === id);
-  if (!found) throw new Error(`no node ${id}`);
-  return found as Extract<DesignNode, { type: T }>;
-}
-
-function find(diagnostics: Diagnostic[], code: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code);
-  assert.ok(found, `expected a ${code} diagnostic, got ${JSON.stringify(diagnostics, null, 1)}`);
-  return found;
-}
-
 test('the order, cart, progress and continue-as-new patterns are valid without warnings', () => {
   for (const name of ['order', 'shopping-cart', 'progress', 'continue-as-new']) {
     assert.deepEqual(validateDesign(goldenDesign(name)).diagnostics, [], name);
@@ -31,7 +20,7 @@ test('the order, cart, progress and continue-as-new patterns are valid without w
 });
 
 test('money mixed with a float is an error at its position in the field', () => {
-  const d = find(diagnose('order', (x) => (node<'update'>(x, 'add-item').assignments[1].value = 'total + 1.5')), 'expression.invalid');
+  const d = findDiagnostic(diagnose('order', (x) => (nodeById<'update'>(x, 'add-item').assignments[1].value = 'total + 1.5')), 'expression.invalid');
   assert.equal(d.nodeId, 'add-item');
   assert.equal(d.field, 'assignments.1.value');
   assert.deepEqual(d.range, { start: 6, end: 7 });
@@ -39,23 +28,23 @@ test('money mixed with a float is an error at its position in the field', () => 
 });
 
 test('appending the wrong item type to a list names the list item type', () => {
-  const d = find(diagnose('shopping-cart', (x) => (node<'signal'>(x, 'add-item').assignments[0].value = 'append(items, 3)')), 'expression.invalid');
+  const d = findDiagnostic(diagnose('shopping-cart', (x) => (nodeById<'signal'>(x, 'add-item').assignments[0].value = 'append(items, 3)')), 'expression.invalid');
   assert.equal(d.nodeId, 'add-item');
   assert.match(d.message, /Argument 2 of append must be a string \(an item of the list\), got number at position 14/);
 });
 
 test('a list that grows on every signal, without limit or continue-as-new, is a warning (6.5.5)', () => {
-  const d = find(diagnose('shopping-cart', (x) => delete node<'signal'>(x, 'add-item').when), 'list.unbounded');
+  const d = findDiagnostic(diagnose('shopping-cart', (x) => delete nodeById<'signal'>(x, 'add-item').when), 'list.unbounded');
   assert.equal(d.severity, 'warning');
   assert.equal(d.nodeId, 'add-item');
   assert.match(d.message, /appends to "items" on every message, without limit.*len\(items\) < 100/);
-  const update = find(diagnose('shopping-cart', (x) => (node<'update'>(x, 'add-to-cart').validators = [])), 'list.unbounded');
+  const update = findDiagnostic(diagnose('shopping-cart', (x) => (nodeById<'update'>(x, 'add-to-cart').validators = [])), 'list.unbounded');
   assert.equal(update.nodeId, 'add-to-cart');
   assert.match(update.message, /Add a validator such as/);
 });
 
 test('continue-as-new may only carry declared variables', () => {
-  const d = find(diagnose('continue-as-new', (x) => node<'continueAsNew'>(x, 'fresh-run').carry.push('totl')), 'continueAsNew.unknown-variable');
+  const d = findDiagnostic(diagnose('continue-as-new', (x) => nodeById<'continueAsNew'>(x, 'fresh-run').carry.push('totl')), 'continueAsNew.unknown-variable');
   assert.equal(d.nodeId, 'fresh-run');
   assert.equal(d.field, 'carry.4');
   assert.match(d.message, /carries "totl", which is not a declared variable/);
@@ -63,40 +52,40 @@ test('continue-as-new may only carry declared variables', () => {
 
 test("a handler's activity result must go to a declared variable of the right type", () => {
   const wrong = diagnose('bank-account', (x) => {
-    node<'update'>(x, 'withdraw').activity = { activity: 'http', args: { method: '"POST"', url: '"http://bank"', body: '""' }, resultVariable: 'closed' };
+    nodeById<'update'>(x, 'withdraw').activity = { activity: 'http', args: { method: '"POST"', url: '"http://bank"', body: '""' }, resultVariable: 'closed' };
   });
-  assert.match(find(wrong, 'activity.result-type').message, /the http activity returns a string, but "closed" is a boolean/);
-  const missing = diagnose('bank-account', (x) => (node<'update'>(x, 'withdraw').activity = { activity: 'log', args: {} }));
-  assert.equal(find(missing, 'activity.missing-argument').field, 'activity.args.message');
+  assert.match(findDiagnostic(wrong, 'activity.result-type').message, /the http activity returns a string, but "closed" is a boolean/);
+  const missing = diagnose('bank-account', (x) => (nodeById<'update'>(x, 'withdraw').activity = { activity: 'log', args: {} }));
+  assert.equal(findDiagnostic(missing, 'activity.missing-argument').field, 'activity.args.message');
 });
 
 test('an update-with-wait condition is type-checked in the handler scope', () => {
-  const d = find(diagnose('progress', (x) => (node<'update'>(x, 'wait-progress').waitUntil = 'args.percnt > 1')), 'expression.invalid');
+  const d = findDiagnostic(diagnose('progress', (x) => (nodeById<'update'>(x, 'wait-progress').waitUntil = 'args.percnt > 1')), 'expression.invalid');
   assert.equal(d.field, 'waitUntil');
   assert.match(d.message, /did you mean 'percent'/);
 });
 
 test('record fields of a list become code, so they are checked like every other name', () => {
   const bad = diagnose('order', (x) => (x.variables[1].itemFields = [{ name: 'sku: string }; evil(); //', type: 'string' }]));
-  const d = find(bad, 'name.invalid');
+  const d = findDiagnostic(bad, 'name.invalid');
   assert.equal(d.field, 'variables.1.itemFields.0.name');
   assert.match(d.message, /Variable "items": item field name .* must start with a letter/);
-  assert.equal(find(diagnose('order', (x) => (x.variables[1].itemFields = [])), 'list.no-item-fields').field, 'variables.1.itemFields');
+  assert.equal(findDiagnostic(diagnose('order', (x) => (x.variables[1].itemFields = [])), 'list.no-item-fields').field, 'variables.1.itemFields');
 });
 
 test('a child on another task queue gets the drawn queue; an invalid queue expression is named', async () => {
   const { compileDesign } = await import('../pipeline');
   const design = goldenDesign('orchestrator');
-  node<'childWorkflow'>(design, 'start-worker').taskQueue = '"workers-" + str(input.workers)';
+  nodeById<'childWorkflow'>(design, 'start-worker').taskQueue = '"workers-" + str(input.workers)';
   const result = await compileDesign(design);
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   assert.match(result.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /taskQueue: 'workers-' \+ String\(input\.workers\),/);
-  const d = find(diagnose('orchestrator', (x) => (node<'childWorkflow'>(x, 'start-worker').taskQueue = 'input.workers')), 'expression.invalid');
+  const d = findDiagnostic(diagnose('orchestrator', (x) => (nodeById<'childWorkflow'>(x, 'start-worker').taskQueue = 'input.workers')), 'expression.invalid');
   assert.equal(d.field, 'taskQueue');
 });
 
 test('an update that waits for something nothing changes is an error on its "wait until"', () => {
-  const d = find(diagnose('progress', (x) => (node<'update'>(x, 'wait-progress').waitUntil = 'args.percent > 50')), 'wait.unsatisfiable');
+  const d = findDiagnostic(diagnose('progress', (x) => (nodeById<'update'>(x, 'wait-progress').waitUntil = 'args.percent > 50')), 'wait.unsatisfiable');
   assert.equal(d.nodeId, 'wait-progress');
   assert.equal(d.field, 'waitUntil');
   assert.match(d.message, /would wait forever: it reads no variable/);
@@ -110,13 +99,13 @@ test('found by the property test: unread input, literal comparisons and forbidde
   assert.match(result.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /ShoppingCartWorkflow\(_input: ShoppingCartWorkflowInput\)/);
 
   const literal = goldenDesign('shopping-cart');
-  node<'wait'>(literal, 'await-checkout').condition = 'checkedOut || "a" == "b"';
+  nodeById<'wait'>(literal, 'await-checkout').condition = 'checkedOut || "a" == "b"';
   const folded = await compileDesign(literal);
   assert.match(folded.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /condition\(\(\) => checkedOut \|\| false, '1 day'\)/);
 
   const forbidden = diagnose('shopping-cart', (x) => {
-    node<'signal'>(x, 'checkout').parameters = [{ name: 'constructor', type: 'boolean' }];
-    node<'signal'>(x, 'checkout').assignments = [{ variable: 'checkedOut', value: 'args.constructor' }];
+    nodeById<'signal'>(x, 'checkout').parameters = [{ name: 'constructor', type: 'boolean' }];
+    nodeById<'signal'>(x, 'checkout').assignments = [{ variable: 'checkedOut', value: 'args.constructor' }];
   });
-  assert.equal(find(forbidden, 'name.invalid').nodeId, 'checkout');
+  assert.equal(findDiagnostic(forbidden, 'name.invalid').nodeId, 'checkout');
 });

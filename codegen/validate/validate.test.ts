@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from '../diagnostics';
-import type { Design, DesignNode } from '../schema/design';
+import type { Design } from '../schema/design';
 import { approvalDesign } from '../testing/designs';
+import { findDiagnostic, nodeById } from '../testing/lookup';
 import { validateDesign } from './index';
 
 function diagnose(edit: (design: Design) => void): Diagnostic[] {
@@ -11,24 +12,12 @@ function diagnose(edit: (design: Design) => void): Diagnostic[] {
   return validateDesign(design).diagnostics;
 }
 
-function node<T extends DesignNode['type']>(design: Design, id: string): Extract<DesignNode, { type: T }> {
-  const found = design.nodes.find((n) => n.id === id);
-  if (!found) throw new Error(`no node ${id}`);
-  return found as Extract<DesignNode, { type: T }>;
-}
-
-function find(diagnostics: Diagnostic[], code: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code);
-  assert.ok(found, `expected a ${code} diagnostic, got ${JSON.stringify(diagnostics, null, 1)}`);
-  return found;
-}
-
 test('the approval example is valid without warnings', () => {
   assert.deepEqual(validateDesign(approvalDesign()).diagnostics, []);
 });
 
 test('a wait with no outgoing edge is reported on the wait', () => {
-  const d = find(diagnose((x) => (x.edges = x.edges.filter((e) => e.source !== 'await-approval'))), 'node.no-outgoing-edge');
+  const d = findDiagnostic(diagnose((x) => (x.edges = x.edges.filter((e) => e.source !== 'await-approval'))), 'node.no-outgoing-edge');
   assert.equal(d.nodeId, 'await-approval');
   assert.equal(d.message, 'Wait "Await approval" has no outgoing edge; connect it to the next step or to an End');
 });
@@ -40,38 +29,38 @@ test('a timeout without its edge, and a decision branch without its edge', () =>
 });
 
 test('a timeout edge on a wait without timeout is refused', () => {
-  const d = find(diagnose((x) => delete node<'wait'>(x, 'await-approval').timeout), 'edge.bad-output');
+  const d = findDiagnostic(diagnose((x) => delete nodeById<'wait'>(x, 'await-approval').timeout), 'edge.bad-output');
   assert.equal(d.edgeId, 'e-timeout');
   assert.match(d.message, /its outputs are "met"/);
 });
 
 test('no start, and two starts', () => {
-  find(diagnose((x) => (x.nodes = x.nodes.filter((n) => n.type !== 'start'))), 'design.no-start');
-  const d = find(diagnose((x) => x.nodes.push({ id: 'start2', type: 'start', label: 'Again', position: { x: 0, y: 0 } })), 'design.many-starts');
+  findDiagnostic(diagnose((x) => (x.nodes = x.nodes.filter((n) => n.type !== 'start'))), 'design.no-start');
+  const d = findDiagnostic(diagnose((x) => x.nodes.push({ id: 'start2', type: 'start', label: 'Again', position: { x: 0, y: 0 } })), 'design.many-starts');
   assert.equal(d.nodeId, 'start2');
 });
 
 test('unreachable nodes are warnings on the node', () => {
-  const d = find(diagnose((x) => x.nodes.push({ id: 'lonely', type: 'end', label: 'Lonely', outcome: 'complete', result: '"x"', position: { x: 0, y: 0 } })), 'node.unreachable');
+  const d = findDiagnostic(diagnose((x) => x.nodes.push({ id: 'lonely', type: 'end', label: 'Lonely', outcome: 'complete', result: '"x"', position: { x: 0, y: 0 } })), 'node.unreachable');
   assert.equal(d.severity, 'warning');
   assert.equal(d.nodeId, 'lonely');
 });
 
 test('handlers connect only to waits, and the flow never leads into a handler', () => {
-  find(diagnose((x) => x.edges.push({ id: 'bad', source: 'approve', target: 'is-approved' })), 'edge.handler-target');
-  find(diagnose((x) => x.edges.push({ id: 'bad', source: 'end-approved', target: 'approve' })), 'edge.into-handler');
+  findDiagnostic(diagnose((x) => x.edges.push({ id: 'bad', source: 'approve', target: 'is-approved' })), 'edge.handler-target');
+  findDiagnostic(diagnose((x) => x.edges.push({ id: 'bad', source: 'end-approved', target: 'approve' })), 'edge.into-handler');
 });
 
 test('invalid, reserved and duplicate names', () => {
-  assert.match(find(diagnose((x) => (node<'signal'>(x, 'approve').name = 'approve now')), 'name.invalid').message, /try "approveNow"/);
-  assert.match(find(diagnose((x) => (x.variables[0].name = 'class')), 'name.invalid').message, /reserved word/);
-  assert.match(find(diagnose((x) => (x.variables[0].name = 'condition')), 'name.invalid').message, /used by the generated code/);
-  const dup = find(diagnose((x) => (node<'query'>(x, 'status').name = 'approve')), 'name.duplicate');
+  assert.match(findDiagnostic(diagnose((x) => (nodeById<'signal'>(x, 'approve').name = 'approve now')), 'name.invalid').message, /try "approveNow"/);
+  assert.match(findDiagnostic(diagnose((x) => (x.variables[0].name = 'class')), 'name.invalid').message, /reserved word/);
+  assert.match(findDiagnostic(diagnose((x) => (x.variables[0].name = 'condition')), 'name.invalid').message, /used by the generated code/);
+  const dup = findDiagnostic(diagnose((x) => (nodeById<'query'>(x, 'status').name = 'approve')), 'name.duplicate');
   assert.equal(dup.nodeId, 'status');
 });
 
 test('expression errors carry the node, the field and the position', () => {
-  const d = find(diagnose((x) => (node<'wait'>(x, 'await-approval').condition = 'decidd')), 'expression.invalid');
+  const d = findDiagnostic(diagnose((x) => (nodeById<'wait'>(x, 'await-approval').condition = 'decidd')), 'expression.invalid');
   assert.equal(d.nodeId, 'await-approval');
   assert.equal(d.field, 'condition');
   assert.deepEqual(d.range, { start: 0, end: 6 });
@@ -79,33 +68,33 @@ test('expression errors carry the node, the field and the position', () => {
 });
 
 test('a condition must be boolean and a result must match the result type', () => {
-  find(diagnose((x) => (node<'wait'>(x, 'await-approval').condition = 'approverName')), 'expression.invalid');
-  const d = find(diagnose((x) => (node<'end'>(x, 'end-approved').result = '42')), 'expression.invalid');
+  findDiagnostic(diagnose((x) => (nodeById<'wait'>(x, 'await-approval').condition = 'approverName')), 'expression.invalid');
+  const d = findDiagnostic(diagnose((x) => (nodeById<'end'>(x, 'end-approved').result = '42')), 'expression.invalid');
   assert.equal(d.nodeId, 'end-approved');
 });
 
 test('assignments to undeclared variables are named', () => {
-  const d = find(diagnose((x) => node<'signal'>(x, 'approve').assignments.push({ variable: 'approvedBy', value: 'args.approverName' })), 'assignment.unknown-variable');
+  const d = findDiagnostic(diagnose((x) => nodeById<'signal'>(x, 'approve').assignments.push({ variable: 'approvedBy', value: 'args.approverName' })), 'assignment.unknown-variable');
   assert.equal(d.nodeId, 'approve');
   assert.match(d.message, /"approvedBy", which is not a declared variable/);
 });
 
 test('a wait that no message can satisfy is an error; a wait on people without timeout is a warning', () => {
   const unsatisfiable = diagnose((x) => {
-    delete node<'wait'>(x, 'await-approval').timeout;
+    delete nodeById<'wait'>(x, 'await-approval').timeout;
     x.edges = x.edges.filter((e) => e.id !== 'e-timeout');
-    node<'signal'>(x, 'approve').assignments = node<'signal'>(x, 'approve').assignments.filter((a) => a.variable !== 'decided');
+    nodeById<'signal'>(x, 'approve').assignments = nodeById<'signal'>(x, 'approve').assignments.filter((a) => a.variable !== 'decided');
   });
-  assert.match(find(unsatisfiable, 'wait.unsatisfiable').message, /can never finish: no signal or update changes "decided"/);
+  assert.match(findDiagnostic(unsatisfiable, 'wait.unsatisfiable').message, /can never finish: no signal or update changes "decided"/);
   const noTimeout = diagnose((x) => {
-    delete node<'wait'>(x, 'await-approval').timeout;
+    delete nodeById<'wait'>(x, 'await-approval').timeout;
     x.edges = x.edges.filter((e) => e.id !== 'e-timeout');
   });
-  assert.equal(find(noTimeout, 'wait.no-timeout').severity, 'warning');
+  assert.equal(findDiagnostic(noTimeout, 'wait.no-timeout').severity, 'warning');
 });
 
 test('two edges from one output are refused on the node', () => {
-  const d = find(diagnose((x) => x.edges.push({ id: 'loop', source: 'is-approved', sourceHandle: 'else', target: 'await-approval' })), 'edge.output-twice');
+  const d = findDiagnostic(diagnose((x) => x.edges.push({ id: 'loop', source: 'is-approved', sourceHandle: 'else', target: 'await-approval' })), 'edge.output-twice');
   assert.equal(d.nodeId, 'is-approved');
   assert.equal(d.edgeId, 'loop');
 });
