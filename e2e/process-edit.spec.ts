@@ -59,9 +59,30 @@ test('edit a process in the form and redeploy; running requests keep their versi
   await expect(form.getByTestId('issue-levels.0.required')).toBeVisible();
   await form.getByTestId('level-0-required').fill('2');
   await expect(form.getByTestId('level-0-rule')).toContainText('2 of 3 must approve; the level is rejected at the second rejection');
+  // A deadline that escalates, and the escalated task's own deadline that escalates further once.
+  await form.getByTestId('level-0-deadline-amount').fill('2');
+  await form.getByTestId('level-0-on-deadline').selectOption('escalate');
+  await form.getByTestId('level-0-escalate-kind').selectOption('user');
+  await form.getByTestId('level-0-escalate-name').fill('pe-boss');
+  await form.getByTestId('level-0-escalated-deadline-amount').fill('4');
+  await form.getByTestId('level-0-escalated-deadline-unit').selectOption('hours');
+  await form.getByTestId('level-0-escalated-then').selectOption('escalate');
+  await form.getByTestId('level-0-escalate-further-kind').selectOption('user');
+  await form.getByTestId('level-0-escalate-further-name').fill('pe-boss');
+  await form.getByTestId('process-save').click();
+  await expect(form.getByTestId('issue-levels.0.onDeadline.then.to.name')).toContainText('is already who the task was escalated to');
+  await form.getByTestId('level-0-escalate-further-kind').selectOption('role');
+  await form.getByTestId('level-0-escalate-further-name').selectOption('admin');
   expect(await processes.saveAndRedeploy()).toBe('saved');
   await expect(form.getByTestId('process-message')).toContainText('Saved "Trip request" as version 2 and deployed it');
   await expect(processes.row('Trip request').getByTestId('process-version')).toHaveText('version 2');
+  const stored = (await (await designer.request.get('/api/processes')).json()) as { processes: { name: string; spec: { levels: { onDeadline?: unknown }[] } }[] };
+  expect(stored.processes.find((p) => p.name === 'Trip request')?.spec.levels[0]?.onDeadline).toEqual({
+    action: 'escalate',
+    to: { kind: 'user', name: 'pe-boss' },
+    deadline: { amount: 4, unit: 'hours' },
+    then: { action: 'escalate', to: { kind: 'role', name: 'admin' } },
+  });
 
   // The request submitted before the edit still shows (and runs) version 1's single level.
   await requests.open();
@@ -71,6 +92,8 @@ test('edit a process in the form and redeploy; running requests keep their versi
 
   // A new request runs version 2: one rejection of 2-of-3 leaves it open, and the status says so.
   await requests.submit({ amount: '450.00' });
+  // The list reloads after the submission: wait until the newest request is the new one.
+  await expect.poll(() => requests.workflowId()).not.toBe(onVersion1);
   const onVersion2 = await requests.workflowId();
   const bob = await signedInAs(browser, 'pe-bob');
   await expect(async () => {
