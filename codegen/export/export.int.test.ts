@@ -11,10 +11,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { nanoid } from 'nanoid';
 import { approvalDesign } from '../testing/designs';
+import { runTestWorker, type TestWorker } from '../testing/worker';
 import { typecheckProject } from '../verify/typecheck';
 import { exportProject } from './index';
 import { writeExport } from './testing';
@@ -44,10 +45,7 @@ interface ExportedWorker {
 
 let exported: { dir: string; remove(): void };
 let helpers: ExportedClient;
-let client: Client;
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let testWorker: TestWorker;
 const taskQueue = `export-int-${nanoid(6)}`;
 
 before(async () => {
@@ -56,17 +54,11 @@ before(async () => {
   exported = writeExport(result.files, 'int');
   helpers = (await import(pathToFileURL(join(exported.dir, 'src', 'client.ts')).href)) as ExportedClient;
   const { createWorker } = (await import(pathToFileURL(join(exported.dir, 'src', 'worker.ts')).href)) as ExportedWorker;
-  nativeConnection = await NativeConnection.connect({ address });
-  worker = await createWorker({ connection: nativeConnection, namespace, taskQueue });
-  running = worker.run();
-  client = new Client({ connection: await Connection.connect({ address }), namespace });
+  testWorker = await runTestWorker(createWorker, { taskQueue });
 });
 
 after(async () => {
-  worker?.shutdown();
-  await running;
-  await nativeConnection?.close();
-  await client?.connection.close();
+  await testWorker?.stop();
   exported?.remove();
 });
 
@@ -104,7 +96,7 @@ test("the e-commerce order export (money, item lists) passes its own test too", 
 
 test('start, query, startUpdate, update (rejected and accepted), signal: the approval path', async () => {
   const input = { requestId: 'r-1' };
-  const handle = await helpers.startApprovalWorkflow(client, { workflowId: `export-${nanoid(6)}`, input, taskQueue });
+  const handle = await helpers.startApprovalWorkflow(testWorker.client, { workflowId: `export-${nanoid(6)}`, input, taskQueue });
   assert.equal(await helpers.queryStatus(handle), 'pending');
   const accepted = await helpers.startUpdateAddComment(handle, { text: 'first look' });
   assert.equal(await accepted.result(), 'Comment saved');
@@ -118,11 +110,11 @@ test('start, query, startUpdate, update (rejected and accepted), signal: the app
 
 test('update-with-start starts once and reaches the same execution; signal-with-start decides it', async () => {
   const options = { workflowId: `export-${nanoid(6)}`, input: { requestId: 'r-2' }, taskQueue };
-  const first = await helpers.updateWithStartAddComment(client, { ...options, args: { text: 'opened' } });
-  const second = await helpers.updateWithStartAddComment(client, { ...options, args: { text: 'still open' } });
+  const first = await helpers.updateWithStartAddComment(testWorker.client, { ...options, args: { text: 'opened' } });
+  const second = await helpers.updateWithStartAddComment(testWorker.client, { ...options, args: { text: 'still open' } });
   assert.equal(first.result, 'Comment saved');
   assert.equal(second.result, 'Comment saved');
   assert.equal((await first.handle.describe()).runId, (await second.handle.describe()).runId);
-  const decided = await helpers.signalWithStartApprove(client, { ...options, args: { approverName: 'Bob', approved: false, comment: 'no budget' } });
+  const decided = await helpers.signalWithStartApprove(testWorker.client, { ...options, args: { approverName: 'Bob', approved: false, comment: 'no budget' } });
   assert.equal(await decided.result(), 'Request rejected by Bob: no budget');
 });
