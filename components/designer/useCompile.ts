@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { GeneratedFile } from '../../codegen/pipeline';
 import { api, errorMessage } from '../api/client';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import { compileDelay, rememberRoundTrip } from './compileDelay';
+import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
 
 /**
  * Recompiles the design after every content change. While the server answers fast (it re-formats
@@ -31,9 +31,8 @@ export function useCompile() {
         const previous = store.getState().compile;
         setCompile({
           status: 'ok',
-          // Unchanged diagnostics keep their array: the canvas redraws its node decorations when it changes.
-          diagnostics: sameJson(previous.diagnostics, result.diagnostics ?? []) ? previous.diagnostics : (result.diagnostics ?? []),
-          files: keepUnchanged(previous.files, result.files ?? []),
+          diagnostics: keepUnchangedDiagnostics(previous.diagnostics, result.diagnostics ?? []),
+          files: keepUnchangedFiles(previous.files, result.files ?? []),
         });
       } catch (err) {
         if (controller.signal.aborted) return;
@@ -50,14 +49,4 @@ export function useCompile() {
       controller.abort();
     };
   }, [revision, store]);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The previous file objects where the text did not change, so the code view does not redraw them. */
-function keepUnchanged(previous: GeneratedFile[], next: GeneratedFile[]): GeneratedFile[] {
-  const merged = next.map((file) => previous.find((old) => old.path === file.path && old.contents === file.contents) ?? file);
-  return merged.length === previous.length && merged.every((file, i) => file === previous[i]) ? previous : merged;
 }
