@@ -1,7 +1,8 @@
 /**
  * Child process of bench/codegen.ts: the CPU time of the FIRST emit + format of a benchmark design in
  * a fresh process (modules loaded, nothing JIT-compiled yet): what a one-shot CLI export pays, as
- * opposed to the warm median a long-lived server sees. Prints `{"emit":ms,"format":ms}`.
+ * opposed to the warm median a long-lived server sees. The piece cache (codegen/format/) is empty in a
+ * fresh process, so this is its cold path. Prints `{"emit":ms,"format":ms}`.
  * Usage: node --import tsx bench/codegen-first-call.ts <nodes>
  */
 import { formatTypeScript } from '../codegen/format';
