@@ -1,5 +1,6 @@
 'use client';
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel } from '@xyflow/react';
+import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 
@@ -15,7 +16,7 @@ interface Props {
 export function CanvasToolbar({ onLayout, layoutBusy, onHelp }: Props) {
   const { canUndo, canRedo } = useDesignerStore(select);
   const store = useDesignerStoreApi();
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   return (
     <Panel position="top-left" className="canvas-toolbar" data-testid="canvas-toolbar">
       <button type="button" className="btn btn--sm" data-testid="undo" disabled={!canUndo} title="Undo (Ctrl/⌘+Z)"
@@ -26,7 +27,7 @@ export function CanvasToolbar({ onLayout, layoutBusy, onHelp }: Props) {
       <button type="button" className="btn btn--sm" data-testid="auto-layout" disabled={layoutBusy} title="Auto-layout (Shift+L)"
         onClick={onLayout}>{layoutBusy ? 'Laying out…' : 'Auto-layout'}</button>
       <button type="button" className="btn btn--sm" data-testid="zoom-to-fit" title="Zoom to fit (Shift+1)"
-        onClick={() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 })}>Fit</button>
+        onClick={() => void fitView({ ...FIT_ALL, duration: 300 })}>Fit</button>
       <button type="button" className="btn btn--sm" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" onClick={onHelp}>?</button>
     </Panel>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { useReactFlow } from '@xyflow/react';
+import { focusNode, useFitView } from '../flow/fit';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 
@@ -9,11 +9,11 @@ const select = (s: DesignerStore) => ({ diagnostics: s.compile.diagnostics, stat
 export function DiagnosticsList() {
   const { diagnostics, status, nodes } = useDesignerStore(select);
   const store = useDesignerStoreApi();
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   const labelOf = (id?: string) => nodes.find((n) => n.id === id)?.data.label;
   const reveal = (nodeId?: string) => {
     store.getState().selectNode(nodeId ?? null);
-    if (nodeId) void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+    if (nodeId) void fitView(focusNode(nodeId));
   };
   return (
     <div className="diagnostics" data-testid="diagnostics" data-count={diagnostics.length} data-status={status}>

@@ -12,6 +12,7 @@ import type { Design, NodeType } from '../../codegen/schema/design';
 import { makeFragment, withFreshIds, type Fragment } from '../../lib/designs/fragment';
 import type { Diagnostic, GeneratedFile } from '../api/types';
 import { makeEdge } from '../flow/edges';
+import { dropEstimates, withLayoutEstimates } from '../flow/estimate';
 import { isHandlerType, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, NodeData, WorkflowSettings } from '../flow/types';
 import { designToFlow, flowToDesign } from './convert';
@@ -70,7 +71,9 @@ export type DesignerStore = DesignerState & DesignerActions;
 const CONTENT_CHANGES = new Set(['add', 'remove', 'replace']);
 
 export function createDesignerStore(init: { designId: string; design: Design; version: number | null }) {
-  const { workflow, nodes, edges } = designToFlow(init.design);
+  const { workflow, edges, ...loaded } = designToFlow(init.design);
+  // Sized and handled up front, so React Flow only renders (and measures) the nodes in view.
+  const nodes = withLayoutEstimates(loaded.nodes);
   return createStore<DesignerStore>()((set, get) => {
     const snapshot = (): Snapshot => ({ workflow: get().workflow, nodes: get().nodes, edges: get().edges });
     /** State fields for an edit: history step (coalesced by key), dirty, counters. */
@@ -82,7 +85,8 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
     });
     const restore = (step: { history: History; snapshot: Snapshot } | null) => {
       if (!step) return;
-      set({ ...step.snapshot, history: step.history, dirty: true, changeCount: get().changeCount + 1, revision: get().revision + 1 });
+      const nodes = withLayoutEstimates(step.snapshot.nodes, get().nodes);
+      set({ ...step.snapshot, nodes, history: step.history, dirty: true, changeCount: get().changeCount + 1, revision: get().revision + 1 });
     };
     const deselected = <T extends { selected?: boolean }>(items: T[]) => items.map((i) => (i.selected ? { ...i, selected: false } : i));
 
@@ -101,7 +105,8 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
       onNodesChange: (changes) => {
         const content = changes.some((c) => CONTENT_CHANGES.has(c.type));
         const moves = changes.filter((c) => c.type === 'position' && c.position);
-        const next = applyNodeChanges(changes, get().nodes);
+        const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c.id] : [])));
+        const next = dropEstimates(applyNodeChanges(changes, get().nodes), measured);
         if (content) {
           // A delete removes nodes and their edges in two calls: one undo step.
           set({ nodes: next, ...edit('remove') });
@@ -131,8 +136,8 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
       },
       addNode: (type, position) => {
         const id = newId();
-        const node = { id, type, position, data: defaultNodeData(type), selected: true } as DesignerNode;
-        set({ ...edit(null), nodes: [...deselected(get().nodes), node], edges: deselected(get().edges) });
+        const [node] = withLayoutEstimates([{ id, type, position, data: defaultNodeData(type), selected: true } as DesignerNode]);
+        set({ ...edit(null), nodes: [...deselected(get().nodes), node!], edges: deselected(get().edges) });
         return id;
       },
       updateNodeData: (id, patch) => {
@@ -179,7 +184,7 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         const added = designToFlow({ ...workflow, nodes: fresh.nodes, edges: fresh.edges });
         set({
           ...edit(null),
-          nodes: [...deselected(get().nodes), ...added.nodes.map((n) => ({ ...n, selected: true }))],
+          nodes: [...deselected(get().nodes), ...withLayoutEstimates(added.nodes).map((n) => ({ ...n, selected: true }))],
           edges: [...deselected(get().edges), ...added.edges],
         });
       },
@@ -192,7 +197,8 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
           }),
         }),
       replaceDesign: (design, version) => {
-        const flow = designToFlow(design);
+        const loaded = designToFlow(design);
+        const flow = { ...loaded, nodes: withLayoutEstimates(loaded.nodes, get().nodes) };
         if (version === undefined) {
           set({ ...edit(null), ...flow });
         } else {
@@ -202,7 +208,8 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
       editDesign: (change) => {
         const flow = designToFlow(change(get().toDesign()));
         const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
-        set({ ...edit(null), ...flow, nodes: flow.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)) });
+        const nodes = withLayoutEstimates(flow.nodes, get().nodes);
+        set({ ...edit(null), ...flow, nodes: nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)) });
       },
       undo: () => restore(undo(get().history, snapshot())),
       redo: () => restore(redo(get().history, snapshot())),

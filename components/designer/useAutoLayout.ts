@@ -1,7 +1,7 @@
 'use client';
-import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { autoLayout } from '../../lib/designs/layout';
+import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 
 /** Node size before React Flow has measured it (a freshly pasted node). */
@@ -10,7 +10,7 @@ const DEFAULT_SIZE = { width: 200, height: 70 };
 /** Lays the whole design out with ELK in one undoable step, then zooms to fit. */
 export function useAutoLayout() {
   const store = useDesignerStoreApi();
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   const [busy, setBusy] = useState(false);
   const layout = useCallback(async () => {
     const { nodes, edges } = store.getState();
@@ -21,7 +21,7 @@ export function useAutoLayout() {
         edges,
       );
       store.getState().moveNodes(positions);
-      requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 }));
+      requestAnimationFrame(() => void fitView({ ...FIT_ALL, duration: 300 }));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 'use client';
-import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { parseFragment, serializeFragment } from '../../lib/designs/fragment';
+import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { isTypingTarget } from './shortcuts';
 
@@ -19,7 +19,7 @@ interface Options {
  */
 export function useCanvasShortcuts({ onLayout, onHelp }: Options) {
   const store = useDesignerStoreApi();
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
 
   useEffect(() => {
     let pasteCount = 0;
@@ -46,7 +46,7 @@ export function useCanvasShortcuts({ onLayout, onHelp }: Options) {
         onLayout();
       } else if (!mod && e.shiftKey && (e.key === '!' || e.code === 'Digit1')) {
         e.preventDefault();
-        void fitView({ padding: 0.2, maxZoom: 1, duration: 300 });
+        void fitView({ ...FIT_ALL, duration: 300 });
       } else if (e.key === 'Escape') {
         s.selectNode(null);
       }

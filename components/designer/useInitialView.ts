@@ -1,9 +1,9 @@
 'use client';
 import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 
-export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 
 /**
  * Where the canvas opens: a design of up to `fitLimit` nodes is fitted into view once its nodes
@@ -12,7 +12,8 @@ export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
  */
 export function useInitialView(fitLimit: number) {
   const store = useDesignerStoreApi();
-  const { fitView, setViewport } = useReactFlow();
+  const { setViewport } = useReactFlow();
+  const fitView = useFitView();
   const initialized = useNodesInitialized();
   const done = useRef(false);
   useEffect(() => {
@@ -24,7 +25,7 @@ export function useInitialView(fitLimit: number) {
       void setViewport({ x: 120 - (start?.position.x ?? 0), y: 80 - (start?.position.y ?? 0), zoom: 1 });
     } else if (initialized) {
       done.current = true;
-      void fitView(FIT_VIEW_OPTIONS);
+      void fitView(FIT_ALL);
     }
   }, [initialized, store, fitView, setViewport, fitLimit]);
 }

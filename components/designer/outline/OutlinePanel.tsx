@@ -1,8 +1,8 @@
 'use client';
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { Variable } from '../../../codegen/schema/design';
 import { removeVariable, renameVariable, variableUsages, type Usage } from '../../../lib/designs/variables';
+import { focusNode, useFitView } from '../../flow/fit';
 import { KINDS } from '../../flow/kinds';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
@@ -22,7 +22,7 @@ export function OutlinePanel() {
   const store = useDesignerStoreApi();
   const variables = useDesignerStore((s) => s.workflow.variables);
   const handlers = useDesignerStore(selectHandlers).map((h) => JSON.parse(h) as [string, string, string, string]);
-  const { fitView } = useReactFlow();
+  const fitView = useFitView();
   const [deleting, setDeleting] = useState<{ name: string; usages: Usage[] } | null>(null);
 
   const taken = (name: string) => variables.some((v) => v.name === name);
@@ -41,7 +41,7 @@ export function OutlinePanel() {
   };
   const reveal = (id: string) => {
     store.getState().selectNode(id);
-    void fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+    void fitView(focusNode(id));
   };
   const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label || id;
 
