@@ -85,6 +85,11 @@ test('deleting a custom activity that a node calls asks first and names the node
   const call = await designer.dropNode('activity', { x: 420, y: 300 });
   await designer.field('activity').selectOption('myActivity');
   await designer.fill('args.text', '"hello"');
+  // The inspector leads to the activity's code.
+  await page.getByTestId('edit-activity-code').click();
+  await expect(activities.dialog).toBeVisible();
+  await expect(activities.dialog.getByTestId('activity-name')).toHaveValue('myActivity');
+  await activities.close();
   await activities.section.getByTestId('activity-row-myActivity').getByTestId('delete-activity').click();
   const dialog = page.getByTestId('delete-activity-dialog');
   await expect(dialog).toContainText('One node calls it');

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CustomActivity } from '../../../codegen/schema/design';
 import { api, errorMessage } from '../../api/client';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
@@ -8,6 +8,7 @@ import { ActivityEditorDialog, type CheckState } from './ActivityEditorDialog';
 import { DeleteActivityDialog } from './DeleteActivityDialog';
 import { activityUsages, addActivity, newActivity, removeActivity, renameActivity, replaceActivity, type ActivityUsage } from './edit';
 import styles from './activities.module.css';
+import { useOpenActivity } from './openActivity';
 
 const EMPTY: CustomActivity[] = [];
 const selectActivities = (s: DesignerStore) => s.workflow.activities ?? EMPTY;
@@ -25,7 +26,12 @@ export function ActivitiesSection() {
   const store = useDesignerStoreApi();
   const activities = useDesignerStore(selectActivities);
   const errors = JSON.parse(useDesignerStore(selectErrorCounts)) as Record<string, number>;
-  const [open, setOpen] = useState<string | null>(null);
+  const { open, setOpen } = useOpenActivity();
+  // The open editor belongs to this design: none is open when the designer comes or goes.
+  useEffect(() => {
+    setOpen(null);
+    return () => setOpen(null);
+  }, [setOpen]);
   const [deleting, setDeleting] = useState<{ name: string; usages: ActivityUsage[] } | null>(null);
   const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
 
