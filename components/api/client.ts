@@ -28,8 +28,10 @@ export class ApiError extends Error {
   }
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: HttpMethod;
   body?: unknown;
   signal?: AbortSignal;
 }

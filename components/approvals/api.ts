@@ -1,6 +1,7 @@
 /** The approvals pages' calls to the API: JSON in and out; failures carry the server's exact message. */
-import type { RequestStatus } from '../../lib/approvals/status';
 import type { ApprovalProcessSpec, SpecIssue } from '../../lib/approvals/spec';
+import type { RequestView as ServerRequestView } from '../../lib/approvals/tasks';
+import { ApiError, request, type HttpMethod } from '../api/client';
 
 export class ApprovalsApiError extends Error {
   constructor(
@@ -13,16 +14,15 @@ export class ApprovalsApiError extends Error {
   }
 }
 
-export async function approvalsApi<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  });
-  const data = (await response.json().catch(() => null)) as { error?: { message?: string; field?: string }; issues?: SpecIssue[] } | null;
-  if (!response.ok) throw new ApprovalsApiError(data?.error?.message ?? `The server answered ${response.status}`, response.status, data?.issues ?? [], data?.error?.field);
-  return data as T;
+/** A call through the shared client (components/api/client.ts); a refusal carries the spec issues and field the approvals routes name. */
+export async function approvalsApi<T>(path: string, method: HttpMethod = 'GET', body?: unknown): Promise<T> {
+  try {
+    return await request<T>(path, { method, body });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const refusal = error.body as { error?: { field?: string }; issues?: SpecIssue[] } | undefined;
+    throw new ApprovalsApiError(error.message, error.status, refusal?.issues ?? [], refusal?.error?.field);
+  }
 }
 
 export interface ProcessSummary {
@@ -40,15 +40,7 @@ export interface ProcessSummary {
   changedOnCanvas: boolean;
 }
 
-export interface RequestView {
-  workflowId: string;
-  processId: string;
-  processName: string;
-  requester: string;
-  submittedAt: string;
-  fields: Record<string, unknown>;
-  executionStatus: string;
-  deadline: string | null;
-  status: RequestStatus;
+/** A request as the approvals routes send it (lib/approvals/tasks.ts), with whether the caller may decide it where they say. */
+export interface RequestView extends ServerRequestView {
   canDecide?: boolean;
 }

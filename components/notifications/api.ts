@@ -1,4 +1,6 @@
 /** The bell's calls to /api/notifications (same origin, JSON; a failure carries the server's message). */
+import { request } from '../api/client';
+
 export interface NotificationItem {
   id: number;
   message: string;
@@ -8,16 +10,9 @@ export interface NotificationItem {
   read: boolean;
 }
 
-async function send<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  });
-  const data = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}`);
-  return data as T;
+/** GET without a body, POST with one. */
+function send<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>(path, body === undefined ? {} : { method: 'POST', body });
 }
 
 export const notificationsApi = {

@@ -1,19 +1,11 @@
 /** The admin page's calls to /api/admin/*: JSON in, JSON out, the API's error message on failure. */
-export class AdminApiError extends Error {}
+import { request, type HttpMethod } from '../../../components/api/client';
 
 /** Runs a change, shows its error if any, reloads; resolves to whether it worked. */
 export type Act = (change: () => Promise<unknown>) => Promise<boolean>;
 
-export async function adminApi<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  });
-  const data = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new AdminApiError(data?.error?.message ?? `The server answered ${response.status}`);
-  return data as T;
+export function adminApi<T>(path: string, method: HttpMethod = 'GET', body?: unknown): Promise<T> {
+  return request<T>(path, { method, body });
 }
 
 export interface AdminUser {
