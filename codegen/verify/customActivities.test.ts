@@ -115,3 +115,13 @@ test('an activity without parameters, and one taking and returning lists of reco
   builds.push(build);
   assert.deepEqual(typecheckFiles({ dir: build.dir, files: ['workflows.ts', 'shared.ts', 'activities.ts'] }), []);
 });
+
+test("the source a new activity starts with type-checks against its declared signature", async () => {
+  const { customActivityTemplate } = await import('../activities');
+  const design: Design = goldenDesign('custom-activity');
+  const shape = { name: 'fresh', parameters: [{ name: 'total', type: 'money' as const }, { name: 'tags', type: 'list' as const, items: 'string' as const }], result: { type: 'boolean' as const } };
+  design.activities!.push({ ...shape, source: customActivityTemplate(shape) }, { name: 'quiet', parameters: [], source: customActivityTemplate({ name: 'quiet', parameters: [] }) });
+  const build = await writeBuild(design);
+  builds.push(build);
+  assert.deepEqual(typecheckFiles({ dir: build.dir, files: ['workflows.ts', 'shared.ts', 'activities.ts'] }), []);
+});
