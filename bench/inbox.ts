@@ -1,7 +1,8 @@
 /**
  * Inbox page latency with many running requests: BENCH_REQUESTS (default 1,000) requests of a
  * one-level process, all waiting for the same approver, submitted through the REST API against a
- * real Temporal server (TEMPORAL_ADDRESS) with a worker host and the embedded database. Then:
+ * real Temporal server (TEMPORAL_ADDRESS) with a worker host and the embedded database (the test stack,
+ * lib/testing/stack.ts: a database of its own on TEST_DATABASE_URL's server when that is set). Then:
  *   before — the previous inbox (kept below as `perRequestInbox`): every running execution of the
  *            process from visibility, a canDecide query for each, then describe + designer-state
  *            query + pending timers (history) for each task: ~4 Temporal calls per running request,
@@ -12,22 +13,15 @@
  *
  *   TEMPORAL_ADDRESS=127.0.0.1:7233 node --import tsx bench/inbox.ts
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { closeDb, createDb } from '../db/client';
-import { createUser } from '../db/repository';
-import { call } from '../lib/api/testing';
+import { call, signInNewUser } from '../lib/api/testing';
 import { APPROVAL_CONTRACT } from '../lib/approvals/generate';
 import { requestStatus } from '../lib/approvals/status';
 import { getProcess, getRequests } from '../lib/approvals/store';
-import { SESSION_COOKIE } from '../lib/auth/cookies';
-import type { Role } from '../lib/auth/roles';
-import { startSession } from '../lib/auth/sessions';
 import { pendingTimers } from '../lib/execution-history';
 import { visibilityLiteral } from '../lib/execution-list';
-import { closeTemporalClient, getTemporalClient } from '../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
+import { getTemporalClient } from '../lib/temporal-client';
+import { startTestStack } from '../lib/testing/stack';
 import * as inboxRoute from '../app/api/inbox/route';
 import * as processesRoute from '../app/api/processes/route';
 import * as requestsRoute from '../app/api/requests/route';
@@ -87,28 +81,11 @@ async function perRequestInbox(processId: string, actor: { username: string; rol
 
 async function main() {
   if (!process.env.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS is not set');
-  const dataDir = `.data-bench-inbox-${process.pid}`;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  let dbServer: Child | null = null;
-  let worker: Child | null = null;
+  const stack = await startTestStack({ name: 'bench-inbox' });
   try {
-    const port = await freePort();
-    dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-    const url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
-    process.env.DATABASE_URL = url;
-    const migrator = createDb({ url, max: 1 });
-    await migrator.migrate();
-    await migrator.close();
-    worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: String(await freePort()), WORKER_POLL_MS: '300' }, 'worker');
-    await worker.waitFor(/connected to Temporal/);
-
-    const signIn = async (username: string, roles: Role[]) => {
-      const user = await createUser({ user: { username, displayName: username, passwordHash: null, roles } });
-      return { headers: { cookie: `${SESSION_COOKIE}=${(await startSession(user.id)).token}` }, as: null };
-    };
-    const designer = await signIn('bench-dora', ['designer']);
-    const rita = await signIn('bench-rita', ['requester']);
-    const ann = await signIn('bench-ann', ['approver']);
+    const designer = await signInNewUser('bench-dora', ['designer']);
+    const rita = await signInNewUser('bench-rita', ['requester']);
+    const ann = await signInNewUser('bench-ann', ['approver']);
     const spec = { name: 'Bench inbox', fields: [{ name: 'item', type: 'string', required: true }], levels: [{ name: 'Lead', approvers: [{ kind: 'user', name: 'bench-ann' }] }] };
     const created = await call(processesRoute.POST, { ...designer, body: { spec } });
     if (created.status !== 201) throw new Error(`process: ${JSON.stringify(created.body)}`);
@@ -153,11 +130,7 @@ async function main() {
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   } finally {
-    await closeTemporalClient();
-    await closeDb();
-    await worker?.stop();
-    await dbServer?.stop();
-    rmSync(join(projectDir, dataDir), { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

@@ -5,10 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDb, createDb } from '../db/client';
+import { closeDb } from '../db/client';
 import { closeTemporalClient } from '../lib/temporal-client';
 import { stopVerifier } from '../lib/verifier';
-import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
+import { serveInMemoryDatabase } from '../lib/testing/database';
+import { freePort, projectDir, startTs } from '../lib/testing/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '../scripts/lib/temporal-server';
 
 export interface BenchEnv {
@@ -22,12 +23,8 @@ export async function startBenchEnv({ workerPollMs = 500 }: { workerPollMs?: num
   const temporal = await startTemporalDevServer({ port: await freePort(), searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES, name: 'temporal-bench', quiet: true });
   process.env.TEMPORAL_ADDRESS = temporal.address;
   process.env.SIGNALBOX_DATA_DIR = dataDir;
-  const dbServer: Child = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(await freePort()) }, 'db');
-  const url = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
+  const { url, server: dbServer } = await serveInMemoryDatabase();
   process.env.DATABASE_URL = url;
-  const migrator = createDb({ url, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
   const worker = startTs('worker/main.ts', { DATABASE_URL: url, WORKER_HEALTH_PORT: '0', WORKER_POLL_MS: String(workerPollMs) }, 'worker');
   await worker.waitFor(/connected to Temporal/);
   return {

@@ -7,45 +7,22 @@
  * Runs where integration tests run (TEMPORAL_ADDRESS set).
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeDb, createDb } from '../db/client';
 import { createDesign } from '../db/repository';
 import { goldenDesign } from '../codegen/testing/fixtures';
 import { deployDesignVersion } from '../lib/deploy';
 import { startExecution } from '../lib/executions';
-import { closeTemporalClient, getTemporalClient } from '../lib/temporal-client';
-import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
-import { stopVerifier } from '../lib/verifier';
+import { getTemporalClient } from '../lib/temporal-client';
+import { startTestStack, type TestStack } from '../lib/testing/stack';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
-const dataDir = `.data-test-custom-activities-${process.pid}`;
-let dbServer: Child | null = null;
-let worker: Child | null = null;
+let stack: TestStack | undefined;
 
 before(async () => {
-  if (skip) return;
-  process.env.SIGNALBOX_DATA_DIR = dataDir;
-  const port = await freePort();
-  dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-  const databaseUrl = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
-  process.env.DATABASE_URL = databaseUrl;
-  const migrator = createDb({ url: databaseUrl, max: 1 });
-  await migrator.migrate();
-  await migrator.close();
-  worker = startTs('worker/main.ts', { DATABASE_URL: databaseUrl, WORKER_HEALTH_PORT: '0', WORKER_POLL_MS: '300' }, 'worker');
-  await worker.waitFor(/connected to Temporal/);
+  if (!skip) stack = await startTestStack({ name: 'custom-activities' });
 });
 
-after(async () => {
-  stopVerifier();
-  await closeTemporalClient();
-  await closeDb();
-  await worker?.stop();
-  await dbServer?.stop();
-  rmSync(join(projectDir, dataDir), { recursive: true, force: true });
-});
+after(() => stack?.stop());
 
 test("a deployed custom activity runs in the worker host and its result reaches the workflow", { skip, timeout: 180_000 }, async () => {
   const design = goldenDesign('custom-activity');

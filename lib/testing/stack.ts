@@ -15,8 +15,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { closeDb, createDb } from '../../db/client';
+import { closeDb } from '../../db/client';
 import { closeTemporalClient } from '../temporal-client';
+import { stopVerifier } from '../verifier';
+import { migrateDatabase, serveInMemoryDatabase } from './database';
 import { eventually } from './eventually';
 import { freePort, projectDir, startTs, type Child } from './processes';
 
@@ -35,7 +37,7 @@ export interface TestStack {
   healthUrl: string;
   /** Resolves once the worker host runs the deployment's worker. */
   deploymentRunning(deploymentId: string): Promise<void>;
-  /** Closes the app's Temporal client and database, stops the processes, removes the data directory. */
+  /** Stops the verifier, closes the app's Temporal client and database, stops the processes, removes the data directory. */
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startTestStack({ name, workerEnv = {} }: TestStackOptions)
   let ownDatabase: { url: string; drop(): Promise<void> } | null = null;
   let worker: Child | null = null;
   const stop = async () => {
+    stopVerifier();
     await closeTemporalClient();
     await closeDb();
     await worker?.stop();
@@ -83,15 +86,13 @@ export async function startTestStack({ name, workerEnv = {} }: TestStackOptions)
     if (process.env.TEST_DATABASE_URL) {
       ownDatabase = await createTestDatabase(process.env.TEST_DATABASE_URL, name);
       databaseUrl = ownDatabase.url;
+      await migrateDatabase(databaseUrl);
     } else {
-      const port = await freePort();
-      dbServer = startTs('db/server.ts', { SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: String(port) }, 'db');
-      databaseUrl = (await dbServer.waitFor(/listening on (postgres:\/\/\S+)/))[1]!;
+      const served = await serveInMemoryDatabase();
+      dbServer = served.server;
+      databaseUrl = served.url;
     }
     process.env.DATABASE_URL = databaseUrl;
-    const migrator = createDb({ url: databaseUrl, max: 1 });
-    await migrator.migrate();
-    await migrator.close();
 
     const healthPort = await freePort();
     const healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
