@@ -79,9 +79,8 @@ async function readFromWorkflow(request: StoredRequest, process: StoredProcess) 
   };
 }
 
-/** One request as read from its workflow now (the request page). */
-export async function readRequestView(request: StoredRequest, process: StoredProcess): Promise<RequestView> {
-  const read = await readFromWorkflow(request, process);
+/** What a request's view takes from the request and its process (the rest comes from its workflow). */
+function requestFacts(request: StoredRequest, process: StoredProcess): Omit<RequestView, 'executionStatus' | 'deadline' | 'status'> {
   return {
     workflowId: request.workflowId,
     processId: process.id,
@@ -89,6 +88,14 @@ export async function readRequestView(request: StoredRequest, process: StoredPro
     requester: request.requesterName,
     submittedAt: request.submittedAt,
     fields: request.fields,
+  };
+}
+
+/** One request as read from its workflow now (the request page). */
+export async function readRequestView(request: StoredRequest, process: StoredProcess): Promise<RequestView> {
+  const read = await readFromWorkflow(request, process);
+  return {
+    ...requestFacts(request, process),
     executionStatus: read.executionStatus,
     deadline: read.deadline,
     status: read.status,
@@ -169,12 +176,7 @@ async function refreshStale(db: Db, scope: SQL, processes: Map<string, StoredPro
 function viewOfRow(row: ApprovalRequestRow, process: StoredProcess): RequestView {
   const request = toRequest(row);
   return {
-    workflowId: request.workflowId,
-    processId: process.id,
-    processName: process.name,
-    requester: request.requesterName,
-    submittedAt: request.submittedAt,
-    fields: request.fields,
+    ...requestFacts(request, process),
     executionStatus: row.executionStatus ?? 'UNKNOWN',
     deadline: row.taskDeadline?.toISOString() ?? null,
     status: (row.taskStatus as unknown as RequestStatus | null) ?? requestStatus(process.spec, null),
