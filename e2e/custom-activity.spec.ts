@@ -81,6 +81,15 @@ test('deleting a custom activity that a node calls asks first and names the node
   await designer.createNew();
   const activities = new ActivityEditor(page);
   await activities.add();
+  // An activity without code is a problem named after it; clicking it opens the activity.
+  await activities.setSource('');
+  await activities.close();
+  const problem = designer.diagnostics.getByTestId('diagnostic-item').filter({ hasText: 'has no code' });
+  await expect(problem).toContainText('Activity myActivity · source');
+  await problem.click();
+  await expect(activities.dialog).toBeVisible();
+  await expect(activities.problems).toContainText(['Custom activity "myActivity" has no code']);
+  await activities.setSource('export async function myActivity({ text }: { text: string }): Promise<string> {\n  return text;\n}');
   await activities.close();
   const call = await designer.dropNode('activity', { x: 420, y: 300 });
   await designer.field('activity').selectOption('myActivity');

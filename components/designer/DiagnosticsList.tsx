@@ -1,15 +1,17 @@
 'use client';
 import { focusNode, useFitView } from '../flow/fit';
+import { useOpenActivity } from './activities/openActivity';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 
 const select = (s: DesignerStore) => ({ diagnostics: s.compile.diagnostics, status: s.compile.status, nodes: s.nodes });
 
-/** Problems found by the code generator; clicking one selects (and shows) its node. */
+/** Problems found by the code generator; clicking one selects (and shows) its node, or opens its custom activity. */
 export function DiagnosticsList() {
   const { diagnostics, status, nodes } = useDesignerStore(select);
   const store = useDesignerStoreApi();
   const fitView = useFitView();
+  const openActivity = useOpenActivity((s) => s.setOpen);
   const labelOf = (id?: string) => nodes.find((n) => n.id === id)?.data.label;
   const reveal = (nodeId?: string) => {
     store.getState().selectNode(nodeId ?? null);
@@ -23,11 +25,12 @@ export function DiagnosticsList() {
         <ul>
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${i}`}>
-              <button type="button" className={`diag diag--${d.severity}`} data-testid="diagnostic-item" onClick={() => reveal(d.nodeId)}
+              <button type="button" className={`diag diag--${d.severity}`} data-testid="diagnostic-item"
+                onClick={() => (d.activity !== undefined ? openActivity(d.activity) : reveal(d.nodeId))}
                 title={d.code}>
                 <span className="diag__sev">{d.severity === 'error' ? '●' : '▲'}</span>
                 <span className="diag__msg">{d.message}</span>
-                <span className="diag__where">{d.nodeId ? labelOf(d.nodeId) ?? d.nodeId : 'Workflow'}{d.field ? ` · ${d.field}` : ''}</span>
+                <span className="diag__where">{d.activity !== undefined ? `Activity ${d.activity}` : d.nodeId ? labelOf(d.nodeId) ?? d.nodeId : 'Workflow'}{d.field ? ` · ${d.field}` : ''}</span>
               </button>
             </li>
           ))}
