@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { plainTsType } from '../../../codegen/activities';
 import { checkIdentifier, describeNameProblem } from '../../../codegen/names';
 import { ItemTypeSchema, ValueTypeSchema, type ActivityResult, type CustomActivity, type ValueType } from '../../../codegen/schema/design';
@@ -8,6 +8,7 @@ import { useDesignerStore } from '../DesignerStoreProvider';
 import { activityOwner, FieldOwnerContext } from '../inspector/FieldContext';
 import { FieldsEditor } from '../inspector/FieldsEditor';
 import { SelectInput, TextInput } from '../inspector/inputs';
+import { loadOnFirstUse } from '../../ui/loadOnFirstUse';
 import styles from './activities.module.css';
 import type { TypeScriptEditorProps } from './TypeScriptEditor';
 
@@ -31,24 +32,8 @@ export type CheckState =
   | { kind: 'done'; ok: boolean; diagnostics: Diagnostic[] }
   | { kind: 'failed'; message: string };
 
-let loadedEditor: ComponentType<TypeScriptEditorProps> | null = null;
-
 /** CodeMirror is loaded on first use, from the app's own bundle. */
-function useTypeScriptEditor(): ComponentType<TypeScriptEditorProps> | null {
-  const [editor, setEditor] = useState(() => loadedEditor);
-  useEffect(() => {
-    if (editor) return;
-    let live = true;
-    void import('./TypeScriptEditor').then((m) => {
-      loadedEditor = m.default;
-      if (live) setEditor(() => m.default);
-    });
-    return () => {
-      live = false;
-    };
-  }, [editor]);
-  return editor;
-}
+const useTypeScriptEditor = loadOnFirstUse<TypeScriptEditorProps>(() => import('./TypeScriptEditor'));
 
 /** A custom activity: its name, parameters and result (the signature the workflow calls), and its TypeScript. */
 export function ActivityEditorDialog({ activity, taken, onChange, onRename, onClose, check, onCheck }: Props) {

@@ -1,7 +1,8 @@
 'use client';
-import { useContext, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useContext, useMemo } from 'react';
 import type { ExpressionScope } from '../../../lib/designs/expressionAssist';
 import type { Diagnostic } from '../../api/types';
+import { loadOnFirstUse } from '../../ui/loadOnFirstUse';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import type { ExpressionEditorProps } from './ExpressionEditor';
@@ -16,23 +17,7 @@ interface Props {
 }
 
 /** The editor is loaded on first use (CodeMirror stays out of the designer's first bundle). */
-let loadedEditor: ComponentType<ExpressionEditorProps> | null = null;
-
-function useExpressionEditor(): ComponentType<ExpressionEditorProps> | null {
-  const [editor, setEditor] = useState(() => loadedEditor);
-  useEffect(() => {
-    if (editor) return;
-    let live = true;
-    void import('./ExpressionEditor').then((m) => {
-      loadedEditor = m.default;
-      if (live) setEditor(() => m.default);
-    });
-    return () => {
-      live = false;
-    };
-  }, [editor]);
-  return editor;
-}
+const useExpressionEditor = loadOnFirstUse<ExpressionEditorProps>(() => import('./ExpressionEditor'));
 
 /** One string for the whole scope, so unrelated edits (moves, other fields) do not rebuild it. */
 const selectScope = (owner: string | undefined) => (s: DesignerStore) => {
