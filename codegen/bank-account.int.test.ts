@@ -67,8 +67,23 @@ test('a validator rejects a non-positive amount before anything is recorded', as
   await handle.result();
 });
 
+/**
+ * Resolves once the worker has run the execution's first workflow task: until then signals are
+ * buffered and count as "before the first step", which a loaded machine can make happen at random.
+ */
+async function firstTaskCompleted(handle: Awaited<ReturnType<typeof open>>) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const events = (await handle.fetchHistory()).events ?? [];
+    if (events.some((e) => e.workflowTaskCompletedEventAttributes)) return;
+    if (Date.now() > deadline) throw new Error(`${handle.workflowId}: no workflow task completed within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 test('a deposit delivered twice counts once; signals sent back to back apply in order', async () => {
   const handle = await open('0');
+  await firstTaskCompleted(handle);
   for (const id of ['d-3', 'd-1', 'd-2', 'd-1']) await handle.signal('deposit', { paymentId: id, amount: '0.10' });
   assert.deepEqual(await handle.query('payments'), ['d-3', 'd-1', 'd-2']);
   assert.equal(await handle.query('balance'), '0.30');
