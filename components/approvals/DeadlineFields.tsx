@@ -2,13 +2,14 @@
 import type { ReactNode } from 'react';
 import type { ApprovalProcessInput, Deadline } from '../../lib/approvals/spec';
 import { ApproverInput } from './ApproverInput';
+import styles from './ProcessForm.module.css';
 
 type LevelDraft = ApprovalProcessInput['levels'][number];
 type Unit = Deadline['unit'];
 
 function DeadlineInput({ value, onChange, label, testId }: { value: Deadline | undefined; onChange: (d: Deadline | undefined) => void; label: string; testId: string }) {
   return (
-    <span className="row-2">
+    <span className={styles.duration}>
       <input
         className="input"
         type="number"
@@ -36,7 +37,7 @@ function DeadlineInput({ value, onChange, label, testId }: { value: Deadline | u
 export function DeadlineFields({ level, index: i, onChange, issue }: { level: LevelDraft; index: number; onChange: (patch: Partial<LevelDraft>) => void; issue: (path: string) => ReactNode }) {
   const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
   return (
-    <div className="row-2">
+    <div className={styles.pair}>
       <label className="field">
         <span className="field__label">Deadline</span>
         <DeadlineInput
@@ -65,7 +66,7 @@ export function DeadlineFields({ level, index: i, onChange, issue }: { level: Le
         </label>
       )}
       {escalation && (
-        <fieldset className="field" data-testid={`level-${i}-escalated-deadline`}>
+        <fieldset className={styles.escalated} data-testid={`level-${i}-escalated-deadline`}>
           <span className="field__label">The escalated task&apos;s own deadline (optional)</span>
           <DeadlineInput
             value={escalation.deadline}

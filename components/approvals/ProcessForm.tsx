@@ -6,6 +6,7 @@ import { multiLevelApprovalTemplate } from '../../lib/approvals/templates';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
 import { ApproverInput } from './ApproverInput';
 import { DeadlineFields } from './DeadlineFields';
+import styles from './ProcessForm.module.css';
 
 type Draft = ApprovalProcessInput;
 type LevelDraft = Draft['levels'][number];
@@ -130,7 +131,7 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
       <fieldset className="approval-form__group">
         <legend className="section-title">What the requester fills in</legend>
         {draft.fields.map((f, i) => (
-          <div key={i} className="row-2" data-testid={`field-${i}`}>
+          <div key={i} className={styles.fieldRow} data-testid={`field-${i}`}>
             <input className="input" value={f.name} placeholder="name, e.g. amount" onChange={(e) => setField(i, { name: e.target.value })} aria-label="Field name" data-testid={`field-${i}-name`} />
             <input className="input" value={f.label ?? ''} placeholder="label" onChange={(e) => setField(i, { label: e.target.value })} aria-label="Field label" data-testid={`field-${i}-label`} />
             <select className="input" value={f.type} onChange={(e) => setField(i, { type: e.target.value as FieldDraft['type'] })} aria-label="Field type" data-testid={`field-${i}-type`}>
@@ -163,7 +164,7 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
           </label>
           <span className="field__label">Who approves</span>
           {level.approvers.map((a, k) => (
-            <div key={k} className="row-2">
+            <div key={k} className={styles.approverRow}>
               <ApproverInput value={a} onChange={(next) => setLevel(i, { approvers: level.approvers.map((x, j) => (j === k ? next : x)) })} testId={`level-${i}-approver-${k}`} />
               {level.approvers.length > 1 && (
                 <button type="button" className="btn btn--ghost btn--sm" onClick={() => setLevel(i, { approvers: level.approvers.filter((_, j) => j !== k) })}>
@@ -181,7 +182,7 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
             <input className="input input--code" value={level.condition ?? ''} placeholder='e.g. input.amount >= money("1000")' onChange={(e) => setLevel(i, { condition: e.target.value || undefined })} data-testid={`level-${i}-condition`} />
             {issue(`levels.${i}.condition`)}
           </label>
-          <div className="row-2">
+          <div className={styles.pair}>
             <label className="field">
               <span className="field__label">Order</span>
               <select className="input" value={level.mode ?? 'parallel'} onChange={(e) => setLevel(i, { mode: e.target.value as 'parallel' | 'sequential' })} data-testid={`level-${i}-mode`}>
