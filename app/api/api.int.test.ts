@@ -37,7 +37,7 @@ let stack: TestStack | undefined;
 
 before(async () => {
   if (skip) return;
-  stack = await startTestStack({ name: 'api', workerEnv: { WORKER_RETIRE_GRACE_MS: '1500', WORKER_RETIRE_CHECK_MS: '500' } });
+  stack = await startTestStack({ name: 'api', workerEnv: { WORKER_RETIRE_GRACE_MS: '4000', WORKER_RETIRE_CHECK_MS: '500' } });
 });
 
 after(() => stack?.stop());
@@ -379,13 +379,15 @@ test('deploy: progress by stage, replay warning and deploy anyway, both versions
   }
   const v1Done = await eventually('v1 execution done', async () => {
     const d = await call(executionRoute.GET, { params: { workflowId: running.body.workflowId } });
-    return d.body.status === 'COMPLETED' ? d.body : undefined;
+    // A closed execution's state comes from a query its worker answers by replaying the history,
+    // which a loaded machine can make miss the route's deadline: ask again until it answers.
+    return d.body.status === 'COMPLETED' && d.body.state ? d.body : undefined;
   });
   assert.equal(v1Done.designVersion, 1);
   assert.deepEqual(v1Done.state.path, ['start', 'await-approval', 'is-approved', 'end-approved']);
   const v2Done = await eventually('v2 execution done', async () => {
     const d = await call(executionRoute.GET, { params: { workflowId: onV2.body.workflowId } });
-    return d.body.status === 'COMPLETED' ? d.body : undefined;
+    return d.body.status === 'COMPLETED' && d.body.state ? d.body : undefined;
   });
   assert.equal(v2Done.designVersion, 2);
   assert.deepEqual(v2Done.state.path.slice(0, 3), ['start', 'note', 'await-approval']);
