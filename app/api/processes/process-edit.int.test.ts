@@ -117,6 +117,20 @@ test('an edit is a new deployed version of the same design; running requests kee
   const again = await call(processRoute.PUT, { ...designer, params: { id }, body: { spec: v4, baseVersion: 4 } });
   assert.deepEqual([again.status, again.body.version, again.body.saved], [201, 4, false]);
 
+  // With progress streamed, the last line is the answer, with the version it deployed.
+  const streamed = await processRoute.PUT(
+    new Request(`http://localhost/api/processes/${id}`, {
+      method: 'PUT',
+      headers: { ...designer.headers, 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ spec: v4, baseVersion: 4 }),
+    }),
+    { params: Promise.resolve({ id }) },
+  );
+  const lines = (await streamed.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; stage?: string; status?: number; body?: Record<string, unknown> });
+  assert.ok(lines.some((l) => l.type === 'progress' && l.stage === 'start-worker'), 'progress lines first');
+  const result = lines[lines.length - 1]!;
+  assert.deepEqual([result.type, result.status, result.body?.version, result.body?.saved], ['result', 201, 4, false]);
+
   const audit = (await listAudit({ target: `process:${id}` })).map((e) => e.action);
-  assert.equal(audit.filter((a) => a === 'approval.process-update').length, 3);
+  assert.equal(audit.filter((a) => a === 'approval.process-update').length, 4);
 });

@@ -3,6 +3,7 @@ import { readBody } from '../../../lib/api/request';
 import { requirePrincipal } from '../../../lib/auth/context';
 import { deployResponse } from '../../../lib/deploy-response';
 import { createProcess, processSummaries } from '../../../lib/approvals/service';
+import { withResultExtras } from './result-extras';
 import { CreateProcessBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,5 @@ export const POST = handle(async (request: Request) => {
     created = process;
     return deploy;
   });
-  if (response.headers.get('content-type')?.includes('ndjson')) return response;
-  const body = (await response.json()) as Record<string, unknown>;
-  return json({ ...body, ...(created ? { process: created } : {}) }, response.status);
+  return withResultExtras(response, () => (created ? { process: created } : undefined));
 });

@@ -2,6 +2,7 @@ import { handle, json } from '../../../../lib/api/errors';
 import { readBody, routeParam } from '../../../../lib/api/request';
 import { processSummary, updateProcess } from '../../../../lib/approvals/service';
 import { deployResponse } from '../../../../lib/deploy-response';
+import { withResultExtras } from '../result-extras';
 import { UpdateProcessBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,5 @@ export const PUT = handle(async (request: Request, { params }: { params: Promise
     outcome = rest;
     return deploy;
   });
-  if (response.headers.get('content-type')?.includes('ndjson')) return response;
-  const body = (await response.json()) as Record<string, unknown>;
-  return json({ ...body, ...(outcome ?? {}) }, response.status);
+  return withResultExtras(response, () => outcome);
 });
