@@ -7,7 +7,8 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 /**
  * A 1,000-node design (the speed benchmark's, bench/designer.ts): React Flow renders only the
  * nodes near the viewport, from the first frame on (it used to mount all 1,000 once to measure
- * them), and a node far away is still found, selected, edited and undone.
+ * them), a node far away is still found, selected, edited and undone, and the whole design in
+ * view is an overview of shapes rather than 1,000 rendered nodes.
  */
 test('a 1,000-node design mounts only the nodes in view; a far node is revealed, edited and undone', async ({ page }) => {
   // Counts the most node elements ever mounted at once, from before the designer's first render.
@@ -42,5 +43,17 @@ test('a 1,000-node design mounts only the nodes in view; a far node is revealed,
   await designer.focusCanvas();
   await designer.shortcut('z');
   await expect(designer.node('go40').locator('.fnode__label')).toHaveText('Release row 40');
+
+  // Zoom to fit shows the whole design as an overview of shapes, not 1,000 rendered nodes.
+  const overview = page.getByTestId('canvas-overview');
+  await page.getByTestId('zoom-to-fit').click();
+  await expect(overview).toBeVisible();
+  await expect(overview.locator('rect')).toHaveCount(1000);
+  await expect(designer.nodes).toHaveCount(0);
+  // A click on a shape selects its node and zooms in to it, back to the editable canvas.
+  await overview.locator('rect[data-id="n500"]').click();
+  await expect(designer.node('n500')).toBeVisible();
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-node-id', 'n500');
+  await expect(overview).toHaveCount(0);
   expect(await mostMounted()).toBeLessThan(100);
 });

@@ -1,9 +1,11 @@
 'use client';
-import { Background, Controls, MiniMap, Panel, ReactFlow, type Connection, type Edge } from '@xyflow/react';
+import { Background, Controls, MiniMap, Panel, ReactFlow, useStore, type Connection, type Edge, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
+import { focusNode, LARGE_DESIGN_NODES, showsOverview, useFitView } from '../flow/fit';
 import { nodeTypes } from '../flow/nodeTypes';
+import { Overview } from '../flow/Overview';
 import { isValidConnection } from './connection';
 import { ConnectionRefusal } from './ConnectionRefusal';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
@@ -21,8 +23,9 @@ const selectGraph = (s: DesignerStore) => ({
 });
 const selectDiagnostics = (s: DesignerStore) => s.compile.diagnostics;
 /** Above this many nodes only the visible ones are rendered (see bench/designer.ts). */
-const VIRTUALISE_ABOVE = 200;
+const VIRTUALISE_ABOVE = LARGE_DESIGN_NODES;
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const selectZoom = (s: ReactFlowState) => s.transform[2];
 /** Far enough out to see a 1,000-node design whole. */
 const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
@@ -48,6 +51,15 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const [minimapWanted, setMinimapWanted] = useState<boolean | null>(null);
   const large = nodes.length > VIRTUALISE_ABOVE;
   const showMinimap = minimapWanted ?? !large;
+  // Zoomed out on a large design every node would be in view and rendered: React Flow's nodes
+  // are hidden (their edges with them) and the overview draws the design instead.
+  const overview = useStore((s) => showsOverview(selectZoom(s), nodes.length));
+  const flowNodes = useMemo(() => (overview ? nodes.map((n) => ({ ...n, hidden: true })) : nodes), [overview, nodes]);
+  const fitView = useFitView();
+  const reveal = useCallback((id: string) => {
+    store.getState().selectNode(id);
+    void fitView(focusNode(id));
+  }, [store, fitView]);
   const decorations = useMemo(() => ({ diagnostics: groupByNode(diagnostics) }), [diagnostics]);
   const validate = useCallback(
     (c: Connection | Edge) => isValidConnection(c, store.getState()),
@@ -58,7 +70,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
     <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <NodeDecorationsContext.Provider value={decorations}>
         <ReactFlow
-          nodes={nodes}
+          nodes={flowNodes}
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
@@ -78,6 +90,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
           {showMinimap && <MiniMap pannable zoomable className="minimap" />}
+          {overview && <Overview nodes={nodes} edges={edges} onPick={reveal} />}
           <ConnectionRefusal />
           {large && (
             <Panel position="bottom-right" className="minimap-toggle">

@@ -10,6 +10,17 @@ export interface FitOptions {
   padding?: number;
 }
 
+/** Larger designs change the view without animating it, and show an overview when zoomed out. */
+export const LARGE_DESIGN_NODES = 200;
+/**
+ * Below this zoom a large design is drawn as an overview of plain shapes (Overview.tsx) instead of
+ * React Flow nodes: labels are unreadable there, and the nodes in view (~70 at 0.4 in the
+ * designer's canvas, hundreds further out) would all be rendered.
+ */
+export const OVERVIEW_BELOW_ZOOM = 0.4;
+
+export const showsOverview = (zoom: number, nodeCount: number) => nodeCount > LARGE_DESIGN_NODES && zoom < OVERVIEW_BELOW_ZOOM;
+
 /** The whole design, never magnified beyond 100 %. */
 export const FIT_ALL: FitOptions = { padding: 0.2, maxZoom: 1 };
 
@@ -28,14 +39,20 @@ export function useFitView(): (options?: FitOptions) => Promise<boolean> {
   const { getNodesBounds, setViewport } = useReactFlow();
   return useCallback(
     async ({ nodes, duration, maxZoom = 1, padding = 0.2 }: FitOptions = FIT_ALL) => {
-      const { nodeLookup, width, height, minZoom } = store.getState();
+      const { nodeLookup, width, height, minZoom, nodes: flowNodes, setNodes } = store.getState();
       const ids = nodes ? nodes.filter((id) => nodeLookup.has(id)) : [...nodeLookup.keys()];
       if (ids.length === 0 || !width || !height) return false;
       const bounds = getNodesBounds(ids);
       const viewport = getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
-      // Linear, not d3's default smooth zoom: that zooms far out mid-way to travel, which would
-      // render hundreds of nodes of a large design for one frame each.
-      return setViewport(viewport, duration ? { duration, interpolate: 'linear' } : undefined);
+      // A large design jumps: every frame of an animated zoom renders the nodes it passes over
+      // (hundreds, zooming out). Linear, not d3's default smooth zoom, which zooms out mid-way.
+      const animate = duration && nodeLookup.size <= LARGE_DESIGN_NODES;
+      if (showsOverview(viewport.zoom, nodeLookup.size)) {
+        // Hide the nodes before the view changes, or React Flow renders every node in the new view
+        // once before the canvas switches to the overview (which passes the same hidden nodes).
+        setNodes(flowNodes.map((n) => (n.hidden ? n : { ...n, hidden: true })));
+      }
+      return setViewport(viewport, animate ? { duration, interpolate: 'linear' } : undefined);
     },
     [store, getNodesBounds, setViewport],
   );
