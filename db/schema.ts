@@ -39,6 +39,17 @@ export interface StoredFile {
 }
 
 /** A verified, bundled version of a design, run by the worker hosts on its own task queue. */
+/** A worker host's failure to start a deployment's worker, recorded for the deploy that waits for it. */
+export interface WorkerStartError {
+  /** Where starting failed: importing the custom activities, or creating the Temporal worker. */
+  stage: 'load-activities' | 'create-worker';
+  message: string;
+  /** The custom activity whose module failed to load, when that was the cause. */
+  activity?: string;
+  /** ISO time of the failure. */
+  at: string;
+}
+
 export const deployments = pgTable(
   'deployments',
   {
@@ -52,6 +63,8 @@ export const deployments = pgTable(
     status: deploymentStatus('status').notNull().default('active'),
     files: jsonb('files').$type<StoredFile[]>().notNull(),
     bundle: text('bundle').notNull(),
+    /** Why a worker host could not start this deployment's worker; null while none failed. The deploy's start-worker stage reports it. */
+    workerError: jsonb('worker_error').$type<WorkerStartError>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('deployments_design_id_idx').on(t.designId)],

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { getDb, type Db } from '../client';
-import { deployments, type DeploymentRow, type StoredFile } from '../schema';
+import { deployments, type DeploymentRow, type StoredFile, type WorkerStartError } from '../schema';
 
 /** A deployment without its bundle text (lists, API responses). */
 export type DeploymentSummary = Omit<DeploymentRow, 'bundle'>;
@@ -83,4 +83,17 @@ export async function setDeploymentStatus({ db: dbArg, id, status }: { db?: Db; 
   const db = dbArg ?? (await getDb());
   const rows = await db.update(deployments).set({ status }).where(eq(deployments.id, id)).returning({ id: deployments.id });
   return rows.length > 0;
+}
+
+/** A worker host records why it could not start a deployment's worker (the last failure wins). */
+export async function recordWorkerError({ db: dbArg, id, error }: { db?: Db; id: string; error: WorkerStartError }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  await db.update(deployments).set({ workerError: error }).where(eq(deployments.id, id));
+}
+
+/** Why no worker could be started for a deployment, or null (the deploy polls this while it waits). */
+export async function deploymentWorkerError({ db: dbArg, id }: { db?: Db; id: string }): Promise<WorkerStartError | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select({ workerError: deployments.workerError }).from(deployments).where(eq(deployments.id, id));
+  return row?.workerError ?? null;
 }
