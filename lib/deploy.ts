@@ -5,9 +5,10 @@
  * process (lib/verifier.ts → worker/verify-cli.ts --serve: Next.js never loads the TypeScript
  * compiler, webpack or the replayer; a fresh one-shot process is the fallback);
  * replay runs recent histories of the design's current deployment against the new bundle;
- * start-worker records the deployment and waits until a worker host polls its task queue.
- * Nothing half-deployed remains: the deployment is recorded only after verification, and
- * retired again when no worker picks it up.
+ * start-worker records the deployment and waits until a worker host polls its task queue, or
+ * fails at once when a worker host records why it could not start the worker (e.g. a custom
+ * activity that throws while loading). Nothing half-deployed remains: the deployment is recorded
+ * only after verification, and retired again when no worker picks it up.
  * Older deployments stay active while they have open executions (the worker hosts retire them
  * after): running executions keep their version, new executions start on the newest deployment.
  */
@@ -19,6 +20,7 @@ import { compileDesign } from '../codegen/pipeline';
 import type { Diagnostic } from '../codegen/diagnostics';
 import {
   createDeployment,
+  deploymentWorkerError,
   getDeployment,
   getLatestVersion,
   getVersion,
@@ -27,7 +29,7 @@ import {
   setDeploymentStatus,
   type DeploymentSummary,
 } from '../db/repository';
-import type { StoredFile } from '../db/schema';
+import type { StoredFile, WorkerStartError } from '../db/schema';
 import type { ReplayReport, VerifyReport } from '../worker/verify-cli';
 import { NotFoundError } from './errors';
 import { visibilityLiteral } from './execution-list';
@@ -154,11 +156,16 @@ async function currentHistories(current: DeploymentSummary | null): Promise<{ hi
   }
 }
 
-/** Waits until some worker polls the task queue (a worker host started the deployment's worker). */
-async function waitForWorker(taskQueue: string): Promise<boolean> {
+/**
+ * Waits until some worker polls the task queue (a worker host started the deployment's worker):
+ * 'polled'; or a worker host recorded why it could not start it: that reason, at once; else 'timeout'.
+ */
+async function waitForWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
   const deadline = Date.now() + WORKER_WAIT_MS;
   const enums = protoPackage.temporal.api.enums.v1;
   while (Date.now() < deadline) {
+    const failure = await deploymentWorkerError({ id: deploymentId });
+    if (failure) return failure;
     try {
       const client = await getTemporalClient();
       const response = await client.workflowService.describeTaskQueue({
@@ -166,13 +173,13 @@ async function waitForWorker(taskQueue: string): Promise<boolean> {
         taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
       });
-      if ((response.pollers ?? []).length > 0) return true;
+      if ((response.pollers ?? []).length > 0) return 'polled';
     } catch {
       // Temporal briefly unreachable: keep waiting until the deadline
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return false;
+  return 'timeout';
 }
 
 /** The JavaScript the verifier compiled from each custom activity (activities/<name>.mjs), which the worker host loads. */
@@ -194,16 +201,29 @@ async function recordAndStart(
   const started = Date.now();
   onProgress({ stage: 'start-worker', state: 'running' });
   const { bundle: _bundle, ...deployment } = await createDeployment(fields);
-  if (await waitForWorker(deployment.taskQueue)) {
+  const outcome = await waitForWorker(deployment.id, deployment.taskQueue);
+  if (outcome === 'polled') {
     const ms = Date.now() - started;
     onProgress({ stage: 'start-worker', state: 'done', ms });
     return { deployment, ms };
   }
   await setDeploymentStatus({ id: deployment.id, status: 'retired' });
   const ms = Date.now() - started;
-  const message = `No worker host started the deployment's worker on ${deployment.taskQueue} within ${Math.round(WORKER_WAIT_MS / 1000)} s; the deployment was withdrawn. Is a worker host running (npm start runs one)? Its log says why a worker could not start.`;
-  onProgress({ stage: 'start-worker', state: 'failed', ms, message });
-  return { error: [{ severity: 'error', code: 'deploy.no-worker', message }], ms };
+  const diagnostic: Diagnostic =
+    outcome === 'timeout'
+      ? {
+          severity: 'error',
+          code: 'deploy.no-worker',
+          message: `No worker host started the deployment's worker on ${deployment.taskQueue} within ${Math.round(WORKER_WAIT_MS / 1000)} s; the deployment was withdrawn. Is a worker host running (npm start runs one)? Its log says why a worker could not start.`,
+        }
+      : {
+          severity: 'error',
+          code: 'deploy.worker-failed',
+          message: `The worker host could not start the deployment's worker (${outcome.stage === 'load-activities' ? 'loading custom activities' : 'creating the worker'}): ${outcome.message} (the deployment was withdrawn)`,
+          ...(outcome.activity !== undefined ? { activity: outcome.activity } : {}),
+        };
+  onProgress({ stage: 'start-worker', state: 'failed', ms, message: diagnostic.message });
+  return { error: [diagnostic], ms };
 }
 
 export async function deployDesignVersion({

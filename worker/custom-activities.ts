@@ -18,6 +18,17 @@ export type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
 const COMPILED = /^activities\/([A-Za-z_][A-Za-z0-9_]*)\.mjs$/;
 
+/** A custom activity's module threw when imported (e.g. a top-level statement): names the activity for the deploy's finding. */
+export class CustomActivityLoadError extends Error {
+  constructor(
+    readonly activity: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CustomActivityLoadError';
+  }
+}
+
 /** Where a deployment's compiled activities are written for import. */
 export function customActivitiesDir(deploymentId: string): string {
   return join(buildsDir(), '..', 'worker-activities', deploymentId.replace(/[^A-Za-z0-9_-]/g, '_'));
@@ -41,10 +52,15 @@ export async function loadCustomActivities(deploymentId: string, files: readonly
       writeFileSync(temporary, contents);
       renameSync(temporary, path);
     }
-    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    } catch (error) {
+      throw new CustomActivityLoadError(name, `custom activity "${name}" threw while loading: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const implementation = module[name];
     if (typeof implementation !== 'function') {
-      throw new Error(`custom activity ${name} of deployment ${deploymentId} does not export a function named ${name}`);
+      throw new CustomActivityLoadError(name, `custom activity ${name} of deployment ${deploymentId} does not export a function named ${name}`);
     }
     loaded[name] = implementation as ActivityFunction;
   }

@@ -15,10 +15,11 @@ import { createServer, type Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { closeDb, getDb } from '../db/client';
-import { activeDeployments, getDeployment, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
+import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
+import type { WorkerStartError } from '../db/schema';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
 import { createBuiltinActivities } from './activities';
-import { loadCustomActivities } from './custom-activities';
+import { CustomActivityLoadError, loadCustomActivities } from './custom-activities';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
@@ -78,14 +79,17 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
     entry.retryAt = Date.now() + delay;
     console.error(`[worker] deployment ${deploymentId} ${what} on ${row.taskQueue}: ${entry.error} (retrying in ${Math.round(delay / 1000)} s)`);
   };
+  let stage: WorkerStartError['stage'] = 'load-activities';
   try {
+    const customActivities = await loadCustomActivities(deploymentId, row.files);
+    stage = 'create-worker';
     const worker = await Worker.create({
       connection: connection!,
       namespace,
       taskQueue: row.taskQueue,
       workflowBundle: { code: row.bundle },
       // The design's custom activities beside the built-ins (their names never clash: validated).
-      activities: { ...createBuiltinActivities({ db: await getDb() }), ...(await loadCustomActivities(deploymentId, row.files)) },
+      activities: { ...createBuiltinActivities({ db: await getDb() }), ...customActivities },
     });
     entry.worker = worker;
     entry.state = 'running';
@@ -100,6 +104,11 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
     log(`deployment ${deploymentId} running on ${row.taskQueue}`);
   } catch (error) {
     failed('could not start', error);
+    // The deploy waiting for this worker reads it and fails at once with the reason (lib/deploy.ts).
+    const activity = error instanceof CustomActivityLoadError ? { activity: error.activity } : {};
+    await recordWorkerError({ id: deploymentId, error: { stage, message: entry.error!, ...activity, at: new Date().toISOString() } }).catch((recordError: unknown) =>
+      console.error(`[worker] could not record the start failure of deployment ${deploymentId}: ${recordError instanceof Error ? recordError.message : String(recordError)}`),
+    );
   }
 }
 
@@ -153,7 +162,11 @@ async function poll(namespace: string): Promise<void> {
   }
   // Retired deployments: stop their workers (their executions can no longer make progress here).
   for (const [id, entry] of running) {
-    if (active.has(id) || entry.state !== 'running') continue;
+    if (active.has(id) || entry.state === 'starting') continue;
+    if (entry.state !== 'running') {
+      running.delete(id); // failed or stopped: nothing runs; forgetting it keeps /readyz from waiting for it
+      continue;
+    }
     log(`deployment ${id} retired: stopping its worker on ${entry.taskQueue}`);
     entry.worker?.shutdown();
     await entry.done;
