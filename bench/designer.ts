@@ -6,7 +6,8 @@
  *   - drag: frames per second while a node is dragged across the canvas for ~1.5 s;
  *   - typing → code: from a keystroke in the inspector until the code view shows the new text;
  *   - the most node elements mounted at once while opening (React Flow used to mount every node
- *     once to measure it), and the machine's load average around each size's runs.
+ *     once to measure it), and the machine's load average around each size's runs;
+ *   - fit: from a click on "Fit" until the whole design is drawn (an overview above 200 nodes).
  * Writes the table between the designer-bench markers of docs/benchmarks.md (section "Designer";
  * the prose after them is kept) and prints it.
  *
@@ -43,6 +44,8 @@ interface Row {
   renderedNodes: number;
   /** The most node elements mounted at once while the design opened (a MutationObserver's count). */
   mostMounted: number;
+  /** From a click on "Fit" until the whole design is drawn (as an overview above 200 nodes). */
+  fitMs: number;
   /** 1-minute load average of the machine before and after this size's runs. */
   load: [number, number];
 }
@@ -140,6 +143,22 @@ async function typingToCode(page: Page, keystrokes = KEYSTROKES): Promise<number
   return samples;
 }
 
+/**
+ * From a click on "Fit" until the whole design is drawn: every shape of the overview (above 200
+ * nodes), else the nodes after the 300 ms zoom animation; two frames more for the paint.
+ */
+async function fitAll(page: Page, nodes: number): Promise<number> {
+  const start = Date.now();
+  await page.getByTestId('zoom-to-fit').click();
+  if (nodes > 200) {
+    await page.locator('[data-testid="canvas-overview"] rect').nth(nodes - 1).waitFor({ state: 'attached', timeout: 60_000 });
+  } else {
+    await page.waitForTimeout(300);
+  }
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  return Date.now() - start;
+}
+
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -152,6 +171,7 @@ async function main() {
     const opens: number[] = [];
     const fps: number[] = [];
     const typing: number[] = [];
+    const fits: number[] = [];
     let rendered = 0;
     let mostMounted = 0;
     const loadBefore = loadavg()[0]!;
@@ -163,9 +183,11 @@ async function main() {
       mostMounted = Math.max(mostMounted, open.mostMounted);
       if (!TYPING_ONLY) fps.push(await dragFps(page));
       typing.push(...(await typingToCode(page)));
+      if (!TYPING_ONLY) fits.push(await fitAll(page, nodes));
     }
     const row: Row = {
       nodes, interactiveMs: median(opens), dragFps: median(fps), typingToCodeMs: median(typing), renderedNodes: rendered,
+      fitMs: fits.length ? median(fits) : 0,
       mostMounted, load: [loadBefore, loadavg()[0]!],
     };
     rows.push(row);
@@ -192,9 +214,9 @@ function writeTypingReport(rows: Row[]) {
 
 function writeReport(rows: Row[]) {
   const table = [
-    '| Nodes | Open → interactive (target ≤ 1.5 s at 1,000) | Drag (target ≥ 50 fps) | Typing → code view (target ≤ 100 ms) | Nodes mounted while opening (most at once) | Nodes rendered after | Load average (1 min) before → after |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${(r.interactiveMs / 1000).toFixed(2)} s | ${Math.round(r.dragFps)} fps | ${r.typingToCodeMs} ms | ${r.mostMounted} | ${r.renderedNodes} | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`),
+    '| Nodes | Open → interactive (target ≤ 1.5 s at 1,000) | Drag (target ≥ 50 fps) | Typing → code view (target ≤ 100 ms) | Nodes mounted while opening (most at once) | Nodes rendered after | Fit whole design → drawn | Load average (1 min) before → after |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${(r.interactiveMs / 1000).toFixed(2)} s | ${Math.round(r.dragFps)} fps | ${r.typingToCodeMs} ms | ${r.mostMounted} | ${r.renderedNodes} | ${(r.fitMs / 1000).toFixed(2)} s | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`),
   ].join('\n');
   const block = `<!-- designer-bench:start -->
 Measured by \`node --import tsx bench/designer.ts\` (headless Chromium against a production build, 1600×1000 window,
