@@ -201,9 +201,9 @@ async function main() {
 /** Only the "Typing → code view" subsection (its markers), inside the Designer section. */
 function writeTypingReport(rows: Row[]) {
   const table = [
-    '| Nodes | Typing → code view, median keystroke (target ≤ 100 ms) |',
-    '| ---: | ---: |',
-    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${r.typingToCodeMs} ms |`),
+    '| Nodes | Typing → code view, median keystroke (target ≤ 100 ms) | Load average (1 min) before → after |',
+    '| ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${r.typingToCodeMs} ms | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`),
   ].join('\n');
   const block = `<!-- typing-bench:start -->\n\`BENCH_TYPING_ONLY=1 node --import tsx bench/designer.ts\`: ${KEYSTROKES} keystrokes per open × ${RUNS} opens, ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n<!-- typing-bench:end -->`;
   const current = readFileSync(DOC, 'utf8');
