@@ -43,7 +43,8 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx scripts/start.ts',
     url: baseURL,
-    timeout: 300_000,
+    // A production build plus the Temporal dev server: ~1 min on an idle machine, several on a busy one.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     stderr: 'pipe',
