@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '../../lib/approvals/spec';
 import { multiLevelApprovalTemplate } from '../../lib/approvals/templates';
+import { deployWithProgress, type DeployProgressLine } from '../execution/monitorApi';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
 import { ApproverInput } from './ApproverInput';
 import { DeadlineFields } from './DeadlineFields';
@@ -14,6 +15,24 @@ type FieldDraft = Draft['fields'][number];
 
 const emptyLevel = (n: number): LevelDraft => ({ name: n === 1 ? 'Manager' : `Level ${n}`, approvers: [{ kind: 'user', name: '' }], mode: 'parallel', required: 1 });
 const emptyDraft = (): Draft => ({ name: '', fields: [{ name: 'amount', label: 'Amount', type: 'money', required: true }], levels: [emptyLevel(1)], allowSelfApproval: false, notify: false });
+
+const STAGE_WORDS: Record<DeployProgressLine['stage'], string> = {
+  validate: 'Checking the design',
+  generate: 'Generating the code',
+  typecheck: 'Type-checking',
+  bundle: 'Bundling',
+  replay: 'Checking against running requests',
+  'start-worker': 'Starting a worker',
+  verify: 'Verifying',
+};
+
+/** Create (POST) or edit (PUT) with the deploy's progress shown as it comes; a refusal as ApprovalsApiError. */
+async function saveWithProgress(path: string, method: 'POST' | 'PUT', body: Record<string, unknown>, onStage: (text: string) => void): Promise<SaveAnswer> {
+  const answer = await deployWithProgress(path, body, (line) => line.state === 'running' && onStage(`${STAGE_WORDS[line.stage]}…`), method);
+  if (answer.status < 400) return answer.body as SaveAnswer;
+  const refusal = (answer.body ?? {}) as { error?: { message?: string; field?: string }; issues?: SpecIssue[] };
+  throw new ApprovalsApiError(refusal.error?.message ?? `The server answered ${answer.status}`, answer.status, refusal.issues ?? [], refusal.error?.field);
+}
 
 interface SaveAnswer {
   process: { id: string; name: string; designId: string };
@@ -55,10 +74,12 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
     setBusy(true);
     setIssues([]);
     setConflict(null);
-    setMessage({ ok: true, text: `${editing ? 'Saving and redeploying' : 'Creating and deploying'}: generating the code, type-checking, bundling and starting a worker…` });
+    const doing = editing ? 'Saving and redeploying' : 'Creating and deploying';
+    setMessage({ ok: true, text: `${doing}: generating the code, type-checking, bundling and starting a worker…` });
+    const onStage = (stage: string) => setMessage({ ok: true, text: `${doing}: ${stage}` });
     try {
       if (editing) {
-        const body = await approvalsApi<SaveAnswer>(`/api/processes/${encodeURIComponent(editing.id)}`, 'PUT', { spec: draft, baseVersion: editing.latestVersion, overwrite });
+        const body = await saveWithProgress(`/api/processes/${encodeURIComponent(editing.id)}`, 'PUT', { spec: draft, baseVersion: editing.latestVersion, overwrite }, onStage);
         setMessage({
           ok: true,
           text: body.saved
@@ -68,7 +89,7 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
         });
         await refreshed(editing.id);
       } else {
-        const body = await approvalsApi<SaveAnswer>('/api/processes', 'POST', { spec: draft });
+        const body = await saveWithProgress('/api/processes', 'POST', { spec: draft }, onStage);
         setMessage({ ok: true, text: `"${body.process.name}" is deployed: requesters can submit now.`, designId: body.process.designId });
         await refreshed(body.process.id);
       }

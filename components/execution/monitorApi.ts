@@ -81,11 +81,12 @@ export async function deployWithProgress(
   path: string,
   body: Record<string, unknown>,
   onProgress: (line: DeployProgressLine) => void,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<{ status: number; body: unknown }> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: 'POST',
+      method,
       cache: 'no-store',
       headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
       body: JSON.stringify(body),

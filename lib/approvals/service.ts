@@ -51,12 +51,16 @@ async function buildOrRefuse(specInput: unknown) {
   return built;
 }
 
-export async function createProcess(specInput: unknown, principal: Principal): Promise<{ process: StoredProcess; deploy: DeployResult }> {
+export async function createProcess(
+  specInput: unknown,
+  principal: Principal,
+  onProgress?: (progress: DeployProgress) => void,
+): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const built = await buildOrRefuse(specInput);
   const { id: designId } = await createDesign({ design: built.design });
   const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
   await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });
-  const deploy = await deployDesignVersion({ designId });
+  const deploy = await deployDesignVersion({ designId, onProgress });
   return { process, deploy };
 }
 

@@ -22,8 +22,8 @@ export const POST = handle(async (request: Request) => {
   const { spec } = await readBody(request, CreateProcessBodySchema);
   const principal = requirePrincipal();
   let created: Awaited<ReturnType<typeof createProcess>>['process'] | undefined;
-  const response = await deployResponse(request, async () => {
-    const { process, deploy } = await createProcess(spec, principal);
+  const response = await deployResponse(request, async (onProgress) => {
+    const { process, deploy } = await createProcess(spec, principal, onProgress);
     created = process;
     return deploy;
   });
