@@ -58,8 +58,14 @@ test('a designer writes a custom activity, calls it from a node, is refused for 
   await expect(page.getByTestId('deploy-stage-typecheck')).toHaveAttribute('data-state', 'failed');
   await expect(status).toContainText(`Custom activity "addTax", line 2, column 17: Property 'toUpperCase' does not exist on type 'number'`);
 
+  // The finding names the activity; clicking it opens that activity's editor, as in the Problems list.
+  const finding = status.getByTestId('deploy-finding').filter({ hasText: 'line 2, column 17' });
+  await expect(finding).toContainText('Activity addTax · source');
+  await finding.click();
+  await expect(activities.dialog).toBeVisible();
+  await expect(activities.dialog.getByTestId('activity-name')).toHaveValue('addTax');
+
   // In the editor, "Check code" shows it on the activity, underlined in the code; fixed, it checks clean.
-  await activities.open('addTax');
   expect(await activities.check()).toBe('failed');
   await expect(activities.problems.first()).toContainText('line 2, column 17');
   await expect(activities.dialog.locator('.cm-lintRange-error')).toHaveText('toUpperCase');

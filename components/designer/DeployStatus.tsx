@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { DEPLOY_STAGE_NAMES, type DeployStageName } from '../execution/monitorApi';
 import styles from '../execution/monitor.module.css';
+import { DiagnosticItem, isLocated } from './DiagnosticItem';
+import findingStyles from './DeployStatus.module.css';
 import type { DeployStages, DeployState } from './useSaveDeploy';
 
 const SUCCESS_VISIBLE_MS = 8000;
@@ -69,8 +71,15 @@ export function DeployStatus({ state, onDismiss, onForce }: { state: DeployState
         <>
           <p className="deploy-status__msg" data-testid="deploy-error">{state.message}</p>
           {state.diagnostics.length > 0 && !state.canForce && (
-            <ul className="deploy-status__diags">
-              {state.diagnostics.map((d, i) => <li key={i} className={`diag--${d.severity}`}>{d.message}</li>)}
+            <ul className={findingStyles.findings}>
+              {state.diagnostics.map((d, i) =>
+                // A finding on a custom activity or a node opens / shows it, as in the Problems list.
+                isLocated(d) ? (
+                  <li key={i}><DiagnosticItem diagnostic={d} testId="deploy-finding" /></li>
+                ) : (
+                  <li key={i} className={`diag--${d.severity} ${findingStyles.plain}`} data-testid="deploy-finding-text">{d.message}</li>
+                ),
+              )}
             </ul>
           )}
           {state.canForce && onForce && (

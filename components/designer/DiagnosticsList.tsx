@@ -1,22 +1,13 @@
 'use client';
-import { focusNode, useFitView } from '../flow/fit';
-import { useOpenActivity } from './activities/openActivity';
-import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
+import { DiagnosticItem } from './DiagnosticItem';
+import { useDesignerStore } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 
-const select = (s: DesignerStore) => ({ diagnostics: s.compile.diagnostics, status: s.compile.status, nodes: s.nodes });
+const select = (s: DesignerStore) => ({ diagnostics: s.compile.diagnostics, status: s.compile.status });
 
 /** Problems found by the code generator; clicking one selects (and shows) its node, or opens its custom activity. */
 export function DiagnosticsList() {
-  const { diagnostics, status, nodes } = useDesignerStore(select);
-  const store = useDesignerStoreApi();
-  const fitView = useFitView();
-  const openActivity = useOpenActivity((s) => s.setOpen);
-  const labelOf = (id?: string) => nodes.find((n) => n.id === id)?.data.label;
-  const reveal = (nodeId?: string) => {
-    store.getState().selectNode(nodeId ?? null);
-    if (nodeId) void fitView(focusNode(nodeId));
-  };
+  const { diagnostics, status } = useDesignerStore(select);
   return (
     <div className="diagnostics" data-testid="diagnostics" data-count={diagnostics.length} data-status={status}>
       {diagnostics.length === 0 ? (
@@ -25,13 +16,7 @@ export function DiagnosticsList() {
         <ul>
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${i}`}>
-              <button type="button" className={`diag diag--${d.severity}`} data-testid="diagnostic-item"
-                onClick={() => (d.activity !== undefined ? openActivity(d.activity) : reveal(d.nodeId))}
-                title={d.code}>
-                <span className="diag__sev">{d.severity === 'error' ? '●' : '▲'}</span>
-                <span className="diag__msg">{d.message}</span>
-                <span className="diag__where">{d.activity !== undefined ? `Activity ${d.activity}` : d.nodeId ? labelOf(d.nodeId) ?? d.nodeId : 'Workflow'}{d.field ? ` · ${d.field}` : ''}</span>
-              </button>
+              <DiagnosticItem diagnostic={d} testId="diagnostic-item" />
             </li>
           ))}
         </ul>
