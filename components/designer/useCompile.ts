@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import { api, errorMessage } from '../api/client';
-import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
+import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { compileDelay, rememberRoundTrip } from './compileDelay';
 import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
 
@@ -10,20 +10,29 @@ import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
  * only the code an edit changed) the request goes out at once, so the code view follows typing;
  * when it answers slowly, changes are debounced so fast typing does not queue work on the server.
  * A newer change aborts the request of an older one, so a stale answer never overwrites a newer.
+ *
+ * The store is subscribed to directly rather than through a rendered revision: the request then
+ * leaves inside the keystroke's own event, before React renders the canvas and inspector for it.
  */
 export function useCompile() {
   const store = useDesignerStoreApi();
-  const revision = useDesignerStore((s) => s.revision);
   /** Round trips of the latest answered recompiles after an edit (the first compile of a design is cold and not counted). */
   const roundTripsMs = useRef<number[]>([]);
 
   useEffect(() => {
-    const controller = new AbortController();
-    const recompile = async () => {
+    let controller: AbortController | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const cancelPending = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      controller?.abort();
+    };
+
+    const recompile = async (revision: number, signal: AbortSignal) => {
       const { setCompile, toDesign } = store.getState();
       const started = performance.now();
       // The request leaves before the pending state is rendered, so that render overlaps the server's work.
-      const answer = api.compile(toDesign(), controller.signal);
+      const answer = api.compile(toDesign(), signal);
       setCompile({ ...store.getState().compile, status: 'pending' });
       try {
         const result = await answer;
@@ -35,18 +44,29 @@ export function useCompile() {
           files: keepUnchangedFiles(previous.files, result.files ?? []),
         });
       } catch (err) {
-        if (controller.signal.aborted) return;
+        if (signal.aborted) return;
         const prev = store.getState().compile;
         setCompile({ ...prev, status: 'error', error: errorMessage(err) });
       }
     };
-    const delay = compileDelay(revision, roundTripsMs.current);
-    // No timer hop when there is nothing to wait for: a macrotask can queue behind rendering work.
-    const timer = delay > 0 ? setTimeout(recompile, delay) : null;
-    if (!timer) void recompile();
-    return () => {
-      if (timer) clearTimeout(timer);
-      controller.abort();
+
+    const schedule = (revision: number) => {
+      cancelPending();
+      const current = new AbortController();
+      controller = current;
+      const delay = compileDelay(revision, roundTripsMs.current);
+      // No timer hop when there is nothing to wait for: a macrotask can queue behind rendering work.
+      if (delay > 0) timer = setTimeout(() => void recompile(revision, current.signal), delay);
+      else void recompile(revision, current.signal);
     };
-  }, [revision, store]);
+
+    schedule(store.getState().revision);
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.revision !== previous.revision) schedule(state.revision);
+    });
+    return () => {
+      unsubscribe();
+      cancelPending();
+    };
+  }, [store]);
 }
