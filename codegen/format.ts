@@ -22,9 +22,10 @@ export async function formatTypeScriptWhole(source: string): Promise<string> {
 
 /**
  * One cache per process: the live code view recompiles the same design after every edit, and
- * only the pieces an edit changed go through prettier again (codegen/format/pieceCache.ts).
+ * only the pieces an edit changed go through prettier again (codegen/format/pieceCache.ts). A
+ * design seen for the first time is formatted whole and split into the cache afterwards.
  */
-export const formatCache = new PieceCache(formatTypeScriptWhole);
+export const formatCache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });
 
 /** Stage 5: formats emitted TypeScript; a syntax error here is a generator bug, so it throws. */
 export async function formatTypeScript(source: string): Promise<string> {

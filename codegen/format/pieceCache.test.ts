@@ -136,3 +136,30 @@ test('the cache stays within its bounds', async () => {
     }
   }
 });
+
+test('wholeFirst: a design seen for the first time is formatted whole, split into the cache afterwards, and its edits go in place', async () => {
+  const cache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });
+  const design = benchmarkDesign(100);
+  const workflows = (d: Design) => render(d).find((f) => f.path === 'workflows.ts')!.contents;
+  await assertSameAsWhole(cache, workflows(design), 'first seen');
+  assert.equal(cache.lastStats.whole, 'first-seen');
+  assert.equal(cache.lastStats.pieces, 0, 'not split while the caller waits');
+
+  await cache.settled();
+  const edited = structuredClone(design);
+  const node = edited.nodes.find((n) => n.type === 'activity') as { args: Record<string, string> } | undefined;
+  assert.ok(node, 'the design has an activity node');
+  node.args = { message: '"edited: " + note' };
+  await assertSameAsWhole(cache, workflows(edited), 'edit after the split');
+  assert.ok(cache.lastStats.editedInPlace, 'the split layout was remembered');
+  assert.equal(cache.lastStats.piecesFormatted, 1);
+});
+
+test('wholeFirst: clear() drops a split that was scheduled before it', async () => {
+  const cache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });
+  const source = render(benchmarkDesign(100)).find((f) => f.path === 'workflows.ts')!.contents;
+  await cache.format(source);
+  cache.clear();
+  await cache.settled();
+  assert.deepEqual(cache.usage, { entries: 0, chars: 0 });
+});

@@ -14,8 +14,8 @@ export interface FormatStats {
   piecesFormatted: number;
   /** The skeleton went through prettier (a statement or case was added, removed or moved). */
   skeletonFormatted: boolean;
-  /** Why the file was formatted whole, if it was. */
-  whole: 'small' | 'fallback' | null;
+  /** Why the file was formatted whole, if it was ('first-seen': split into the cache afterwards, off the caller's time). */
+  whole: 'small' | 'fallback' | 'first-seen' | null;
   /** The source differed from a recently formatted one inside one piece only: no re-split (no full parse). */
   editedInPlace: boolean;
 }
@@ -57,12 +57,29 @@ export class PieceCache {
   /** Most recent first. */
   private layouts: Layout[] = [];
   lastStats: FormatStats = emptyStats();
+  /** Bumped by clear(): a split scheduled before it is dropped. */
+  private generation = 0;
+  private splitting: Promise<void> = Promise.resolve();
+  private readonly wholeFirst: boolean;
 
+  /**
+   * With `wholeFirst`, a source unrelated to any recently formatted one (a design opened, not an
+   * edit of one) is formatted whole — splitting costs an extra parse and prettier call, ~20 % on a
+   * first format — and split into the cache right after, on a later turn of the event loop, so the
+   * edits that follow find its pieces.
+   */
   constructor(
     private readonly formatWhole: FormatWhole,
     limits: { maxEntries: number; maxChars: number } = { maxEntries: 20_000, maxChars: 16_000_000 },
+    options: { wholeFirst?: boolean } = {},
   ) {
     this.cache = new StringLru(limits.maxEntries, limits.maxChars);
+    this.wholeFirst = options.wholeFirst ?? false;
+  }
+
+  /** Resolves when the splits scheduled so far are done (tests and the benchmark wait for it). */
+  settled(): Promise<void> {
+    return this.splitting;
   }
 
   /** Entries and characters held (bounded by the constructor's limits). */
@@ -73,6 +90,7 @@ export class PieceCache {
   clear(): void {
     this.cache.clear();
     this.layouts = [];
+    this.generation++;
   }
 
   async format(source: string): Promise<string> {
@@ -84,7 +102,13 @@ export class PieceCache {
       stats.fileHit = true;
       return cached;
     }
-    let formatted = (await this.formatEditedInPlace(source, stats).catch(() => null)) ?? (await this.formatInPieces(source, stats).catch(() => null));
+    let formatted = await this.formatEditedInPlace(source, stats).catch(() => null);
+    if (formatted === null && this.wholeFirst && !this.isRelated(source)) {
+      formatted = await this.formatWhole(source);
+      stats.whole = 'first-seen';
+      this.splitLater(source, formatted);
+    }
+    formatted ??= await this.formatInPieces(source, stats).catch(() => null);
     if (formatted === null) {
       // A syntax error throws from here with prettier's own message.
       formatted = await this.formatWhole(source);
@@ -177,6 +201,37 @@ export class PieceCache {
       return splice(layout);
     }
     return null;
+  }
+
+  /** A source shares at least half its text (common prefix + suffix) with a recently formatted one. */
+  private isRelated(source: string): boolean {
+    return this.layouts.some(({ source: old }) => {
+      const limit = Math.min(old.length, source.length);
+      let prefix = 0;
+      while (prefix < limit && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
+      let suffix = 0;
+      while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
+      return (prefix + suffix) * 2 >= source.length;
+    });
+  }
+
+  /**
+   * Splits a source formatted whole into the cache on a later turn of the event loop (after the
+   * caller has its answer). Its spliced result must equal the whole format; if it ever does not,
+   * the cache is emptied rather than trusted.
+   */
+  private splitLater(source: string, formatted: string): void {
+    const generation = this.generation;
+    const previous = this.splitting;
+    this.splitting = new Promise<void>((resolve) => {
+      const run = async () => {
+        await previous;
+        if (generation !== this.generation) return;
+        const spliced = await this.formatInPieces(source, emptyStats()).catch(() => null);
+        if (spliced !== null && spliced !== formatted) this.clear();
+      };
+      setImmediate(() => void run().finally(resolve));
+    });
   }
 
   private remember(layout: Layout): void {
