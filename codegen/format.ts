@@ -28,6 +28,6 @@ export async function formatTypeScriptWhole(source: string): Promise<string> {
 export const formatCache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });
 
 /** Stage 5: formats emitted TypeScript; a syntax error here is a generator bug, so it throws. */
-export async function formatTypeScript(source: string): Promise<string> {
-  return formatCache.format(source);
+export async function formatTypeScript(source: string, options: { splitNow?: boolean } = {}): Promise<string> {
+  return formatCache.format(source, options);
 }

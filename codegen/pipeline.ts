@@ -24,8 +24,17 @@ export interface CompileResult {
   workflowType: string | null;
 }
 
+export interface CompileOptions {
+  /**
+   * The caller will compile edits of this design next (the designer's live code view): its code is
+   * split into the format cache now rather than after the answer, so the first edit is formatted
+   * in place.
+   */
+  editsFollow?: boolean;
+}
+
 /** design JSON → parse → validate → IR → emit → format. */
-export async function compileDesign(input: unknown): Promise<CompileResult> {
+export async function compileDesign(input: unknown, options: CompileOptions = {}): Promise<CompileResult> {
   const parsed = parseDesign(input);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics, design: null, files: [], workflowType: null };
   const { diagnostics, validated } = validateDesign(parsed.design);
@@ -34,7 +43,7 @@ export async function compileDesign(input: unknown): Promise<CompileResult> {
   }
   const ir = lowerDesign(validated);
   const generated = await Promise.all(
-    renderWorkflow(ir).map(async (file) => ({ path: file.path, contents: await formatTypeScript(file.contents) })),
+    renderWorkflow(ir).map(async (file) => ({ path: file.path, contents: await formatTypeScript(file.contents, { splitNow: options.editsFollow }) })),
   );
   // The one place user-written code is part of the output, by design: each custom activity's
   // source, verbatim, in a file of its own (never spliced into generated code).

@@ -163,3 +163,11 @@ test('wholeFirst: clear() drops a split that was scheduled before it', async () 
   await cache.settled();
   assert.deepEqual(cache.usage, { entries: 0, chars: 0 });
 });
+
+test('wholeFirst with splitNow: the caller that sends edits next gets the source split before its answer', async () => {
+  const cache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });
+  const source = render(benchmarkDesign(100)).find((f) => f.path === 'workflows.ts')!.contents;
+  assert.equal(await cache.format(source, { splitNow: true }), await formatTypeScriptWhole(source));
+  assert.equal(cache.lastStats.whole, null);
+  assert.ok(cache.lastStats.pieces > 0, 'split while the caller waits');
+});

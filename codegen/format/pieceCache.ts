@@ -93,7 +93,8 @@ export class PieceCache {
     this.generation++;
   }
 
-  async format(source: string): Promise<string> {
+  /** `splitNow`: split a first-seen source into the cache before answering even with `wholeFirst` (edits of it follow). */
+  async format(source: string, options: { splitNow?: boolean } = {}): Promise<string> {
     const stats = emptyStats();
     this.lastStats = stats;
     const fileKey = `file\0${source}`;
@@ -103,7 +104,7 @@ export class PieceCache {
       return cached;
     }
     let formatted = await this.formatEditedInPlace(source, stats).catch(() => null);
-    if (formatted === null && this.wholeFirst && !this.isRelated(source)) {
+    if (formatted === null && this.wholeFirst && !options.splitNow && !this.isRelated(source)) {
       formatted = await this.formatWhole(source);
       stats.whole = 'first-seen';
       this.splitLater(source, formatted);

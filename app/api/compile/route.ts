@@ -15,6 +15,7 @@ export const POST = handle(async (request: Request) => {
   // The designer aborts the request of an edit that a newer one superseded; under fast typing such
   // requests can wait here behind a compile in progress. Compiling them would only delay the newest.
   if (request.signal.aborted) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
-  const { ok, diagnostics, files, workflowType } = await compileDesign(design);
+  // The code view sends the edits of this design next: split its code into the format cache now.
+  const { ok, diagnostics, files, workflowType } = await compileDesign(design, { editsFollow: true });
   return json({ ok, diagnostics, files, workflowType });
 });
