@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../diagnostics';
 import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { assignable, compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
+import { parseExpression } from '../expressions/parser';
 import { fieldExprType, isFieldName } from '../fieldTypes';
+import { recipientEntries } from '../notifyRecipients';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
 import { describeNode } from './describe';
 
@@ -75,6 +77,17 @@ export function checkExpressions(design: Design): ExpressionCheck {
     compile(owner, `${path}.value`, `value for ${variable}`, value, scope, type);
   };
 
+  /** A recipient written as a literal can be checked as drawn; one computed at run time is the notify activity's to check. */
+  const checkLiteralRecipient = (node: DesignNode, field: string, text: string): void => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok || parsed.ast.kind !== 'string') return;
+    const entries = recipientEntries(parsed.ast.value);
+    const invalid = entries.find((entry) => 'invalid' in entry);
+    if (entries.length > 0 && !invalid) return;
+    const what = invalid && 'invalid' in invalid ? `${JSON.stringify(invalid.invalid)} is neither a username nor role:<role>` : 'no one is named';
+    diagnostics.push({ severity: 'error', code: 'activity.notify-recipient', message: `${describeNode(node)} notifies ${JSON.stringify(parsed.ast.value)}: ${what}; write usernames or role:<role>, separated by commas`, nodeId: node.id, field });
+  };
+
   /** An activity call, built-in or custom (a flow node, or the activity a handler runs): its arguments and result. */
   const checkActivityCall = (node: DesignNode, prefix: string, call: HandlerActivity, scope: Scope): void => {
     const spec = activitySpec(design, call.activity);
@@ -90,6 +103,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
         diagnostics.push({ severity: 'error', code: 'activity.missing-argument', message: `${describeNode(node)} needs a value for ${JSON.stringify(parameter.name)} (${parameter.description.toLowerCase()}) of the ${call.activity} ${kind}`, nodeId: node.id, field: `${prefix}args.${parameter.name}` });
       } else {
         compile(node, `${prefix}args.${parameter.name}`, parameter.name, text, scope, fieldExprType(parameter));
+        if (!spec.custom && call.activity === 'notify' && parameter.name === 'recipient') checkLiteralRecipient(node, `${prefix}args.recipient`, text);
       }
     }
     for (const name of Object.keys(call.args)) {
