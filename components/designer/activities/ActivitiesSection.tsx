@@ -5,7 +5,7 @@ import { api, errorMessage } from '../../api/client';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import { ActivityEditorDialog, type CheckState } from './ActivityEditorDialog';
-import { DeleteActivityDialog } from './DeleteActivityDialog';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { activityUsages, addActivity, newActivity, removeActivity, renameActivity, replaceActivity, type ActivityUsage } from './edit';
 import styles from './activities.module.css';
 import { useOpenActivity } from './openActivity';
@@ -91,7 +91,9 @@ export function ActivitiesSection() {
           onClose={() => setOpen(null)} />
       )}
       {deleting && (
-        <DeleteActivityDialog name={deleting.name} usages={deleting.usages} labelOf={labelOf}
+        <ConfirmDeleteDialog what="activity" title={<>Delete activity <code>{deleting.name}</code>?</>}
+          summary={`${deleting.usages.length === 1 ? 'One node calls it; it' : `${deleting.usages.length} nodes call it; they`} will show as problems until changed:`}
+          usages={deleting.usages} labelOf={labelOf}
           onConfirm={() => edit((d) => removeActivity(d, deleting.name))} onClose={() => setDeleting(null)} />
       )}
     </section>

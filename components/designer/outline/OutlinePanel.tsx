@@ -6,7 +6,7 @@ import { focusNode, useFitView } from '../../flow/fit';
 import { KINDS } from '../../flow/kinds';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
-import { DeleteVariableDialog } from './DeleteVariableDialog';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { VariableRow } from './VariableRow';
 
 const HANDLER_KINDS = ['signal', 'query', 'update'] as const;
@@ -73,7 +73,9 @@ export function OutlinePanel() {
         </ul>
       )}
       {deleting && (
-        <DeleteVariableDialog name={deleting.name} usages={deleting.usages} labelOf={labelOf}
+        <ConfirmDeleteDialog what="variable" title={<>Delete <code>{deleting.name}</code>?</>}
+          summary={`It is used in ${deleting.usages.length} place${deleting.usages.length === 1 ? '' : 's'}; those will show as problems until fixed:`}
+          usages={deleting.usages} labelOf={labelOf}
           onConfirm={() => remove(deleting.name)} onClose={() => setDeleting(null)} />
       )}
     </section>
