@@ -82,19 +82,33 @@ export function errorResponse(error: unknown): Response {
   return json({ error: { message: 'Something went wrong on the server; it has been logged.', code: 'internal' } }, 500);
 }
 
+/** Not sent to anyone: the client gave up on the request (nginx's "client closed request"). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/** The client went away while its request was being read: nothing to answer and nothing to log. */
+export function clientClosed(request: Request, error: unknown): boolean {
+  if (request.signal.aborted) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && (code === 'ECONNRESET' || error.message === 'aborted');
+}
+
 /**
  * Wraps a route handler: first authenticates the caller and checks lib/auth/policy.ts for this
  * method and path (401 / 403 before the handler runs; routes without a rule are refused), then
  * runs it with the caller available through `currentPrincipal()`, and writes the audit entry when
  * the rule asks for one (deploys, execution control); every thrown error becomes the JSON error
- * response.
+ * response. The answer carries a Server-Timing header (authentication and handler), which the
+ * browser's developer tools show for each request.
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
+    const request = args[0];
+    if (!(request instanceof Request)) return errorResponse(new Error('handle(): a route handler was called without its Request'));
+    const started = performance.now();
+    let authorized = started;
     try {
-      const request = args[0];
-      if (!(request instanceof Request)) throw new Error('handle(): a route handler was called without its Request');
       const { principal, rule } = await authorizeRequest(request);
+      authorized = performance.now();
       const response = await runAs(principal, () => fn(...args));
       if (rule?.audit && principal && response.ok) {
         await recordAudit({
@@ -104,9 +118,21 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
           details: { status: response.status, via: principal.via },
         });
       }
-      return response;
+      return withServerTiming(response, started, authorized);
     } catch (error) {
-      return errorResponse(error);
+      if (clientClosed(request, error)) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+      return withServerTiming(errorResponse(error), started, authorized);
     }
   };
+}
+
+function withServerTiming(response: Response, started: number, authorized: number): Response {
+  const now = performance.now();
+  const timing = `auth;dur=${(authorized - started).toFixed(1)}, handler;dur=${(now - authorized).toFixed(1)}`;
+  try {
+    response.headers.append('server-timing', timing);
+  } catch {
+    // Headers of some responses (a fetch passed through) are immutable; the timing is only a diagnostic.
+  }
+  return response;
 }

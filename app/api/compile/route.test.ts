@@ -34,3 +34,9 @@ test('a request the client already aborted is not compiled', async () => {
   assert.equal(response.status, 499);
   assert.equal(await response.text(), '');
 });
+
+test('the answer says where the server spent its time: reading, compiling, answering, and auth/handler from handle()', async () => {
+  const response = await POST(await compileRequest());
+  const timing = response.headers.get('server-timing') ?? '';
+  for (const metric of ['read', 'compile', 'answer', 'auth', 'handler']) assert.match(timing, new RegExp(`\\b${metric};dur=\\d+\\.\\d\\b`), timing);
+});
