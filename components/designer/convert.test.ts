@@ -56,3 +56,29 @@ test('isValidConnection refuses flow → handler, handler → non-wait, and into
   assert.equal(c('start', 'await-approval', 'messages'), false, 'flow into message port');
   assert.equal(c('start', 'start'), false);
 });
+
+test('flowToDesign converts each unchanged node and edge once; an edited node is converted afresh', () => {
+  const flow = designToFlow(approval);
+  const first = flowToDesign(flow);
+  const wait = flow.nodes.findIndex((n) => n.id === 'await-approval');
+  const edited = { ...flow, nodes: flow.nodes.map((n, i) => (i === wait ? ({ ...n, data: { ...n.data, label: 'Typed' } } as typeof n) : n)) };
+  const second = flowToDesign(edited);
+  second.nodes.forEach((node, i) => {
+    if (i === wait) {
+      assert.notEqual(node, first.nodes[i]);
+      assert.equal(node.label, 'Typed');
+    } else {
+      assert.equal(node, first.nodes[i], `${node.id} was converted again`);
+    }
+  });
+  second.edges.forEach((edge, i) => assert.equal(edge, first.edges[i]));
+  assert.deepStrictEqual(flowToDesign(designToFlow(second)), second);
+});
+
+test('an edge whose source node changed type is converted again (its default handle differs)', () => {
+  const flow = designToFlow(approval);
+  const before = flowToDesign(flow).edges.find((e) => e.id === 'e-approve')!;
+  assert.equal(before.sourceHandle, undefined);
+  const retyped = { ...flow, nodes: flow.nodes.map((n) => (n.id === 'approve' ? ({ ...n, type: 'timer' } as typeof n) : n)) };
+  assert.equal(flowToDesign(retyped).edges.find((e) => e.id === 'e-approve')!.sourceHandle, 'out');
+});

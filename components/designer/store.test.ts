@@ -113,3 +113,14 @@ test('a save only clears dirty when no edit happened while it was in flight', ()
   s().markSaved(3, s().changeCount);
   assert.equal(s().dirty, false);
 });
+
+test('editing a node that keeps all its outputs leaves the edge list as it was (React Flow skips re-indexing edges)', () => {
+  const store = fresh();
+  const s = () => store.getState();
+  const edges = s().edges;
+  s().updateNodeData<'wait'>('await-approval', { label: 'Typed' });
+  assert.equal(s().edges, edges);
+  s().updateNodeData<'wait'>('await-approval', { timeout: undefined });
+  assert.notEqual(s().edges, edges, 'clearing the timeout drops its edge');
+  assert.equal(s().edges.some((e) => e.source === 'await-approval' && e.sourceHandle === 'timeout'), false);
+});

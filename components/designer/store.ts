@@ -150,7 +150,10 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         if (!updated) return;
         // Drop edges whose output no longer exists (a removed branch, a cleared timeout).
         const valid = new Set(sourceHandles({ type: updated.type, ...updated.data } as never));
-        const edges = get().edges.filter((e) => e.source !== id || valid.has(e.sourceHandle ?? ''));
+        const before = get().edges;
+        const kept = before.filter((e) => e.source !== id || valid.has(e.sourceHandle ?? ''));
+        // The same array when no edge went: React Flow then skips re-indexing every edge.
+        const edges = kept.length === before.length ? before : kept;
         // Typing in one field is one undo step.
         set({ ...edit(`data:${id}:${Object.keys(patch).sort().join(',')}`), nodes, edges });
       },
