@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // For profiling the designer in a production build (docs/benchmarks.md, "Profiling"); off by default.
+  productionBrowserSourceMaps: process.env.SIGNALBOX_BROWSER_SOURCE_MAPS === '1',
   // Server-only packages with native code, workers or dynamic requires: loaded by Node, never bundled.
   serverExternalPackages: [
     '@temporalio/client',

@@ -4,7 +4,8 @@
  *   - open → interactive: from navigation until every visible node is drawn and a click on a node
  *     has selected it (the inspector shows it);
  *   - drag: frames per second while a node is dragged across the canvas for ~1.5 s;
- *   - typing → code: from a keystroke in the inspector until the code view shows the new text;
+ *   - typing → code: from a keystroke in the inspector until the frame that shows the new code is
+ *     painted (timed in the page from the key event), and as the test driver saw it;
  *   - the most node elements mounted at once while opening (React Flow used to mount every node
  *     once to measure it), and the machine's load average around each size's runs;
  *   - fit: from a click on "Fit" until the whole design is drawn (an overview above 200 nodes).
@@ -40,7 +41,12 @@ interface Row {
   nodes: number;
   interactiveMs: number;
   dragFps: number;
+  /** Median keystroke → code painted, measured in the page. */
   typingToCodeMs: number;
+  /** 90th percentile of the same. */
+  typingP90Ms: number;
+  /** Median of the same keystrokes as the test driver saw them. */
+  typingDriverMs: number;
   renderedNodes: number;
   /** The most node elements mounted at once while the design opened (a MutationObserver's count). */
   mostMounted: number;
@@ -51,6 +57,7 @@ interface Row {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]!;
 
 async function signIn(page: Page) {
   const headers = { origin: BASE, 'content-type': 'application/json' };
@@ -118,11 +125,44 @@ async function dragFps(page: Page): Promise<number> {
   return frames / seconds;
 }
 
+/** One keystroke's time until the code view showed it: measured in the page, and as the test driver saw it. */
+interface KeystrokeTiming {
+  /** From the key event (its timeStamp) until the frame that draws the new code has been painted. */
+  paintedMs: number;
+  /** From Playwright's `press` until the page's report reached it: adds the driver's own round trips. */
+  driverMs: number;
+}
+
+/**
+ * Installed before each key press: resolves with the time from the keydown event to the paint of
+ * the first frame in which the code view's highlighted lines show `typed`. A message posted from
+ * requestAnimationFrame is handled after that frame is painted (the usual "next paint" probe).
+ * A string, not a function: tsx would wrap named functions in a helper the page does not have.
+ */
+const WATCH_KEYSTROKE = `(typed) => {
+  window.__keystroke = new Promise((resolve) => {
+    let keyAt = null;
+    document.addEventListener('keydown', (event) => { keyAt = event.timeStamp; }, { capture: true, once: true });
+    const view = document.querySelector('[data-testid="code-view"]');
+    const shows = () => [...view.querySelectorAll('.cm-node-line')].some((line) => line.textContent.includes(typed));
+    const observer = new MutationObserver(() => {
+      if (keyAt === null || !shows()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(Math.round(performance.now() - keyAt));
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(view, { childList: true, subtree: true, characterData: true });
+  });
+}`;
+
 /**
  * Keystrokes in the selected node's label, each timed until the code view (workflows.ts) shows the
  * label as typed so far. Starts once the design's first compile has answered (that is opening).
  */
-async function typingToCode(page: Page, keystrokes = KEYSTROKES): Promise<number[]> {
+async function typingToCode(page: Page, keystrokes = KEYSTROKES): Promise<KeystrokeTiming[]> {
   await page.locator('[data-testid="code-view"][data-status="ok"]').waitFor({ timeout: 60_000 });
   await page.locator('.react-flow__node[data-id="n1"] .fnode__label').click();
   const label = page.getByTestId('field-label');
@@ -130,15 +170,16 @@ async function typingToCode(page: Page, keystrokes = KEYSTROKES): Promise<number
   await page.getByTestId('code-tab-workflows.ts').click();
   let typed = `Pause Typed${Date.now() % 100000}`;
   await label.fill(typed);
-  const samples: number[] = [];
+  const samples: KeystrokeTiming[] = [];
   for (let k = 0; k < keystrokes; k++) {
     const key = 'abcdefghij'[k % 10]!;
     typed += key;
+    await page.evaluate(`(${WATCH_KEYSTROKE})(${JSON.stringify(typed)})`);
     const start = Date.now();
     await label.press(key);
-    // The editor draws only the lines in view; the selected node's code is highlighted and scrolled into view.
-    await page.locator('[data-testid="code-view"] .cm-node-line', { hasText: typed }).first().waitFor({ timeout: 60_000 });
-    samples.push(Date.now() - start);
+    // The page reports the paint itself: a locator polling the editor every frame would compete with the work timed.
+    const paintedMs = Number(await page.evaluate(`Promise.race([window.__keystroke, new Promise((_, fail) => setTimeout(() => fail(new Error('the code view did not show ${typed} within 60 s')), 60000))])`));
+    samples.push({ paintedMs, driverMs: Date.now() - start });
   }
   return samples;
 }
@@ -170,7 +211,7 @@ async function main() {
     const id = await createDesign(page, nodes);
     const opens: number[] = [];
     const fps: number[] = [];
-    const typing: number[] = [];
+    const typing: KeystrokeTiming[] = [];
     const fits: number[] = [];
     let rendered = 0;
     let mostMounted = 0;
@@ -186,12 +227,15 @@ async function main() {
       if (!TYPING_ONLY) fits.push(await fitAll(page, nodes));
     }
     const row: Row = {
-      nodes, interactiveMs: median(opens), dragFps: median(fps), typingToCodeMs: median(typing), renderedNodes: rendered,
+      nodes, interactiveMs: median(opens), dragFps: median(fps), renderedNodes: rendered,
+      typingToCodeMs: median(typing.map((t) => t.paintedMs)),
+      typingP90Ms: percentile90(typing.map((t) => t.paintedMs)),
+      typingDriverMs: median(typing.map((t) => t.driverMs)),
       fitMs: fits.length ? median(fits) : 0,
       mostMounted, load: [loadBefore, loadavg()[0]!],
     };
     rows.push(row);
-    console.log(JSON.stringify({ ...row, opens, fps: fps.map(Math.round), typing }));
+    console.log(JSON.stringify({ ...row, opens, fps: fps.map(Math.round), painted: typing.map((t) => t.paintedMs), driver: typing.map((t) => t.driverMs) }));
   }
   await browser.close();
   if (TYPING_ONLY) writeTypingReport(rows);
@@ -201,9 +245,9 @@ async function main() {
 /** Only the "Typing → code view" subsection (its markers), inside the Designer section. */
 function writeTypingReport(rows: Row[]) {
   const table = [
-    '| Nodes | Typing → code view, median keystroke (target ≤ 100 ms) | Load average (1 min) before → after |',
-    '| ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${r.typingToCodeMs} ms | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`),
+    '| Nodes | Keystroke → code view painted, median (target ≤ 100 ms) | 90th percentile | As the test driver sees it (Playwright `press` → the page\'s report), median | Load average (1 min) before → after |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.nodes.toLocaleString('en')} | ${r.typingToCodeMs} ms | ${r.typingP90Ms} ms | ${r.typingDriverMs} ms | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`),
   ].join('\n');
   const block = `<!-- typing-bench:start -->\n\`BENCH_TYPING_ONLY=1 node --import tsx bench/designer.ts\`: ${KEYSTROKES} keystrokes per open × ${RUNS} opens, ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n<!-- typing-bench:end -->`;
   const current = readFileSync(DOC, 'utf8');

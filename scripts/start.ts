@@ -20,6 +20,8 @@
 //   SIGNALBOX_PGLITE_PORT   embedded database (PGlite) PostgreSQL-protocol port     [5433]
 //   WORKER_HEALTH_PORT      worker host health endpoint                             [3001]
 //   SIGNALBOX_SKIP_BUILD=1  never run `next build` (use the existing .next)
+//   SIGNALBOX_BROWSER_SOURCE_MAPS=1  build with browser source maps, for profiling the designer
+//                           (docs/benchmarks.md, "Profiling"; a change of it rebuilds)
 //   SIGNALBOX_RESET_DATA=1  delete the data directory first (the e2e suite uses this)
 //   TEMPORAL_CLI            path to a `temporal` binary (see scripts/lib/temporal-cli.ts)
 //   SIGNALBOX_ADMIN_USERNAME, SIGNALBOX_ADMIN_PASSWORD   create the first admin at start when
@@ -179,6 +181,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 // ---------- source hash for `next build` ----------
 const HASHED_DIRS = ['app', 'codegen', 'templates', 'components', 'lib', 'db', 'public', 'styles'];
+/** Environment variables next.config.js reads (they change what `next build` produces). */
+const BUILD_SETTINGS = ['SIGNALBOX_BROWSER_SOURCE_MAPS'];
 const HASHED_FILES = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'postcss.config.js'];
 
 async function listFiles(dir: string, out: string[]): Promise<void> {
@@ -205,6 +209,8 @@ async function sourceHash(): Promise<string> {
   for (const file of files) {
     hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
   }
+  // Settings next.config.js reads at build time: a build made for profiling is not reused without them.
+  for (const name of BUILD_SETTINGS) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex');
 }
 
