@@ -33,10 +33,9 @@
 //   TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY, TEMPORAL_API_KEY   (passed through to the children)
 //
 // A second run reuses the data directory: designs, deployments and executions persist.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   describeExit,
@@ -50,6 +49,7 @@ import {
   type ManagedProcess,
 } from './lib/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from './lib/temporal-server';
+import { buildSourceHash } from './lib/build-hash';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -179,41 +179,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-// ---------- source hash for `next build` ----------
-const HASHED_DIRS = ['app', 'codegen', 'templates', 'components', 'lib', 'db', 'public', 'styles'];
-/** Environment variables next.config.js reads (they change what `next build` produces). */
-const BUILD_SETTINGS = ['SIGNALBOX_BROWSER_SOURCE_MAPS'];
-const HASHED_FILES = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'postcss.config.js'];
-
-async function listFiles(dir: string, out: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await listFiles(path, out);
-    else if (entry.isFile()) out.push(path);
-  }
-}
-
-async function sourceHash(): Promise<string> {
-  const files: string[] = [];
-  for (const dir of HASHED_DIRS) await listFiles(join(root, dir), files);
-  for (const file of HASHED_FILES) if (existsSync(join(root, file))) files.push(join(root, file));
-  files.sort();
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
-  }
-  // Settings next.config.js reads at build time: a build made for profiling is not reused without them.
-  for (const name of BUILD_SETTINGS) hash.update(`${name}=${process.env[name] ?? ''}\0`);
-  return hash.digest('hex');
-}
-
 async function buildIfNeeded(): Promise<void> {
   const nextDir = join(root, '.next');
   const hashFile = join(nextDir, 'signalbox-source-hash');
@@ -222,7 +187,7 @@ async function buildIfNeeded(): Promise<void> {
     header('build: skipped (SIGNALBOX_SKIP_BUILD)');
     return;
   }
-  const hash = await sourceHash();
+  const hash = await buildSourceHash(root);
   if (existsSync(join(nextDir, 'BUILD_ID'))) {
     const previous = await readFile(hashFile, 'utf8').catch(() => '');
     if (previous.trim() === hash) {
