@@ -105,7 +105,8 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     const request = args[0];
     if (!(request instanceof Request)) return errorResponse(new Error('handle(): a route handler was called without its Request'));
     const started = performance.now();
-    let authorized = started;
+    /** When authorisation ended; null while it runs (a refusal's time is all authorisation). */
+    let authorized: number | null = null;
     try {
       const { principal, rule } = await authorizeRequest(request);
       authorized = performance.now();
@@ -126,9 +127,10 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
   };
 }
 
-function withServerTiming(response: Response, started: number, authorized: number): Response {
+function withServerTiming(response: Response, started: number, authorized: number | null): Response {
   const now = performance.now();
-  const timing = `auth;dur=${(authorized - started).toFixed(1)}, handler;dur=${(now - authorized).toFixed(1)}`;
+  const authEnd = authorized ?? now;
+  const timing = `auth;dur=${(authEnd - started).toFixed(1)}, handler;dur=${(now - authEnd).toFixed(1)}`;
   try {
     response.headers.append('server-timing', timing);
   } catch {
