@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { customActivitiesDir, loadCustomActivities } from './custom-activities';
+import { customActivitiesDir, loadCustomActivities, SWEEP_AFTER_MS, sweepCustomActivities } from './custom-activities';
 
 /** The worker host loads a deployment's compiled custom activities by name, and nothing else. */
 const deployment = `test-${process.pid}`;
@@ -33,4 +35,34 @@ test('a module that does not export its activity is refused with the deployment 
 
 test('a deployment without custom activities loads nothing', async () => {
   assert.deepEqual(await loadCustomActivities(deployment, [{ path: 'activities.ts', contents: '' }]), {});
+});
+
+test('the sweep removes the folders of deployments no longer active once untouched for a while, and keeps the rest', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'signalbox-activities-'));
+  try {
+    for (const id of ['active-1', 'retired-old', 'retired-new']) {
+      mkdirSync(customActivitiesDir(id, root));
+      writeFileSync(join(customActivitiesDir(id, root), 'x.mjs'), 'export const x = 1;\n');
+    }
+    const old = new Date(Date.now() - SWEEP_AFTER_MS - 60_000);
+    utimesSync(customActivitiesDir('retired-old', root), old, old);
+    utimesSync(customActivitiesDir('active-1', root), old, old);
+    assert.deepEqual(await sweepCustomActivities(['active-1'], root), ['retired-old']);
+    assert.deepEqual(readdirSync(root).sort(), ['active-1', 'retired-new']);
+    // Later, the recently touched one goes too.
+    assert.deepEqual(await sweepCustomActivities(['active-1'], root, Date.now() + SWEEP_AFTER_MS + 1), ['retired-new']);
+    assert.deepEqual(await sweepCustomActivities([], join(root, 'missing')), [], 'no folder yet: nothing to do');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('loading a deployment touches its folder, so a sweep by a host that does not know it leaves it alone', async () => {
+  const dir = customActivitiesDir(deployment);
+  await loadCustomActivities(deployment, [{ path: 'activities/double.mjs', contents: DOUBLE }]);
+  const old = new Date(Date.now() - SWEEP_AFTER_MS - 60_000);
+  utimesSync(dir, old, old);
+  await loadCustomActivities(deployment, [{ path: 'activities/double.mjs', contents: DOUBLE }]);
+  // (Not swept here: the real folder may hold other deployments of a running worker host.)
+  assert.ok(Date.now() - statSync(dir).mtimeMs < 60_000, 'the folder was touched by the load');
 });

@@ -19,13 +19,15 @@ import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatu
 import type { WorkerStartError } from '../db/schema';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
 import { createBuiltinActivities } from './activities';
-import { CustomActivityLoadError, loadCustomActivities } from './custom-activities';
+import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
 const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 const RETIRE_GRACE_MS = Number(process.env.WORKER_RETIRE_GRACE_MS ?? 60_000);
 const RETIRE_CHECK_MS = Number(process.env.WORKER_RETIRE_CHECK_MS ?? 10_000);
+/** How often the folders of custom activities of deployments no longer active are removed. */
+const SWEEP_CHECK_MS = 60_000;
 
 interface Running {
   deploymentId: string;
@@ -52,6 +54,7 @@ let firstPollDone = false;
 const lastBusy = new Map<string, number>();
 let lastRetireCheck = 0;
 let retiring: Promise<void> | null = null;
+let lastSweep = 0;
 
 function log(message: string): void {
   console.log(`[worker] ${message}`);
@@ -152,6 +155,13 @@ async function poll(namespace: string): Promise<void> {
       });
   }
   const active = new Set(deployments.map((d) => d.id));
+  if (Date.now() - lastSweep >= SWEEP_CHECK_MS) {
+    lastSweep = Date.now();
+    void sweepCustomActivities(active).then(
+      (removed) => removed.length > 0 && log(`removed the custom activities of ${removed.length} deployment(s) no longer active: ${removed.join(', ')}`),
+      (error: unknown) => console.error(`[worker] removing old custom activities failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
   for (const deployment of deployments) {
     const current = running.get(deployment.id);
     if (current && (current.state === 'running' || current.state === 'starting')) continue;
