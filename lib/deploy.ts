@@ -158,14 +158,15 @@ async function currentHistories(current: DeploymentSummary | null): Promise<{ hi
 
 /**
  * Waits until some worker polls the task queue (a worker host started the deployment's worker):
- * 'polled'; or a worker host recorded why it could not start it: that reason, at once; else 'timeout'.
+ * 'polled'; or a worker host recorded why it could not start it and none polls: that reason, at
+ * once (with several hosts, one host's failure does not fail a deployment another host runs);
+ * else 'timeout'.
  */
 async function waitForWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
   const deadline = Date.now() + WORKER_WAIT_MS;
   const enums = protoPackage.temporal.api.enums.v1;
   while (Date.now() < deadline) {
     const failure = await deploymentWorkerError({ id: deploymentId });
-    if (failure) return failure;
     try {
       const client = await getTemporalClient();
       const response = await client.workflowService.describeTaskQueue({
@@ -177,6 +178,7 @@ async function waitForWorker(deploymentId: string, taskQueue: string): Promise<'
     } catch {
       // Temporal briefly unreachable: keep waiting until the deadline
     }
+    if (failure) return failure;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return 'timeout';
