@@ -311,3 +311,48 @@ test('a refused connection says why while it is dragged, and nothing is connecte
   await expect(page.getByTestId('connection-refusal')).toHaveCount(0);
   await expect(designer.edges).toHaveCount(edgesBefore);
 });
+
+test('a connection has its own inspector: move it to another step or output, undo, go to its ends, delete it', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.expectNoProblems();
+  const edgeInspector = page.getByTestId('edge-inspector');
+
+  await designer.selectEdge('e-yes');
+  await expect(edgeInspector).toContainText('After "Approved?", the execution goes on with "Approved"');
+  await expect(page.getByTestId('edge-output')).toHaveValue('yes');
+  await expect(page.getByTestId('edge-target')).toHaveValue('end-approved');
+  // Only steps a drag would accept are offered: never Start, the decision itself, or a message handler.
+  const offered = await page.getByTestId('edge-target').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(offered).toContain('end-rejected');
+  for (const refused of ['start', 'is-approved', 'approve']) expect(offered).not.toContain(refused);
+
+  // Leading the "Approved" branch to the rejection leaves the approval step unreachable: the problems say so.
+  await page.getByTestId('edge-target').selectOption('end-rejected');
+  await expect(edgeInspector).toContainText('goes on with "Rejected"');
+  const unreachable = page.getByTestId('diagnostic-item').filter({ hasText: 'can never be reached' });
+  await expect(unreachable).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('edge-target')).toHaveValue('end-approved');
+  await designer.expectNoProblems();
+
+  // Moving it to the "else" output replaces the connection that output had (an output leads to one place).
+  const edgesBefore = await designer.edges.count();
+  await page.getByTestId('edge-output').selectOption('else');
+  await expect(designer.edges).toHaveCount(edgesBefore - 1);
+  await expect(designer.canvas.locator('.react-flow__edge[data-id="e-else"]')).toHaveCount(0);
+  await expect(page.getByTestId('diagnostic-item').filter({ hasText: 'no edge from its branch "Approved" output' })).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('undo').click();
+  await expect(designer.edges).toHaveCount(edgesBefore);
+
+  // Its ends are a click away; deleting it leaves the branch unconnected, named in the problems.
+  await designer.selectEdge('e-yes');
+  await page.getByTestId('edge-source').click();
+  await expect(designer.inspector).toHaveAttribute('data-node-id', 'is-approved');
+  await designer.selectEdge('e-yes');
+  await page.getByTestId('delete-edge').click();
+  await expect(designer.edges).toHaveCount(edgesBefore - 1);
+  await expect(edgeInspector).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Workflow settings' })).toBeVisible();
+  await expect(page.getByTestId('diagnostic-item').filter({ hasText: 'no edge from its branch "Approved" output' })).toHaveCount(1, { timeout: 15_000 });
+});

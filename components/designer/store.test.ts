@@ -124,3 +124,17 @@ test('editing a node that keeps all its outputs leaves the edge list as it was (
   assert.notEqual(s().edges, edges, 'clearing the timeout drops its edge');
   assert.equal(s().edges.some((e) => e.source === 'await-approval' && e.sourceHandle === 'timeout'), false);
 });
+
+test('a connection moved in the edge inspector is one undo step; a refused move changes nothing', () => {
+  const store = fresh();
+  const s = () => store.getState();
+  const before = s().toDesign();
+  assert.deepEqual(s().updateEdge('e-else', { target: 'start' }), { ok: false, reason: 'Start has no inputs' });
+  assert.deepStrictEqual(s().toDesign(), before);
+  assert.equal(s().history.past.length, 0);
+  assert.deepEqual(s().updateEdge('e-else', { target: 'end-timed-out' }), { ok: true });
+  assert.equal(s().toDesign().edges.find((e) => e.id === 'e-else')!.target, 'end-timed-out');
+  assert.equal(s().dirty, true);
+  s().undo();
+  assert.deepStrictEqual(s().toDesign(), before);
+});

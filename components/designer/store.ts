@@ -15,7 +15,9 @@ import { makeEdge } from '../flow/edges';
 import { dropEstimates, withLayoutEstimates } from '../flow/estimate';
 import { isHandlerType, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, NodeData, WorkflowSettings } from '../flow/types';
+import type { ConnectionVerdict } from './connection';
 import { designToFlow, flowToDesign } from './convert';
+import { changeEdge, type ConnectionEdit } from './edgeEdit';
 import { defaultNodeData, newId } from './defaults';
 import { emptyHistory, endRun, record, redo, undo, type History, type Snapshot } from './history';
 
@@ -43,6 +45,8 @@ export interface DesignerActions {
   onConnect: (connection: Connection) => void;
   addNode: (type: NodeType, position: XYPosition) => string;
   updateNodeData: <T extends NodeType>(id: string, patch: Partial<NodeData<T>>) => void;
+  /** Moves a connection to another output or target (the edge inspector); refused with the reason a drag would give. */
+  updateEdge: (id: string, change: ConnectionEdit) => ConnectionVerdict;
   updateWorkflow: (patch: Partial<WorkflowSettings>) => void;
   selectNode: (id: string | null) => void;
   selectAll: () => void;
@@ -156,6 +160,12 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         const edges = kept.length === before.length ? before : kept;
         // Typing in one field is one undo step.
         set({ ...edit(`data:${id}:${Object.keys(patch).sort().join(',')}`), nodes, edges });
+      },
+      updateEdge: (id, change) => {
+        const result = changeEdge(get(), id, change);
+        if (!result.ok) return result;
+        set({ ...edit(null), edges: result.edges });
+        return { ok: true };
       },
       updateWorkflow: (patch) =>
         set({ ...edit(`workflow:${Object.keys(patch).sort().join(',')}`), workflow: { ...get().workflow, ...patch } }),

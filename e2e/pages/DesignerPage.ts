@@ -196,6 +196,21 @@ export class DesignerPage {
     await this.page.keyboard.press(`${shift ? 'Shift+' : ''}ControlOrMeta+${key}`);
   }
 
+  /** Clicks the middle of a connection's line; the edge inspector opens for it. */
+  async selectEdge(id: string) {
+    const line = this.canvas.locator(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path`);
+    // Retried: while the view still animates (a zoom to a node), the middle moves under the click.
+    await expect(async () => {
+      const middle = await line.evaluate((path: SVGPathElement) => {
+        const point = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM()!;
+        return { x: point.x * m.a + point.y * m.c + m.e, y: point.x * m.b + point.y * m.d + m.f };
+      });
+      await this.page.mouse.click(middle.x, middle.y);
+      await expect(this.page.getByTestId('edge-inspector')).toHaveAttribute('data-edge-id', id, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+  }
+
   async selectNode(id: string) {
     await this.node(id).locator('.fnode__label').click();
     await expect(this.node(id)).toHaveClass(/selected/);
