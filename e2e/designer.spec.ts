@@ -356,3 +356,44 @@ test('a connection has its own inspector: move it to another step or output, und
   await expect(page.getByRole('complementary', { name: 'Workflow settings' })).toBeVisible();
   await expect(page.getByTestId('diagnostic-item').filter({ hasText: 'no edge from its branch "Approved" output' })).toHaveCount(1, { timeout: 15_000 });
 });
+
+test('message handlers in the outline: add, rename the message, delete with a warning when connected', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.expectNoProblems();
+
+  // Added from the outline: named, placed and selected, ready to edit.
+  await page.getByTestId('outline-add-signal').click();
+  await expect(designer.inspector).toHaveAttribute('data-kind', 'signal');
+  await expect(designer.field('name')).toHaveValue('signal1');
+  const added = (await designer.inspector.getAttribute('data-node-id'))!;
+  await expect(page.getByTestId(`outline-handler-${added}`)).toContainText('signal1');
+
+  // Renaming refuses a name another message has, then renames the message in the design and its code.
+  const approve = page.getByTestId('outline-handler-row-approve');
+  await approve.getByTestId('rename-handler').click();
+  await page.getByTestId('rename-handler-input').fill('status');
+  await expect(page.getByRole('alert').filter({ hasText: 'Another message is already named "status"' })).toBeVisible();
+  await page.getByTestId('rename-handler-input').fill('approveRequest');
+  await page.getByTestId('rename-handler-input').press('Enter');
+  await expect(page.getByTestId('outline-handler-approve')).toContainText('approveRequest');
+  await expect(designer.node('approve')).toContainText('approveRequest(');
+  await designer.expectCodeToContain('approveRequestSignal');
+
+  // The signal can satisfy "Await approval": deleting it says so first; then the wait can only time out.
+  await approve.getByTestId('delete-handler').click();
+  const dialog = page.getByTestId('delete-handler-dialog');
+  await expect(dialog).toContainText('connected to 1 wait');
+  await expect(dialog).toContainText('Await approval · can satisfy this wait');
+  await page.getByTestId('confirm-delete-handler').click();
+  await expect(designer.node('approve')).toHaveCount(0);
+  await expect(page.getByTestId('diagnostic-item').filter({ hasText: 'Await approval' }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('undo').click();
+  await expect(designer.node('approve')).toBeVisible();
+  await expect(designer.canvas.locator('.react-flow__edge[data-id="e-approve"]')).toHaveCount(1);
+
+  // An unconnected handler goes without a question.
+  await page.getByTestId(`outline-handler-row-${added}`).getByTestId('delete-handler').click();
+  await expect(page.getByTestId('delete-handler-dialog')).toHaveCount(0);
+  await expect(designer.node(added)).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   /** What is deleted, for the test ids: `delete-<what>-dialog`, `confirm-delete-<what>`. */
-  what: 'variable' | 'activity';
+  what: 'variable' | 'activity' | 'handler';
   title: ReactNode;
   /** Where it is still used, said before the list. */
   summary: string;

@@ -43,7 +43,8 @@ export interface DesignerActions {
   onNodesChange: (changes: NodeChange<DesignerNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<DesignerEdge>[]) => void;
   onConnect: (connection: Connection) => void;
-  addNode: (type: NodeType, position: XYPosition) => string;
+  /** Adds a node (with `data` over the kind's defaults), selected; returns its id. */
+  addNode: <T extends NodeType>(type: T, position: XYPosition, data?: Partial<NodeData<T>>) => string;
   updateNodeData: <T extends NodeType>(id: string, patch: Partial<NodeData<T>>) => void;
   /** Moves a connection to another output or target (the edge inspector); refused with the reason a drag would give. */
   updateEdge: (id: string, change: ConnectionEdit) => ConnectionVerdict;
@@ -138,9 +139,9 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
           : get().edges.filter((e) => !(e.source === c.source && e.sourceHandle === c.sourceHandle));
         set({ ...edit(null), edges: addEdge(edge, kept) });
       },
-      addNode: (type, position) => {
+      addNode: (type, position, data) => {
         const id = newId();
-        const [node] = withLayoutEstimates([{ id, type, position, data: defaultNodeData(type), selected: true } as DesignerNode]);
+        const [node] = withLayoutEstimates([{ id, type, position, data: { ...defaultNodeData(type), ...data }, selected: true } as DesignerNode]);
         set({ ...edit(null), nodes: [...deselected(get().nodes), node!], edges: deselected(get().edges) });
         return id;
       },

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { Variable } from '../../../codegen/schema/design';
 import { removeVariable, renameVariable, variableUsages, type Usage } from '../../../lib/designs/variables';
 import { focusNode, useFitView } from '../../flow/fit';
-import { KINDS } from '../../flow/kinds';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { VariableRow } from './VariableRow';
+import { HandlerRow } from './HandlerRow';
+import { freeHandlerName, handlerNameProblem, handlerUsages, newHandlerPosition, type HandlerKind } from './handlers';
 
 const HANDLER_KINDS = ['signal', 'query', 'update'] as const;
 
@@ -21,9 +22,10 @@ const selectHandlers = (s: DesignerStore) =>
 export function OutlinePanel() {
   const store = useDesignerStoreApi();
   const variables = useDesignerStore((s) => s.workflow.variables);
-  const handlers = useDesignerStore(selectHandlers).map((h) => JSON.parse(h) as [string, string, string, string]);
+  const handlers = useDesignerStore(selectHandlers).map((h) => JSON.parse(h) as [string, HandlerKind, string, string]);
   const fitView = useFitView();
   const [deleting, setDeleting] = useState<{ name: string; usages: Usage[] } | null>(null);
+  const [deletingHandler, setDeletingHandler] = useState<{ id: string; kind: HandlerKind; name: string; usages: Usage[] } | null>(null);
 
   const taken = (name: string) => variables.some((v) => v.name === name);
   const add = () => {
@@ -43,6 +45,24 @@ export function OutlinePanel() {
     store.getState().selectNode(id);
     void fitView(focusNode(id));
   };
+  const addHandler = (kind: HandlerKind) => {
+    const { nodes, addNode } = store.getState();
+    const name = freeHandlerName(nodes, kind);
+    const id = addNode(kind, newHandlerPosition(nodes), { name });
+    void fitView(focusNode(id));
+  };
+  const renameHandler = (id: string, name: string) => store.getState().updateNodeData<HandlerKind>(id, { name });
+  const removeHandler = (id: string) => {
+    const { edges, onEdgesChange, onNodesChange } = store.getState();
+    // Its connections and the node go in one undo step (the store merges the two removals).
+    onEdgesChange(edges.filter((e) => e.source === id || e.target === id).map((e) => ({ type: 'remove', id: e.id })));
+    onNodesChange([{ type: 'remove', id }]);
+  };
+  const askDeleteHandler = (id: string, kind: HandlerKind, name: string) => {
+    const usages = handlerUsages(store.getState().edges, id);
+    if (usages.length === 0) removeHandler(id);
+    else setDeletingHandler({ id, kind, name, usages });
+  };
   const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label || id;
 
   return (
@@ -59,18 +79,29 @@ export function OutlinePanel() {
           ))}
         </ul>
       )}
-      <h3 className="panel-title outline__title2">Message handlers</h3>
-      {handlers.length === 0 ? <p className="list-section__empty">No signals, queries or updates yet: drag one from above.</p> : (
+      <header className="outline__head outline__head--stacked outline__title2">
+        <h3 className="panel-title">Message handlers</h3>
+        <span className="outline__adds">
+          {HANDLER_KINDS.map((kind) => (
+            <button key={kind} type="button" className="btn btn--ghost btn--sm" data-testid={`outline-add-${kind}`} onClick={() => addHandler(kind)}
+              title={`Add a ${kind} handler (placed left of the design)`}>+ {kind}</button>
+          ))}
+        </span>
+      </header>
+      {handlers.length === 0 ? <p className="list-section__empty">No signals, queries or updates yet: add one here or drag one from above.</p> : (
         <ul className="outline__list">
-          {handlers.map(([id, type, name, label]) => (
-            <li key={id} className={`outline__row fam-${KINDS[type as 'signal'].family}`}>
-              <button type="button" className="outline__name" data-testid={`outline-handler-${id}`} onClick={() => reveal(id)}
-                title={`Show the ${type} on the canvas`}>
-                <span className="kind-chip">{type}</span> <code>{name || label || '(unnamed)'}</code>
-              </button>
-            </li>
+          {handlers.map(([id, kind, name, label]) => (
+            <HandlerRow key={id} id={id} kind={kind} name={name} label={label}
+              problemWith={(to) => handlerNameProblem(store.getState().nodes, id, to)}
+              onReveal={() => reveal(id)} onRename={(to) => renameHandler(id, to)} onDelete={() => askDeleteHandler(id, kind, name)} />
           ))}
         </ul>
+      )}
+      {deletingHandler && (
+        <ConfirmDeleteDialog what="handler" title={<>Delete the {deletingHandler.kind} <code>{deletingHandler.name || '(unnamed)'}</code>?</>}
+          summary={`It is connected to ${deletingHandler.usages.length} wait${deletingHandler.usages.length === 1 ? '' : 's'}; a wait no other message can satisfy will show as a problem:`}
+          usages={deletingHandler.usages} labelOf={labelOf}
+          onConfirm={() => removeHandler(deletingHandler.id)} onClose={() => setDeletingHandler(null)} />
       )}
       {deleting && (
         <ConfirmDeleteDialog what="variable" title={<>Delete <code>{deleting.name}</code>?</>}
