@@ -397,3 +397,18 @@ test('message handlers in the outline: add, rename the message, delete with a wa
   await expect(page.getByTestId('delete-handler-dialog')).toHaveCount(0);
   await expect(designer.node(added)).toHaveCount(0);
 });
+
+test('a deploy refused for a problem names the node; clicking the finding selects it', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createFromTemplate('approval');
+  await designer.selectNode('is-approved');
+  await designer.fill('branches.0.condition', 'approvd');
+  await designer.focusCanvas();
+  await page.getByTestId('deploy-button').click();
+  const status = page.getByTestId('deploy-status');
+  await expect(status).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+  const finding = status.getByTestId('deploy-finding').filter({ hasText: 'approvd' });
+  await expect(finding).toBeVisible();
+  await finding.click();
+  await expect(designer.inspector).toHaveAttribute('data-node-id', 'is-approved');
+});
