@@ -15,9 +15,9 @@
  *   node --import tsx bench/designer.ts            (BENCH_USER / BENCH_PASSWORD: an account with
  *                                                   the designer role; on a fresh install the
  *                                                   first admin is created with them)
- *   BENCH_TYPING_ONLY=1 …                          typing → code only (BENCH_KEYSTROKES per open,
- *                                                   default 5), written to the subsection
+ *   BENCH_TYPING_ONLY=1 …                          typing → code only, written to the subsection
  *                                                   "Typing → code view" of the Designer section
+ *   BENCH_KEYSTROKES=n                             keystrokes timed per open (default 5)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -32,7 +32,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
 const TYPING_ONLY = process.env.BENCH_TYPING_ONLY === '1';
 /** Keystrokes timed per open of the design (each waits for its code before the next). */
-const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? (TYPING_ONLY ? 5 : 1));
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 5);
 const TYPING_MARKERS = /<!-- typing-bench:start -->[\s\S]*<!-- typing-bench:end -->/;
 /** The part of the Designer section this script writes; the prose after it is kept. */
 const DESIGNER_MARKERS = /<!-- designer-bench:start -->[\s\S]*<!-- designer-bench:end -->/;
