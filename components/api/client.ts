@@ -1,5 +1,6 @@
 import type { Design } from '../../codegen/schema/design';
 import type {
+  CompileRequestBody,
   CompileResult,
   Deployment,
   DesignRecord,
@@ -78,8 +79,9 @@ export const api = {
     request<{ version: number }>(`/api/designs/${enc(id)}/versions`, { method: 'POST', body: { design, baseVersion } }),
   getVersion: (id: string, version: number) =>
     request<{ version: number; design: Design }>(`/api/designs/${enc(id)}/versions/${version}`),
-  compile: (design: Design, signal?: AbortSignal) =>
-    request<CompileResult>('/api/compile', { method: 'POST', body: { design }, signal }),
+  /** The live code view's compile: a whole design, or (with an editor id) its change since an answered request. */
+  compile: (body: { design: Design } | CompileRequestBody, signal?: AbortSignal) =>
+    request<CompileResult>('/api/compile', { method: 'POST', body, signal }),
   /** Type-checks and bundles a design as drawn the way a deploy would (custom activity code included); nothing is stored. */
   verify: (design: Design) =>
     request<{ ok: boolean; stage: 'validate' | 'typecheck' | 'bundle' | 'done'; diagnostics: Diagnostic[] }>('/api/verify', { method: 'POST', body: { design } }),

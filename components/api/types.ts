@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../codegen/diagnostics';
 import type { Design } from '../../codegen/schema/design';
 import type { DesignerState } from '../../codegen/runtime-contract';
+import type { DesignPatch } from '../../lib/designs/patch';
 
 /** The API answers with codegen's findings as they are (a type-only import: no codegen code reaches the client bundle). */
 export type { Diagnostic };
@@ -25,10 +26,17 @@ export interface DesignRecord {
   versions: { version: number; createdAt: string }[];
 }
 
+/** What the code view sends to /api/compile: the whole design, or its change since an answered request of the same editor. */
+export type CompileRequestBody =
+  | { editor: string; seq: number; design: Design }
+  | { editor: string; seq: number; base: number; patch: DesignPatch };
+
 export interface CompileResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   files: GeneratedFile[];
+  /** The server kept this design for the editor's next request to build on (app/api/compile). */
+  kept?: boolean;
 }
 
 export interface Deployment {

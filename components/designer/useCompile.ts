@@ -1,14 +1,18 @@
 'use client';
+import { nanoid } from 'nanoid';
 import { useEffect, useRef } from 'react';
 import { api, errorMessage } from '../api/client';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { compileDelay, rememberRoundTrip } from './compileDelay';
+import { requestCompile, type AnsweredRequest } from './compileRequest';
 import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
 
 /**
- * Recompiles the design after every content change. While the server answers fast (it re-formats
- * only the code an edit changed) the request goes out at once, so the code view follows typing;
- * when it answers slowly, changes are debounced so fast typing does not queue work on the server.
+ * Recompiles the design after every content change, sending only what changed since the last
+ * answered request (the server keeps that design per editor; lib/compile-sessions.ts). While the
+ * server answers fast (it re-formats only the code an edit changed) the request goes out at once,
+ * so the code view follows typing; when it answers slowly, changes are debounced so fast typing
+ * does not queue work on the server.
  * A newer change aborts the request of an older one, so a stale answer never overwrites a newer.
  *
  * The store is subscribed to directly rather than through a rendered revision: the request then
@@ -20,6 +24,11 @@ export function useCompile() {
   const roundTripsMs = useRef<number[]>([]);
 
   useEffect(() => {
+    // The server keeps the design of this editor's last answered request: the next one sends only its change.
+    // nanoid, not crypto.randomUUID: that exists only on https or localhost.
+    const editor = nanoid();
+    let lastSeq = 0;
+    let answered: AnsweredRequest | null = null;
     let controller: AbortController | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const cancelPending = () => {
@@ -31,11 +40,15 @@ export function useCompile() {
     const recompile = async (revision: number, signal: AbortSignal) => {
       const { setCompile, toDesign } = store.getState();
       const started = performance.now();
+      const design = toDesign();
+      const seq = ++lastSeq;
       // The request leaves before the pending state is rendered, so that render overlaps the server's work.
-      const answer = api.compile(toDesign(), signal);
+      const answer = requestCompile((body) => api.compile(body, signal), editor, seq, design, answered);
       setCompile({ ...store.getState().compile, status: 'pending' });
       try {
         const result = await answer;
+        // The server keeps a design it could parse: only then can the next request build on it.
+        answered = result.kept ? { seq, design } : null;
         if (revision > 0) roundTripsMs.current = rememberRoundTrip(roundTripsMs.current, performance.now() - started);
         const previous = store.getState().compile;
         setCompile({

@@ -1,24 +1,49 @@
 import { compileDesign } from '../../../codegen/pipeline';
-import { CLIENT_CLOSED_REQUEST, handle, json } from '../../../lib/api/errors';
+import type { Design } from '../../../codegen/schema/design';
+import { ApiError, badRequest, CLIENT_CLOSED_REQUEST, handle, json } from '../../../lib/api/errors';
 import { readBody } from '../../../lib/api/request';
-import { CompileBodySchema } from './schema';
+import { requirePrincipal } from '../../../lib/auth/context';
+import { compileSessions } from '../../../lib/compile-sessions';
+import { applyPatch, PatchError, type DesignPatch } from '../../../lib/designs/patch';
+import { CompileBodySchema, type CompileBody } from './schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** The live code view: diagnostics and generated files for a design as drawn (nothing is stored). */
+/**
+ * The live code view: diagnostics and generated files for a design as drawn (nothing is stored
+ * but the design itself, in memory, so the same editor's next request can send only its change).
+ */
 export const POST = handle(async (request: Request) => {
   const started = performance.now();
-  const { design } = await readBody(request, CompileBodySchema);
+  const body = await readBody(request, CompileBodySchema);
+  const design = designOf(body);
   const read = performance.now();
   // The designer aborts the request of an edit that a newer one superseded; under fast typing such
   // requests can wait here behind a compile in progress. Compiling them would only delay the newest.
   if (request.signal.aborted) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
   // The code view sends the edits of this design next: split its code into the format cache now.
-  const { ok, diagnostics, files, workflowType } = await compileDesign(design, { editsFollow: true });
+  const { ok, diagnostics, files, workflowType, design: parsed } = await compileDesign(design, { editsFollow: true });
+  // A design that does not parse is not a base for changes: the editor's next request sends it whole.
+  const kept = body.editor !== undefined && body.seq !== undefined && parsed !== null;
+  if (body.editor !== undefined && body.seq !== undefined && kept) compileSessions.put(requirePrincipal().id, body.editor, body.seq, design as Design);
   const compiled = performance.now();
-  const response = json({ ok, diagnostics, files, workflowType });
+  const response = json({ ok, diagnostics, files, workflowType, ...(kept ? { kept } : {}) });
   // Where a keystroke's time goes on the server (bench/designer.ts reads it): the browser's developer tools show it too.
   response.headers.append('server-timing', `read;dur=${(read - started).toFixed(1)}, compile;dur=${(compiled - read).toFixed(1)}, answer;dur=${(performance.now() - compiled).toFixed(1)}`);
   return response;
 });
+
+function designOf(body: CompileBody): unknown {
+  if (!('patch' in body)) return body.design;
+  const base = compileSessions.get(requirePrincipal().id, body.editor, body.base);
+  if (!base) {
+    throw new ApiError(409, 'compile.base-unknown', `The design request ${body.base} of this editor is no longer on the server (it restarted, or another server answered): send the whole design`);
+  }
+  try {
+    return applyPatch(base, body.patch as DesignPatch);
+  } catch (error) {
+    if (error instanceof PatchError) throw badRequest(error.message, 'compile.bad-patch', { field: 'patch.nodeIds' });
+    throw error;
+  }
+}
