@@ -12,9 +12,20 @@ const KEPT_PER_EDITOR = 4;
 export const MAX_EDITORS = 32;
 /** An editor not heard from for this long is forgotten. */
 export const EDITOR_IDLE_MS = 15 * 60_000;
+/**
+ * Bytes of design JSON kept at most, all editors together (the least recently used editors go
+ * first). A design built from a change is counted at its base's size plus the change, as if it
+ * shared nothing with its base (it shares all unchanged nodes): an upper bound.
+ */
+export const MAX_BYTES = 48 * 1024 * 1024;
+
+interface Kept {
+  design: Design;
+  bytes: number;
+}
 
 interface Editor {
-  designs: Map<number, Design>;
+  designs: Map<number, Kept>;
   seenAt: number;
 }
 
@@ -23,20 +34,27 @@ export class CompileSessions {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** The design `editor` of `userId` sent as `seq`, if still kept. */
-  get(userId: string, editor: string, seq: number): Design | undefined {
+  /** The design `editor` of `userId` sent as `seq` and its size, if still kept. */
+  get(userId: string, editor: string, seq: number): Kept | undefined {
     const entry = this.touch(`${userId}\0${editor}`);
     return entry?.designs.get(seq);
   }
 
-  /** Remembers the design `editor` sent as `seq`, dropping its oldest ones and idle or surplus editors. */
-  put(userId: string, editor: string, seq: number, design: Design): void {
+  /** Remembers the design `editor` sent as `seq` (`bytes`: its JSON size), dropping its oldest ones and idle or surplus editors. */
+  put(userId: string, editor: string, seq: number, design: Design, bytes: number): void {
     const key = `${userId}\0${editor}`;
-    const entry = this.touch(key) ?? { designs: new Map<number, Design>(), seenAt: this.now() };
-    entry.designs.set(seq, design);
+    const entry = this.touch(key) ?? { designs: new Map<number, Kept>(), seenAt: this.now() };
+    entry.designs.set(seq, { design, bytes });
     for (const old of [...entry.designs.keys()].sort((a, b) => a - b).slice(0, -KEPT_PER_EDITOR)) entry.designs.delete(old);
     this.editors.set(key, entry);
-    this.prune();
+    this.prune(key);
+  }
+
+  /** Bytes kept, all editors together. */
+  get bytes(): number {
+    let total = 0;
+    for (const entry of this.editors.values()) for (const kept of entry.designs.values()) total += kept.bytes;
+    return total;
   }
 
   get size(): number {
@@ -57,9 +75,14 @@ export class CompileSessions {
     return entry;
   }
 
-  private prune(): void {
+  /** Drops idle editors, then the least recently used ones while over a limit (never `keep`, the one just used). */
+  private prune(keep: string): void {
+    let bytes = this.bytes;
     for (const [key, entry] of this.editors) {
-      if (this.editors.size > MAX_EDITORS || this.now() - entry.seenAt > EDITOR_IDLE_MS) this.editors.delete(key);
+      const over = this.editors.size > MAX_EDITORS || bytes > MAX_BYTES;
+      if (key === keep || (!over && this.now() - entry.seenAt <= EDITOR_IDLE_MS)) continue;
+      for (const kept of entry.designs.values()) bytes -= kept.bytes;
+      this.editors.delete(key);
     }
   }
 }

@@ -17,7 +17,9 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request) => {
   const started = performance.now();
   const body = await readBody(request, CompileBodySchema);
-  const design = designOf(body);
+  // A chunked body has no length: then the JSON is measured (rare; browsers send the length).
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const { design, bytes } = designOf(body, declared > 0 ? declared : JSON.stringify(body).length);
   const read = performance.now();
   // The designer aborts the request of an edit that a newer one superseded; under fast typing such
   // requests can wait here behind a compile in progress. Compiling them would only delay the newest.
@@ -26,7 +28,7 @@ export const POST = handle(async (request: Request) => {
   const { ok, diagnostics, files, workflowType, design: parsed } = await compileDesign(design, { editsFollow: true });
   // A design that does not parse is not a base for changes: the editor's next request sends it whole.
   const kept = body.editor !== undefined && body.seq !== undefined && parsed !== null;
-  if (body.editor !== undefined && body.seq !== undefined && kept) compileSessions.put(requirePrincipal().id, body.editor, body.seq, design as Design);
+  if (kept) compileSessions.put(requirePrincipal().id, body.editor!, body.seq!, design as Design, bytes);
   const compiled = performance.now();
   const response = json({ ok, diagnostics, files, workflowType, ...(kept ? { kept } : {}) });
   // Where a keystroke's time goes on the server (bench/designer.ts reads it): the browser's developer tools show it too.
@@ -34,14 +36,15 @@ export const POST = handle(async (request: Request) => {
   return response;
 });
 
-function designOf(body: CompileBody): unknown {
-  if (!('patch' in body)) return body.design;
+/** The design to compile, and what keeping it costs (bytes of JSON: a change counts its base's size too). */
+function designOf(body: CompileBody, bodyBytes: number): { design: unknown; bytes: number } {
+  if (!('patch' in body)) return { design: body.design, bytes: bodyBytes };
   const base = compileSessions.get(requirePrincipal().id, body.editor, body.base);
   if (!base) {
     throw new ApiError(409, 'compile.base-unknown', `The design request ${body.base} of this editor is no longer on the server (it restarted, or another server answered): send the whole design`);
   }
   try {
-    return applyPatch(base, body.patch as DesignPatch);
+    return { design: applyPatch(base.design, body.patch as DesignPatch), bytes: base.bytes + bodyBytes };
   } catch (error) {
     if (error instanceof PatchError) throw badRequest(error.message, 'compile.bad-patch', { field: 'patch.nodeIds' });
     throw error;
