@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { NameEditor } from './NameEditor';
 import { KINDS } from '../../flow/kinds';
 import type { HandlerKind } from './handlers';
 
@@ -30,16 +31,8 @@ export function HandlerRow({ id, kind, name, label, problemWith, onReveal, onRen
           <span className="kind-chip">{kind}</span> <code>{name || label || '(unnamed)'}</code>
         </button>
       ) : (
-        <span className="outline__edit">
-          <input className="input input--code" autoFocus value={draft} aria-label={`New name for the ${kind} ${name}`}
-            data-testid="rename-handler-input" aria-invalid={!!problem}
-            onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commit();
-              if (e.key === 'Escape') setDraft(null);
-            }} />
-          {problem && <span className="field-msg field-msg--error" role="alert">{problem}</span>}
-        </span>
+        <NameEditor draft={draft} problem={problem} label={`New name for the ${kind} ${name}`} testId="rename-handler-input"
+          onChange={setDraft} onCommit={commit} onCancel={() => setDraft(null)} />
       )}
       <button type="button" className="icon-btn" aria-label={`Rename the ${kind} ${name}`} title="Rename the message"
         data-testid="rename-handler" onClick={() => setDraft(name)}>✎</button>

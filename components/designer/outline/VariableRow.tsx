@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { NameEditor } from './NameEditor';
 import { isIdentifier, isReservedWord } from '../../../codegen/expressions';
 import type { Variable } from '../../../codegen/schema/design';
 
@@ -30,16 +31,8 @@ export function VariableRow({ variable, taken, onRename, onDelete }: Props) {
           <code>{variable.name || '(unnamed)'}</code>
         </button>
       ) : (
-        <span className="outline__edit">
-          <input className="input input--code" autoFocus value={draft} aria-label={`New name for ${variable.name}`}
-            data-testid="rename-variable-input" aria-invalid={!!problem}
-            onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commit();
-              if (e.key === 'Escape') setDraft(null);
-            }} />
-          {problem && <span className="field-msg field-msg--error" role="alert">{problem}</span>}
-        </span>
+        <NameEditor draft={draft} problem={problem} label={`New name for ${variable.name}`} testId="rename-variable-input"
+          onChange={setDraft} onCommit={commit} onCancel={() => setDraft(null)} />
       )}
       <span className="outline__type">{variable.type}</span>
       <button type="button" className="icon-btn" aria-label={`Delete variable ${variable.name}`} data-testid="delete-variable"
