@@ -36,6 +36,7 @@ import { visibilityLiteral } from './execution-list';
 import { buildsDir, projectRoot } from './paths';
 import { getTemporalClient } from './temporal-client';
 import { verifyWarm } from './verifier';
+import { waitForWorker } from './worker-wait';
 
 const VERIFY_TIMEOUT_MS = 180_000;
 /** How long a new deployment may take to be polled by a worker host before it is retired again. */
@@ -156,32 +157,24 @@ async function currentHistories(current: DeploymentSummary | null): Promise<{ hi
   }
 }
 
-/**
- * Waits until some worker polls the task queue (a worker host started the deployment's worker):
- * 'polled'; or a worker host recorded why it could not start it and none polls: that reason, at
- * once (with several hosts, one host's failure does not fail a deployment another host runs);
- * else 'timeout'.
- */
-async function waitForWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
-  const deadline = Date.now() + WORKER_WAIT_MS;
+/** Waits for the deployment's worker (lib/worker-wait.ts): its recorded start failure from the database, its pollers from Temporal. */
+function waitForDeploymentWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
   const enums = protoPackage.temporal.api.enums.v1;
-  while (Date.now() < deadline) {
-    const failure = await deploymentWorkerError({ id: deploymentId });
-    try {
-      const client = await getTemporalClient();
-      const response = await client.workflowService.describeTaskQueue({
-        namespace: client.options.namespace,
-        taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      });
-      if ((response.pollers ?? []).length > 0) return 'polled';
-    } catch {
-      // Temporal briefly unreachable: keep waiting until the deadline
-    }
-    if (failure) return failure;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return 'timeout';
+  return waitForWorker<WorkerStartError>(
+    {
+      failure: () => deploymentWorkerError({ id: deploymentId }),
+      polled: async () => {
+        const client = await getTemporalClient();
+        const response = await client.workflowService.describeTaskQueue({
+          namespace: client.options.namespace,
+          taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+          taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        });
+        return (response.pollers ?? []).length > 0;
+      },
+    },
+    WORKER_WAIT_MS,
+  );
 }
 
 /** The JavaScript the verifier compiled from each custom activity (activities/<name>.mjs), which the worker host loads. */
@@ -203,7 +196,7 @@ async function recordAndStart(
   const started = Date.now();
   onProgress({ stage: 'start-worker', state: 'running' });
   const { bundle: _bundle, ...deployment } = await createDeployment(fields);
-  const outcome = await waitForWorker(deployment.id, deployment.taskQueue);
+  const outcome = await waitForDeploymentWorker(deployment.id, deployment.taskQueue);
   if (outcome === 'polled') {
     const ms = Date.now() - started;
     onProgress({ stage: 'start-worker', state: 'done', ms });
