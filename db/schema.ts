@@ -119,6 +119,26 @@ export const sessions = pgTable(
 );
 export type SessionRow = InferSelectModel<typeof sessions>;
 
+/**
+ * Failed sign-ins, shared by every web instance (lib/auth/throttle.ts): one row per key —
+ * `pair:<username> <address>`, `address:<address>` or `account:<username>`.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    /** Failures since the count last started again (after WINDOW of quiet, or a success for a pair). */
+    failures: integer('failures').notNull().default(0),
+    /** Attempts are refused until then (the backoff); null when not blocked. */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    /** Pairs only: the last correct sign-in of this username from this address (a known address). */
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_throttle_updated_at_idx').on(t.updatedAt)],
+);
+export type LoginThrottleRow = InferSelectModel<typeof loginThrottle>;
+
 /** An API token for `Authorization: Bearer …`: acts as `userId` with that user's roles; stored hashed. */
 export const apiTokens = pgTable(
   'api_tokens',
