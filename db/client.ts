@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { dataDir } from '../lib/paths';
+import { pglitePasswordFile } from './credentials';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -68,6 +69,11 @@ export function createDb(options: CreateDbOptions): DbHandle {
 export function pgliteDir(): string {
   if (process.env.SIGNALBOX_PGLITE_DIR) return process.env.SIGNALBOX_PGLITE_DIR;
   return join(dataDir(), 'pglite');
+}
+
+/** The embedded database's password file, $SIGNALBOX_DATA_DIR/pglite-password (db/credentials.ts). */
+export function pglitePasswordPath(): string {
+  return pglitePasswordFile(dataDir());
 }
 
 const globalForDb = globalThis as typeof globalThis & { __signalboxDb?: Promise<DbHandle> };

@@ -1,21 +1,29 @@
 /**
- * The embedded database served over the wire protocol (db/server.ts): migrations, two client
- * processes with five pooled connections each saving versions of one design concurrently, and a
- * transaction left open by a client that disconnects.
+ * The embedded database served over the wire protocol (db/server.ts), from outside: only the
+ * right user and password get in (the real psql and node-postgres), the password file is its
+ * owner's only, the port listens on loopback only; migrations, two client processes with five
+ * pooled connections each saving versions of one design concurrently, and a transaction left
+ * open by a client that disconnects.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { serveUnmigratedInMemoryDatabase, type UnmigratedServedDatabase } from '../lib/testing/database';
 import { createDb } from './client';
+import { embeddedDatabaseUrl, pglitePasswordFile } from './credentials';
 import { createDesign, getDesign } from './repository';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const PSQL = process.env.PSQL ?? '/usr/bin/psql';
+const noPsql = existsSync(PSQL) ? false : `no psql at ${PSQL} (set PSQL)`;
 
-let server: ChildProcess;
+let served: UnmigratedServedDatabase;
 let url = '';
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -30,34 +38,102 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-before(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'db/server.ts'], {
-    cwd: root,
-    env: { ...process.env, SIGNALBOX_PGLITE_DIR: 'memory://', SIGNALBOX_PGLITE_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`db server did not start: ${out}`)), 30_000);
-    server.stdout!.on('data', (d) => {
-      out += d;
-      const match = /listening on (postgres:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
+/** The real psql, non-interactive (-w: never prompt), password through PGPASSWORD. */
+function psql(user: string, password: string, sql = 'select 1'): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const args = ['-w', '-X', '-A', '-t', '-h', '127.0.0.1', '-p', String(served.port), '-U', user, '-d', 'postgres', '-c', sql];
+    const env = { ...process.env, PGPASSWORD: password, PGSSLMODE: 'disable', PGCONNECT_TIMEOUT: '10' };
+    execFile(PSQL, args, { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
     });
-    server.on('exit', (code) => reject(new Error(`db server exited with ${code}: ${out}`)));
   });
+}
+
+before(async () => {
+  served = await serveUnmigratedInMemoryDatabase();
+  url = served.url;
   const migrated = await run(['db/migrate.ts'], { DATABASE_URL: url });
   assert.equal(migrated.code, 0, migrated.stderr);
 });
 
 after(async () => {
-  if (server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
+  await served?.stop();
+});
+
+test('psql: a wrong password is refused', { skip: noPsql }, async () => {
+  const result = await psql('postgres', `${served.password}x`);
+  assert.notEqual(result.code, 0, result.stdout);
+  assert.match(result.stderr, /password authentication failed for user "postgres"/);
+  assert.doesNotMatch(result.stdout, /1/);
+});
+
+test('psql: an unknown user is refused, even with the right password', { skip: noPsql }, async () => {
+  const result = await psql('anyone', served.password);
+  assert.notEqual(result.code, 0, result.stdout);
+  assert.match(result.stderr, /password authentication failed for user "anyone"/);
+});
+
+test('psql: no password is refused', { skip: noPsql }, async () => {
+  const result = await psql('postgres', '');
+  assert.notEqual(result.code, 0, result.stdout);
+  assert.match(result.stderr, /password/);
+});
+
+test('psql: the right user and password log in and run a query', { skip: noPsql }, async () => {
+  const result = await psql('postgres', served.password, 'select 41 + 1');
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.trim(), '42');
+});
+
+test('node-postgres: the right password logs in; a wrong one or an unknown user is refused (28P01)', async () => {
+  const right = new pg.Client({ connectionString: url });
+  await right.connect();
+  try {
+    assert.deepEqual((await right.query('select 1 as n')).rows, [{ n: 1 }]);
+  } finally {
+    await right.end();
+  }
+  const refused = [
+    embeddedDatabaseUrl({ host: '127.0.0.1', port: served.port, password: 'postgres' }),
+    url.replace('postgres://postgres:', 'postgres://anyone:'),
+  ];
+  for (const attempt of refused) {
+    const client = new pg.Client({ connectionString: attempt });
+    await assert.rejects(client.connect(), (error: Error & { code?: string }) => {
+      assert.equal(error.code, '28P01');
+      assert.match(error.message, /password authentication failed/);
+      return true;
+    });
+  }
+});
+
+test('the password file is readable by its owner only (0600)', () => {
+  const mode = statSync(pglitePasswordFile(served.dataDir)).mode & 0o777;
+  assert.equal(mode.toString(8), '600');
+  assert.match(served.password, /^[A-Za-z0-9_-]{43}$/, '256 random bits, base64url');
+});
+
+test('the port listens on loopback only', async () => {
+  const elsewhere = Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && !address.internal)
+    .map((address) => address!.address);
+  const tried = [...elsewhere, '::1'];
+  for (const host of tried) {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host, port: served.port, timeout: 3_000 });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('timeout', () => {
+        socket.destroy();
+        resolve('timeout');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    });
+    assert.notEqual(outcome, 'connected', `the database port answers on ${host}`);
   }
 });
 

@@ -8,9 +8,13 @@
  * two connections query at once. Here a connection's messages are run as one unit up to and
  * including Sync (or a simple Query), and a connection that holds an open transaction block (or
  * an unfinished extended batch) keeps the database until it ends it. Other connections wait.
+ * pglite-socket 0.2 also has no authentication at all (PGlite answers AuthenticationOk to any
+ * startup message): here a client must pass SCRAM-SHA-256 (db/wire-auth.ts) before its startup
+ * message reaches PGlite.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { WireAuthenticator, refuse, startupParameters, type LoginStep, type StartupLogin, type WireCredentials } from './wire-auth';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -18,6 +22,10 @@ const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
 /** A connection holding a transaction this long without sending anything is cut off. */
 const DEFAULT_IDLE_IN_TRANSACTION_MS = 60_000;
+/** A client that has not logged in by then is cut off (PostgreSQL's authentication_timeout is 1 min). */
+const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 30_000;
+/** No message before login is longer (PostgreSQL refuses startup packets over 10000 bytes too). */
+const MAX_LOGIN_MESSAGE = 10_000;
 
 interface Unit {
   conn: WireConnection;
@@ -29,7 +37,11 @@ interface Unit {
 class WireConnection {
   buffer: Buffer = Buffer.alloc(0);
   started = false;
+  /** Between the startup message and the end of the password exchange. */
+  login: { startup: Uint8Array; exchange: StartupLogin; timer: NodeJS.Timeout } | null = null;
   pending: Uint8Array[] = [];
+  /** Refused at login: whatever else it sends is ignored until it closes. */
+  refused = false;
   closed = false;
   constructor(
     readonly id: number,
@@ -41,7 +53,10 @@ export interface WireServerOptions {
   db: PGlite;
   host?: string;
   port: number;
+  /** Who may connect: the one user, its password and the database name. */
+  credentials: WireCredentials;
   idleInTransactionMs?: number;
+  authenticationTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -54,9 +69,11 @@ export class PgliteWireServer {
   private nextId = 1;
   private readonly connections = new Set<WireConnection>();
   private readonly log: (message: string) => void;
+  private readonly authenticator: WireAuthenticator;
 
   constructor(private readonly options: WireServerOptions) {
     this.log = options.log ?? (() => {});
+    this.authenticator = new WireAuthenticator(options.credentials);
   }
 
   get address(): { host: string; port: number } {
@@ -101,12 +118,22 @@ export class PgliteWireServer {
 
   /** Splits the byte stream into protocol messages and queues them as units. */
   private receive(conn: WireConnection, chunk: Buffer): void {
+    if (conn.refused) return;
     conn.buffer = conn.buffer.length ? Buffer.concat([conn.buffer, chunk]) : chunk;
     if (this.owner === conn) this.resetOwnerTimer();
     for (;;) {
+      if (conn.login) {
+        if (!this.receiveLogin(conn)) return;
+        continue;
+      }
       if (!conn.started) {
         if (conn.buffer.length < 8) return;
         const length = conn.buffer.readInt32BE(0);
+        if (length < 8 || length > MAX_LOGIN_MESSAGE) {
+          this.log(`connection #${conn.id}: invalid startup message length ${length}`);
+          conn.socket.destroy();
+          return;
+        }
         if (conn.buffer.length < length) return;
         const code = conn.buffer.readInt32BE(4);
         const message = conn.buffer.subarray(0, length);
@@ -124,8 +151,12 @@ export class PgliteWireServer {
           conn.socket.destroy();
           return;
         }
-        conn.started = true;
-        this.enqueue({ conn, messages: [new Uint8Array(message)], complete: true });
+        const exchange = this.authenticator.login(startupParameters(message));
+        const timeoutMs = this.options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS;
+        const timer = setTimeout(() => this.answerLogin(conn, refuse('08006', 'authentication timed out')), timeoutMs);
+        timer.unref();
+        conn.login = { startup: new Uint8Array(message), exchange, timer };
+        conn.socket.write(exchange.begin());
         continue;
       }
       if (conn.buffer.length < 5) return;
@@ -144,6 +175,44 @@ export class PgliteWireServer {
         conn.pending = [];
       }
     }
+  }
+
+  /**
+   * One message of the password exchange, if it has fully arrived (false when more bytes are
+   * needed or the connection is refused). Nothing reaches PGlite before the exchange succeeds.
+   */
+  private receiveLogin(conn: WireConnection): boolean {
+    if (conn.buffer.length < 5) return false;
+    const type = String.fromCharCode(conn.buffer[0]!);
+    const length = 1 + conn.buffer.readInt32BE(1);
+    if (type !== 'p' || length < 5 || length > MAX_LOGIN_MESSAGE) {
+      this.answerLogin(conn, refuse('08P01', `expected a password message, got "${type}"`));
+      return false;
+    }
+    if (conn.buffer.length < length) return false;
+    const body = conn.buffer.subarray(5, length);
+    conn.buffer = conn.buffer.subarray(length);
+    return this.answerLogin(conn, conn.login!.exchange.receive(Buffer.from(body)));
+  }
+
+  private answerLogin(conn: WireConnection, step: LoginStep): boolean {
+    const login = conn.login;
+    if (!login || conn.closed) return false;
+    for (const message of step.send) conn.socket.write(message);
+    if (step.outcome === 'continue') return true;
+    clearTimeout(login.timer);
+    conn.login = null;
+    if (step.outcome === 'refused') {
+      this.log(`connection #${conn.id}: login refused: ${step.reason ?? 'no reason'}`);
+      conn.refused = true;
+      conn.buffer = Buffer.alloc(0);
+      conn.socket.end();
+      return false;
+    }
+    // PGlite answers the startup message with AuthenticationOk, the parameters and ReadyForQuery.
+    conn.started = true;
+    this.enqueue({ conn, messages: [login.startup], complete: true });
+    return true;
   }
 
   private enqueue(unit: Unit): void {
@@ -213,6 +282,7 @@ export class PgliteWireServer {
   private async drop(conn: WireConnection): Promise<void> {
     if (conn.closed) return;
     conn.closed = true;
+    if (conn.login) clearTimeout(conn.login.timer);
     this.connections.delete(conn);
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].conn === conn) this.queue.splice(i, 1);
     if (this.owner === conn && !this.running) {
