@@ -4,7 +4,9 @@
 // dies unexpectedly it says which and why, stops the rest and exits 1:
 //   1. the data directory
 //   2. the embedded database: `node --import tsx db/server.ts` (PGlite in <data>/pglite,
-//      served over the PostgreSQL wire protocol)            — skipped when DATABASE_URL is set
+//      served over the PostgreSQL wire protocol on 127.0.0.1, login as `postgres` with the
+//      password in <data>/pglite-password, made at first start, mode 0600; the migrator, the
+//      worker host and the web app get it in DATABASE_URL)  — skipped when DATABASE_URL is set
 //   3. migrations: `node --import tsx db/migrate.ts`
 //   4. the Temporal dev server (official `temporal` CLI, SQLite file <data>/temporal.db,
 //      Web UI)                                               — skipped when TEMPORAL_ADDRESS is set
@@ -50,6 +52,7 @@ import {
 } from './lib/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from './lib/temporal-server';
 import { buildSourceHash } from './lib/build-hash';
+import { embeddedDatabaseUrl, ensurePglitePassword, pglitePasswordFile } from '../db/credentials';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -261,10 +264,12 @@ async function main(): Promise<void> {
   } else {
     header(`database: starting embedded PGlite on 127.0.0.1:${config.pglitePort} …`);
     const t = Date.now();
+    // Made (or read) here before the server starts, so that both agree on the one in the file.
+    const password = ensurePglitePassword(pglitePasswordFile(config.dataDir), (message) => log('signalbox', message));
     const [cmd, args] = tsx('db/server.ts');
     const db = supervise(startProcess('db', cmd, [...args], { cwd: root, env: childEnv }));
     await waitForPort(config.pglitePort, '127.0.0.1', { timeoutMs: 120_000, process: db, what: 'the embedded database (db/server.ts)' });
-    childEnv.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${config.pglitePort}/postgres`;
+    childEnv.DATABASE_URL = embeddedDatabaseUrl({ host: '127.0.0.1', port: config.pglitePort, password });
     databaseLabel = `embedded PGlite (${join(config.dataDir, 'pglite')}) on 127.0.0.1:${config.pglitePort}`;
     header(`database: ready in ${formatDuration(Date.now() - t)}`);
   }
