@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { getDb, type Db } from '../client';
 import { sessions, users, type SessionRow, type UserRow } from '../schema';
 
@@ -46,6 +46,12 @@ export async function deleteSession({ db: dbArg, tokenHash }: { db?: Db; tokenHa
 export async function deleteUserSessions({ db: dbArg, userId }: { db?: Db; userId: string }): Promise<void> {
   const db = dbArg ?? (await getDb());
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Signs a user out everywhere but in the session with this token hash (changing one's own password). */
+export async function deleteOtherUserSessions({ db: dbArg, userId, keepTokenHash }: { db?: Db; userId: string; keepTokenHash?: string }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  await db.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions({ db: dbArg, now = new Date() }: { db?: Db; now?: Date } = {}): Promise<void> {

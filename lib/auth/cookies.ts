@@ -8,11 +8,16 @@ export function sessionTtlMs(): number {
 }
 
 /**
- * Secure when the request came over https (directly or via a proxy that says so), or always when
- * SIGNALBOX_SECURE_COOKIES=1 (deployments behind a proxy that does not set X-Forwarded-Proto).
+ * Secure (sent back over https only) when configured so — SIGNALBOX_SECURE_COOKIES=1, or
+ * SIGNALBOX_PUBLIC_URL (the address users open) starting with https:// — or when this request
+ * came over https (directly, or as the proxy in front says in X-Forwarded-Proto).
+ * SIGNALBOX_SECURE_COOKIES=0 turns it off whatever the request says (plain-http test set-ups).
  */
 export function isHttps(request: Request): boolean {
-  if (process.env.SIGNALBOX_SECURE_COOKIES === '1') return true;
+  const setting = process.env.SIGNALBOX_SECURE_COOKIES;
+  if (setting === '1') return true;
+  if (setting === '0') return false;
+  if (/^https:\/\//i.test(process.env.SIGNALBOX_PUBLIC_URL ?? '')) return true;
   const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   if (forwarded) return forwarded === 'https';
   return new URL(request.url).protocol === 'https:';

@@ -1,15 +1,17 @@
-/** Password hashing with argon2id (@node-rs/argon2, its OWASP-recommended defaults) and the password rules. */
+/** Password hashing with argon2id (@node-rs/argon2, its OWASP-recommended defaults) and the password rules. Server-only. */
 import { hash, verify } from '@node-rs/argon2';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './limits';
+import { weakPasswordProblem } from './password-strength';
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
-/** Why a new password is not acceptable, or null when it is. */
-export function passwordProblem(password: string): string | null {
+/** Why a new password is not acceptable (length, then guessability by zxcvbn), or null when it is. */
+export function passwordProblem(password: string, related: readonly string[] = []): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > MAX_PASSWORD_LENGTH) return `The password must have at most ${MAX_PASSWORD_LENGTH} characters`;
   if (password.trim() === '') return 'The password must not be only spaces';
-  return null;
+  const weak = weakPasswordProblem(password, related);
+  return weak ? `The password ${weak}` : null;
 }
 
 export function hashPassword(password: string): Promise<string> {

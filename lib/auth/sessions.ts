@@ -2,6 +2,7 @@
 import {
   createSession,
   deleteExpiredSessions,
+  deleteOtherUserSessions,
   deleteSession,
   findApiToken,
   findSession,
@@ -23,6 +24,11 @@ export async function startSession(userId: string, now = new Date()): Promise<{ 
 
 export async function endSession(token: string): Promise<void> {
   await deleteSession({ tokenHash: hashSecret(token) });
+}
+
+/** Ends every session of the user except the one with this token (none kept without a token: an API token call). */
+export async function endOtherSessions(userId: string, keepToken: string | undefined): Promise<void> {
+  await deleteOtherUserSessions({ userId, keepTokenHash: keepToken ? hashSecret(keepToken) : undefined });
 }
 
 /** The principal for a session token; undefined when unknown, expired or the account is disabled. */

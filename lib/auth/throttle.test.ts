@@ -1,32 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LoginThrottle, UNKNOWN_ADDRESS } from './throttle';
+import { clientAddress, parseTrustedProxies, PEER_HEADER, peerHeaderValue, UNKNOWN_ADDRESS } from './client-address';
+import { blockMsAfter, FIRST_BLOCK_MS, MAX_BLOCK_MS } from './throttle';
 
-test('login throttle: refuses after N failures per username or per address, for the window; success clears the username', () => {
-  let now = 1_000_000;
-  const throttle = new LoginThrottle(() => now, 3, 60_000);
-  for (let i = 0; i < 3; i++) {
-    assert.equal(throttle.retryAfterMs('ann', '1.1.1.1'), 0);
-    throttle.recordFailure('ann', '1.1.1.1');
-    now += 1000;
-  }
-  assert.equal(throttle.retryAfterMs('ann', '2.2.2.2'), 57_000, 'the username is locked from every address');
-  assert.equal(throttle.retryAfterMs('bob', '1.1.1.1'), 57_000, 'the address is locked for every username');
-  assert.equal(throttle.retryAfterMs('bob', '2.2.2.2'), 0);
-  now += 57_000;
-  assert.equal(throttle.retryAfterMs('ann', '2.2.2.2'), 0, 'the window passes');
-
-  throttle.recordFailure('cy', '3.3.3.3');
-  throttle.recordFailure('cy', '3.3.3.3');
-  throttle.recordSuccess('cy');
-  throttle.recordFailure('cy', '4.4.4.4');
-  assert.equal(throttle.retryAfterMs('cy', '4.4.4.4'), 0, 'a success starts the count again');
+test('backoff: none below the limit, then 30 s doubling, at most 15 minutes', () => {
+  assert.equal(blockMsAfter(4, 5), 0);
+  assert.equal(blockMsAfter(5, 5), FIRST_BLOCK_MS);
+  assert.equal(blockMsAfter(7, 5), 4 * FIRST_BLOCK_MS);
+  assert.equal(blockMsAfter(500, 5), MAX_BLOCK_MS);
 });
 
-test('without a client address only the username is counted (no shared lock-out)', () => {
-  const throttle = new LoginThrottle(() => 0, 2, 60_000);
-  throttle.recordFailure('ann', UNKNOWN_ADDRESS);
-  throttle.recordFailure('ann', UNKNOWN_ADDRESS);
-  assert.ok(throttle.retryAfterMs('ann', UNKNOWN_ADDRESS) > 0);
-  assert.equal(throttle.retryAfterMs('bob', UNKNOWN_ADDRESS), 0);
+function request(headers: Record<string, string>): Request {
+  return new Request('http://localhost/api/auth/login', { headers });
+}
+
+test('client address: the stamped socket address; X-Forwarded-For only from a trusted proxy, read from the right', () => {
+  const direct = request({ [PEER_HEADER]: peerHeaderValue('203.0.113.7'), 'x-forwarded-for': '1.2.3.4' });
+  assert.equal(clientAddress(direct, undefined), '203.0.113.7', 'no trusted proxy: the header is ignored');
+  assert.equal(clientAddress(direct, '10.0.0.0/8'), '203.0.113.7', 'the peer is not a trusted proxy');
+
+  const viaProxy = request({ [PEER_HEADER]: peerHeaderValue('::ffff:10.0.0.2'), 'x-forwarded-for': '6.6.6.6, 198.51.100.9, 10.0.0.3' });
+  assert.equal(clientAddress(viaProxy, '10.0.0.0/8'), '198.51.100.9', 'the left-most entries are the client\'s own writing');
+  assert.equal(clientAddress(request({ [PEER_HEADER]: peerHeaderValue('10.0.0.2') }), '10.0.0.0/8'), '10.0.0.2');
+
+  assert.equal(clientAddress(request({ [PEER_HEADER]: 'forged 9.9.9.9', 'x-forwarded-for': '1.2.3.4' })), UNKNOWN_ADDRESS, 'a stamp without the process secret');
+  assert.equal(clientAddress(request({ 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '1.2.3.4' })), UNKNOWN_ADDRESS);
+});
+
+test('SIGNALBOX_TRUSTED_PROXIES: addresses and CIDR ranges; a bad entry is named', () => {
+  assert.equal(parseTrustedProxies(''), undefined);
+  assert.ok(parseTrustedProxies('127.0.0.1, ::1, 10.0.0.0/8, fd00::/8'));
+  assert.throws(() => parseTrustedProxies('127.0.0.1,proxy.local'), /"proxy\.local" is not an IP address/);
+  assert.throws(() => parseTrustedProxies('10.0.0.0/33'), /10\.0\.0\.0\/33/);
 });
