@@ -18,7 +18,9 @@ import { closeDb, getDb } from '../db/client';
 import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
 import type { WorkerStartError } from '../db/schema';
 import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
+import { customActivitiesEnabled } from '../lib/custom-activities-setting';
 import { createBuiltinActivities } from './activities';
+import { runnerIdentity, runnerLimits } from './activity-runner/sandbox';
 import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
@@ -41,6 +43,8 @@ interface Running {
   retryAt: number;
   worker?: Worker;
   done?: Promise<void>;
+  /** Stops the deployment's custom activity runners (worker/activity-runner/). */
+  closeActivities?: () => Promise<void>;
 }
 
 const running = new Map<string, Running>();
@@ -84,7 +88,9 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
   };
   let stage: WorkerStartError['stage'] = 'load-activities';
   try {
-    const customActivities = await loadCustomActivities(deploymentId, row.files);
+    // Run in sandboxed runner processes, never imported here; refused while switched off (SIGNALBOX_CUSTOM_ACTIVITIES).
+    const custom = await loadCustomActivities(deploymentId, row.files);
+    entry.closeActivities = custom.close;
     stage = 'create-worker';
     const worker = await Worker.create({
       connection: connection!,
@@ -92,20 +98,24 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
       taskQueue: row.taskQueue,
       workflowBundle: { code: row.bundle },
       // The design's custom activities beside the built-ins (their names never clash: validated).
-      activities: { ...createBuiltinActivities({ db: await getDb() }), ...customActivities },
+      activities: { ...createBuiltinActivities({ db: await getDb() }), ...custom.activities },
     });
     entry.worker = worker;
     entry.state = 'running';
     entry.failures = 0;
-    entry.done = worker.run().then(
-      () => {
-        entry.state = 'stopped';
-        if (!stopping) log(`deployment ${deploymentId} stopped on ${row.taskQueue}; restarting on the next poll`);
-      },
-      (error: unknown) => failed('crashed', error),
-    );
+    entry.done = worker
+      .run()
+      .then(
+        () => {
+          entry.state = 'stopped';
+          if (!stopping) log(`deployment ${deploymentId} stopped on ${row.taskQueue}; restarting on the next poll`);
+        },
+        (error: unknown) => failed('crashed', error),
+      )
+      .finally(() => entry.closeActivities?.());
     log(`deployment ${deploymentId} running on ${row.taskQueue}`);
   } catch (error) {
+    await entry.closeActivities?.();
     failed('could not start', error);
     // The deploy waiting for this worker reads it and fails at once with the reason (lib/deploy.ts).
     const activity = error instanceof CustomActivityLoadError ? { activity: error.activity } : {};
@@ -250,6 +260,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const settings = temporalSettings();
+  // Bad settings stop the host at once, named, rather than at the first deployment with custom activities.
+  if (customActivitiesEnabled()) {
+    const { memoryMb, maxCallMs, processes } = runnerLimits();
+    const user = runnerIdentity()?.label ?? "the worker host's user";
+    log(`custom activities run in sandboxed runner processes as ${user} (heap ${memoryMb} MB, at most ${maxCallMs} ms a call, ${processes} per deployment)`);
+  } else log('custom activities are switched off (SIGNALBOX_CUSTOM_ACTIVITIES=off): they are not run');
   await serveHealth();
   log(`health on http://127.0.0.1:${HEALTH_PORT}/healthz`);
   connection = await NativeConnection.connect(temporalConnectionOptions(settings));
