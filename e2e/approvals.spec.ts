@@ -63,9 +63,9 @@ test('a two-level approval process from the form to the outcome, with refusals a
   const outsiderInbox = new InboxPage(outsider);
   await outsiderInbox.open();
   await expect(outsider.getByTestId('inbox-empty')).toBeVisible();
-  const crafted = await outsider.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, comment: 'sneaky' } });
+  const crafted = await outsider.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, comment: 'sneaky', level: 1 } });
   expect(crafted.status()).toBe(403);
-  const forgedActor = await outsider.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, actor: 'ap-ann' } });
+  const forgedActor = await outsider.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, actor: 'ap-ann', level: 1 } });
   expect(forgedActor.status()).toBe(400);
 
   const approver = await signedInAs(browser, 'ap-ann');
@@ -74,7 +74,11 @@ test('a two-level approval process from the form to the outcome, with refusals a
   await inbox.waitForTask(workflowId);
   await expect(inbox.task(workflowId)).toContainText('ap-rita');
   await inbox.decide(workflowId, true, 'needed for the new hire');
-  const wrongLevel = await approver.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, comment: 'again' } });
+  // The same task again (a second click): level 1 is decided, and the decision is not moved on to level 2.
+  const again = await approver.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, comment: 'again', level: 1 } });
+  expect(again.status()).toBe(422);
+  expect((await again.json()).error.message).toBe(REFUSALS.levelSettled);
+  const wrongLevel = await approver.request.post(`/api/inbox/${workflowId}/decision`, { data: { approve: true, comment: 'again', level: 2 } });
   expect(wrongLevel.status()).toBe(422);
   expect((await wrongLevel.json()).error.message).toBe(REFUSALS.notEligible);
 

@@ -1,9 +1,13 @@
 'use client';
 import { useState } from 'react';
-import { approvalsApi, ApprovalsApiError } from './api';
+import { approvalsApi, ApprovalsApiError, type TaskRef } from './api';
 
-/** Approve or reject with a comment; shows the outcome or the workflow's exact reason for refusing. */
-export function DecisionPanel({ workflowId, onDecided }: { workflowId: string; onDecided: (result: string) => void }) {
+/**
+ * Approve or reject with a comment the task shown (`task.level`: the workflow refuses the decision
+ * once that level is no longer open, so a double click never decides the next level); shows the
+ * outcome or the workflow's exact reason for refusing.
+ */
+export function DecisionPanel({ workflowId, task, onDecided }: { workflowId: string; task: TaskRef; onDecided: (result: string) => void }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -12,7 +16,7 @@ export function DecisionPanel({ workflowId, onDecided }: { workflowId: string; o
     setBusy(true);
     setMessage(null);
     try {
-      const { result } = await approvalsApi<{ result: string }>(`/api/inbox/${encodeURIComponent(workflowId)}/decision`, 'POST', { approve, comment });
+      const { result } = await approvalsApi<{ result: string }>(`/api/inbox/${encodeURIComponent(workflowId)}/decision`, 'POST', { approve, comment, level: task.level });
       setMessage({ ok: true, text: `Recorded: ${result}` });
       setComment('');
       onDecided(result);

@@ -88,14 +88,17 @@ export function InboxView() {
               {open === task.workflowId && (
                 <div>
                   <RequestStatusView request={task} />
-                  <DecisionPanel
-                    workflowId={task.workflowId}
-                    onDecided={(result) => {
-                      setNotice(`Your decision on ${task.processName} from ${task.requester}: ${result}`);
-                      setOpen(null);
-                      void load();
-                    }}
-                  />
+                  {task.task && (
+                    <DecisionPanel
+                      workflowId={task.workflowId}
+                      task={task.task}
+                      onDecided={(result) => {
+                        setNotice(`Your decision on ${task.processName} from ${task.requester}: ${result}`);
+                        setOpen(null);
+                        void load();
+                      }}
+                    />
+                  )}
                   <Link href={`/requests/${encodeURIComponent(task.workflowId)}`} className="small">Open the request page</Link>
                 </div>
               )}

@@ -31,9 +31,10 @@ export function RequestDetail({ workflowId }: { workflowId: string }) {
       </header>
       <RequestStatusView request={request} />
       {notice && <p className="outcome outcome--ok" role="status" data-testid="request-notice">{notice}</p>}
-      {request.canDecide && (
+      {request.canDecide && request.task && (
         <DecisionPanel
           workflowId={workflowId}
+          task={request.task}
           onDecided={(result) => {
             setNotice(`Your decision was recorded: ${result}`);
             void load();

@@ -54,8 +54,10 @@ function submit(process: keyof typeof processes, amount: string, requester = 'ri
   return env.client.workflow.start(designs[process].name, { taskQueue: env.taskQueue, workflowId: `${process}-${nanoid(8)}`, args: [{ amount, requester }] });
 }
 
-function decide(handle: WorkflowHandle, actor: string, actorRoles: string[], approve = true, comment = '') {
-  return handle.executeUpdate<string, [unknown]>(C.decideUpdate, { args: [{ actor, actorRoles, approve, comment }] });
+/** A decision on the task shown: the open level unless `level` says which task the approver saw. */
+async function decide(handle: WorkflowHandle, actor: string, actorRoles: string[], approve = true, comment = '', level?: number) {
+  const shown = level ?? (await handle.query<number>(C.levelQuery));
+  return handle.executeUpdate<string, [unknown]>(C.decideUpdate, { args: [{ actor, actorRoles, level: shown, approve, comment }] });
 }
 
 async function refused(promise: Promise<unknown>, reason: string): Promise<void> {
@@ -69,8 +71,9 @@ async function refused(promise: Promise<unknown>, reason: string): Promise<void>
 test('eligible approvers approve level by level; wrong users, the requester and a second approval are refused with the exact reason', async () => {
   const handle = await submit('main', '250.00');
   assert.deepEqual(await handle.query(C.levelsApplyingQuery), [true, true]);
-  assert.equal(await handle.query(C.canDecideQuery, { actor: 'mallory', actorRoles: ['viewer'] }), false);
-  assert.equal(await handle.query(C.canDecideQuery, { actor: 'lead', actorRoles: [] }), true);
+  assert.equal(await handle.query(C.canDecideQuery, { actor: 'mallory', actorRoles: ['viewer'], level: 1 }), false);
+  assert.equal(await handle.query(C.canDecideQuery, { actor: 'lead', actorRoles: [], level: 1 }), true);
+  assert.equal(await handle.query(C.canDecideQuery, { actor: 'lead', actorRoles: [], level: 2 }), false, 'not a task of level 2: it is not open');
   await refused(decide(handle, 'mallory', ['viewer']), REFUSALS.notEligible);
   await refused(decide(handle, 'fin', ['approver']), REFUSALS.notEligible); // level 2's role, but level 1 is open
   assert.equal(await decide(handle, 'lead', [], true, 'fine'), 'approved');
@@ -132,7 +135,7 @@ test('a decision that arrives with the start (before the first step ran) counts:
     workflowIdConflictPolicy: 'FAIL',
   });
   const result = await env.client.workflow.executeUpdateWithStart(C.decideUpdate, {
-    args: [{ actor: 'lead', actorRoles: [], approve: true, comment: 'early' }],
+    args: [{ actor: 'lead', actorRoles: [], level: 1, approve: true, comment: 'early' }],
     startWorkflowOperation,
   });
   assert.equal(result as unknown, 'approved');
@@ -205,4 +208,25 @@ test('the escalation target decides the level alone, also by rejecting', async (
   await until('escalated', () => handle.query<boolean>(C.escalatedQuery));
   assert.equal(await decide(handle, 'boss', [], false, 'no'), 'rejected');
   assert.equal(await handle.result(), 'rejected');
+});
+
+test('a decision is bound to the level it was shown at: a second click (or a slower approver) on a decided level never decides the next one', async () => {
+  // Two approvals of the same 2-of-3 task at once both count: binding keeps legitimate races.
+  const handle = await submit('board', '10');
+  const raced = await Promise.allSettled([decide(handle, 'ann', [], true, '', 1), decide(handle, 'bob', [], true, '', 1)]);
+  assert.deepEqual(raced.map((r) => r.status), ['fulfilled', 'fulfilled']);
+  assert.equal(await handle.result(), 'approved');
+
+  // lead with the approver role may decide level 1 (by name) and level 2 (by role): a double click stays on level 1.
+  const twoLevels = await submit('main', '250.00');
+  const clicks = await Promise.allSettled([decide(twoLevels, 'lead', ['approver'], true, 'a', 1), decide(twoLevels, 'lead', ['approver'], true, 'b', 1)]);
+  assert.equal(clicks.filter((c) => c.status === 'fulfilled').length, 1, 'exactly one click counts');
+  const refusal = clicks.find((c) => c.status === 'rejected') as PromiseRejectedResult;
+  assert.ok(refusal.reason instanceof WorkflowUpdateFailedError);
+  assert.ok([REFUSALS.levelSettled, REFUSALS.alreadyDecided].includes(refusal.reason.cause?.message as never), String(refusal.reason.cause?.message));
+  await until('level 2 open', async () => (await twoLevels.query<number>(C.levelQuery)) === 2);
+  await refused(decide(twoLevels, 'lead', ['approver'], true, 'late', 1), REFUSALS.levelSettled);
+  await refused(decide(twoLevels, 'lead', ['approver'], true, 'ahead', 3), REFUSALS.levelSettled);
+  assert.deepEqual(await twoLevels.query(C.historyQueries.levels), [1], 'level 2 untouched by the level-1 clicks');
+  assert.equal(await decide(twoLevels, 'lead', ['approver'], true, 'now level 2', 2), 'approved', 'at level 2 its own task is decided');
 });

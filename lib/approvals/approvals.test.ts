@@ -73,10 +73,12 @@ test("the chapter's multi-level approval is one call: manager; + director from 1
   assert.ok(result.design.input.some((f) => f.name === 'requester' && f.required), 'the requester is recorded in the input');
 });
 
-test('the decide validators check, in order: still pending, level open, not self, eligible, not twice', () => {
-  const messages = decideNode(spec()).validators.map((v) => v.message);
+test('the decide validators check, in order: still pending, the task shown is the open level, level open, not self, eligible, not twice', () => {
+  const node = decideNode(spec());
+  const messages = node.validators.map((v) => v.message);
   assert.deepEqual(messages, [
     REFUSALS.notPending,
+    REFUSALS.levelSettled,
     REFUSALS.levelSettled,
     REFUSALS.selfApproval,
     REFUSALS.notEligible,
@@ -84,6 +86,9 @@ test('the decide validators check, in order: still pending, level open, not self
     REFUSALS.alreadyRejected,
     REFUSALS.tooManyDecisions,
   ]);
+  assert.equal(node.validators[1]?.condition, 'args.level == level', 'a decision is bound to the level it was shown at');
+  assert.ok(node.checks?.some((c) => c.condition === 'args.level == level'), 'checked again inside the handler');
+  assert.ok(node.parameters.some((p) => p.name === APPROVAL_CONTRACT.taskLevelParameter && p.required));
   assert.ok(!decideNode(spec({ allowSelfApproval: true })).validators.some((v) => v.message === REFUSALS.selfApproval), 'no self-approval rule when allowed');
   const eligible = decideNode(spec({ levels: [{ name: 'L', approvers: [{ kind: 'user', name: 'ann' }, { kind: 'role', name: 'approver' }], mode: 'sequential', required: 2 }] })).validators.find(
     (v) => v.message === REFUSALS.notEligible,

@@ -5,6 +5,11 @@
  * the workflow, who may decide. The app passes the caller's username and roles as `actor` and
  * `actorRoles` from the session; the validators are the last line of defence either way.
  *
+ * A decision is bound to the task it was made on: the `level` it was shown at (levels open at
+ * most once per request, in order, and escalation keeps the level's task — so the request and
+ * the level identify the task). A decision for another level than the open one is refused, so a
+ * double click or a slower approver can never decide the next level by arriving late.
+ *
  * User text never becomes code here either: names reach expressions only as JSON string literals
  * (and are restricted by the spec's patterns), the design goes through compileDesign like any other.
  */
@@ -24,6 +29,8 @@ export const APPROVAL_CONTRACT = {
   levelsApplyingQuery: 'levelsApplying',
   historyQueries: { levels: 'historyLevels', actors: 'historyActors', verdicts: 'historyVerdicts', comments: 'historyComments' },
   requesterField: 'requester',
+  /** The decide update's and canDecide query's parameter naming the task (the level shown). */
+  taskLevelParameter: 'level',
 } as const;
 
 /** The exact reasons a decision is refused, as the validators word them (the inbox shows them as they come). */
@@ -323,6 +330,8 @@ function addEscalationDeadline(
 function handlers(spec: ApprovalProcessSpec, top: number): DesignNode[] {
   const stillOpen = [
     { condition: 'outcome == "pending"', message: REFUSALS.notPending },
+    // The task the approver was shown: a level decided meanwhile (or not open yet) is not theirs to decide.
+    { condition: `args.${APPROVAL_CONTRACT.taskLevelParameter} == level`, message: REFUSALS.levelSettled },
     { condition: `!(${LEVEL_REJECTED}) && len(approvals) < required && !escalationApproved`, message: REFUSALS.levelSettled },
   ];
   const validators = [
@@ -342,6 +351,7 @@ function handlers(spec: ApprovalProcessSpec, top: number): DesignNode[] {
   const actorParameters = [
     { name: 'actor', type: 'string' as const, label: 'Username (set by the app from the session)', required: true },
     { name: 'actorRoles', type: 'list' as const, items: 'string' as const, label: 'Roles (set by the app from the session)', required: true },
+    { name: APPROVAL_CONTRACT.taskLevelParameter, type: 'number' as const, label: 'The level (1-based) of the task the approver was shown', required: true },
   ];
   const query = (id: string, name: string, label: string, returns: string, r: number): DesignNode => ({ id, type: 'query', label, name, parameters: [], returns, position: at(r) });
   const q = APPROVAL_CONTRACT;

@@ -5,14 +5,14 @@
  * the `decide` update with the caller's username and roles taken from the session, never from
  * the client. Submissions and decisions (accepted or refused) go to the audit log.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowStartOptions } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { createDesign, getDeployment, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';
+import { createDesign, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';
 import { ApiError } from '../api/errors';
 import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';
 import { deployDesignVersion, type DeployProgress, type DeployResult } from '../deploy';
-import { startExecution } from '../executions';
+import { alreadyStarted, prepareStart } from '../executions';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
@@ -22,19 +22,18 @@ import {
   getProcess,
   getRequest,
   insertProcess,
+  deleteRequest,
   insertRequest,
   listProcesses,
-  processForDesign,
   updateProcessSpec,
   type StoredProcess,
   type StoredRequest,
 } from './store';
-import { readRequestView, type RequestView } from './tasks';
+import { refuseUnstorableText } from './storable-text';
+import { canDecideTask, readRequestView, type RequestView } from './tasks';
 
 // The inbox and the requests list page from the task projection: lib/approvals/tasks.ts.
 export type { RequestView };
-
-const QUERY_TIMEOUT_MS = 3000;
 
 async function buildOrRefuse(specInput: unknown) {
   const built = await buildApprovalDesign(specInput);
@@ -173,18 +172,50 @@ export async function requireProcess(id: string): Promise<StoredProcess> {
   return process;
 }
 
-export async function submitRequest(principal: Principal, { processId, fields }: { processId: string; fields: Record<string, unknown> }): Promise<StoredRequest> {
+/**
+ * Test seams: the two steps between which a failure must leave nothing half-done. Production
+ * code never passes them.
+ */
+export interface SubmitSeams {
+  start?: (workflowType: string, options: WorkflowStartOptions) => Promise<unknown>;
+}
+
+/**
+ * Submits a request. Everything that could be refused is checked first (the requester, text the
+ * stores cannot keep, the fields against the deployed design); then the request row and its audit
+ * entry are written BEFORE the workflow starts, and removed again if the start fails. The other
+ * order could leave a running workflow with no row — invisible to every inbox; this one leaves at
+ * worst (the app dying between the two) a row whose workflow never started, which its requester
+ * sees (status unknown).
+ */
+export async function submitRequest(
+  principal: Principal,
+  { processId, fields }: { processId: string; fields: Record<string, unknown> },
+  seams: SubmitSeams = {},
+): Promise<StoredRequest> {
   const process = await requireProcess(processId);
   if (Object.hasOwn(fields, APPROVAL_CONTRACT.requesterField)) {
     throw new ApiError(400, 'request.requester-given', 'The requester is recorded from your session and cannot be given', { field: `fields.${APPROVAL_CONTRACT.requesterField}` });
   }
-  const { workflowId } = await startExecution({
+  refuseUnstorableText(fields, 'fields');
+  const prepared = await prepareStart({
     designId: process.designId,
     input: { ...fields, [APPROVAL_CONTRACT.requesterField]: principal.username },
     approvalRequest: true,
   });
+  const { workflowId } = prepared;
   const request = await insertRequest({ workflowId, processId, requesterId: principal.id, requesterName: principal.username, fields });
-  await auditAsCaller('approval.submit', `request:${workflowId}`, { processId, process: process.name, fields });
+  const target = `request:${workflowId}`;
+  try {
+    await auditAsCaller('approval.submit', target, { processId, process: process.name, fields });
+    const start = seams.start ?? (async (type: string, options: WorkflowStartOptions) => (await getTemporalClient()).workflow.start(type, options));
+    await start(prepared.deployment.workflowType, prepared.options);
+  } catch (error) {
+    await deleteRequest({ workflowId });
+    await auditAsCaller('approval.submit-failed', target, { processId, reason: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted(workflowId);
+    throw error;
+  }
   return request;
 }
 
@@ -195,66 +226,69 @@ export async function requestFor(principal: Principal, workflowId: string): Prom
   const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || approverInAnyRevision(process.revisions, principal));
   if (!request || !process || !allowed) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const view = await readRequestView(request, process);
-  return { ...view, canDecide: view.executionStatus === 'RUNNING' && (await canDecide(principal, workflowId)) };
+  // The viewer may decide the task shown here (its level), not whatever level is open by the time they click.
+  return { ...view, canDecide: view.task !== null && (await canDecideTask(principal, workflowId, view.task)) };
 }
 
-async function canDecide(principal: Principal, workflowId: string): Promise<boolean> {
-  const client = await getTemporalClient();
-  return client.connection
-    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-      client.workflow.getHandle(workflowId).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: principal.username, actorRoles: principal.roles }),
-    )
-    .then((answer) => answer === true)
-    .catch(() => false);
+/** A decision: the verdict, the comment, and the task it was made on (the level the approver was shown). */
+export interface Decision {
+  approve: boolean;
+  comment: string;
+  level: number;
+}
+
+/** Test seams: the audit writer (to fail it before or after the update). Production code never passes them. */
+export interface DecideSeams {
+  audit?: typeof auditAsCaller;
 }
 
 /**
- * Approve or reject: refused by the app when the caller is no approver of the process at all
- * (403), and by the workflow's validators for everything else, with their exact reason (422).
+ * Approve or reject the task shown (its level): refused by the app when the caller is no approver
+ * of the process at all (403), and by the workflow's validators for everything else, with their
+ * exact reason (422) — a level decided meanwhile included, so a double click or a slower approver
+ * never decides the next level.
+ *
+ * The audit trail cannot miss an applied decision: text the audit log cannot store is refused
+ * first (400), the attempt (`approval.decide`) is written before the update is sent — if that
+ * write fails, nothing is sent — and its outcome (`approval.approve`/`reject`/`refused`) after.
+ * If only the outcome's write fails, the decision stands and is answered as applied: the attempt
+ * entry and the workflow's history record it.
  */
-export async function decide(principal: Principal, workflowId: string, { approve, comment }: { approve: boolean; comment: string }): Promise<{ result: string }> {
+export async function decide(principal: Principal, workflowId: string, { approve, comment, level }: Decision, seams: DecideSeams = {}): Promise<{ result: string }> {
+  const audit = seams.audit ?? auditAsCaller;
+  refuseUnstorableText(comment, 'comment');
   const request = await getRequest({ workflowId });
   const process = request ? await getProcess({ id: request.processId }) : null;
   if (!request || !process) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const target = `request:${workflowId}`;
   if (!approverInAnyRevision(process.revisions, principal)) {
-    await auditAsCaller('approval.refused', target, { approve, reason: 'not an approver of this process' });
+    await audit('approval.refused', target, { approve, level, reason: 'not an approver of this process' });
     throw new ApiError(403, 'approval.not-an-approver', `You are not an approver of the process "${process.name}"`);
   }
+  await audit('approval.decide', target, { approve, level, comment });
+  const outcome = (action: string, details: Record<string, unknown>) =>
+    audit(action, target, { level, ...details }).catch((error: unknown) => {
+      console.error(`approvals: the ${action} audit entry of ${target} could not be written (the approval.decide entry records the attempt):`, error);
+    });
   const client = await getTemporalClient();
   try {
-    const result = await client.workflow
-      .getHandle(workflowId)
-      .executeUpdate<string, [unknown]>(APPROVAL_CONTRACT.decideUpdate, { args: [{ actor: principal.username, actorRoles: principal.roles, approve, comment }] });
-    await auditAsCaller(approve ? 'approval.approve' : 'approval.reject', target, { comment, result });
+    const result = await client.workflow.getHandle(workflowId).executeUpdate<string, [unknown]>(APPROVAL_CONTRACT.decideUpdate, {
+      args: [{ actor: principal.username, actorRoles: principal.roles, [APPROVAL_CONTRACT.taskLevelParameter]: level, approve, comment }],
+    });
+    await outcome(approve ? 'approval.approve' : 'approval.reject', { comment, result });
     return { result };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
-      await auditAsCaller('approval.refused', target, { approve, reason });
+      await outcome('approval.refused', { approve, reason });
       throw new ApiError(422, 'approval.refused', reason);
     }
     // A closed workflow takes no updates at all: say why in the validators' words.
     const closed = await client.workflow.getHandle(workflowId).describe().then((d) => d.status.name !== 'RUNNING', () => false);
     if (closed) {
-      await auditAsCaller('approval.refused', target, { approve, reason: REFUSALS.notPending });
+      await outcome('approval.refused', { approve, reason: REFUSALS.notPending });
       throw new ApiError(422, 'approval.refused', REFUSALS.notPending);
     }
     throw error;
-  }
-}
-
-/**
- * For the generic update route: the decide update of an approval process takes the actor from
- * the session, so it is only reachable through the inbox (else an operator could name anyone).
- */
-export async function refuseDirectDecide(workflowId: string, updateName: string): Promise<void> {
-  if (updateName !== APPROVAL_CONTRACT.decideUpdate) return;
-  const client = await getTemporalClient();
-  const memo = (await client.workflow.getHandle(workflowId).describe()).memo ?? {};
-  const deployment = typeof memo.deploymentId === 'string' ? await getDeployment({ id: memo.deploymentId }) : null;
-  const designId = typeof memo.designId === 'string' ? memo.designId : deployment?.designId;
-  if (designId && (await processForDesign({ designId }))) {
-    throw new ApiError(403, 'approval.use-inbox', 'Decisions on approval requests are made from the inbox (POST /api/inbox/{workflowId}/decision), which takes the approver from your session');
   }
 }

@@ -13,6 +13,9 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /** Usernames (as accounts spell them) and role names travel into expressions as string literals: keep them tame. */
 export const APPROVER_NAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
+/** The most levels a process may have. */
+export const MAX_LEVELS = 10;
+
 export const RequestFieldSchema = z.object({
   name: z
     .string()
@@ -98,7 +101,7 @@ export const ApprovalProcessSpecSchema = z
     name: z.string().trim().min(1, 'needs a name').max(80).regex(/[A-Za-z]/, 'needs at least one letter'),
     description: z.string().max(1000).optional(),
     fields: z.array(RequestFieldSchema).max(30),
-    levels: z.array(LevelSchema).min(1, 'needs at least one level').max(10),
+    levels: z.array(LevelSchema).min(1, 'needs at least one level').max(MAX_LEVELS),
     /** Whether the requester may approve their own request when they are also an approver. */
     allowSelfApproval: z.boolean().default(false),
     /** Notify a level's approvers (built-in notify activity) when it opens. */

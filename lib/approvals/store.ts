@@ -74,6 +74,12 @@ export async function insertRequest({ db: dbArg, ...values }: { db?: Db; workflo
   return toRequest(row!);
 }
 
+/** Removes a request whose workflow could not be started (lib/approvals/service.ts submitRequest). */
+export async function deleteRequest({ db: dbArg, workflowId }: { db?: Db; workflowId: string }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  await db.delete(approvalRequests).where(eq(approvalRequests.workflowId, workflowId));
+}
+
 /**
  * The workflow may have moved on (the notify activity ran: a level opened or the request was
  * decided): the next inbox or requests page reads it again. Unknown ids change nothing.

@@ -33,6 +33,19 @@ const RETRY_AFTER_FAILURE_MS = 30_000;
 const REREAD_AFTER_MS = 1000;
 
 
+/**
+ * The task an approver is shown and decides on: the request's open level. Levels open at most
+ * once per request, in order, and an escalation keeps the level's task (its decisions so far
+ * stand, its approvers keep their right), so the request and the level identify the task. A
+ * decision carries it (POST /api/inbox/{workflowId}/decision `level`) and the workflow refuses it
+ * once that level is no longer the open one (lib/approvals/generate.ts).
+ */
+export interface TaskRef {
+  /** The open level, 1-based. */
+  level: number;
+  levelName: string;
+}
+
 export interface RequestView {
   workflowId: string;
   processId: string;
@@ -44,6 +57,26 @@ export interface RequestView {
   /** When the open level's deadline passes (the pending timer of its wait), if it has one. */
   deadline: string | null;
   status: RequestStatus;
+  /** The open level's task; null once the request is decided (or its workflow is not running). */
+  task: TaskRef | null;
+}
+
+/** The task of a request in this status: its open level while pending. */
+export function taskOf(status: RequestStatus, executionStatus: string): TaskRef | null {
+  if (status.outcome !== 'pending' || status.level < 1 || executionStatus !== 'RUNNING') return null;
+  return { level: status.level, levelName: status.levels[status.level - 1]?.name ?? `Level ${status.level}` };
+}
+
+/** The workflow's canDecide query for this caller and task (false when it cannot answer in time). */
+export async function canDecideTask(principal: Pick<Principal, 'username' | 'roles'>, workflowId: string, task: Pick<TaskRef, 'level'>): Promise<boolean> {
+  const client = await getTemporalClient();
+  return client.connection
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+      client.workflow
+        .getHandle(workflowId)
+        .query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: principal.username, actorRoles: principal.roles, [APPROVAL_CONTRACT.taskLevelParameter]: task.level }),
+    )
+    .then((answer) => answer === true, () => false);
 }
 
 export interface Page<T> {
@@ -80,7 +113,7 @@ async function readFromWorkflow(request: StoredRequest, process: StoredProcess) 
 }
 
 /** What a request's view takes from the request and its process (the rest comes from its workflow). */
-function requestFacts(request: StoredRequest, process: StoredProcess): Omit<RequestView, 'executionStatus' | 'deadline' | 'status'> {
+function requestFacts(request: StoredRequest, process: StoredProcess): Omit<RequestView, 'executionStatus' | 'deadline' | 'status' | 'task'> {
   return {
     workflowId: request.workflowId,
     processId: process.id,
@@ -99,6 +132,7 @@ export async function readRequestView(request: StoredRequest, process: StoredPro
     executionStatus: read.executionStatus,
     deadline: read.deadline,
     status: read.status,
+    task: taskOf(read.status, read.executionStatus),
   };
 }
 
@@ -175,11 +209,14 @@ async function refreshStale(db: Db, scope: SQL, processes: Map<string, StoredPro
 
 function viewOfRow(row: ApprovalRequestRow, process: StoredProcess): RequestView {
   const request = toRequest(row);
+  const executionStatus = row.executionStatus ?? 'UNKNOWN';
+  const status = (row.taskStatus as unknown as RequestStatus | null) ?? requestStatus(process.spec, null);
   return {
     ...requestFacts(request, process),
-    executionStatus: row.executionStatus ?? 'UNKNOWN',
+    executionStatus,
     deadline: row.taskDeadline?.toISOString() ?? null,
-    status: (row.taskStatus as unknown as RequestStatus | null) ?? requestStatus(process.spec, null),
+    status,
+    task: taskOf(status, executionStatus),
   };
 }
 
@@ -242,24 +279,15 @@ export async function inboxPage(principal: Principal, query: InboxQuery = {}): P
   const byId = new Map(processes.map((p) => [p.id, p]));
   await refreshStale(db, inArray(approvalRequests.processId, [...byId.keys()]), byId);
 
-  const me = principal.username;
   const where = inboxWhere(principal, processes, query.text);
   const order = inboxOrder(query.sort);
   const [[counted], rows] = await Promise.all([
     db.select({ total: sql<number>`count(*)::int` }).from(approvalRequests).where(where),
     db.select().from(approvalRequests).where(where).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
   ]);
-  // The workflow confirms each task shown; one it disowns is read again on the next page request.
-  const client = await getTemporalClient();
-  const confirmed = await Promise.all(
-    rows.map((row) =>
-      client.connection
-        .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
-          client.workflow.getHandle(row.workflowId).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: me, actorRoles: principal.roles }),
-        )
-        .then((answer) => answer === true, () => false),
-    ),
-  );
+  // The workflow confirms each task shown, at the level shown (a row whose level has moved on is
+  // disowned); one it disowns is read again on the next page request.
+  const confirmed = await Promise.all(rows.map((row) => canDecideTask(principal, row.workflowId, { level: row.taskLevel })));
   const disowned = rows.filter((_row, i) => !confirmed[i]).map((r) => r.workflowId);
   if (disowned.length) await db.update(approvalRequests).set({ taskStale: true }).where(inArray(approvalRequests.workflowId, disowned));
   const items = rows.filter((_row, i) => confirmed[i]).map((row) => viewOfRow(row, byId.get(row.processId)!));

@@ -9,9 +9,11 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /**
- * Approve or reject with a comment: the decide update, with the approver's username and roles
- * from the session. 403 when the caller approves nothing in this process; 422 `approval.refused`
- * with the workflow validator's exact reason otherwise.
+ * Approve or reject with a comment the task shown — `{ approve, comment, level }`, `level` being the
+ * request's `task.level` (400 naming it when missing): the decide update, with the approver's
+ * username and roles from the session. 403 when the caller approves nothing in this process; 422
+ * `approval.refused` with the workflow validator's exact reason otherwise (a level decided
+ * meanwhile: "This approval level has just been decided; reload the task").
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
