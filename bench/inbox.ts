@@ -62,7 +62,7 @@ async function perRequestInbox(processId: string, actor: { username: string; rol
   const mine = (
     await Promise.all(
       ids.map(async (id) =>
-        (await client.workflow.getHandle(id).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: actor.username, actorRoles: actor.roles }).catch(() => false)) ? id : null,
+        (await client.workflow.getHandle(id).query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: actor.username, actorRoles: actor.roles, level: 1 /* its process has one level */ }).catch(() => false)) ? id : null,
       ),
     )
   ).filter((id): id is string => id !== null);

@@ -97,7 +97,7 @@ test('edit a process in the form and redeploy; running requests keep their versi
   const onVersion2 = await requests.workflowId();
   const bob = await signedInAs(browser, 'pe-bob');
   await expect(async () => {
-    const answer = await bob.request.post(`/api/inbox/${onVersion2}/decision`, { data: { approve: false, comment: 'too expensive' } });
+    const answer = await bob.request.post(`/api/inbox/${onVersion2}/decision`, { data: { approve: false, comment: 'too expensive', level: 1 } });
     expect(answer.status(), await answer.text()).toBe(200);
   }).toPass({ timeout: 30_000 });
   await expect(async () => {

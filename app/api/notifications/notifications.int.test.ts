@@ -84,7 +84,7 @@ test('notifications on level open and on the decision; the inbox pages over more
 
   // Ann decides one from her notification: the requester is told, the inbox has one task less.
   const decided = ids[4]!;
-  const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId: decided }, body: { approve: false, comment: 'too far' } });
+  const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId: decided }, body: { approve: false, comment: 'too far', level: 1 } });
   assert.deepEqual(approved, { status: 200, body: { result: 'rejected' } });
   const told = await eventually('the requester to be told', async () => {
     const { body } = await call(notificationsRoute.GET, rita);

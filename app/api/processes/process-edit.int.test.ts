@@ -72,7 +72,7 @@ test('an edit is a new deployed version of the same design; running requests kee
   // (no longer an approver in version 2, still one in the version her request runs).
   const before = await call(requestRoute.GET, { ...rita, params: { workflowId: onV1 } });
   assert.deepEqual(before.body.request.status.levels.map((l: { name: string }) => l.name), ['Lead'], 'shown with the levels of its version');
-  assert.equal((await call(decisionRoute.POST, { ...ann, params: { workflowId: onV1 }, body: { approve: true, comment: '' } })).status, 200);
+  assert.equal((await call(decisionRoute.POST, { ...ann, params: { workflowId: onV1 }, body: { approve: true, comment: '', level: 1 } })).status, 200);
   const finishedV1 = await eventually('the v1 request to finish', async () => {
     const { body } = await call(requestRoute.GET, { ...rita, params: { workflowId: onV1 } });
     return body.request.executionStatus === 'COMPLETED' ? body.request : undefined;
@@ -81,12 +81,12 @@ test('an edit is a new deployed version of the same design; running requests kee
 
   // A new request runs version 2: Finance must approve too.
   const onV2 = await submit();
-  const annOnV2 = await call(decisionRoute.POST, { ...ann, params: { workflowId: onV2 }, body: { approve: true, comment: '' } });
+  const annOnV2 = await call(decisionRoute.POST, { ...ann, params: { workflowId: onV2 }, body: { approve: true, comment: '', level: 1 } });
   assert.equal(annOnV2.status, 422, 'ann does not lead in version 2: the workflow refuses');
-  assert.equal((await call(decisionRoute.POST, { ...carl, params: { workflowId: onV2 }, body: { approve: true, comment: '' } })).status, 200);
+  assert.equal((await call(decisionRoute.POST, { ...carl, params: { workflowId: onV2 }, body: { approve: true, comment: '', level: 1 } })).status, 200);
   const atFinance = await call(requestRoute.GET, { ...rita, params: { workflowId: onV2 } });
   assert.deepEqual(atFinance.body.request.status.levels.map((l: { name: string; state: string }) => `${l.name}:${l.state}`), ['Lead:approved', 'Finance:open']);
-  assert.equal((await call(decisionRoute.POST, { ...bob, params: { workflowId: onV2 }, body: { approve: true, comment: '' } })).status, 200);
+  assert.equal((await call(decisionRoute.POST, { ...bob, params: { workflowId: onV2 }, body: { approve: true, comment: '', level: 2 } })).status, 200);
 
   // Someone changes the design on the canvas (version 3): the form sees it and does not overwrite it silently.
   const canvasDesign = structuredClone((await getDesign({ id: designId }))!.design);
