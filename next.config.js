@@ -1,6 +1,19 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // On every answer (pages, API, static files); the Content-Security-Policy is set by proxy.ts (lib/security-headers.ts).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
   // For profiling the designer in a production build (docs/benchmarks.md, "Profiling"); off by default.
   productionBrowserSourceMaps: process.env.SIGNALBOX_BROWSER_SOURCE_MAPS === '1',
   // Server-only packages with native code, workers or dynamic requires: loaded by Node, never bundled.
