@@ -41,6 +41,19 @@ export function ensurePglitePassword(file: string, warn: (message: string) => vo
   return readPglitePassword(file);
 }
 
+/**
+ * Creates `dir` (and its parents) if missing and makes it 0700: the embedded database's files
+ * must not be readable by other local users, who would otherwise read them past the password.
+ */
+export function ensurePrivateDirectory(dir: string, warn: (message: string) => void = console.warn): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = statSync(dir).mode & 0o777;
+  if (mode !== 0o700) {
+    warn(`${dir} had mode ${mode.toString(8)}: set to 700 (owner only)`);
+    chmodSync(dir, 0o700);
+  }
+}
+
 /** The password in `file`, which must exist (db/server.ts creates it at first start). */
 export function readPglitePassword(file: string): string {
   const password = readFileSync(file, 'utf8').trim();

@@ -108,6 +108,30 @@ test('node-postgres: the right password logs in; a wrong one or an unknown user 
   }
 });
 
+test('a raw client that skips the password exchange and sends a query gets an error, not rows', async () => {
+  const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
+  const startup = Buffer.alloc(8);
+  startup.writeInt32BE(8 + params.length, 0);
+  startup.writeInt32BE(196608, 4);
+  const sql = Buffer.from('select 1\0');
+  const query = Buffer.alloc(5);
+  query.write('Q', 0, 'latin1');
+  query.writeInt32BE(4 + sql.length, 1);
+  const answer = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect({ host: '127.0.0.1', port: served.port }, () => socket.write(Buffer.concat([startup, params, query, sql])));
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks)));
+    socket.setTimeout(10_000, () => socket.destroy(new Error('the server kept the connection open')));
+  });
+  const types: string[] = [];
+  for (let at = 0; at + 5 <= answer.length; at += 1 + answer.readInt32BE(at + 1)) types.push(String.fromCharCode(answer[at]!));
+  assert.deepEqual(types, ['R', 'E'], 'an authentication request, then the refusal; no AuthenticationOk, no rows');
+  assert.equal(answer.readInt32BE(5), 10, 'AuthenticationSASL');
+  assert.match(answer.toString('latin1'), /C08P01\0Mexpected a password message/);
+});
+
 test('the password file is readable by its owner only (0600)', () => {
   const mode = statSync(pglitePasswordFile(served.dataDir)).mode & 0o777;
   assert.equal(mode.toString(8), '600');
