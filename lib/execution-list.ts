@@ -52,9 +52,13 @@ export function visibilityLiteral(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** The visibility query for the filters: always narrowed to executions started by Signalbox. */
-export function visibilityQuery(filters: ExecutionFilters): string {
+/**
+ * The visibility query for the filters: always narrowed to executions started by Signalbox, and to
+ * those the caller may read (`access`, from lib/execution-access.ts listAccessClause; null: all).
+ */
+export function visibilityQuery(filters: ExecutionFilters, access: string | null = null): string {
   const clauses = [`TaskQueue STARTS_WITH 'signalbox-'`];
+  if (access) clauses.push(access);
   if (filters.designId) clauses.push(`${SEARCH_ATTRIBUTES.design.name} = ${visibilityLiteral(filters.designId)}`);
   if (filters.deploymentId) clauses.push(`${SEARCH_ATTRIBUTES.deployment.name} = ${visibilityLiteral(filters.deploymentId)}`);
   if (filters.version !== undefined) {
@@ -96,16 +100,19 @@ export async function listExecutionPage({
   pageSize = DEFAULT_PAGE_SIZE,
   pageToken,
   liveSteps = true,
+  access = null,
 }: {
   filters?: ExecutionFilters;
   pageSize?: number;
   pageToken?: string;
   liveSteps?: boolean;
+  /** The read rule as a visibility clause (lib/execution-access.ts listAccessClause). */
+  access?: string | null;
 }): Promise<ExecutionPage> {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new InputError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`, 'input.invalid', 'pageSize');
   }
-  const query = visibilityQuery(filters);
+  const query = visibilityQuery(filters, access);
   // A design that was never deployed has no executions: no need to ask Temporal (which may be down).
   if (filters.designId && (await listDeployments({ designId: filters.designId })).length === 0) {
     return { executions: [], nextPageToken: null, query };
@@ -163,8 +170,8 @@ export async function listExecutionPage({
 }
 
 /** How many executions match the filters (visibility count). */
-export async function countExecutions(filters: ExecutionFilters = {}): Promise<number> {
+export async function countExecutions(filters: ExecutionFilters = {}, access: string | null = null): Promise<number> {
   if (filters.designId && (await listDeployments({ designId: filters.designId })).length === 0) return 0;
   const client = await getTemporalClient();
-  return (await client.workflow.count(visibilityQuery(filters))).count;
+  return (await client.workflow.count(visibilityQuery(filters, access))).count;
 }

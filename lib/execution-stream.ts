@@ -3,6 +3,9 @@
  * describe + the designer query every POLL_MS and sends the detail only when it changed, so a
  * signal's effect reaches the page within one poll plus one query round trip.
  */
+import { ApiError } from './api/errors';
+import type { Principal } from './auth/principal';
+import { readableExecution } from './execution-access';
 import { describeExecution, type ExecutionDetail } from './executions';
 import { isTemporalUnavailable } from './temporal-client';
 
@@ -14,9 +17,14 @@ function frame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** The stream; throws (before streaming) when the execution does not exist. */
-export async function followExecution({ workflowId, signal }: { workflowId: string; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>> {
-  const first = await describeExecution({ workflowId, includeDesign: true });
+/**
+ * The stream; throws (before streaming) when the execution does not exist or the principal may not
+ * read it (lib/execution-access.ts). A new run (a reset, continue-as-new) is checked again before
+ * it is shown: a workflow id can change hands once its run has closed.
+ */
+export async function followExecution({ principal, workflowId, signal }: { principal: Principal; workflowId: string; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>> {
+  let checkedRunId = (await readableExecution(principal, workflowId)).description.runId;
+  const first = await describeExecution({ workflowId, runId: checkedRunId, includeDesign: true });
   const encoder = new TextEncoder();
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,8 +66,16 @@ export async function followExecution({ workflowId, signal }: { workflowId: stri
         if (stopped) return;
         let delay = POLL_MS;
         try {
-          publish(await describeExecution({ workflowId, includeDesign: false }));
+          const detail = await describeExecution({ workflowId, includeDesign: false });
+          if (detail.runId !== checkedRunId) checkedRunId = (await readableExecution(principal, workflowId, detail.runId)).description.runId;
+          publish(detail);
         } catch (error) {
+          if (error instanceof ApiError && error.code === 'execution.not-found') {
+            // the new run is not the principal's to read
+            send('problem', { code: error.code, message: error.message });
+            stop();
+            return;
+          }
           delay = RETRY_MS;
           send('problem', {
             code: isTemporalUnavailable(error) ? 'temporal.unavailable' : 'internal',

@@ -16,10 +16,12 @@ import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
 import { entryStep } from '../codegen/step-recording';
 import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
+import type { Principal } from './auth/principal';
 import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
 import { processForDesign } from './approvals/store';
 import { ApiError } from './api/errors';
 import { InputError, NotFoundError } from './errors';
+import { messageableExecution, readableExecution } from './execution-access';
 import { checkFields } from './fields';
 import { pendingWork, type PendingTimer, type PendingUpdate } from './execution-history';
 import { getTemporalClient } from './temporal-client';
@@ -200,9 +202,10 @@ interface Located {
   deployment: DeploymentSummary | null;
 }
 
-async function locate(workflowId: string): Promise<Located> {
+/** The execution's current run, or the run given (the one an access check looked at). */
+async function locate(workflowId: string, runId?: string): Promise<Located> {
   const client = await getTemporalClient();
-  const handle = client.workflow.getHandle(workflowId);
+  const handle = client.workflow.getHandle(workflowId, runId);
   const description = await handle.describe();
   const memo = memoOf(await description.memo);
   const deployment = memo.deploymentId
@@ -236,8 +239,17 @@ function pendingActivitiesOf(description: WorkflowExecutionDescription): Pending
   }));
 }
 
-export async function describeExecution({ workflowId, includeDesign = true }: { workflowId: string; includeDesign?: boolean }): Promise<ExecutionDetail> {
-  const { handle, description, memo, deployment } = await locate(workflowId);
+/** Unchecked: routes check lib/execution-access.ts readableExecution first and pass the run it looked at. */
+export async function describeExecution({
+  workflowId,
+  runId,
+  includeDesign = true,
+}: {
+  workflowId: string;
+  runId?: string;
+  includeDesign?: boolean;
+}): Promise<ExecutionDetail> {
+  const { handle, description, memo, deployment } = await locate(workflowId, runId);
   const closed = description.status.name !== 'RUNNING';
   const client = await getTemporalClient();
   const [design, state, work] = await Promise.all([
@@ -279,9 +291,8 @@ export async function describeExecution({ workflowId, includeDesign = true }: { 
   return detail;
 }
 
-export async function handlerFor(workflowId: string, kind: HandlerNodeType, name: string): Promise<{ handle: WorkflowHandle; node: HandlerNode }> {
-  const { handle, deployment } = await locate(workflowId);
-  if (!deployment) throw new NotFoundError(`Workflow execution ${workflowId} was not started from a Signalbox deployment`, 'execution.not-signalbox');
+/** The deployed design's handler of this kind and name; 404 naming the ones it has. */
+export async function handlerNode(deployment: DeploymentSummary, kind: HandlerNodeType, name: string): Promise<HandlerNode> {
   const design = await loadDeployedDesign(deployment);
   const node = design.nodes.find((n): n is HandlerNode => n.type === kind && n.name === name);
   if (!node) {
@@ -291,7 +302,7 @@ export async function handlerFor(workflowId: string, kind: HandlerNodeType, name
       `${kind}.not-found`,
     );
   }
-  return { handle, node };
+  return node;
 }
 
 /** The single object argument a handler takes, or none when it has no parameters. */
@@ -300,15 +311,30 @@ export function handlerArgs(node: HandlerNode, args: unknown): [] | [Record<stri
   return node.parameters.length === 0 ? [] : [values];
 }
 
-export async function signalExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<void> {
-  const { handle, node } = await handlerFor(workflowId, 'signal', name);
-  await handle.signal(name, ...handlerArgs(node, args));
+interface MessageCall {
+  principal: Principal;
+  workflowId: string;
+  name: string;
+  args?: unknown;
+  /** When given, the execution must be one of this design (else 409 execution.other-design). */
+  designId?: string;
 }
 
-export async function queryExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<unknown> {
-  const { handle, node } = await handlerFor(workflowId, 'query', name);
+/** Signals the run the message rule (lib/execution-access.ts) accepted, and no other. */
+export async function signalExecution({ principal, workflowId, name, args, designId }: MessageCall): Promise<void> {
+  const { description, owner } = await messageableExecution(principal, { workflowId, kind: 'signal', name, designId });
+  const node = await handlerNode(owner.deployment, 'signal', name);
+  const client = await getTemporalClient();
+  await client.workflow.getHandle(workflowId, description.runId).signal(name, ...handlerArgs(node, args));
+}
+
+export async function queryExecution({ principal, workflowId, name, args }: Omit<MessageCall, 'designId'>): Promise<unknown> {
+  const { description, owner } = await readableExecution(principal, workflowId);
+  if (!owner.deployment) throw new NotFoundError(`Workflow execution ${workflowId} was not started from a Signalbox deployment`, 'execution.not-signalbox');
+  const node = await handlerNode(owner.deployment, 'query', name);
+  const client = await getTemporalClient();
   try {
-    return await handle.query(name, ...handlerArgs(node, args));
+    return await client.workflow.getHandle(workflowId, description.runId).query(name, ...handlerArgs(node, args));
   } catch (error) {
     if (error instanceof QueryNotRegisteredError) {
       throw new ApiError(422, 'query.not-registered', `The running workflow does not answer the query "${name}": ${error.message}`);
@@ -317,10 +343,14 @@ export async function queryExecution({ workflowId, name, args }: { workflowId: s
   }
 }
 
-export async function updateExecution({ workflowId, name, args }: { workflowId: string; name: string; args?: unknown }): Promise<unknown> {
-  const { handle, node } = await handlerFor(workflowId, 'update', name);
+/** Runs the update on the run the message rule accepted, and no other. */
+export async function updateExecution({ principal, workflowId, name, args, designId }: MessageCall): Promise<unknown> {
+  const { description, owner } = await messageableExecution(principal, { workflowId, kind: 'update', name, designId });
+  const node = await handlerNode(owner.deployment, 'update', name);
+  const updateArgs = handlerArgs(node, args);
+  const client = await getTemporalClient();
+  const handle = client.workflow.getHandle(workflowId, description.runId);
   try {
-    const updateArgs = handlerArgs(node, args);
     return updateArgs.length === 0 ? await handle.executeUpdate(name) : await handle.executeUpdate(name, { args: updateArgs });
   } catch (error) {
     throw updateRejection(error);

@@ -1,5 +1,7 @@
 import { handle, json } from '../../../lib/api/errors';
 import { parseWith, readBody } from '../../../lib/api/request';
+import { requirePrincipal } from '../../../lib/auth/context';
+import { listAccessClause } from '../../../lib/execution-access';
 import { countExecutions, listExecutionPage } from '../../../lib/execution-list';
 import { startExecution } from '../../../lib/executions';
 import { ListExecutionsQuerySchema, StartExecutionBodySchema } from './schema';
@@ -17,14 +19,16 @@ export const POST = handle(async (request: Request) => {
 /**
  * One page of executions through Temporal visibility, newest first. Filters: designId,
  * deploymentId, version, status, step, workflowId (prefix); pageSize (≤ 500), pageToken (from
- * the previous page's nextPageToken); count=1 adds the total matching.
+ * the previous page's nextPageToken); count=1 adds the total matching. Approval requests the
+ * caller may not read are left out (lib/execution-access.ts).
  */
 export const GET = handle(async (request: Request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { pageSize, pageToken, count, ...filters } = parseWith(ListExecutionsQuerySchema, params, 'query string');
+  const access = await listAccessClause(requirePrincipal());
   const [page, total] = await Promise.all([
-    listExecutionPage({ filters, pageSize, pageToken }),
-    count ? countExecutions(filters) : Promise.resolve(undefined),
+    listExecutionPage({ filters, pageSize, pageToken, access }),
+    count ? countExecutions(filters, access) : Promise.resolve(undefined),
   ]);
   return json({ ...page, ...(total === undefined ? {} : { total }) });
 });

@@ -15,8 +15,11 @@ export const StartExecutionBodySchema = z.object({
 });
 export type StartExecutionBody = z.infer<typeof StartExecutionBodySchema>;
 
-/** Signals, queries and updates take one object argument (the handler's parameters) or none. */
-export const HandlerBodySchema = z.object({ args: z.record(z.string(), z.unknown()).optional() });
+/**
+ * Signals, queries and updates take one object argument (the handler's parameters) or none;
+ * `designId`, when given, must be the execution's design (409 execution.other-design otherwise).
+ */
+export const HandlerBodySchema = z.object({ args: z.record(z.string(), z.unknown()).optional(), designId: z.string().min(1).max(200).optional() });
 export type HandlerBody = z.infer<typeof HandlerBodySchema>;
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);

@@ -1,12 +1,15 @@
 import { handle, json } from '../../../../lib/api/errors';
 import { routeParam } from '../../../../lib/api/request';
+import { requirePrincipal } from '../../../../lib/auth/context';
+import { readableExecution } from '../../../../lib/execution-access';
 import { describeExecution } from '../../../../lib/executions';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Status, the deployed design, the designer state (current step, path, variables), and the result once closed. */
+/** Status, the deployed design, the designer state (current step, path, variables), and the result once closed; 404 for an approval request the caller may not read. */
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
-  const { workflowId } = await params;
-  return json(await describeExecution({ workflowId: routeParam(workflowId) }));
+  const workflowId = routeParam((await params).workflowId);
+  const { description } = await readableExecution(requirePrincipal(), workflowId);
+  return json(await describeExecution({ workflowId, runId: description.runId }));
 });

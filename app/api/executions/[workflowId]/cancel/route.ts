@@ -1,5 +1,6 @@
 import { handle, json } from '../../../../../lib/api/errors';
 import { routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
 import { cancelExecution } from '../../../../../lib/execution-controls';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,6 @@ export const runtime = 'nodejs';
 /** Requests cancellation: the workflow sees it and ends as CANCELED (202: it happens asynchronously). */
 export const POST = handle(async (_request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
-  await cancelExecution({ workflowId: routeParam(workflowId) });
+  await cancelExecution({ principal: requirePrincipal(), workflowId: routeParam(workflowId) });
   return json({ ok: true }, 202);
 });

@@ -1,5 +1,6 @@
 import { handle } from '../../../../../lib/api/errors';
 import { routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
 import { followExecution } from '../../../../../lib/execution-stream';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,7 @@ export const runtime = 'nodejs';
  */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
-  const stream = await followExecution({ workflowId: routeParam(workflowId), signal: request.signal });
+  const stream = await followExecution({ principal: requirePrincipal(), workflowId: routeParam(workflowId), signal: request.signal });
   return new Response(stream, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

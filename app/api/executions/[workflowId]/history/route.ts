@@ -1,14 +1,18 @@
 import { handle, json } from '../../../../../lib/api/errors';
 import { parseWith, routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
+import { readableExecution } from '../../../../../lib/execution-access';
 import { historyPage } from '../../../../../lib/execution-history';
 import { HistoryQuerySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** One page of the event history, oldest first: `?pageSize=` (≤ 1000), `?pageToken=` from the previous page, `?runId=`. */
+/** One page of the event history, oldest first: `?pageSize=` (≤ 1000), `?pageToken=` from the previous page, `?runId=`; 404 for an approval request the caller may not read. */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
-  const { workflowId } = await params;
+  const workflowId = routeParam((await params).workflowId);
   const query = parseWith(HistoryQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'query string');
-  return json(await historyPage({ workflowId: routeParam(workflowId), ...query }));
+  // the run read is the run checked
+  const { description } = await readableExecution(requirePrincipal(), workflowId, query.runId);
+  return json(await historyPage({ workflowId, ...query, runId: description.runId }));
 });

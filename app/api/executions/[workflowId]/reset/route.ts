@@ -1,5 +1,6 @@
 import { handle, json } from '../../../../../lib/api/errors';
 import { readBody, routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
 import { resetExecution } from '../../../../../lib/execution-controls';
 import { ResetBodySchema } from '../../schema';
 
@@ -10,5 +11,5 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
   const { to, reason } = await readBody(request, ResetBodySchema);
-  return json(await resetExecution({ workflowId: routeParam(workflowId), to, reason }), 201);
+  return json(await resetExecution({ principal: requirePrincipal(), workflowId: routeParam(workflowId), to, reason }), 201);
 });

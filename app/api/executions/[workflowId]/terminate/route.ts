@@ -1,5 +1,6 @@
 import { handle, json } from '../../../../../lib/api/errors';
 import { readBody, routeParam } from '../../../../../lib/api/request';
+import { requirePrincipal } from '../../../../../lib/auth/context';
 import { terminateExecution } from '../../../../../lib/execution-controls';
 import { TerminateBodySchema } from '../../schema';
 
@@ -10,6 +11,6 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string }> }) => {
   const { workflowId } = await params;
   const { reason } = await readBody(request, TerminateBodySchema);
-  await terminateExecution({ workflowId: routeParam(workflowId), reason });
+  await terminateExecution({ principal: requirePrincipal(), workflowId: routeParam(workflowId), reason });
   return json({ ok: true });
 });
