@@ -73,15 +73,16 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
   });
   assert.equal(annInbox[0].workflowId, workflowId);
   assert.equal(annInbox[0].fields.model, '<b>X1</b>');
+  assert.deepEqual(annInbox[0].task, { level: 1, levelName: 'Lead' }, 'the task the approver decides');
   assert.deepEqual((await call(inboxRoute.GET, mal)).body.tasks, [], 'not in the inbox of an approver of nothing here');
   assert.equal((await call(inboxRoute.GET, rita)).status, 403);
 
-  const notListed = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true } });
+  const notListed = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true, level: 1 } });
   assert.equal(notListed.status, 403);
   assert.equal(notListed.body.error.code, 'approval.not-an-approver');
-  const tooEarly = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'me first' } });
+  const tooEarly = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'me first', level: 1 } });
   assert.deepEqual([tooEarly.status, tooEarly.body.error.message], [422, REFUSALS.notEligible]);
-  const withActor = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true, actor: 'ann' } });
+  const withActor = await call(decisionRoute.POST, { ...mal, params: { workflowId }, body: { approve: true, actor: 'ann', level: 1 } });
   assert.equal(withActor.status, 400, 'a body naming the actor is refused');
   const generic = await call(updateRoute.POST, { ...boss, params: { workflowId, name: 'decide' }, body: { args: { actor: 'ann', actorRoles: [], approve: true, comment: '' } } });
   assert.equal(generic.status, 403);
@@ -94,10 +95,12 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
   const withStart = await call(updateWithStartRoute.POST, { ...boss, body: { designId, workflowId: 'forged-with-start', input: { model: 'x', price: '1.00', requester: 'rita' }, update: 'decide', args: { actor: 'ann', actorRoles: [], approve: true, comment: '' } } });
   assert.equal(withStart.status, 403, JSON.stringify(withStart.body));
 
-  const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, comment: 'needed' } });
+  const approved = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, comment: 'needed', level: 1 } });
   assert.deepEqual(approved, { status: 200, body: { result: 'approved' } });
-  const again = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true } });
-  assert.deepEqual([again.status, again.body.error.message], [422, REFUSALS.notEligible], 'level 2 is open now');
+  const again = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, level: 1 } });
+  assert.deepEqual([again.status, again.body.error.message], [422, REFUSALS.levelSettled], 'level 1 is decided: a second click is refused, not moved on');
+  const atLevel2 = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: true, level: 2 } });
+  assert.deepEqual([atLevel2.status, atLevel2.body.error.message], [422, REFUSALS.notEligible], 'level 2 is open now');
 
   const mine = await call(requestsRoute.GET, rita);
   const status = mine.body.requests[0].status;
@@ -113,7 +116,8 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
     return body.tasks.find((t: { workflowId: string }) => t.workflowId === workflowId);
   });
   assert.equal(escalated.status.levels[1].escalatedTo, 'role admin');
-  const final = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'ivan is away' } });
+  assert.equal(escalated.task.level, 2);
+  const final = await call(decisionRoute.POST, { ...boss, params: { workflowId }, body: { approve: true, comment: 'ivan is away', level: escalated.task.level } });
   assert.equal(final.status, 200, JSON.stringify(final.body));
 
   const outcome = await eventually('the outcome', async () => {
@@ -123,9 +127,19 @@ test('set up, submit, inbox, refusals, approval, deadline escalation, outcome â€
   assert.equal(outcome.status.outcome, 'approved');
   assert.deepEqual(outcome.status.history.map((h: { actor: string; verdict: string }) => `${h.actor}:${h.verdict}`), ['ann:approved', 'deadline:escalated', 'boss:approved']);
 
-  const late = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: false } });
+  const late = await call(decisionRoute.POST, { ...ann, params: { workflowId }, body: { approve: false, level: 2 } });
   assert.deepEqual([late.status, late.body.error.message], [422, REFUSALS.notPending], 'a decided request takes no more decisions');
 
   const audit = (await listAudit({ target: `request:${workflowId}` })).map((e) => `${e.actorName}:${e.action}`).reverse();
-  assert.deepEqual(audit, ['rita:approval.submit', 'mal:approval.refused', 'boss:approval.refused', 'ann:approval.approve', 'ann:approval.refused', 'boss:approval.approve', 'ann:approval.refused']);
+  // Every decision sent to the workflow is audited before (approval.decide) and after (its outcome).
+  assert.deepEqual(audit, [
+    'rita:approval.submit',
+    'mal:approval.refused',
+    'boss:approval.decide', 'boss:approval.refused',
+    'ann:approval.decide', 'ann:approval.approve',
+    'ann:approval.decide', 'ann:approval.refused',
+    'ann:approval.decide', 'ann:approval.refused',
+    'boss:approval.decide', 'boss:approval.approve',
+    'ann:approval.decide', 'ann:approval.refused',
+  ]);
 });
