@@ -31,6 +31,7 @@ import {
 } from '../db/repository';
 import type { StoredFile, WorkerStartError } from '../db/schema';
 import type { ReplayReport, VerifyReport } from '../worker/verify-cli';
+import { customActivitiesEnabled, customActivitiesOffMessage } from './custom-activities-setting';
 import { NotFoundError } from './errors';
 import { visibilityLiteral } from './execution-list';
 import { buildsDir, projectRoot } from './paths';
@@ -243,6 +244,14 @@ export async function deployDesignVersion({
     );
   }
 
+  // Switched off by the admin: refused before anything is built, naming the activity.
+  const refusedActivity = customActivitiesEnabled() ? undefined : row.design.activities?.[0]?.name;
+  if (refusedActivity !== undefined) {
+    onProgress({ stage: 'validate', state: 'failed', ms: Date.now() - started });
+    const diagnostic: Diagnostic = { severity: 'error', code: 'deploy.custom-activities-off', activity: refusedActivity, message: customActivitiesOffMessage(refusedActivity) };
+    return { ok: false, stage: 'validate', diagnostics: [diagnostic], timings: { compile: 0, total: Date.now() - started } };
+  }
+
   const compiled = await compileDesign(row.design);
   const compileMs = Date.now() - started;
   if (!compiled.ok || !compiled.workflowType) {
@@ -361,6 +370,11 @@ export async function redeploy({ deploymentId, onProgress = () => {} }: { deploy
   const started = Date.now();
   const old = await getDeployment({ id: deploymentId });
   if (!old) throw new NotFoundError(`Deployment ${deploymentId} not found`, 'deployment.not-found');
+  const refusedActivity = customActivitiesEnabled() ? undefined : old.files.map((f) => /^activities\/(\w+)\.mjs$/.exec(f.path)?.[1]).find(Boolean);
+  if (refusedActivity !== undefined) {
+    const diagnostic: Diagnostic = { severity: 'error', code: 'deploy.custom-activities-off', activity: refusedActivity, message: customActivitiesOffMessage(refusedActivity) };
+    return { ok: false, stage: 'validate', diagnostics: [diagnostic], timings: { compile: 0, typecheck: 0, bundle: 0, replay: 0, verify: 0, total: Date.now() - started } };
+  }
   for (const stage of ['validate', 'generate', 'typecheck', 'bundle', 'replay'] as const) {
     onProgress({ stage, state: 'skipped', message: `reusing the verified code of deployment ${deploymentId}` });
   }
