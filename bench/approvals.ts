@@ -158,7 +158,7 @@ async function main() {
       ['acknowledged', String(accepted)],
       ...[...byReason].sort().map(([reason, n]) => [`refused (${reason})`, String(n)]),
       ['lost (no answer or another error)', String(lost.length)],
-      ['acknowledged but not in the history (lost)', String(missing)],
+      ['acknowledged but not recorded at the level clicked', String(missing)],
       ['applied twice', String(appliedTwice)],
       ['applied to another level than the one clicked', String(otherLevel)],
       ['decision latency p50 / p95 / max', `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`],
