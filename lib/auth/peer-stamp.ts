@@ -22,6 +22,6 @@ export function installPeerStamp(): void {
       if (address) request.headers[PEER_HEADER] = peerHeaderValue(address);
       else delete request.headers[PEER_HEADER];
     }
-    return emit.call(this, event, ...args);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
 }

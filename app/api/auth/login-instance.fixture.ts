@@ -17,7 +17,6 @@ for (let i = 0; i < Number(attempts); i++) {
       headers: { 'content-type': 'application/json', origin: 'http://localhost', 'sec-fetch-site': 'same-origin', [PEER_HEADER]: peerHeaderValue(peer!) },
       body: JSON.stringify({ username, password: `instance two guess ${i}` }),
     }),
-    { params: Promise.resolve({}) },
   );
   statuses.push(response.status);
 }
