@@ -1,7 +1,7 @@
 /**
  * API errors: one JSON shape `{ error: { message, code, nodeId?, field?, … } }`, typed codes,
  * statuses 400 bad input / 401 not signed in / 403 not allowed / 404 missing / 409 conflict /
- * 413 too large / 422 refused / 503 Temporal unreachable. Unexpected errors are logged and
+ * 413 too large / 415 not JSON / 422 refused / 503 Temporal unreachable. Unexpected errors are logged and
  * answered with a plain 500.
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -13,6 +13,7 @@ import { AuthError } from '../auth/errors';
 import { authorizeRequest } from '../auth/guard';
 import { InputError, NotFoundError } from '../errors';
 import { isTemporalUnavailable } from '../temporal-client';
+import { checkParameters } from './request';
 
 export interface ApiErrorBody {
   message: string;
@@ -95,6 +96,8 @@ export function clientClosed(request: Request, error: unknown): boolean {
 /**
  * Wraps a route handler: first authenticates the caller and checks lib/auth/policy.ts for this
  * method and path (401 / 403 before the handler runs; routes without a rule are refused), then
+ * refuses a body that is not JSON (415) and route or query parameters that are not storable text
+ * (400 naming the parameter, lib/api/text-safety.ts), then
  * runs it with the caller available through `currentPrincipal()`, and writes the audit entry when
  * the rule asks for one (deploys, execution control); every thrown error becomes the JSON error
  * response. The answer carries a Server-Timing header (authentication and handler), which the
@@ -110,6 +113,8 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       const { principal, rule } = await authorizeRequest(request);
       authorized = performance.now();
+      refuseNonJsonBody(request);
+      checkParameters(new URL(request.url), await paramsOf(args[1]));
       const response = await runAs(principal, () => fn(...args));
       if (rule?.audit && principal && response.ok) {
         await recordAudit({
@@ -125,6 +130,34 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
       return withServerTiming(errorResponse(error), started, authorized);
     }
   };
+}
+
+/** The route's `params` (Next.js passes them as a promise in the handler's second argument). */
+async function paramsOf(context: unknown): Promise<Record<string, unknown> | undefined> {
+  const params = (context as { params?: unknown } | undefined)?.params;
+  const resolved: unknown = params instanceof Promise ? await params : params;
+  return resolved && typeof resolved === 'object' ? (resolved as Record<string, unknown>) : undefined;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * 415 for a request that carries a body in anything but JSON: every route reads JSON (design
+ * import posts the file's JSON too), and this also shuts out the form posts (text/plain,
+ * urlencoded, multipart) a page elsewhere can send without a CORS preflight. A request without
+ * a body (Content-Length 0, as browsers send a bare POST) needs no type.
+ */
+export function refuseNonJsonBody(request: Request): void {
+  if (!BODY_METHODS.has(request.method.toUpperCase())) return;
+  const length = request.headers.get('content-length');
+  const hasBody = length !== null ? Number(length) > 0 : request.headers.has('transfer-encoding') || request.body !== null;
+  if (!hasBody) return;
+  const type = request.headers.get('content-type');
+  const mediaType = type?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/json') return;
+  throw new ApiError(415, 'body.unsupported-type', `Send the request body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`, {
+    field: 'content-type',
+  });
 }
 
 function withServerTiming(response: Response, started: number, authorized: number | null): Response {

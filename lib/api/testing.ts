@@ -12,6 +12,7 @@ import { createUser, getUserByUsername } from '../../db/repository';
 import { SESSION_COOKIE } from '../auth/cookies';
 import type { Role } from '../auth/roles';
 import { startSession } from '../auth/sessions';
+import { wellFormed } from './text-safety';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 type AnyHandler = (...args: never[]) => Promise<Response>;
@@ -69,7 +70,9 @@ export function fillPattern(pattern: string, params: Record<string, string>): st
   return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`call(): the route ${pattern} needs params.${name}`);
-    return encodeURIComponent(value);
+    // A lone surrogate has no UTF-8 form (encodeURIComponent throws): the path only selects the
+    // route's access rule, and the handler gets the string itself in `params`.
+    return encodeURIComponent(wellFormed(value));
   });
 }
 

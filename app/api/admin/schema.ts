@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseUnsafeName } from '../../../lib/api/text-safety';
 import { ROLES } from '../../../lib/auth/roles';
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from '../auth/schema';
 
@@ -22,7 +23,8 @@ export const UpdateUserBodySchema = z
 export const ResetPasswordBodySchema = z.object({ password: NewPasswordSchema });
 
 export const CreateTokenBodySchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(100, 'must have at most 100 characters'),
+  /** Listed to every admin and in the audit log: no bidi or control characters. */
+  name: z.string().trim().min(1, 'is required').max(100, 'must have at most 100 characters').superRefine(refuseUnsafeName),
   /** The account the token acts as (its roles apply); default: the admin issuing it. */
   userId: z.string().min(1).max(100).optional(),
 });

@@ -19,8 +19,8 @@ const DesignChangeSchema = z.object({
   base: z.number().int().nonnegative(),
   patch: z.object({
     settings: z.record(z.string(), z.unknown()).optional(),
-    nodes: z.array(z.object({ id: z.string() }).passthrough()).optional(),
-    nodeIds: z.array(z.string()).optional(),
+    nodes: z.array(z.object({ id: z.string().max(200) }).passthrough()).optional(),
+    nodeIds: z.array(z.string().max(200)).optional(),
     edges: z.array(z.unknown()).optional(),
   }),
 });
