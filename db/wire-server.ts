@@ -207,6 +207,8 @@ export class PgliteWireServer {
       conn.refused = true;
       conn.buffer = Buffer.alloc(0);
       conn.socket.end();
+      // A client that keeps its side open after the refusal is not kept waiting on.
+      setTimeout(() => conn.socket.destroy(), 1_000).unref();
       return false;
     }
     // PGlite answers the startup message with AuthenticationOk, the parameters and ReadyForQuery.
