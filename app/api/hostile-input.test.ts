@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import { getDb } from '../../db/client';
 import { createUser } from '../../db/repository';
@@ -154,10 +154,12 @@ function temporalFailsFast(): () => void {
 /** A function reading the rows in every table of the database, in one query (a refusal must leave all of them as they were). */
 async function rowCounter(): Promise<() => Promise<string>> {
   const db = await getDb();
-  const tables = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-  const members = tables.rows.map(({ table_name }) => `'${table_name}', (select count(*) from "${table_name}")`).join(', ');
+  // Both drivers (PGlite, node-postgres) answer execute() with `{ rows }`; the generic Db type leaves it unknown.
+  const rows = async <Row>(query: SQL) => ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+  const tables = await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  const members = tables.map(({ table_name }) => `'${table_name}', (select count(*) from "${table_name}")`).join(', ');
   const query = sql.raw(`select json_build_object(${members})::text as counts`);
-  return async () => (await db.execute<{ counts: string }>(query)).rows[0]!.counts;
+  return async () => (await rows<{ counts: string }>(query))[0]!.counts;
 }
 
 test('every state-changing route: hostile strings anywhere → never 500, refused with the field named, nothing written', async () => {
