@@ -1,8 +1,8 @@
 /**
  * API errors: one JSON shape `{ error: { message, code, nodeId?, field?, … } }`, typed codes,
  * statuses 400 bad input / 401 not signed in / 403 not allowed / 404 missing / 409 conflict /
- * 413 too large / 415 not JSON / 422 refused / 503 Temporal unreachable. Unexpected errors are logged and
- * answered with a plain 500.
+ * 413 too large / 415 not JSON / 422 refused / 503 Temporal unreachable. Unexpected errors are
+ * logged and answered with a plain 500.
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DesignValidationError } from '../../db/repository/errors';
@@ -145,14 +145,17 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * 415 for a request that carries a body in anything but JSON: every route reads JSON (design
  * import posts the file's JSON too), and this also shuts out the form posts (text/plain,
  * urlencoded, multipart) a page elsewhere can send without a CORS preflight. A request without
- * a body (Content-Length 0, as browsers send a bare POST) needs no type.
+ * a body (Content-Length 0, as browsers send a bare POST; neither length nor chunked, as
+ * `curl -X POST` sends one) needs no type. A request built in-process has a body but no length
+ * header: there a declared type that is not JSON is what counts.
  */
 export function refuseNonJsonBody(request: Request): void {
   if (!BODY_METHODS.has(request.method.toUpperCase())) return;
-  const length = request.headers.get('content-length');
-  const hasBody = length !== null ? Number(length) > 0 : request.headers.has('transfer-encoding') || request.body !== null;
-  if (!hasBody) return;
   const type = request.headers.get('content-type');
+  const length = request.headers.get('content-length');
+  const hasBody =
+    length !== null ? Number(length) > 0 : request.headers.has('transfer-encoding') || (request.body !== null && type !== null);
+  if (!hasBody) return;
   const mediaType = type?.split(';')[0]?.trim().toLowerCase();
   if (mediaType === 'application/json') return;
   throw new ApiError(415, 'body.unsupported-type', `Send the request body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`, {
