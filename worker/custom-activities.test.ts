@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { ApplicationFailure } from '@temporalio/common';
 import type { CallContext } from './activity-runner/runner-process';
 import { customActivitiesDir, loadCustomActivities, SWEEP_AFTER_MS, sweepCustomActivities, type LoadedCustomActivities } from './custom-activities';
 
@@ -80,4 +81,22 @@ test('loading a deployment touches its folder, so a sweep by a host that does no
   await load(deployment, [{ path: 'activities/double.mjs', contents: DOUBLE }]);
   // (Not swept here: the real folder may hold other deployments of a running worker host.)
   assert.ok(Date.now() - statSync(dir).mtimeMs < 60_000, 'the folder was touched by the load');
+});
+
+test('switched off (SIGNALBOX_CUSTOM_ACTIVITIES=off), the worker host writes and runs nothing: each activity fails retryably, saying so', async () => {
+  const id = `${deployment}-off`;
+  process.env.SIGNALBOX_CUSTOM_ACTIVITIES = 'off';
+  try {
+    const { activities } = await load(id, [{ path: 'activities/double.mjs', contents: DOUBLE }]);
+    await assert.rejects(activities.double!({ n: 1 }), (error: unknown) => {
+      assert.ok(error instanceof ApplicationFailure);
+      assert.equal(error.type, 'CustomActivitiesOff');
+      assert.equal(error.nonRetryable, false);
+      assert.match(error.message, /Custom activity "double" cannot run: custom activities are switched off on this installation \(SIGNALBOX_CUSTOM_ACTIVITIES=off\)/);
+      return true;
+    });
+    assert.equal(existsSync(customActivitiesDir(id)), false, 'no code written');
+  } finally {
+    delete process.env.SIGNALBOX_CUSTOM_ACTIVITIES;
+  }
 });

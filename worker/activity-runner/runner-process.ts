@@ -50,7 +50,7 @@ export function failureFrom(remote: RemoteError): Error {
       : ApplicationFailure.create({
           message: remote.message,
           // A plain Error keeps its name as the type, as the SDK does for errors thrown in the host.
-          type: remote.kind === 'application' ? (remote.type ?? null) : remote.name,
+          type: remote.kind === 'application' ? remote.type : remote.name,
           nonRetryable: remote.kind === 'application' ? Boolean(remote.nonRetryable) : false,
           details: remote.details ?? [],
         });
@@ -80,6 +80,8 @@ export class RunnerProcess {
     const launch = runnerLaunch(dir, limits);
     this.child = fork(RUNNER_SCRIPT, [], {
       ...launch,
+      // (Next.js's types make NODE_ENV required in every environment; a runner's has none.)
+      env: launch.env as NodeJS.ProcessEnv,
       ...(identity ? { uid: identity.uid, gid: identity.gid } : {}),
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
