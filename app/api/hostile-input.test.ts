@@ -1,12 +1,13 @@
 /**
  * Hostile strings never half-apply (issue 10, finding 7). Every state-changing route, found by
- * walking app/api, is fed NUL characters, lone surrogates, bidi overrides and 1 MB strings in
- * every string field, object key and route parameter, signed in with every role. Whatever it
- * answers, it is never a 500; NUL and lone surrogates are refused with 400 naming the field
- * (PostgreSQL stores neither), bidi controls in names shown to others are refused the same way,
- * 1 MB strings are 400 or 413 — and an input refusal (400, 413) has written nothing (no row in
- * any table, no audit entry). Runs on the in-memory app (Temporal unreachable), so the answer to an accepted
- * body is often 503/404: what matters is that a refusal comes first.
+ * walking app/api, is fed NUL characters, lone surrogates, bidi overrides, 100 000-character and
+ * 1 MB strings in every string field, object key and route parameter, signed in with every role.
+ * Whatever it answers, it is never a 500; NUL and lone surrogates are refused with 400 naming
+ * the field (PostgreSQL stores neither); bidi controls and 100 000 characters in names shown to
+ * others are refused the same way; 1 MB strings are 400 or 413 — and an input refusal (400,
+ * 413) has written nothing (no row in any table, no audit entry). Runs on the in-memory app
+ * (Temporal unreachable), so the answer to an accepted body is often 503/404: what matters is
+ * that a refusal comes first.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -108,14 +109,16 @@ function inject(body: unknown, target: Target, hostile: string): unknown {
 
 const dotted = (path: (string | number)[]) => path.map(String).join('.');
 
-type Kind = 'nul' | 'surrogate' | 'bidi' | 'huge';
+type Kind = 'nul' | 'surrogate' | 'bidi' | 'long' | 'huge';
 const hostileCores: Record<Kind, fc.Arbitrary<string>> = {
   nul: fc.constant('\u0000'),
   surrogate: fc.constantFrom('\ud800', '\udfff', 'x\udc00y'),
   bidi: fc.constantFrom('\u202e', '\u202a', '\u2066', '\u2069'),
+  /** Fits in a body, longer than any name may be. */
+  long: fc.constant('a'.repeat(100_000)),
   huge: fc.constant('a'.repeat(1024 * 1024)),
 };
-const hostileString = fc.constantFrom<Kind>('nul', 'surrogate', 'bidi', 'huge').chain((kind) =>
+const hostileString = fc.constantFrom<Kind>('nul', 'surrogate', 'bidi', 'long', 'huge').chain((kind) =>
   fc.tuple(fc.string({ maxLength: 4 }), hostileCores[kind], fc.string({ maxLength: 4 })).map(([before, core, after]) => ({ kind, text: `${before}${core}${after}` })),
 );
 
@@ -203,7 +206,7 @@ test('every state-changing route: hostile strings anywhere → never 500, refuse
       const problem = (message: string) => void failures.set(where, `${message}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
       if (answer.status >= 500 && answer.status !== 503) return problem('a server error');
       const mustRefuse =
-        hostile.kind === 'nul' || hostile.kind === 'surrogate' || hostile.kind === 'huge' || (hostile.kind === 'bidi' && target.kind === 'value' && (template.names ?? []).includes(field));
+        hostile.kind === 'nul' || hostile.kind === 'surrogate' || hostile.kind === 'huge' || ((hostile.kind === 'bidi' || hostile.kind === 'long') && target.kind === 'value' && (template.names ?? []).includes(field));
       if (mustRefuse) {
         const allowed = hostile.kind === 'huge' ? [400, 413] : [400];
         if (!allowed.includes(answer.status)) return problem(`not refused with ${allowed.join('/')}`);
