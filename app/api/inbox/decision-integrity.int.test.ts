@@ -9,6 +9,8 @@
  *   two steps leaves nothing half-done.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { getUserByUsername, listAudit } from '../../../db/repository';
 import { principalOf, type Principal } from '../../../lib/auth/principal';
@@ -182,4 +184,33 @@ test('a decision is never applied without its audit entry: the attempt is writte
   const attempt = audit.find((e) => e.action === 'approval.decide');
   assert.deepEqual(attempt && { actor: attempt.actorName, details: attempt.details }, { actor: 'ann', details: { approve: true, level: 1, comment: 'y' } });
   assert.deepEqual((await requestNow(second)).status.history.map((h: { actor: string; comment: string }) => `${h.actor}:${h.comment}`), ['ann:y']);
+});
+
+/**
+ * The trust model's other half (docs/security.md): whoever reaches Temporal itself, here with the
+ * official `temporal` CLI, bypasses the app — so the workflow's validators must still refuse what
+ * the app would, and the claim of who decides is only as good as Temporal's own authentication.
+ */
+test('with the temporal CLI, an attacker meets the same validators: the wrong task and self-approval are refused', { skip: skip || (process.env.TEMPORAL_CLI ? false : 'TEMPORAL_CLI is not set'), timeout: 60_000 }, async () => {
+  const workflowId = await submit();
+  const decideWithCli = async (args: Record<string, unknown>) => {
+    const command = ['workflow', 'update', 'execute', '--address', process.env.TEMPORAL_ADDRESS!, '--namespace', process.env.TEMPORAL_NAMESPACE ?? 'default'];
+    command.push('--workflow-id', workflowId, '--name', 'decide', '--input', JSON.stringify(args));
+    return promisify(execFile)(process.env.TEMPORAL_CLI!, command).then(
+      ({ stdout }) => ({ ok: true, output: stdout }),
+      (error: { stdout?: string; stderr?: string }) => ({ ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+    );
+  };
+  const base = { actor: 'ann', actorRoles: ['approver'], approve: true, comment: 'from the CLI' };
+  const wrongTask = await decideWithCli({ ...base, level: 2 });
+  assert.equal(wrongTask.ok, false);
+  assert.ok(wrongTask.output.includes(REFUSALS.levelSettled), wrongTask.output);
+  const selfApproval = await decideWithCli({ ...base, actor: 'rita', level: 1 });
+  assert.equal(selfApproval.ok, false);
+  assert.match(selfApproval.output, /requesters may not approve their own requests/);
+  assert.deepEqual((await requestNow(workflowId)).status.history, [], 'nothing was decided');
+  // A claim the validators accept is accepted: only protecting Temporal (mTLS, an authorizer, API keys) stops it.
+  const claimed = await decideWithCli({ ...base, level: 1 });
+  assert.equal(claimed.ok, true, claimed.output);
+  assert.deepEqual((await requestNow(workflowId)).status.history.map((h: { actor: string }) => h.actor), ['ann']);
 });
