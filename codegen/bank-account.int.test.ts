@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
+import { eventually, until } from '../lib/testing/eventually';
 import { goldenDesign } from './testing/fixtures';
 import { connectTestClient, startTestWorker, type TestWorker } from './testing/worker';
 
@@ -72,13 +73,8 @@ test('a validator rejects a non-positive amount before anything is recorded', as
  * buffered and count as "before the first step", which a loaded machine can make happen at random.
  */
 async function firstTaskCompleted(handle: Awaited<ReturnType<typeof open>>) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const events = (await handle.fetchHistory()).events ?? [];
-    if (events.some((e) => e.workflowTaskCompletedEventAttributes)) return;
-    if (Date.now() > deadline) throw new Error(`${handle.workflowId}: no workflow task completed within 20 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const completed = async () => ((await handle.fetchHistory()).events ?? []).some((e) => e.workflowTaskCompletedEventAttributes);
+  await eventually(`${handle.workflowId}'s first workflow task`, until(completed), { timeoutMs: 20_000, intervalMs: 50 });
 }
 
 test('a deposit delivered twice counts once; signals sent back to back apply in order', async () => {

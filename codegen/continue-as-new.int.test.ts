@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { nanoid } from 'nanoid';
+import { eventually, until } from '../lib/testing/eventually';
 import { goldenDesign } from './testing/fixtures';
 import { startTestWorker, type TestWorker } from './testing/worker';
 
@@ -18,14 +18,6 @@ before(async () => {
 
 after(() => env?.stop());
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await delay(100);
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
-
 test('continues as new when the history is long, carrying the total; the sum over all runs is exact', async () => {
   const handle = await env.client.workflow.start('AccumulatorWorkflow', {
     taskQueue: env.taskQueue,
@@ -36,7 +28,7 @@ test('continues as new when the history is long, carrying the total; the sum ove
   for (let batch = 1; batch <= 4; batch++) {
     await handle.signal('add', { value: batch * 10 });
     await handle.signal('add', { value: batch });
-    await until(async () => (await handle.query<number>('batches')) === batch, `batch ${batch} is added up`);
+    await eventually(`batch ${batch} to be added up`, until(async () => (await handle.query<number>('batches')) === batch), { timeoutMs: 10_000, intervalMs: 100 });
   }
   // Sent back to back with "finish": they land in whichever run is current, and are carried if a run ends meanwhile.
   await handle.signal('add', { value: 1000 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
+import { eventually, until } from '../lib/testing/eventually';
 import type { Design } from './schema/design';
 import { startTestWorker, type TestWorker } from './testing/worker';
 
@@ -20,11 +21,7 @@ const start = () =>
   env.client.workflow.start('ReviewLoopWorkflow', { taskQueue: env.taskQueue, workflowId: `review-${nanoid(6)}`, args: [{ documentId: 'doc-7' }] });
 
 async function waitForRounds(handle: Awaited<ReturnType<typeof start>>, rounds: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if ((await handle.query<number>('rounds')) === rounds) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`rounds never reached ${rounds}`);
+  await eventually(`round ${rounds} to be counted`, until(async () => (await handle.query<number>('rounds')) === rounds), { timeoutMs: 10_000, intervalMs: 100 });
 }
 
 test('two rejections loop back to the review, the third verdict approves', async () => {

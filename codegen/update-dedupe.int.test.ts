@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { nanoid } from 'nanoid';
+import { eventually, until } from '../lib/testing/eventually';
 import { goldenDesign } from './testing/fixtures';
 import { startTestWorker, type TestWorker } from './testing/worker';
 
@@ -25,8 +25,7 @@ test('a retried update id after continue-as-new returns the score without adding
   assert.equal(await add('u-1', 10), 10);
   assert.equal(await add('u-1', 10), 10, 'within a run, the server itself dedupes');
   assert.equal(await add('u-2', 5), 15);
-  for (let i = 0; i < 100 && (await handle.describe()).runId === firstRunId; i++) await delay(100);
-  assert.notEqual((await handle.describe()).runId, firstRunId, 'the run continued as new after two updates');
+  await eventually('the run to continue as new after two updates', until(async () => (await handle.describe()).runId !== firstRunId), { timeoutMs: 10_000, intervalMs: 100 });
 
   assert.equal(await add('u-1', 10), 15, 'the retried update reaches the new run and is not applied twice');
   assert.equal(await add('u-3', 1), 16);

@@ -14,6 +14,7 @@ import { writeBuild } from '../codegen/testing/build';
 import { goldenDesign, shorten } from '../codegen/testing/fixtures';
 import { startTestWorker, type TestWorker } from '../codegen/testing/worker';
 import { closeDb } from '../db/client';
+import { eventually, until } from './testing/eventually';
 import { listExecutionPage } from './execution-list';
 import { startSearchAttributes } from './executions';
 import { closeTemporalClient } from './temporal-client';
@@ -47,14 +48,8 @@ async function listedAt(step: string): Promise<string[]> {
   return page.executions.map((row) => row.workflowId);
 }
 
-/** Visibility is eventually consistent: polls until `check` holds, for a few seconds. */
-async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Visibility is eventually consistent: the list is asked again until it shows the change, for a few seconds. */
+const visibility = { timeoutMs: 10_000, intervalMs: 200 };
 
 async function addItemAndPay(handle: WorkflowHandle): Promise<void> {
   await handle.executeUpdate('addItem', { args: [{ sku: 'mouse', name: 'Mouse', quantity: 1, price: '29.99' }] });
@@ -68,11 +63,11 @@ test('the step filter follows an order from its first wait to its second', { ski
     args: [{ orderId: 'o-1', customerId: 'c-1' }],
     typedSearchAttributes: startSearchAttributes(deployment, design),
   });
-  await eventually('it is listed at await-payment', async () => (await listedAt('await-payment')).includes(handle.workflowId));
+  await eventually('it to be listed at await-payment', until(async () => (await listedAt('await-payment')).includes(handle.workflowId)), visibility);
   assert.deepEqual(await listedAt('await-shipping'), []);
 
   await addItemAndPay(handle);
-  await eventually('it is listed at await-shipping', async () => (await listedAt('await-shipping')).includes(handle.workflowId));
+  await eventually('it to be listed at await-shipping', until(async () => (await listedAt('await-shipping')).includes(handle.workflowId)), visibility);
   assert.ok(!(await listedAt('await-payment')).includes(handle.workflowId), 'no longer listed at the first wait');
 
   await handle.signal('markShipped', { carrier: 'DHL', trackingNumber: 'JD0001' });

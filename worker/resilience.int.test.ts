@@ -19,6 +19,7 @@ import { deployDesignVersion } from '../lib/deploy';
 import { startExecution } from '../lib/executions';
 import { closeTemporalClient } from '../lib/temporal-client';
 import { serveInMemoryDatabase } from '../lib/testing/database';
+import { eventually } from '../lib/testing/eventually';
 import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '../scripts/lib/temporal-server';
 
@@ -96,15 +97,8 @@ async function appClient(): Promise<Client> {
   return client;
 }
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Queries and results fail while a worker or the server restarts: ask again until they answer. */
+const acrossRestarts = { timeoutMs: 60_000, intervalMs: 250, retryErrors: true };
 
 test('SIGKILL of the worker host: 20 waiting executions complete after its restart, no signal lost', { skip, timeout: 300_000 }, async () => {
   const approvalDesign = await createDesign({ design: approval });
@@ -125,7 +119,7 @@ test('SIGKILL of the worker host: 20 waiting executions complete after its resta
     await eventually(`${id} to wait`, async () => {
       const state = await temporalClient.workflow.getHandle(id).query<{ currentStep: string }>('__signalbox_state');
       return state.currentStep === 'await-approval' ? true : undefined;
-    });
+    }, acrossRestarts);
   }
 
   worker!.process.kill('SIGKILL');
@@ -157,7 +151,7 @@ test('restarting the Temporal server on its persistent file: executions resume',
   await eventually('the execution to start its timer', async () => {
     const history = await (await appClient()).workflow.getHandle(started.workflowId).fetchHistory();
     return history.events?.some((e) => e.timerStartedEventAttributes) ? true : undefined;
-  });
+  }, acrossRestarts);
 
   const before = await (await appClient()).workflow.getHandle(started.workflowId).describe();
   assert.equal(before.status.name, 'RUNNING', 'still waiting when the server stops');
@@ -168,7 +162,7 @@ test('restarting the Temporal server on its persistent file: executions resume',
   temporal = await startTemporal();
 
   const result = await eventually('the execution to complete after the restart', async () =>
-    (await appClient()).workflow.getHandle(started.workflowId).result(),
+    (await appClient()).workflow.getHandle(started.workflowId).result(), acrossRestarts,
   );
   assert.equal(result, 'paused across a restart');
 });

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { nanoid } from 'nanoid';
 import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
+import { eventually, until } from '../testing/eventually';
 import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from './generate';
 import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from './spec';
 
@@ -68,6 +69,9 @@ async function refused(promise: Promise<unknown>, reason: string): Promise<void>
   });
 }
 
+/** Escalations and automatic decisions happen on 1-second timers: ask again for a few seconds. */
+const deadlines = { timeoutMs: 15_000, intervalMs: 200 };
+
 test('eligible approvers approve level by level; wrong users, the requester and a second approval are refused with the exact reason', async () => {
   const handle = await submit('main', '250.00');
   assert.deepEqual(await handle.query(C.levelsApplyingQuery), [true, true]);
@@ -107,11 +111,7 @@ test('a level whose condition is false is skipped; a rejection ends the request'
 test('at the deadline the level escalates: the escalation target may decide from then on', async () => {
   const handle = await submit('escalating', '10');
   await refused(decide(handle, 'boss', []), REFUSALS.notEligible);
-  const deadline = Date.now() + 15_000;
-  while (!(await handle.query<boolean>(C.escalatedQuery))) {
-    assert.ok(Date.now() < deadline, 'escalated within 15 s of a 1 s deadline');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await eventually('the escalation (within 15 s of a 1 s deadline)', until(() => handle.query<boolean>(C.escalatedQuery)), deadlines);
   assert.equal(await decide(handle, 'boss', [], true, 'covering for lead'), 'approved');
   assert.equal(await handle.query(C.levelQuery), 2);
   assert.equal(await decide(handle, 'fin', []), 'approved');
@@ -140,21 +140,9 @@ test('a decision that arrives with the start (before the first step ran) counts:
   });
   assert.equal(result as unknown, 'approved');
   const handle = await startWorkflowOperation.workflowHandle();
-  const deadline = Date.now() + 10_000;
-  while ((await handle.query<number>(C.levelQuery)) !== 2) {
-    assert.ok(Date.now() < deadline, `moved on to level 2 (approvals: ${JSON.stringify(await handle.query(C.approvalsQuery))})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await eventually('the move to level 2', until(async () => (await handle.query<number>(C.levelQuery)) === 2), { timeoutMs: 10_000, intervalMs: 100 });
   assert.deepEqual(await handle.query(C.historyQueries.actors), ['lead']);
 });
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    assert.ok(Date.now() < deadline, what);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 test('2 of 3: one rejection leaves the level open (approval still reachable), the rejecter may not decide again; a second rejection rejects', async () => {
   const continues = await submit('board', '10');
@@ -184,9 +172,9 @@ test('2 of 3: one rejection leaves the level open (approval still reachable), th
 test("an escalated task's own deadline decides (auto-approve) or escalates once more; the second target decides", async () => {
   const handle = await submit('secondDeadline', '10');
   // Level 1: escalated to boss at 1 s, nobody decides, auto-approved at the second deadline.
-  await until('level 1 auto-approved after its escalated deadline and level 2 opened', async () => (await handle.query<number>(C.levelQuery)) === 2);
+  await eventually('level 1 auto-approved after its escalated deadline and level 2 opened', until(async () => (await handle.query<number>(C.levelQuery)) === 2), deadlines);
   await refused(decide(handle, 'zed', ['admin']), REFUSALS.notEligible); // not yet escalated further
-  await until('level 2 escalated twice', async () => (await handle.query<string[]>(C.historyQueries.verdicts)).filter((v) => v === 'escalated').length === 3);
+  await eventually('level 2 escalated twice', until(async () => (await handle.query<string[]>(C.historyQueries.verdicts)).filter((v) => v === 'escalated').length === 3), deadlines);
   assert.equal(await decide(handle, 'zed', ['admin'], true, 'second escalation'), 'approved');
   assert.equal(await handle.result(), 'approved');
   assert.deepEqual(await handle.query(C.historyQueries.verdicts), ['escalated', 'auto-approved', 'escalated', 'escalated', 'approved']);
@@ -205,7 +193,7 @@ test("an escalated task's own deadline decides (auto-approve) or escalates once 
 
 test('the escalation target decides the level alone, also by rejecting', async () => {
   const handle = await submit('escalating', '10');
-  await until('escalated', () => handle.query<boolean>(C.escalatedQuery));
+  await eventually('the escalation', until(() => handle.query<boolean>(C.escalatedQuery)), deadlines);
   assert.equal(await decide(handle, 'boss', [], false, 'no'), 'rejected');
   assert.equal(await handle.result(), 'rejected');
 });
@@ -224,7 +212,7 @@ test('a decision is bound to the level it was shown at: a second click (or a slo
   const refusal = clicks.find((c) => c.status === 'rejected') as PromiseRejectedResult;
   assert.ok(refusal.reason instanceof WorkflowUpdateFailedError);
   assert.ok([REFUSALS.levelSettled, REFUSALS.alreadyDecided].includes(refusal.reason.cause?.message as never), String(refusal.reason.cause?.message));
-  await until('level 2 open', async () => (await twoLevels.query<number>(C.levelQuery)) === 2);
+  await eventually('level 2 to open', until(async () => (await twoLevels.query<number>(C.levelQuery)) === 2), deadlines);
   await refused(decide(twoLevels, 'lead', ['approver'], true, 'late', 1), REFUSALS.levelSettled);
   await refused(decide(twoLevels, 'lead', ['approver'], true, 'ahead', 3), REFUSALS.levelSettled);
   assert.deepEqual(await twoLevels.query(C.historyQueries.levels), [1], 'level 2 untouched by the level-1 clicks');
