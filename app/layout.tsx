@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 import { CurrentUserProvider } from '../components/auth/CurrentUser';
 import { UserMenu } from '../components/auth/UserMenu';
 import { ConnectionBanner } from '../components/health/ConnectionBanner';
-import { THEME_PREPAINT_SCRIPT } from '../components/theme/themeScript';
-import { currentUser } from '../lib/auth/pages';
+import { THEME_PREPAINT_SCRIPT } from '../lib/theme-script';
+import { currentUser } from './page-access';
 
 export const metadata: Metadata = {
   title: 'Signalbox',
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Only for showing the menu: each page checks its own access (lib/auth/pages.ts).
+  // Only for showing the menu: each page checks its own access (app/page-access.ts).
   const user = await currentUser();
   return (
     // The pre-paint script may set data-theme before React hydrates: expected, not a mismatch.

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { DesignList } from '../components/home/DesignList';
 import { NewDesignActions } from '../components/home/NewDesignActions';
 import { landingPageFor } from '../lib/auth/landing';
-import { currentUser, requirePageAccess } from '../lib/auth/pages';
+import { currentUser, requirePageAccess } from './page-access';
 
 export default async function HomePage() {
   const user = await currentUser();

@@ -8,7 +8,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { dataDir } from '../lib/paths';
+import { dataDir } from './data-dir';
 import { pglitePasswordFile } from './credentials';
 import * as schema from './schema';
 

@@ -3,7 +3,8 @@
  * surrogate (half of a UTF-16 pair: JSON's "\ud800") has no UTF-8 form — either one used to
  * reach the database and fail there as a 500, sometimes after the action had already happened.
  * So every string a request brings (body values and keys at any depth, query parameters, route
- * parameters) is checked here before any handler runs (lib/api/request.ts, handle()).
+ * parameters) is checked here before any handler runs (lib/api/request.ts, handle()); the design
+ * repository (db/repository/designs.ts) applies the name check too, which is why this sits in db/.
  *
  * Bidi controls (U+202A–202E, U+2066–2069) are legal text, so free text (comments, descriptions,
  * request fields) keeps them: React renders text, never markup, and the browser's bidi algorithm

@@ -30,7 +30,7 @@ import {
   type DeploymentSummary,
 } from '../db/repository';
 import type { StoredFile, WorkerStartError } from '../db/schema';
-import type { ReplayReport, VerifyReport } from '../worker/verify-cli';
+import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from './custom-activities-setting';
 import { NotFoundError } from './errors';
 import { visibilityLiteral } from './execution-list';

@@ -1,29 +1,8 @@
-/** Where the project and its data live (server-side). */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+/** Where builds live (server-side); the project root and data directory come from db/data-dir.ts. */
+import { join, relative, isAbsolute } from 'node:path';
+import { dataDir, projectRoot } from '../db/data-dir';
 
-/** The directory holding Signalbox's package.json: $SIGNALBOX_PROJECT_ROOT, else found upwards from the working directory. */
-export function projectRoot(): string {
-  if (process.env.SIGNALBOX_PROJECT_ROOT) return resolve(process.env.SIGNALBOX_PROJECT_ROOT);
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'signalbox') return dir;
-      } catch {
-        // not ours
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-export function dataDir(): string {
-  return resolve(projectRoot(), process.env.SIGNALBOX_DATA_DIR ?? '.data');
-}
+export { dataDir, projectRoot };
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);

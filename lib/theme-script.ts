@@ -1,4 +1,7 @@
-/** Where the theme choice is kept (localStorage); read by the designer's toggle and the pre-paint script. */
+/**
+ * Where the theme choice is kept (localStorage) and the script that applies it before first paint.
+ * Browser-safe; shared by the designer's toggle, app/layout.tsx and the CSP hash (lib/security-headers.ts).
+ */
 export const THEME_STORAGE_KEY = 'signalbox.theme';
 
 /**

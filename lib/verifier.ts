@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { VerifyReport } from '../worker/verify-cli';
+import type { VerifyReport } from './verify-report';
 import { projectRoot } from './paths';
 
 const TIMEOUT_MS = 180_000;

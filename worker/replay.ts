@@ -4,11 +4,7 @@
  */
 import protoPackage from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-
-export interface ReplayReport {
-  checked: number;
-  incompatible: { workflowId: string; runId: string; message: string }[];
-}
+import type { ReplayReport } from '../lib/verify-report';
 
 let runtimeInstalled = false;
 

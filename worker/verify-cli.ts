@@ -19,22 +19,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../codegen/diagnostics';
 import { transpileCustomActivities } from '../codegen/verify/transpile';
 import { typecheckFiles } from '../codegen/verify/typecheck';
 import { bundleWorkflows } from './bundle';
-import { replayHistories, type ReplayReport } from './replay';
-
-export type { ReplayReport };
-
-export interface VerifyReport {
-  ok: boolean;
-  stage: 'typecheck' | 'bundle' | 'done';
-  diagnostics: Diagnostic[];
-  ms: { typecheck: number; bundle: number; replay: number };
-  /** Present when histories were given to replay. */
-  replay?: ReplayReport;
-}
+import type { VerifyReport } from '../lib/verify-report';
+import { replayHistories } from './replay';
 
 /** One-shot runs report progress on stdout; --serve keeps stdout for its one-JSON-line-per-directory protocol. */
 function progress(stage: string, state: string, ms?: number, message?: string): void {

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { ExecutionList } from '../../components/execution/ExecutionList';
-import { requirePageAccess } from '../../lib/auth/pages';
+import { requirePageAccess } from '../page-access';
 
 export default async function ExecutionsPage() {
   await requirePageAccess('/executions');

@@ -1,5 +1,5 @@
 import { InboxView } from '../../components/approvals/InboxView';
-import { requirePageAccess } from '../../lib/auth/pages';
+import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { describeAccess, pageRuleFor } from '../../lib/auth/policy';
-import { requirePageAccess } from '../../lib/auth/pages';
+import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';
 

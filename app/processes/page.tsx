@@ -1,5 +1,5 @@
 import { ProcessesView } from '../../components/approvals/ProcessesView';
-import { requirePageAccess } from '../../lib/auth/pages';
+import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { RequestsView } from '../../components/approvals/RequestsView';
-import { requirePageAccess } from '../../lib/auth/pages';
+import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { DesignSchema, type Design } from '../../codegen/schema/design';
-import { refuseUnsafeName } from '../../lib/api/text-safety';
+import { refuseUnsafeName } from '../text-safety';
 import { getDb, type Db } from '../client';
 import { designs, designVersions } from '../schema';
 import { DesignValidationError } from './errors';
@@ -28,7 +28,7 @@ export interface DesignVersion {
 
 /**
  * The name lists designs to everyone (and becomes the workflow type): bounded, and without the
- * bidi or control characters that could make it read as another (lib/api/text-safety.ts).
+ * bidi or control characters that could make it read as another (db/text-safety.ts).
  */
 const StoredDesignSchema = DesignSchema.extend({
   name: DesignSchema.shape.name.max(200, 'must have at most 200 characters').superRefine(refuseUnsafeName),

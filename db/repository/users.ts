@@ -1,6 +1,6 @@
 import { asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '../roles';
 import { getDb, type Db } from '../client';
 import { users, type UserRow } from '../schema';
 

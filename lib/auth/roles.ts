@@ -1,6 +1,8 @@
-/** The roles, in the order the UI lists them. Safe to import from client components. */
-export const ROLES = ['admin', 'designer', 'operator', 'approver', 'viewer', 'requester'] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles and what each may do. Safe to import from client components. */
+import { ROLES, type Role } from '../../db/roles';
+
+// The list itself sits in db/ (the users table stores it; db/ is below lib/, docs/architecture.md).
+export { ROLES, type Role };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'Everything, including users, roles and API tokens',

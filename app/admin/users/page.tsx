@@ -1,4 +1,4 @@
-import { requirePageAccess } from '../../../lib/auth/pages';
+import { requirePageAccess } from '../../page-access';
 import { UsersAdmin } from './UsersAdmin';
 
 export const dynamic = 'force-dynamic';

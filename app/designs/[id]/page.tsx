@@ -1,5 +1,5 @@
 import { DesignerLoader } from '../../../components/designer/DesignerLoader';
-import { requirePageAccess } from '../../../lib/auth/pages';
+import { requirePageAccess } from '../../page-access';
 
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

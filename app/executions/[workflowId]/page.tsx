@@ -1,5 +1,5 @@
 import { ExecutionView } from '../../../components/execution/ExecutionView';
-import { requirePageAccess } from '../../../lib/auth/pages';
+import { requirePageAccess } from '../../page-access';
 
 export default async function ExecutionPage({ params }: { params: Promise<{ workflowId: string }> }) {
   const { workflowId } = await params;

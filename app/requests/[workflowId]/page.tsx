@@ -1,5 +1,5 @@
 import { RequestDetail } from '../../../components/approvals/RequestDetail';
-import { requirePageAccess } from '../../../lib/auth/pages';
+import { requirePageAccess } from '../../page-access';
 
 export const dynamic = 'force-dynamic';
 
