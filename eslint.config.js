@@ -1,9 +1,10 @@
 // ESLint flat config: typescript-eslint's recommended rules (syntax-only, not type-aware — tsc
 // runs separately in `npm test`), the core React hooks rules for .tsx, and Node globals for
-// plain .js/.mjs files.
+// plain .js/.mjs files; then the layer rules of docs/architecture.md (eslint.layers.js).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint.layers.js';
 
 const nodeGlobals = Object.fromEntries(
   [
@@ -59,4 +60,5 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  ...layerRules,
 );

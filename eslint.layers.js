@@ -1,0 +1,61 @@
+// The layer rules of docs/architecture.md, enforced by the lint phase of `npm test` (`eslint .`):
+// one flat-config block per layer, each naming what that layer must not import and which rule of
+// the document says so. typescript-eslint's no-restricted-imports (ESLint's own rule plus
+// `allowTypeImports`) matches the import text, so a pattern is "one or more ../ then the folder":
+// the project has no path aliases and no nested folder called lib/, db/, worker/, app/ or
+// components/ inside these layers. Test files are left out: they drive a layer from outside (an
+// int test may go through app/ routes, a benchmark design or scripts/lib's Temporal server).
+// The check itself is tested by scripts/lib/layers.test.ts.
+
+const RULE = '@typescript-eslint/no-restricted-imports';
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const TOOLS = ['scripts', 'bench', 'e2e', 'cli'];
+
+/** A relative import that climbs out of the layer into one of `folders`. */
+const into = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+const FRAMEWORK = '^(react|react-dom|next)(/|$)';
+
+/** The lib/ modules that client components may import values from: pure, no server code. */
+const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'approvals/spec$', 'approvals/templates$'];
+
+const why = (text, rule) => `${text} (docs/architecture.md, rule ${rule})`;
+
+/** `forbidden`: [regex, message, options] triples for the files of one layer. */
+function layer(files, forbidden) {
+  return {
+    files,
+    ignores: TESTS,
+    rules: {
+      [RULE]: ['error', { patterns: forbidden.map(([regex, message, options]) => ({ regex, message, ...options })) }],
+    },
+  };
+}
+
+export const layerRules = [
+  layer(['codegen/**'], [
+    [into(['lib', 'db', 'worker', 'components', 'app', ...TOOLS]), why('codegen/ is the pure bottom layer: it imports nothing above it; move the piece down into codegen/', 'codegen-pure')],
+    [FRAMEWORK, why('codegen/ is the pure bottom layer: no React or Next.js', 'codegen-pure')],
+  ]),
+  layer(['db/**'], [
+    [into(['lib', 'worker', 'components', 'app', ...TOOLS]), why('db/ is below lib/: it imports only codegen/ and db/; move the shared piece down into db/ and re-export it from lib/', 'db-below-lib')],
+    [FRAMEWORK, why('db/ is below lib/: no React or Next.js', 'db-below-lib')],
+  ]),
+  layer(['lib/**'], [
+    [into(['worker']), why('lib/ is below worker/: move the shared type or helper into lib/ and import it from both', 'lib-below-worker')],
+    [into(['components', 'app', ...TOOLS]), why('lib/ is below components/, app/ and the tools: move the shared piece down into lib/', 'lib-below-ui')],
+    [FRAMEWORK, why('lib/ is framework-free: code that needs Next.js or React lives in app/ (or components/)', 'lib-no-framework')],
+  ]),
+  layer(['worker/**'], [
+    [into(['components', 'app', ...TOOLS]), why('worker/ runs outside Next.js and is below app/: move the shared piece down into lib/', 'worker-below-ui')],
+    [FRAMEWORK, why('worker/ runs outside Next.js: no React or Next.js', 'worker-below-ui')],
+  ]),
+  layer(['components/**'], [
+    [into(['db', 'worker']), why('components/ run in the browser: no db/ or worker/; go through the HTTP API', 'components-browser-safe')],
+    [
+      `^(\\.\\./)+lib/(?!(${BROWSER_SAFE_LIB.join('|')}))`,
+      why(`components/ run in the browser: values only from browser-safe lib/ modules (lib/${BROWSER_SAFE_LIB.map((m) => m.replace('$', '')).join(', lib/')}); a server module's types with \`import type\``, 'components-browser-safe'),
+      { allowTypeImports: true },
+    ],
+    [into(['app', ...TOOLS]), why('components/ are below app/ and the tools', 'components-below-app')],
+  ]),
+];
