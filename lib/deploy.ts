@@ -12,7 +12,6 @@
  * Older deployments stay active while they have open executions (the worker hosts retire them
  * after): running executions keep their version, new executions start on the newest deployment.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import protoPackage from '@temporalio/proto';
@@ -34,12 +33,11 @@ import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from './custom-activities-setting';
 import { NotFoundError } from './errors';
 import { visibilityLiteral } from './execution-list';
-import { buildsDir, projectRoot } from './paths';
+import { buildsDir } from './paths';
 import { getTemporalClient } from './temporal-client';
-import { verifyWarm } from './verifier';
+import { verifyFresh, verifyWarm } from './verifier';
 import { waitForWorker } from './worker-wait';
 
-const VERIFY_TIMEOUT_MS = 180_000;
 /** How long a new deployment may take to be polled by a worker host before it is retired again. */
 const WORKER_WAIT_MS = Number(process.env.SIGNALBOX_WORKER_WAIT_MS ?? 30_000);
 /** How many recent executions of the current deployment are replayed against the new code. */
@@ -79,47 +77,6 @@ export type DeployResult =
     };
 
 type Progress = (event: DeployProgress) => void;
-
-function runVerify(dir: string, onProgress: Progress): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('worker', 'verify-cli.ts'), dir], {
-      cwd: projectRoot(),
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let pending = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-      pending += chunk.toString();
-      let newline: number;
-      while ((newline = pending.indexOf('\n')) >= 0) {
-        const line = pending.slice(0, newline);
-        pending = pending.slice(newline + 1);
-        const match = /^@@progress (.*)$/.exec(line);
-        if (match) {
-          try {
-            onProgress(JSON.parse(match[1]!) as DeployProgress);
-          } catch {
-            // a malformed progress line is only cosmetic
-          }
-        }
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), VERIFY_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 /** The warm verifier answers once at the end: report its stages from the report. */
 function relayStages(report: VerifyReport, onProgress: Progress): void {
@@ -288,7 +245,7 @@ export async function deployDesignVersion({
       relayStages(report, onProgress);
     } catch (warmError) {
       // The warm verifier crashed or hung: verify once in a fresh process instead.
-      const run = await runVerify(dir, onProgress);
+      const run = await verifyFresh(dir, onProgress);
       try {
         report = JSON.parse(await readFile(join(dir, 'verify.json'), 'utf8')) as VerifyReport;
       } catch {

@@ -4,56 +4,49 @@
  * process costs 7–13 s on a loaded machine, a warm one about a second; docs/benchmarks.md).
  * One build directory at a time; a crashed or hung verifier is replaced on the next deploy.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { VerifyReport } from './verify-report';
 import { projectRoot } from './paths';
+import { isVerifierMessage, VERIFY_CLI, type VerifyProgress, type VerifyRequest } from './verify-protocol';
 
 const TIMEOUT_MS = 180_000;
 
 interface Warm {
-  child: ChildProcessWithoutNullStreams;
+  child: ChildProcess;
   pending: { dir: string; resolve: (report: VerifyReport) => void; reject: (error: Error) => void } | null;
-  buffer: string;
   output: string;
 }
 
 const globalForVerifier = globalThis as typeof globalThis & { __signalboxVerifier?: Warm; __signalboxVerifierQueue?: Promise<unknown> };
 
-function startWarm(): Warm {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('worker', 'verify-cli.ts'), '--serve'], {
+/** Starts the verifier CLI under fork, tsx as its loader; stdout and stderr only feed `onOutput` (for error messages). */
+function forkVerifier(args: string[], onOutput: (text: string) => void): ChildProcess {
+  const child = fork(VERIFY_CLI, args, {
     cwd: projectRoot(),
     env: process.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const warm: Warm = { child, pending: null, buffer: '', output: '' };
-  child.stdout.on('data', (chunk: Buffer) => {
-    warm.buffer += chunk.toString();
-    let newline: number;
-    while ((newline = warm.buffer.indexOf('\n')) >= 0) {
-      const line = warm.buffer.slice(0, newline);
-      warm.buffer = warm.buffer.slice(newline + 1);
-      if (!line.startsWith('{"dir":')) {
-        warm.output = (warm.output + line + '\n').slice(-5000);
-        continue;
-      }
-      const answer = JSON.parse(line) as { dir: string; report: VerifyReport };
-      const pending = warm.pending;
-      if (pending && resolve(pending.dir) === answer.dir) {
-        warm.pending = null;
-        pending.resolve(answer.report);
-      }
-    }
+  child.stdout!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  return child;
+}
+
+function startWarm(): Warm {
+  const warm: Warm = { child: forkVerifier(['--serve'], (text) => (warm.output = (warm.output + text).slice(-5000))), pending: null, output: '' };
+  warm.child.on('message', (message: unknown) => {
+    const pending = warm.pending;
+    if (!isVerifierMessage(message) || message.type !== 'report' || !pending || resolve(pending.dir) !== message.dir) return;
+    warm.pending = null;
+    pending.resolve(message.report);
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    warm.output = (warm.output + chunk.toString()).slice(-5000);
-  });
-  child.on('exit', (code, signal) => {
+  warm.child.on('exit', (code, signal) => {
     if (globalForVerifier.__signalboxVerifier === warm) globalForVerifier.__signalboxVerifier = undefined;
     warm.pending?.reject(new Error(`The verifier process ended (${signal ?? `exit code ${code}`}):\n${warm.output.trim().split('\n').slice(-15).join('\n')}`));
     warm.pending = null;
   });
-  child.on('error', (error) => {
+  warm.child.on('error', (error) => {
     warm.pending?.reject(error);
     warm.pending = null;
   });
@@ -63,13 +56,11 @@ function startWarm(): Warm {
 
 /** An idle verifier must not keep a finishing process (tests, scripts) alive; a busy one must. */
 function setKeepsProcessAlive(warm: Warm, alive: boolean): void {
-  if (alive) warm.child.ref();
-  else warm.child.unref();
   // The pipes are sockets at run time (the stream types do not say so).
-  for (const pipe of [warm.child.stdout, warm.child.stderr, warm.child.stdin]) {
-    const socket = pipe as unknown as { ref?: () => void; unref?: () => void };
-    if (alive) socket.ref?.();
-    else socket.unref?.();
+  const handles = [warm.child, warm.child.channel, warm.child.stdout, warm.child.stderr] as ({ ref?: () => void; unref?: () => void } | null | undefined)[];
+  for (const handle of handles) {
+    if (alive) handle?.ref?.();
+    else handle?.unref?.();
   }
 }
 
@@ -95,7 +86,8 @@ function verifyOnce(dir: string): Promise<VerifyReport> {
         reject(error);
       },
     };
-    warm.child.stdin.write(`${resolve(dir)}\n`);
+    const request: VerifyRequest = { type: 'verify', dir: resolve(dir) };
+    warm.child.send(request);
   });
 }
 
@@ -105,6 +97,31 @@ export function verifyWarm(dir: string): Promise<VerifyReport> {
   const run = previous.catch(() => undefined).then(() => verifyOnce(dir));
   globalForVerifier.__signalboxVerifierQueue = run;
   return run;
+}
+
+/**
+ * Verifies a build directory in a fresh one-shot verifier process (the fallback when the warm one crashed
+ * or hung), passing its stages on as they happen. Resolves with its exit code and the tail of its output.
+ */
+export function verifyFresh(dir: string, onProgress: (event: Omit<VerifyProgress, 'type'>) => void): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const child = forkVerifier([dir], (text) => (output = (output + text).slice(-20_000)));
+    child.on('message', (message: unknown) => {
+      if (!isVerifierMessage(message) || message.type !== 'progress') return;
+      const { type: _message, ...event } = message;
+      onProgress(event);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, output });
+    });
+  });
 }
 
 /** Stops the warm verifier (tests and scripts). */

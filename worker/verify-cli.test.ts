@@ -1,10 +1,11 @@
-/** verify-cli on build directories: a type error stops at "typecheck" without a bundle. */
+/** verify-cli on build directories: a type error stops at "typecheck" without a bundle; the warm --serve mode over IPC. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildsDir, projectRoot } from '../lib/paths';
+import { isVerifierMessage, VERIFY_CLI, type VerifierMessage, type VerifyRequest } from '../lib/verify-protocol';
 
 const dir = join(buildsDir(), `test-verify-${process.pid}`);
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,33 +25,70 @@ test('a type error fails at the typecheck stage, with the file and line', () => 
   assert.equal(existsSync(join(dir, 'bundle.js')), false);
 });
 
-test('--serve verifies one build directory per stdin line, answering each with a JSON line', async () => {
+test('--serve under fork verifies the build directory of each request message, answering each with a report message', async () => {
   const { writeBuild } = await import('../codegen/testing/build');
   const { approvalDesign } = await import('../codegen/testing/designs');
   const good = await writeBuild(approvalDesign());
   const broken = join(buildsDir(), `test-verify-serve-${process.pid}`);
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');
+  const child = fork(VERIFY_CLI, ['--serve'], { cwd: projectRoot(), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'worker/verify-cli.ts', '--serve'], {
-      cwd: projectRoot(),
-      input: `${broken}\n\n${good.dir}\n`,
-      encoding: 'utf8',
-      timeout: 120_000,
+    const answers: VerifierMessage[] = [];
+    const both = new Promise<void>((resolve, reject) => {
+      child.on('message', (message) => {
+        if (!isVerifierMessage(message)) return reject(new Error(`not a verifier message: ${JSON.stringify(message)}`));
+        if (answers.push(message) === 2) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the verifier ended (${code}): ${stderr}`)));
     });
-    assert.equal(run.status, 0, run.stderr);
-    const answers = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    assert.equal(answers.length, 2);
-    assert.equal(answers[0].dir, broken);
-    assert.equal(answers[0].report.stage, 'typecheck');
-    assert.equal(answers[0].report.ok, false);
-    assert.equal(answers[1].dir, good.dir);
-    assert.deepEqual(answers[1].report.diagnostics, []);
-    assert.equal(answers[1].report.stage, 'done');
+    const requests: unknown[] = [{ type: 'verify', dir: broken }, { type: 'not a request' }, { type: 'verify', dir: good.dir }];
+    for (const request of requests) child.send(request as VerifyRequest);
+    await both;
+    assert.match(stderr, /ignored a message that is not a verify request/);
+    const [first, second] = answers.map((answer) => (answer.type === 'report' ? answer : assert.fail(`a report, not ${answer.type}`)));
+    assert.equal(first!.dir, broken);
+    assert.equal(first!.report.stage, 'typecheck');
+    assert.equal(first!.report.ok, false);
+    assert.equal(second!.dir, good.dir);
+    assert.deepEqual(second!.report.diagnostics, []);
+    assert.equal(second!.report.stage, 'done');
     assert.ok(existsSync(join(good.dir, 'bundle.js')));
     assert.equal(JSON.parse(readFileSync(join(good.dir, 'verify.json'), 'utf8')).ok, true);
+
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.disconnect();
+    assert.equal(await ended, 0, 'it ends when its parent disconnects');
   } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
     good.remove();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});
+
+test('--serve without an IPC channel refuses to start', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', VERIFY_CLI, '--serve'], { cwd: projectRoot(), encoding: 'utf8' });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /start it with child_process.fork/);
+});
+
+test('one-shot under fork (the fallback, lib/verifier.ts verifyFresh): each stage arrives as a progress message', async () => {
+  const { verifyFresh } = await import('../lib/verifier');
+  const broken = join(buildsDir(), `test-verify-fresh-${process.pid}`);
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');
+  try {
+    const events: unknown[] = [];
+    const run = await verifyFresh(broken, (event) => events.push(event));
+    assert.equal(run.code, 1, run.output);
+    assert.deepEqual(events.map((e) => ({ ...(e as object), ms: undefined })), [
+      { stage: 'typecheck', state: 'running', ms: undefined },
+      { stage: 'typecheck', state: 'failed', ms: undefined },
+    ]);
+    assert.match(run.output, /\[verify\] failed at typecheck/);
+  } finally {
     rmSync(broken, { recursive: true, force: true });
   }
 });

@@ -7,28 +7,40 @@
  * 3. bundles <dir>/workflows.ts with bundleWorkflowCode.
  * Writes <dir>/bundle.js when both pass, and always <dir>/verify.json:
  *   { ok, stage: 'typecheck' | 'bundle' | 'done', diagnostics, ms: { typecheck, bundle } }.
- * Exits 0 when ok, 1 when verification failed, 2 on bad usage.
+ * Exits 0 when ok, 1 when verification failed, 2 on bad usage. Started with `child_process.fork`, it
+ * reports each stage to its parent as a VerifyProgress message (lib/verify-protocol.ts); else on stdout.
  *
- * Long-lived mode, for a host that verifies many builds (and the benchmark):
- *   node --import tsx worker/verify-cli.ts --serve
- * reads one build directory per line on stdin and answers each with one JSON line on stdout,
- * `{ "dir": …, "report": VerifyReport }`, writing the same verify.json and bundle.js. It pays for
+ * Long-lived mode, for a host that verifies many builds (lib/verifier.ts, the benchmark), only under fork:
+ *   fork('worker/verify-cli.ts', ['--serve'], { execArgv: ['--import', 'tsx'] })
+ * verifies the build directory of each VerifyRequest message, one at a time, and answers each with a
+ * VerifyAnswer message carrying its report, writing the same verify.json and bundle.js. It pays for
  * loading TypeScript and webpack and for parsing the SDK's type definitions once instead of per
- * build (see docs/benchmarks.md, "Codegen").
+ * build (see docs/benchmarks.md, "Codegen"). It ends when its parent disconnects.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join, relative, resolve } from 'node:path';
 import { transpileCustomActivities } from '../codegen/verify/transpile';
 import { typecheckFiles } from '../codegen/verify/typecheck';
+import { isVerifyRequest, type VerifierMessage, type VerifyProgress } from '../lib/verify-protocol';
 import { bundleWorkflows } from './bundle';
 import type { VerifyReport } from '../lib/verify-report';
 import { replayHistories } from './replay';
 
-/** One-shot runs report progress on stdout; --serve keeps stdout for its one-JSON-line-per-directory protocol. */
-function progress(stage: string, state: string, ms?: number, message?: string): void {
-  if (process.argv[2] === '--serve') return;
-  console.log(`@@progress ${JSON.stringify({ stage, state, ...(ms === undefined ? {} : { ms }), ...(message ? { message } : {}) })}`);
+const serving = process.argv[2] === '--serve';
+/** Settles once every message sent so far has been handed to the parent (before the process exits). */
+let allSent: Promise<void> = Promise.resolve();
+
+function send(message: VerifierMessage): void {
+  const sent = new Promise<void>((done) => process.send!(message, undefined, undefined, () => done()));
+  allSent = allSent.then(() => sent);
+}
+
+/** One-shot runs report progress (to the parent under fork, else on stdout); --serve answers once per build. */
+function progress(stage: VerifyProgress['stage'], state: VerifyProgress['state'], ms?: number, message?: string): void {
+  if (serving) return;
+  const event: VerifyProgress = { type: 'progress', stage, state, ...(ms === undefined ? {} : { ms }), ...(message ? { message } : {}) };
+  if (process.send) send(event);
+  else console.log(`[verify] ${stage} ${state}${ms === undefined ? '' : ` (${ms} ms)`}${message ? `: ${message}` : ''}`);
 }
 
 /** The .ts files of the build directory, relative to it. */
@@ -109,24 +121,42 @@ async function verifyAndRecord(dir: string): Promise<VerifyReport> {
   return report;
 }
 
-async function serve(): Promise<void> {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    const dir = resolve(line.trim());
-    process.stdout.write(`${JSON.stringify({ dir, report: await verifyAndRecord(dir) })}\n`);
+/** Verifies the build directories the parent sends, one at a time, answering each with its report. */
+function serve(): void {
+  if (!process.send) {
+    console.error('--serve takes its requests as IPC messages: start it with child_process.fork (see lib/verifier.ts)');
+    process.exit(2);
   }
+  let queue: Promise<void> = Promise.resolve();
+  process.on('message', (request: unknown) => {
+    if (!isVerifyRequest(request)) {
+      console.error(`[verify] ignored a message that is not a verify request: ${JSON.stringify(request)}`);
+      return;
+    }
+    const dir = resolve(request.dir);
+    queue = queue
+      .then(async () => send({ type: 'report', dir, report: await verifyAndRecord(dir) }))
+      .catch((error: unknown) => {
+        // verify.json could not be written: end, so that the parent sees the crash and verifies in a fresh process
+        console.error(error);
+        process.exit(1);
+      });
+  });
+  // Nobody is left to answer: a verification still running is of no use.
+  process.on('disconnect', () => process.exit(0));
 }
 
 const dirArg = process.argv[2];
 if (!dirArg) {
-  console.error('usage: node --import tsx worker/verify-cli.ts <build-dir> | --serve');
+  console.error('usage: node --import tsx worker/verify-cli.ts <build-dir>   (or --serve under child_process.fork)');
   process.exit(2);
 }
 if (dirArg === '--serve') {
-  await serve();
+  serve();
 } else {
   const dir = resolve(dirArg);
   const report = await verifyAndRecord(dir);
   console.log(`[verify] ${report.ok ? 'ok' : `failed at ${report.stage}`} (typecheck ${report.ms.typecheck} ms, bundle ${report.ms.bundle} ms)`);
+  await allSent;
   process.exit(report.ok ? 0 : 1);
 }
