@@ -16,7 +16,7 @@ export function SetupForm() {
     >
       <TextField name="username" label="Username" autoComplete="username" hint="Letters, digits, dots, dashes; what you sign in with" autoFocus />
       <TextField name="displayName" label="Display name" autoComplete="name" />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters`} />
+      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters and hard to guess: a few unrelated words work well`} />
       <TextField name="confirm" label="Password again" type="password" autoComplete="new-password" />
     </AuthForm>
   );

@@ -45,7 +45,7 @@ export function CreateUserForm({ onCreate }: { onCreate: (body: NewUserBody) => 
       </label>
       <label className="field">
         <span className="field__label">First password</span>
-        <input className="input" name="password" type="password" autoComplete="new-password" placeholder={`${MIN_PASSWORD_LENGTH}+ characters`} data-testid="new-user-password" />
+        <input className="input" name="password" type="password" autoComplete="new-password" placeholder={`${MIN_PASSWORD_LENGTH}+ characters, hard to guess`} data-testid="new-user-password" />
       </label>
       <fieldset className="admin__roles" style={{ border: 0, padding: 0, margin: 0 }}>
         {ROLES.map((role) => (
