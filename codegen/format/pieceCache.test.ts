@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { benchmarkDesign } from '../../bench/codegen-designs';
 import { renderWorkflow } from '../emit/render';
-import { formatTypeScriptWhole } from '../format';
+import { formatTypeScriptWhole } from './index';
 import { lowerDesign } from '../ir/lower';
 import { parseDesign } from '../parse';
 import type { Design } from '../schema/design';

@@ -1,7 +1,7 @@
 import * as prettier from 'prettier/standalone';
 import * as babel from 'prettier/plugins/babel';
 import * as estree from 'prettier/plugins/estree';
-import { PieceCache } from './format/pieceCache';
+import { PieceCache } from './pieceCache';
 
 /**
  * The babel-ts parser formats generated code byte-identically to the typescript parser and about
