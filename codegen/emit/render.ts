@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { templatesDir } from '../templatesDir';
 import type { WorkflowIr } from '../ir/types';
 import { registerHelpers } from './helpers';
 
@@ -42,25 +42,4 @@ function loadTemplates(): CompiledTemplates {
   const files = new Map(FILES.map((path) => [path, handlebars.compile(readFileSync(join(dir, `${path}.hbs`), 'utf8'), options)]));
   cache = { files };
   return cache;
-}
-
-/** templates/ beside codegen/, wherever this module was loaded from (tsx, Next.js server, CLI). */
-function templatesDir(): string {
-  const candidates = [
-    process.env.SIGNALBOX_TEMPLATES_DIR,
-    safeModuleRelative('../../templates'),
-    join(process.cwd(), 'templates'),
-  ];
-  for (const candidate of candidates) {
-    if (candidate && existsSync(join(candidate, 'workflows.ts.hbs'))) return candidate;
-  }
-  throw new Error(`Cannot find the code templates (looked in ${candidates.filter(Boolean).join(', ')})`);
-}
-
-function safeModuleRelative(relative: string): string | undefined {
-  try {
-    return fileURLToPath(new URL(relative, import.meta.url));
-  } catch {
-    return undefined;
-  }
 }

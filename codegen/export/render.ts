@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { templatesDir } from '../templatesDir';
 import { registerHelpers } from '../emit/helpers';
 import type { ExportModel } from './model';
 import { EXPORT_DEPENDENCY_VERSIONS } from './versions';
@@ -48,21 +48,4 @@ export function markdownText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .trim();
-}
-
-/** templates/ beside codegen/, wherever this module was loaded from (tsx, Next.js server, CLI). */
-function templatesDir(): string {
-  const candidates = [process.env.SIGNALBOX_TEMPLATES_DIR, moduleRelative('../../templates'), join(process.cwd(), 'templates')];
-  for (const candidate of candidates) {
-    if (candidate && existsSync(join(candidate, 'export', 'client.ts.hbs'))) return candidate;
-  }
-  throw new Error(`Cannot find the export templates (looked in ${candidates.filter(Boolean).join(', ')})`);
-}
-
-function moduleRelative(relative: string): string | undefined {
-  try {
-    return fileURLToPath(new URL(relative, import.meta.url));
-  } catch {
-    return undefined;
-  }
 }

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { templatesDir } from '../templatesDir';
 
 export interface GeneratorVocabulary {
   identifiers: Set<string>;
@@ -22,7 +23,7 @@ export function generatorVocabulary(): GeneratorVocabulary {
   if (cached) return cached;
   const identifiers = new Set<string>();
   const strings = new Set<string>();
-  const templates = filesUnder(join(ROOT, 'templates'), '.hbs').map((file) => readFileSync(file, 'utf8'));
+  const templates = filesUnder(templatesDir(), '.hbs').map((file) => readFileSync(file, 'utf8'));
   for (const template of templates) {
     for (const [word] of template.matchAll(WORD)) identifiers.add(word);
     for (const [, value] of template.matchAll(/'((?:[^'\\\n]|\\.)*)'/g)) strings.add(value);
