@@ -16,7 +16,7 @@ const into = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const FRAMEWORK = '^(react|react-dom|next)(/|$)';
 
 /** The lib/ modules that client components may import values from: pure, no server code. */
-const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'approvals/spec$', 'approvals/templates$'];
+const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'auth/limits$', 'approvals/spec$', 'approvals/templates$'];
 
 const why = (text, rule) => `${text} (docs/architecture.md, rule ${rule})`;
 

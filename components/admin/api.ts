@@ -1,5 +1,5 @@
 /** The admin page's calls to /api/admin/*: JSON in, JSON out, the API's error message on failure. */
-import { request, type HttpMethod } from '../../../components/api/client';
+import { request, type HttpMethod } from '../api/client';
 
 /** Runs a change, shows its error if any, reloads; resolves to whether it worked. */
 export type Act = (change: () => Promise<unknown>) => Promise<boolean>;
