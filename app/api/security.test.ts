@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSession, createUser, deleteUserSessions, updateUser } from '../../db/repository';
-import { handle, json } from '../../lib/api/errors';
+import { json } from '../../lib/api/errors';
+import { handle } from '../../lib/api/handle';
 import { apiRoutes, call, fillPattern, testSessionCookie, type HttpMethod } from '../../lib/api/testing';
 import { SESSION_COOKIE } from '../../lib/auth/cookies';
 import { ROUTE_POLICY } from '../../lib/auth/policy';

@@ -2,18 +2,15 @@
  * API errors: one JSON shape `{ error: { message, code, nodeId?, field?, … } }`, typed codes,
  * statuses 400 bad input / 401 not signed in / 403 not allowed / 404 missing / 409 conflict /
  * 413 too large / 415 not JSON / 422 refused / 503 Temporal unreachable. Unexpected errors are
- * logged and answered with a plain 500.
+ * logged and answered with a plain 500. The route wrapper that turns thrown errors into these
+ * answers is handle() in lib/api/handle.ts.
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DesignValidationError } from '../../db/repository/errors';
-import { recordAudit } from '../../db/repository/audit';
 import { UsernameTakenError } from '../../db/repository/users';
-import { runAs } from '../auth/context';
 import { AuthError } from '../auth/errors';
-import { authorizeRequest } from '../auth/guard';
 import { InputError, NotFoundError } from '../errors';
 import { isTemporalUnavailable } from '../temporal-client';
-import { checkParameters } from './request';
 
 export interface ApiErrorBody {
   message: string;
@@ -45,132 +42,66 @@ export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { 'cache-control': 'no-store' } });
 }
 
+/** What an error is answered with: its status, the `error` member, and any other top-level members. */
+interface ErrorAnswer {
+  status: number;
+  error: ApiErrorBody;
+  extra?: Record<string, unknown>;
+}
+
+/** One row of the table: which errors it covers and how they are answered. */
+interface ErrorMapping {
+  matches(error: unknown): boolean;
+  answer(error: unknown): ErrorAnswer;
+}
+
+/** A row for the instances of `type` (the answer sees the error typed as that class). */
+function mapping<E>(type: abstract new (...args: never[]) => E, answer: (error: E) => ErrorAnswer): ErrorMapping {
+  return { matches: (error) => error instanceof type, answer: (error) => answer(error as E) };
+}
+
+const TEMPORAL_UNAVAILABLE: ErrorAnswer = {
+  status: 503,
+  error: {
+    message: 'Temporal is not reachable right now. Check that the Temporal server is running and TEMPORAL_ADDRESS is right.',
+    code: 'temporal.unavailable',
+  },
+};
+
+const UNEXPECTED: ErrorAnswer = {
+  status: 500,
+  error: { message: 'Something went wrong on the server; it has been logged.', code: 'internal' },
+};
+
+/**
+ * The known errors and their answers, first match wins. The error classes live in the layers
+ * that throw them (db/, lib/, the Temporal SDK), which know nothing of HTTP: the status is
+ * decided here.
+ */
+const ERROR_MAPPINGS: readonly ErrorMapping[] = [
+  mapping(ApiError, (e) => ({ status: e.status, error: { message: e.message, code: e.code, ...e.details }, extra: e.extra })),
+  mapping(AuthError, (e) => ({ status: e.status, error: { message: e.message, code: e.code } })),
+  mapping(UsernameTakenError, (e) => ({ status: 409, error: { message: e.message, code: e.code, field: 'username' } })),
+  mapping(DesignValidationError, (e) => ({ status: 400, error: { message: e.message, code: e.code, issues: e.issues } })),
+  mapping(InputError, (e) => ({ status: 400, error: { message: e.message, code: e.code, ...(e.field ? { field: e.field } : {}) } })),
+  mapping(NotFoundError, (e) => ({ status: 404, error: { message: e.message, code: e.code } })),
+  mapping(WorkflowNotFoundError, (e) => ({
+    status: 404,
+    error: { message: `Workflow execution ${e.workflowId} not found`, code: 'execution.not-found' },
+  })),
+  {
+    matches: isTemporalUnavailable,
+    answer(error) {
+      console.error('[api] Temporal unavailable:', error instanceof Error ? error.message : error);
+      return TEMPORAL_UNAVAILABLE;
+    },
+  },
+];
+
+/** Any thrown value as the JSON error response (ERROR_MAPPINGS; anything else is logged and a 500). */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
-    return json({ error: { message: error.message, code: error.code, ...error.details }, ...error.extra }, error.status);
-  }
-  if (error instanceof AuthError) {
-    return json({ error: { message: error.message, code: error.code } }, error.status);
-  }
-  if (error instanceof UsernameTakenError) {
-    return json({ error: { message: error.message, code: error.code, field: 'username' } }, 409);
-  }
-  if (error instanceof DesignValidationError) {
-    return json({ error: { message: error.message, code: error.code, issues: error.issues } }, 400);
-  }
-  if (error instanceof InputError) {
-    return json({ error: { message: error.message, code: error.code, ...(error.field ? { field: error.field } : {}) } }, 400);
-  }
-  if (error instanceof NotFoundError) {
-    return json({ error: { message: error.message, code: error.code } }, 404);
-  }
-  if (error instanceof WorkflowNotFoundError) {
-    return json({ error: { message: `Workflow execution ${error.workflowId} not found`, code: 'execution.not-found' } }, 404);
-  }
-  if (isTemporalUnavailable(error)) {
-    console.error('[api] Temporal unavailable:', error instanceof Error ? error.message : error);
-    return json(
-      {
-        error: {
-          message: 'Temporal is not reachable right now. Check that the Temporal server is running and TEMPORAL_ADDRESS is right.',
-          code: 'temporal.unavailable',
-        },
-      },
-      503,
-    );
-  }
-  console.error('[api] unexpected error:', error);
-  return json({ error: { message: 'Something went wrong on the server; it has been logged.', code: 'internal' } }, 500);
-}
-
-/** Not sent to anyone: the client gave up on the request (nginx's "client closed request"). */
-export const CLIENT_CLOSED_REQUEST = 499;
-
-/** The client went away while its request was being read: nothing to answer and nothing to log. */
-export function clientClosed(request: Request, error: unknown): boolean {
-  if (request.signal.aborted) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && (code === 'ECONNRESET' || error.message === 'aborted');
-}
-
-/**
- * Wraps a route handler: first authenticates the caller and checks lib/auth/policy.ts for this
- * method and path (401 / 403 before the handler runs; routes without a rule are refused), then
- * refuses a body that is not JSON (415) and route or query parameters that are not storable text
- * (400 naming the parameter, lib/api/text-safety.ts), then
- * runs it with the caller available through `currentPrincipal()`, and writes the audit entry when
- * the rule asks for one (deploys, execution control); every thrown error becomes the JSON error
- * response. The answer carries a Server-Timing header (authentication and handler), which the
- * browser's developer tools show for each request.
- */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
-  return async (...args: A) => {
-    const request = args[0];
-    if (!(request instanceof Request)) return errorResponse(new Error('handle(): a route handler was called without its Request'));
-    const started = performance.now();
-    /** When authorisation ended; null while it runs (a refusal's time is all authorisation). */
-    let authorized: number | null = null;
-    try {
-      const { principal, rule } = await authorizeRequest(request);
-      authorized = performance.now();
-      refuseNonJsonBody(request);
-      checkParameters(new URL(request.url), await paramsOf(args[1]));
-      const response = await runAs(principal, () => fn(...args));
-      if (rule?.audit && principal && response.ok) {
-        await recordAudit({
-          actor: { id: principal.id, username: principal.username },
-          action: rule.audit,
-          target: new URL(request.url).pathname,
-          details: { status: response.status, via: principal.via },
-        });
-      }
-      return withServerTiming(response, started, authorized);
-    } catch (error) {
-      if (clientClosed(request, error)) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
-      return withServerTiming(errorResponse(error), started, authorized);
-    }
-  };
-}
-
-/** The route's `params` (Next.js passes them as a promise in the handler's second argument). */
-async function paramsOf(context: unknown): Promise<Record<string, unknown> | undefined> {
-  const params = (context as { params?: unknown } | undefined)?.params;
-  const resolved: unknown = params instanceof Promise ? await params : params;
-  return resolved && typeof resolved === 'object' ? (resolved as Record<string, unknown>) : undefined;
-}
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * 415 for a request that carries a body in anything but JSON: every route reads JSON (design
- * import posts the file's JSON too), and this also shuts out the form posts (text/plain,
- * urlencoded, multipart) a page elsewhere can send without a CORS preflight. A request without
- * a body (Content-Length 0, as browsers send a bare POST; neither length nor chunked, as
- * `curl -X POST` sends one) needs no type. A request built in-process has a body but no length
- * header: there a declared type that is not JSON is what counts.
- */
-export function refuseNonJsonBody(request: Request): void {
-  if (!BODY_METHODS.has(request.method.toUpperCase())) return;
-  const type = request.headers.get('content-type');
-  const length = request.headers.get('content-length');
-  const hasBody =
-    length !== null ? Number(length) > 0 : request.headers.has('transfer-encoding') || (request.body !== null && type !== null);
-  if (!hasBody) return;
-  const mediaType = type?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType === 'application/json') return;
-  throw new ApiError(415, 'body.unsupported-type', `Send the request body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`, {
-    field: 'content-type',
-  });
-}
-
-function withServerTiming(response: Response, started: number, authorized: number | null): Response {
-  const now = performance.now();
-  const authEnd = authorized ?? now;
-  const timing = `auth;dur=${(authEnd - started).toFixed(1)}, handler;dur=${(now - authEnd).toFixed(1)}`;
-  try {
-    response.headers.append('server-timing', timing);
-  } catch {
-    // Headers of some responses (a fetch passed through) are immutable; the timing is only a diagnostic.
-  }
-  return response;
+  const known = ERROR_MAPPINGS.find((row) => row.matches(error));
+  if (!known) console.error('[api] unexpected error:', error);
+  const { status, error: body, extra } = known ? known.answer(error) : UNEXPECTED;
+  return json({ error: body, ...extra }, status);
 }

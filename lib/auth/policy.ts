@@ -1,7 +1,7 @@
 /**
  * Who may do what: every API route (method + path pattern, spelled like its directory under
  * app/api) and every page, with the roles allowed. Enforced centrally by `handle()` in
- * lib/api/errors.ts (routes) and `requirePageAccess()` in app/page-access.ts (pages).
+ * lib/api/handle.ts (routes) and `requirePageAccess()` in app/page-access.ts (pages).
  *
  * Default deny: a route or page without an entry here is refused to everyone (403
  * `auth.no-policy`), and app/api/security.test.ts fails for every route file without its entry.

@@ -1,6 +1,7 @@
 import { compileDesign } from '../../../codegen/pipeline';
 import type { Design } from '../../../codegen/schema/design';
-import { ApiError, badRequest, CLIENT_CLOSED_REQUEST, handle, json } from '../../../lib/api/errors';
+import { ApiError, badRequest, json } from '../../../lib/api/errors';
+import { CLIENT_CLOSED_REQUEST, handle } from '../../../lib/api/handle';
 import { readBody } from '../../../lib/api/request';
 import { requirePrincipal } from '../../../lib/auth/context';
 import { compileSessions } from '../../../lib/compile-sessions';

@@ -1,5 +1,6 @@
 import { createDesign, listDesigns } from '../../../db/repository';
-import { handle, json } from '../../../lib/api/errors';
+import { json } from '../../../lib/api/errors';
+import { handle } from '../../../lib/api/handle';
 import { readBody } from '../../../lib/api/request';
 import { DesignBodySchema } from './schema';
 

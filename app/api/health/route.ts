@@ -1,4 +1,5 @@
-import { handle, json } from '../../../lib/api/errors';
+import { json } from '../../../lib/api/errors';
+import { handle } from '../../../lib/api/handle';
 import { checkHealth } from '../../../lib/health';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { handle, json } from '../../../lib/api/errors';
+import { json } from '../../../lib/api/errors';
+import { handle } from '../../../lib/api/handle';
 import { readBody } from '../../../lib/api/request';
 import { checkDesign } from '../../../lib/verify-design';
 import { VerifyBodySchema } from './schema';

@@ -1,5 +1,6 @@
 import { listAudit } from '../../../../db/repository';
-import { handle, json } from '../../../../lib/api/errors';
+import { json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

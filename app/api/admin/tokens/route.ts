@@ -1,5 +1,6 @@
 import { createApiToken, getUserById, listApiTokens } from '../../../../db/repository';
-import { handle, json, notFound } from '../../../../lib/api/errors';
+import { json, notFound } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { readBody } from '../../../../lib/api/request';
 import { auditAsCaller } from '../../../../lib/auth/audit';
 import { requirePrincipal } from '../../../../lib/auth/context';

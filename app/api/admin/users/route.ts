@@ -1,5 +1,6 @@
 import { createUser, listUsers } from '../../../../db/repository';
-import { handle, json } from '../../../../lib/api/errors';
+import { json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { readBody } from '../../../../lib/api/request';
 import { auditAsCaller } from '../../../../lib/auth/audit';
 import { hashPassword } from '../../../../lib/auth/passwords';

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../../../db/repository';
-import { ApiError, handle } from '../../../../lib/api/errors';
+import { ApiError } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { readBody } from '../../../../lib/api/request';
 import { checkCredentials } from '../../../../lib/auth/accounts';
 import { principalOf } from '../../../../lib/auth/principal';

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../../../db/repository';
-import { handle } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { requirePrincipal } from '../../../../lib/auth/context';
 import { readCookie, SESSION_COOKIE } from '../../../../lib/auth/cookies';
 import { signedOutResponse } from '../../../../lib/auth/responses';

@@ -1,5 +1,6 @@
 import { getUserById, recordAudit, updateUser } from '../../../../db/repository';
-import { ApiError, handle, json } from '../../../../lib/api/errors';
+import { ApiError, json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { readBody } from '../../../../lib/api/request';
 import { requirePrincipal } from '../../../../lib/auth/context';
 import { readCookie, SESSION_COOKIE } from '../../../../lib/auth/cookies';

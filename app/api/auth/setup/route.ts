@@ -1,4 +1,5 @@
-import { ApiError, handle } from '../../../../lib/api/errors';
+import { ApiError } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { readBody } from '../../../../lib/api/request';
 import { setUpFirstAdmin } from '../../../../lib/auth/accounts';
 import { signedInResponse } from '../../../../lib/auth/responses';

@@ -1,5 +1,6 @@
 import { countUsers } from '../../../../db/repository';
-import { handle, json } from '../../../../lib/api/errors';
+import { json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { currentPrincipal } from '../../../../lib/auth/context';
 import { oidcConfigured } from '../../../../lib/auth/oidc-config';
 

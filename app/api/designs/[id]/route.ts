@@ -1,5 +1,6 @@
 import { getDesign } from '../../../../db/repository';
-import { handle, json, notFound } from '../../../../lib/api/errors';
+import { json, notFound } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

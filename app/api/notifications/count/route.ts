@@ -1,4 +1,5 @@
-import { handle, json } from '../../../../lib/api/errors';
+import { json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { requirePrincipal } from '../../../../lib/auth/context';
 import { getDb } from '../../../../db/client';
 import { unreadCount } from '../../../../lib/notifications/store';

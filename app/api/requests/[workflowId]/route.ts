@@ -1,4 +1,5 @@
-import { handle, json } from '../../../../lib/api/errors';
+import { json } from '../../../../lib/api/errors';
+import { handle } from '../../../../lib/api/handle';
 import { routeParam } from '../../../../lib/api/request';
 import { requirePrincipal } from '../../../../lib/auth/context';
 import { requestFor } from '../../../../lib/approvals/service';

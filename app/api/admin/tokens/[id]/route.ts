@@ -1,5 +1,6 @@
 import { revokeApiToken } from '../../../../../db/repository';
-import { handle, json, notFound } from '../../../../../lib/api/errors';
+import { json, notFound } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { routeParam } from '../../../../../lib/api/request';
 import { auditAsCaller } from '../../../../../lib/auth/audit';
 

@@ -1,5 +1,6 @@
 import { countActiveAdmins, deleteUserSessions, getUserById, updateUser } from '../../../../../db/repository';
-import { ApiError, handle, json, notFound } from '../../../../../lib/api/errors';
+import { ApiError, json, notFound } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { readBody, routeParam } from '../../../../../lib/api/request';
 import { auditAsCaller } from '../../../../../lib/auth/audit';
 import { UpdateUserBodySchema } from '../../schema';

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../../../../db/repository';
-import { handle } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { isHttps, readCookie, sessionCookie } from '../../../../../lib/auth/cookies';
 import { decodeFlow, finishOidcFlow, flowCookie, OIDC_COOKIE } from '../../../../../lib/auth/oidc';
 import type { OidcFailure } from '../../../../../lib/auth/oidc-config';

@@ -1,4 +1,5 @@
-import { ApiError, handle } from '../../../../../lib/api/errors';
+import { ApiError } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { isHttps } from '../../../../../lib/auth/cookies';
 import { encodeFlow, flowCookie, startOidcFlow } from '../../../../../lib/auth/oidc';
 import { oidcConfigured } from '../../../../../lib/auth/oidc-config';

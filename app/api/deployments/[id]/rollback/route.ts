@@ -1,4 +1,4 @@
-import { handle } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { routeParam } from '../../../../../lib/api/request';
 import { redeploy } from '../../../../../lib/deploy';
 import { deployResponse } from '../../../../../lib/deploy-response';

@@ -1,5 +1,6 @@
 import { listDeployments } from '../../../../../db/repository';
-import { handle, json } from '../../../../../lib/api/errors';
+import { json } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { readBody } from '../../../../../lib/api/request';
 import { deployDesignVersion } from '../../../../../lib/deploy';
 import { deployResponse } from '../../../../../lib/deploy-response';

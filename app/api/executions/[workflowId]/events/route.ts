@@ -1,4 +1,4 @@
-import { handle } from '../../../../../lib/api/errors';
+import { handle } from '../../../../../lib/api/handle';
 import { routeParam } from '../../../../../lib/api/request';
 import { requirePrincipal } from '../../../../../lib/auth/context';
 import { followExecution } from '../../../../../lib/execution-stream';

@@ -1,5 +1,6 @@
 import { deleteUserSessions, updateUser } from '../../../../../../db/repository';
-import { handle, json, notFound } from '../../../../../../lib/api/errors';
+import { json, notFound } from '../../../../../../lib/api/errors';
+import { handle } from '../../../../../../lib/api/handle';
 import { readBody, routeParam } from '../../../../../../lib/api/request';
 import { auditAsCaller } from '../../../../../../lib/auth/audit';
 import { hashPassword } from '../../../../../../lib/auth/passwords';

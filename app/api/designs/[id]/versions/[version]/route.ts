@@ -1,5 +1,6 @@
 import { getVersion } from '../../../../../../db/repository';
-import { handle, json, notFound } from '../../../../../../lib/api/errors';
+import { json, notFound } from '../../../../../../lib/api/errors';
+import { handle } from '../../../../../../lib/api/handle';
 import { intParam } from '../../../../../../lib/api/request';
 
 export const dynamic = 'force-dynamic';
