@@ -3,27 +3,16 @@
  * the ones an execution can sit in, so the monitor's list finds it there. Every upsert is one
  * history event, so instant steps record nothing.
  */
-import { isHandlerNode, type Design, type Duration, type FlowNode, type NodeOfType } from './schema/design';
+import { isHandlerNode, type Design, type FlowNode, type NodeOfType } from './schema/design';
+import { stepOf } from './steps';
 import { edgeOutput } from './validate/outputs';
 
-/** A timer too short to look for an execution in (visibility itself lags by about a second). */
-function isBrief(duration: Duration): boolean {
-  return duration.unit === 'seconds' && duration.amount < 60;
-}
-
-/** Whether an execution can sit in this step: a wait, a timer of a minute or more, an activity, an awaited child. */
+/**
+ * Whether an execution can sit in this step (each kind says so in codegen/steps: a wait, a timer of
+ * a minute or more, an activity, an awaited child).
+ */
 export function recordsStep(node: FlowNode): boolean {
-  switch (node.type) {
-    case 'wait':
-    case 'activity':
-      return true;
-    case 'timer':
-      return !isBrief(node.duration);
-    case 'childWorkflow':
-      return node.waitForResult;
-    default:
-      return false;
-  }
+  return stepOf(node).recordsStep?.(node) ?? false;
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseExpression } from '../expressions/parser';
 import { fieldExprType, isFieldName } from '../fieldTypes';
 import { recipientEntries } from '../notifyRecipients';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
+import { stepOf } from '../steps';
 import { describeNode } from './describe';
 
 export interface CompiledExpression {
@@ -125,23 +126,19 @@ export function checkExpressions(design: Design): ExpressionCheck {
   };
   const stateScope: Scope = { names: state };
   for (const node of design.nodes) {
-    const scope = isHandlerNode(node) ? handlerScope(state, node) : stateScope;
+    if (!isHandlerNode(node)) {
+      stepOf(node).validate?.expressions?.(node, {
+        design,
+        error: (code, message, field) => diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field }),
+        compile: (field, label, text, expected) => compile(node, field, label, text, stateScope, expected),
+        assignTo: (path, variable, value) => assignTo(node, path, variable, value, stateScope),
+        activityCall: (prefix, call) => checkActivityCall(node, prefix, call, stateScope),
+        variableType: (name) => variableTypes.get(name),
+      });
+      continue;
+    }
+    const scope = handlerScope(state, node);
     switch (node.type) {
-      case 'wait':
-        compile(node, 'condition', 'condition', node.condition, scope, 'boolean');
-        break;
-      case 'decision':
-        node.branches.forEach((branch, i) => compile(node, `branches.${i}.condition`, `condition of branch ${JSON.stringify(branch.label || branch.id)}`, branch.condition, scope, 'boolean'));
-        break;
-      case 'activity':
-        checkActivityCall(node, '', node, scope);
-        break;
-      case 'assign':
-        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
-        break;
-      case 'end':
-        compile(node, 'result', node.outcome === 'fail' ? 'failure message' : 'result', node.result, scope, node.outcome === 'fail' ? 'string' : design.resultType);
-        break;
       case 'signal':
         if (node.when !== undefined && node.when.trim() !== '') compile(node, 'when', 'condition "apply only when"', node.when, scope, 'boolean');
         if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);
@@ -159,29 +156,6 @@ export function checkExpressions(design: Design): ExpressionCheck {
         node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
         if (node.returns !== undefined && node.returns.trim() !== '') compile(node, 'returns', 'return value', node.returns, scope);
         break;
-      case 'childWorkflow':
-      case 'signalExternal': {
-        compile(node, 'workflowId', 'workflow id', node.workflowId, scope, 'string');
-        if (node.type === 'childWorkflow' && node.taskQueue?.trim()) compile(node, 'taskQueue', 'task queue', node.taskQueue, scope, 'string');
-        const [args, path] = node.type === 'childWorkflow' ? [node.input, 'input'] : [node.args, 'args'];
-        args.forEach((arg, i) => compile(node, `${path}.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, scope, arg.type));
-        if (node.type === 'childWorkflow' && node.resultVariable) {
-          const target = variableTypes.get(node.resultVariable);
-          const field = 'resultVariable';
-          if (!node.waitForResult) {
-            diagnostics.push({ severity: 'error', code: 'child.no-result', message: `${describeNode(node)} does not wait for the child, so there is no result to store in ${JSON.stringify(node.resultVariable)}; tick "wait for the result" or clear the variable`, nodeId: node.id, field });
-          } else if (!target) {
-            diagnostics.push({ severity: 'error', code: 'assignment.unknown-variable', message: `${describeNode(node)} stores its result in ${JSON.stringify(node.resultVariable)}, which is not a declared variable; declare it in the workflow's variables`, nodeId: node.id, field });
-          } else if (target.kind !== (node.resultType ?? 'string')) {
-            diagnostics.push({ severity: 'error', code: 'child.result-type', message: `${describeNode(node)}: the child returns a ${node.resultType ?? 'string'}, but ${JSON.stringify(node.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
-          }
-        }
-        break;
-      }
-      case 'start':
-      case 'timer':
-      case 'continueAsNew':
-        break;
     }
   }
   for (const [key, expression] of compiled) {
@@ -194,7 +168,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
   return { diagnostics, compiled };
 }
 
-/** A wait must be satisfiable by some message, and a wait on people should have a deadline. */
+/** An update that waits must be releasable; then each flow step's own checks over the compiled expressions. */
 function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[] {
   const changedByMessages = new Set<string>();
   for (const node of design.nodes) {
@@ -207,8 +181,7 @@ function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[]
   // An update that waits (6.4.2) is released by the main flow or by other messages.
   const changedAnywhere = new Set(changedByMessages);
   for (const node of design.nodes) {
-    if (node.type === 'assign') for (const a of node.assignments) changedAnywhere.add(a.variable);
-    if ((node.type === 'activity' || node.type === 'childWorkflow') && node.resultVariable) changedAnywhere.add(node.resultVariable);
+    if (!isHandlerNode(node)) for (const variable of stepOf(node).writes?.(node) ?? []) changedAnywhere.add(variable);
   }
   for (const node of design.nodes) {
     if (node.type !== 'update') continue;
@@ -226,32 +199,18 @@ function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[]
       });
     }
   }
+  // The flow's own steps (e.g. can a Wait ever end?): codegen/steps, `validate.afterExpressions`.
   for (const node of design.nodes) {
-    if (node.type !== 'wait') continue;
-    const condition = compiled.get(expressionKey(node.id, 'condition'));
-    if (!condition) continue;
-    const reads = [...referencedNames(condition.ast)].filter((name) => name !== 'input');
-    const satisfiable = reads.some((name) => changedByMessages.has(name));
-    if (!satisfiable) {
-      const what = reads.length ? `no signal or update changes ${reads.map((n) => JSON.stringify(n)).join(' or ')}` : 'its condition reads no variable';
-      diagnostics.push({
-        severity: node.timeout ? 'warning' : 'error',
-        code: 'wait.unsatisfiable',
-        message: node.timeout
-          ? `${describeNode(node)} can only end by its timeout: ${what}; use a Timer if that is intended`
-          : `${describeNode(node)} can never finish: ${what}`,
-        nodeId: node.id,
-        field: 'condition',
-      });
-    } else if (!node.timeout) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'wait.no-timeout',
-        message: `${describeNode(node)} waits for a message without a timeout: if nobody answers, the execution waits forever`,
-        nodeId: node.id,
-        field: 'timeout',
-      });
-    }
+    if (isHandlerNode(node)) continue;
+    const at = (severity: Diagnostic['severity']) => (code: string, message: string, field: string) => {
+      diagnostics.push({ severity, code, message, nodeId: node.id, field });
+    };
+    stepOf(node).validate?.afterExpressions?.(node, {
+      error: at('error'),
+      warning: at('warning'),
+      compiled: (field) => compiled.get(expressionKey(node.id, field)),
+      changedByMessages,
+    });
   }
   return diagnostics;
 }

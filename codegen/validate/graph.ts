@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { isHandlerNode, type Design, type DesignNode, type FlowNode } from '../schema/design';
+import { stepOf } from '../steps';
 import { describeNode } from './describe';
 import { edgeOutput, flowOutputs } from './outputs';
 
@@ -129,11 +130,7 @@ export function checkGraph(design: Design): GraphCheck {
 }
 
 function describeOutput(node: FlowNode, output: string): string {
-  if (node.type === 'decision') {
-    const branch = node.branches.find((b) => b.id === output);
-    return branch ? `branch ${JSON.stringify(branch.label || branch.id)}` : '"else"';
-  }
-  return JSON.stringify(output);
+  return stepOf(node).describeOutput?.(node, output) ?? JSON.stringify(output);
 }
 
 function error(code: string, message: string, nodeId?: string): Diagnostic {

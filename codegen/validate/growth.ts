@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { childrenOf, type Expr } from '../expressions/ast';
-import type { Design, DesignNode } from '../schema/design';
+import { isHandlerNode, type Design, type DesignNode } from '../schema/design';
+import { stepOf } from '../steps';
 import { describeNode } from './describe';
 import { expressionKey, type CompiledExpressions } from './expressions';
 
@@ -14,18 +15,11 @@ export function checkGrowth(design: Design, compiled: CompiledExpressions): Diag
   const variables = new Set(design.variables.map((v) => v.name));
   const continues = design.nodes.some((n) => n.type === 'continueAsNew');
   for (const node of design.nodes) {
-    if (node.type === 'continueAsNew') {
-      node.carry.forEach((name, i) => {
-        if (!variables.has(name)) {
-          diagnostics.push({
-            severity: 'error',
-            code: 'continueAsNew.unknown-variable',
-            message: `${describeNode(node)} carries ${JSON.stringify(name)}, which is not a declared variable; pick one of the workflow's variables`,
-            nodeId: node.id,
-            field: `carry.${i}`,
-          });
-        }
-      });
+    if (!isHandlerNode(node)) {
+      const error = (code: string, message: string, field: string): void => {
+        diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field });
+      };
+      stepOf(node).validate?.growth?.(node, { error, variables });
     }
     if ((node.type !== 'signal' && node.type !== 'update') || continues) continue;
     node.assignments.forEach((assignment, i) => {

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics';
 import { argsInterfaceName, checkIdentifier, describeNameProblem, messageConstName, type NameProblem } from '../names';
-import { isHandlerNode, type Design, type Field, type HandlerNode } from '../schema/design';
+import { isHandlerNode, type Design, type Field, type FlowNode, type HandlerNode } from '../schema/design';
+import { stepOf } from '../steps';
+import type { NameChecks } from '../steps/types';
 import { describeNode } from './describe';
 
 /** Every name that becomes an identifier is valid, and no two of them collide in the generated module. */
@@ -57,17 +59,25 @@ export function checkNames(design: Design): Diagnostic[] {
     checkFieldList(handler.parameters, `${describeNode(handler)}: parameter`, 'parameters', diagnostics, handler.id);
   }
   for (const node of design.nodes) {
-    if (node.type !== 'childWorkflow' && node.type !== 'signalExternal') continue;
-    const [field, what] = node.type === 'childWorkflow' ? ['workflowType', 'workflow type'] : ['signal', 'signal'];
-    const name = node.type === 'childWorkflow' ? node.workflowType : node.signal;
-    const problem = checkTargetName(name);
-    if (problem) {
-      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem(`${describeNode(node)}: the ${what}`, name, problem), nodeId: node.id, field });
-    }
-    const args = node.type === 'childWorkflow' ? node.input : node.args;
-    checkFieldList(args, `${describeNode(node)}: field`, node.type === 'childWorkflow' ? 'input' : 'args', diagnostics, node.id);
+    if (isHandlerNode(node)) continue;
+    stepOf(node).validate?.names?.(node, stepNameChecks(node, diagnostics));
   }
   return diagnostics;
+}
+
+/** The name rules a flow step kind applies to its own fields (codegen/steps: `validate.names`). */
+function stepNameChecks(node: FlowNode, diagnostics: Diagnostic[]): NameChecks {
+  const error = (code: string, message: string, field: string): void => {
+    diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field });
+  };
+  return {
+    error,
+    targetName(field, what, name) {
+      const problem = checkTargetName(name);
+      if (problem) error('name.invalid', describeNameProblem(`${describeNode(node)}: the ${what}`, name, problem), field);
+    },
+    fieldList: (fields, path) => checkFieldList(fields, `${describeNode(node)}: field`, path, diagnostics, node.id),
+  };
 }
 
 function checkFieldList(fields: Pick<Field, 'name'>[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string): void {

@@ -1,3 +1,4 @@
+import { isStepKind, STEPS } from '../steps';
 import type { FlowGraph } from './graph';
 
 /**
@@ -14,7 +15,7 @@ export function joinedNodes(graph: FlowGraph): string[] {
   return [...incoming].filter(([id, count]) => count > 1 && !isTerminal(graph.nodes.get(id)?.type)).map(([id]) => id);
 }
 
-/** Terminal steps are small and repeated where reached, so they never force a state machine. */
+/** Terminal steps (codegen/steps: `terminal`) are small and repeated where reached, so they never force a state machine. */
 function isTerminal(type: string | undefined): boolean {
-  return type === 'end' || type === 'continueAsNew';
+  return isStepKind(type) && STEPS[type].terminal === true;
 }

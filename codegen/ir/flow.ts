@@ -1,0 +1,75 @@
+import type { FlowNode } from '../schema/design';
+import { recordsStep } from '../step-recording';
+import { stepOf } from '../steps';
+import type { LowerContext } from '../steps/types';
+import { joinedNodes, type ValidatedDesign } from '../validate';
+import type { IrStatement } from './types';
+
+/** What every step's lowering may use besides its own node (see LowerContext). */
+export type SharedLowering = Pick<LowerContext, 'assignments' | 'callee' | 'specOf'> & {
+  code(owner: string, field: string): string;
+};
+
+export interface LoweredFlow {
+  body: IrStatement[];
+  /** Whether any step records itself in SignalboxStep (the generated `recordStep`). */
+  recordsSteps: boolean;
+}
+
+/**
+ * The main flow, from Start: nested, structured code when the flow is a tree, else (joins,
+ * loops) a state machine with one `case` per step. What each step becomes is its kind's
+ * `lower` (codegen/steps); this only decides how steps follow one another.
+ */
+export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): LoweredFlow {
+  const { design, graph } = validated;
+  const asStateMachine = joinedNodes(graph).length > 0;
+  let recordsSteps = false;
+  const successor = (id: string, output: string): string => {
+    const target = graph.successors.get(id)?.get(output);
+    if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
+    return target;
+  };
+  const lowerFrom = (id: string): IrStatement[] => {
+    const node = graph.nodes.get(id);
+    if (!node) throw new Error(`internal: flow node ${id} missing`);
+    return stepOf(node).lower(node, stepContext(node));
+  };
+  const stepContext = (node: FlowNode): LowerContext => ({
+    ...shared,
+    design,
+    code: (field) => shared.code(node.id, field),
+    next(output) {
+      const target = successor(node.id, output);
+      return asStateMachine ? [{ kind: 'goto', stepLiteral: JSON.stringify(target) }] : lowerFrom(target);
+    },
+    // The state machine enters each step once, at the top of its loop.
+    enter: asStateMachine
+      ? { kind: 'comment', text: stepComment(node) }
+      : { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) },
+    // Steps an execution can sit in record themselves in visibility; instant ones would only add history.
+    record() {
+      if (!recordsStep(node)) return [];
+      recordsSteps = true;
+      return [{ kind: 'recordStep' }];
+    },
+  });
+
+  const body: IrStatement[] = asStateMachine
+    ? [
+        {
+          kind: 'stateMachine',
+          initialLiteral: JSON.stringify(successor(graph.startId, 'next')),
+          cases: [...graph.reachable]
+            .filter((id) => id !== graph.startId)
+            .map((id) => ({ stepLiteral: JSON.stringify(id), body: lowerFrom(id) })),
+        },
+      ]
+    : lowerFrom(graph.startId);
+  return { body, recordsSteps };
+}
+
+function stepComment(node: FlowNode): string | undefined {
+  const parts = [node.label, node.description].filter((p): p is string => Boolean(p && p.trim()));
+  return parts.length ? parts.join(': ') : undefined;
+}

@@ -1,0 +1,24 @@
+import { activityArgsCode } from '../ir/code';
+import type { StepDefinition } from './types';
+
+/**
+ * Activity: runs a built-in or custom activity with `args` (one expression per parameter),
+ * storing its result in `resultVariable`. Schema: ActivityNodeSchema in codegen/schema/design.ts;
+ * the activities themselves: codegen/activities.ts. Template: partials/step-activity.hbs.
+ */
+export const activity: StepDefinition<'activity'> = {
+  kind: 'activity',
+  outputs: () => ['next'],
+  defaultOutput: 'next',
+  recordsStep: () => true,
+  writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
+  validate: {
+    expressions: (node, check) => check.activityCall('', node),
+  },
+  lower(node, lower) {
+    const argsCode = activityArgsCode(lower.specOf(node.activity), (name) => lower.code(`args.${name}`));
+    const call = { kind: 'activity' as const, callee: lower.callee(node), argsCode, resultVariable: node.resultVariable || null };
+    return [lower.enter, ...lower.record(), call, ...lower.next('next')];
+  },
+  partials: ['step-activity', 'step-enterStep', 'step-recordStep'],
+};

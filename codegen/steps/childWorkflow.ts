@@ -1,0 +1,60 @@
+import { formatType } from '../expressions';
+import { typedObject } from '../ir/code';
+import type { IrStatement } from '../ir/types';
+import { describeNode } from '../validate/describe';
+import type { StepDefinition } from './types';
+
+/**
+ * Child workflow: runs another workflow (any deployed type, this one included) as a child; with
+ * `waitForResult` the flow continues when it completes, its result in `resultVariable`, otherwise
+ * once it started (parent close policy ABANDON). Schema: ChildWorkflowNodeSchema in
+ * codegen/schema/design.ts. Template: partials/step-childWorkflow.hbs.
+ */
+export const childWorkflow: StepDefinition<'childWorkflow'> = {
+  kind: 'childWorkflow',
+  outputs: () => ['next'],
+  defaultOutput: 'next',
+  recordsStep: (node) => node.waitForResult,
+  writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
+  validate: {
+    names(node, check) {
+      check.targetName('workflowType', 'workflow type', node.workflowType);
+      check.fieldList(node.input, 'input');
+    },
+    expressions(node, check) {
+      check.compile('workflowId', 'workflow id', node.workflowId, 'string');
+      if (node.taskQueue?.trim()) check.compile('taskQueue', 'task queue', node.taskQueue, 'string');
+      node.input.forEach((arg, i) => check.compile(`input.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, arg.type));
+      if (!node.resultVariable) return;
+      const target = check.variableType(node.resultVariable);
+      const field = 'resultVariable';
+      if (!node.waitForResult) {
+        check.error('child.no-result', `${describeNode(node)} does not wait for the child, so there is no result to store in ${JSON.stringify(node.resultVariable)}; tick "wait for the result" or clear the variable`, field);
+      } else if (!target) {
+        check.error('assignment.unknown-variable', `${describeNode(node)} stores its result in ${JSON.stringify(node.resultVariable)}, which is not a declared variable; declare it in the workflow's variables`, field);
+      } else if (target.kind !== (node.resultType ?? 'string')) {
+        check.error('child.result-type', `${describeNode(node)}: the child returns a ${node.resultType ?? 'string'}, but ${JSON.stringify(node.resultVariable)} is a ${formatType(target)}`, field);
+      }
+    },
+  },
+  lower(node, lower) {
+    const { type, value } = typedObject(node.input, (i) => lower.code(`input.${i}.value`));
+    const options = [
+      `workflowId: ${lower.code('workflowId')}`,
+      ...(node.taskQueue?.trim() ? [`taskQueue: ${lower.code('taskQueue')}`] : []),
+      ...(value ? [`args: [${value}]`] : []),
+      // A child that is only started lives on when this run ends.
+      ...(node.waitForResult ? [] : [`parentClosePolicy: 'ABANDON'`]),
+    ];
+    const child: IrStatement = {
+      kind: 'childWorkflow',
+      call: node.waitForResult ? 'executeChild' : 'startChild',
+      signature: `(${type ? `input: ${type}` : ''}) => Promise<${node.waitForResult ? (node.resultType ?? 'string') : 'unknown'}>`,
+      workflowTypeLiteral: JSON.stringify(node.workflowType),
+      optionsCode: `{ ${options.join(', ')} }`,
+      resultVariable: (node.waitForResult && node.resultVariable) || null,
+    };
+    return [lower.enter, ...lower.record(), child, ...lower.next('next')];
+  },
+  partials: ['step-childWorkflow', 'step-enterStep', 'step-recordStep'],
+};

@@ -1,0 +1,23 @@
+import type { StepDefinition } from './types';
+
+/**
+ * End: completes the workflow with `result`, or fails it with `result` as the message. Schema:
+ * EndNodeSchema in codegen/schema/design.ts. Templates: partials/step-complete.hbs, step-fail.hbs.
+ */
+export const end: StepDefinition<'end'> = {
+  kind: 'end',
+  outputs: () => [],
+  defaultOutput: 'next',
+  terminal: true,
+  validate: {
+    expressions: (node, check) =>
+      node.outcome === 'fail'
+        ? check.compile('result', 'failure message', node.result, 'string')
+        : check.compile('result', 'result', node.result, check.design.resultType),
+  },
+  lower: (node, lower) =>
+    node.outcome === 'fail'
+      ? [lower.enter, { kind: 'fail', messageCode: lower.code('result') }]
+      : [lower.enter, { kind: 'complete', resultCode: lower.code('result') }],
+  partials: ['step-complete', 'step-fail', 'step-enterStep'],
+};

@@ -1,0 +1,18 @@
+import { durationLiteral } from '../ir/code';
+import type { Duration } from '../schema/design';
+import type { StepDefinition } from './types';
+
+/** A timer too short to look for an execution in (visibility itself lags by about a second). */
+function isBrief(duration: Duration): boolean {
+  return duration.unit === 'seconds' && duration.amount < 60;
+}
+
+/** Timer: sleeps for a fixed duration. Schema: TimerNodeSchema in codegen/schema/design.ts. Template: partials/step-sleep.hbs. */
+export const timer: StepDefinition<'timer'> = {
+  kind: 'timer',
+  outputs: () => ['next'],
+  defaultOutput: 'next',
+  recordsStep: (node) => !isBrief(node.duration),
+  lower: (node, lower) => [lower.enter, ...lower.record(), { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...lower.next('next')],
+  partials: ['step-sleep', 'step-enterStep', 'step-recordStep'],
+};
