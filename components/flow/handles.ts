@@ -1,4 +1,5 @@
-import { isHandlerNode, type DesignNode, type NodeType } from '../../codegen/schema/design';
+import { isHandlerNode, type DesignNode, type FlowNode, type NodeType } from '../../codegen/schema/design';
+import { isStepKind, stepOf } from '../../codegen/steps';
 
 /** Handle id of the single input of a flow step. */
 export const IN_HANDLE = 'in';
@@ -15,27 +16,13 @@ export function isHandlerType(type: string | undefined): boolean {
   return HANDLER_TYPES.includes(type as NodeType);
 }
 
-/** The output handles a node offers, in display order. */
+/**
+ * The output handles a node offers, in display order: a flow step's are its kind's outputs, the
+ * very ones validation requires connected (codegen/steps); a handler has its one documenting output.
+ */
 export function sourceHandles(node: Pick<DesignNode, 'type'> & Partial<DesignNode>): string[] {
-  const n = node as DesignNode;
-  switch (n.type) {
-    case 'start':
-    case 'timer':
-    case 'activity':
-    case 'assign':
-    case 'childWorkflow':
-    case 'signalExternal':
-      return [NEXT];
-    case 'wait':
-      return n.timeout ? ['met', 'timeout'] : ['met'];
-    case 'decision':
-      return [...(n.branches ?? []).map((b) => b.id), 'else'];
-    case 'end':
-    case 'continueAsNew':
-      return [];
-    default:
-      return isHandlerNode(n) ? [HANDLER_OUT] : [];
-  }
+  if (isStepKind(node.type)) return stepOf({ type: node.type }).outputs(node as Partial<FlowNode>);
+  return isHandlerNode(node as DesignNode) ? [HANDLER_OUT] : [];
 }
 
 export function defaultSourceHandle(type: NodeType): string {
