@@ -14,6 +14,10 @@ export interface LoweredFlow {
   body: IrStatement[];
   /** Whether any step records itself in SignalboxStep (the generated `recordStep`). */
   recordsSteps: boolean;
+  /** The @temporalio/workflow functions the lowered steps call. */
+  workflowImports: Set<string>;
+  /** Whether a lowered step reads the workflow's input outside its expressions (a Continue-as-new). */
+  readsInput: boolean;
 }
 
 /**
@@ -25,6 +29,8 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
   const { design, graph } = validated;
   const asStateMachine = joinedNodes(graph).length > 0;
   let recordsSteps = false;
+  let readsInput = false;
+  const workflowImports = new Set<string>();
   const successor = (id: string, output: string): string => {
     const target = graph.successors.get(id)?.get(output);
     if (!target) throw new Error(`internal: ${id} has no ${output} edge`);
@@ -33,7 +39,10 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
   const lowerFrom = (id: string): IrStatement[] => {
     const node = graph.nodes.get(id);
     if (!node) throw new Error(`internal: flow node ${id} missing`);
-    return stepOf(node).lower(node, stepContext(node));
+    const step = stepOf(node);
+    for (const name of step.workflowImports?.(node) ?? []) workflowImports.add(name);
+    if (step.readsInput?.(node)) readsInput = true;
+    return step.lower(node, stepContext(node));
   };
   const stepContext = (node: FlowNode): LowerContext => ({
     ...shared,
@@ -66,7 +75,7 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
         },
       ]
     : lowerFrom(graph.startId);
-  return { body, recordsSteps };
+  return { body, recordsSteps, workflowImports, readsInput };
 }
 
 function stepComment(node: FlowNode): string | undefined {

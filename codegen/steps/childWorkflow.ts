@@ -14,6 +14,8 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',
   outputs: () => ['next'],
   defaultOutput: 'next',
+  workflowImports: (node) => [node.waitForResult ? 'executeChild' : 'startChild'],
+  spellsMoney: (node) => node.input.some((a) => a.type === 'money'),
   recordsStep: (node) => node.waitForResult,
   writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
   validate: {

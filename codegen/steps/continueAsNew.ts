@@ -1,3 +1,6 @@
+import { fieldTsType } from '../fieldTypes';
+import type { TsInterface } from '../ir/types';
+import type { Design, NodeOfType } from '../schema/design';
 import { describeNode } from '../validate/describe';
 import type { StepDefinition } from './types';
 
@@ -12,6 +15,9 @@ export const continueAsNew: StepDefinition<'continueAsNew'> = {
   outputs: () => [],
   defaultOutput: 'next',
   terminal: true,
+  workflowImports: () => ['continueAsNew'],
+  // The next run gets the same input.
+  readsInput: () => true,
   validate: {
     growth(node, check) {
       node.carry.forEach((name, i) => {
@@ -28,3 +34,16 @@ export const continueAsNew: StepDefinition<'continueAsNew'> = {
   },
   partials: ['step-continueAsNew', 'step-enterStep'],
 };
+
+/**
+ * What a continued run receives: the variables any Continue-as-new node carries. A variable
+ * only some of them carry is optional; every run falls back to the initial value when absent.
+ */
+export function carriedState(design: Design, reachable: ReadonlySet<string>): TsInterface | null {
+  const nodes = design.nodes.filter((n): n is NodeOfType<'continueAsNew'> => n.type === 'continueAsNew' && reachable.has(n.id));
+  if (nodes.length === 0) return null;
+  const fields = design.variables
+    .filter((v) => nodes.some((n) => n.carry.includes(v.name)))
+    .map((v) => ({ name: v.name, tsType: fieldTsType(v), optional: !nodes.every((n) => n.carry.includes(v.name)) || undefined }));
+  return { name: `${design.name}Carried`, fields };
+}

@@ -9,6 +9,7 @@ export const end: StepDefinition<'end'> = {
   outputs: () => [],
   defaultOutput: 'next',
   terminal: true,
+  workflowImports: (node) => (node.outcome === 'fail' ? ['ApplicationFailure'] : []),
   validate: {
     expressions: (node, check) =>
       node.outcome === 'fail'

@@ -10,6 +10,8 @@ export const signalExternal: StepDefinition<'signalExternal'> = {
   kind: 'signalExternal',
   outputs: () => ['next'],
   defaultOutput: 'next',
+  workflowImports: () => ['getExternalWorkflowHandle'],
+  spellsMoney: (node) => node.args.some((a) => a.type === 'money'),
   validate: {
     names(node, check) {
       check.targetName('signal', 'signal', node.signal);

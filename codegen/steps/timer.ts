@@ -12,6 +12,7 @@ export const timer: StepDefinition<'timer'> = {
   kind: 'timer',
   outputs: () => ['next'],
   defaultOutput: 'next',
+  workflowImports: () => ['sleep'],
   recordsStep: (node) => !isBrief(node.duration),
   lower: (node, lower) => [lower.enter, ...lower.record(), { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...lower.next('next')],
   partials: ['step-sleep', 'step-enterStep', 'step-recordStep'],

@@ -26,6 +26,12 @@ export interface StepDefinition<K extends FlowNodeType = FlowNodeType> {
   terminal?: boolean;
   /** Whether an execution can sit in this step, so it records itself in SignalboxStep (codegen/step-recording.ts). */
   recordsStep?(node: NodeOfType<K>): boolean;
+  /** The @temporalio/workflow functions its generated code calls (beyond those every workflow imports). */
+  workflowImports?(node: NodeOfType<K>): string[];
+  /** Whether its generated code reads the workflow's `input` parameter other than through an expression. */
+  readsInput?(node: NodeOfType<K>): boolean;
+  /** Whether its generated code spells the Money type (a typed argument of type money). */
+  spellsMoney?(node: NodeOfType<K>): boolean;
   /** The variables this step writes (a message-free way to release a waiting update). */
   writes?(node: NodeOfType<K>): string[];
   /** Kind-specific rules, one hook per validation stage (the stages run in a fixed order for stable diagnostics). */
