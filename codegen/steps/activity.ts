@@ -5,6 +5,7 @@ import type { StepDefinition } from './types';
  * Activity: runs a built-in or custom activity with `args` (one expression per parameter),
  * storing its result in `resultVariable`. Schema: ActivityNodeSchema in codegen/schema/design.ts;
  * the activities themselves: codegen/activities.ts. Template: partials/step-activity.hbs.
+ * UI: components/flow/nodes/ActivityNode.tsx (on the canvas), components/designer/inspector/ActivityForm.tsx (inspector), `activity` in components/flow/kinds.ts (palette).
  */
 export const activity: StepDefinition<'activity'> = {
   kind: 'activity',

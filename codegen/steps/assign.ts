@@ -1,6 +1,9 @@
 import type { StepDefinition } from './types';
 
-/** Assign: sets variables from expressions. Schema: AssignNodeSchema in codegen/schema/design.ts. Template: partials/step-assign.hbs. */
+/**
+ * Assign: sets variables from expressions. Schema: AssignNodeSchema in codegen/schema/design.ts. Template: partials/step-assign.hbs.
+ * UI: components/flow/nodes/AssignNode.tsx (on the canvas), components/designer/inspector/AssignForm.tsx (inspector), `assign` in components/flow/kinds.ts (palette).
+ */
 export const assign: StepDefinition<'assign'> = {
   kind: 'assign',
   outputs: () => ['next'],

@@ -9,6 +9,7 @@ import type { StepDefinition } from './types';
  * `waitForResult` the flow continues when it completes, its result in `resultVariable`, otherwise
  * once it started (parent close policy ABANDON). Schema: ChildWorkflowNodeSchema in
  * codegen/schema/design.ts. Template: partials/step-childWorkflow.hbs.
+ * UI: components/flow/nodes/ChildWorkflowNode.tsx (on the canvas), components/designer/inspector/ChildWorkflowForm.tsx (inspector), `childWorkflow` in components/flow/kinds.ts (palette).
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',

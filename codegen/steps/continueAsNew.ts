@@ -9,6 +9,7 @@ import type { StepDefinition } from './types';
  * every handler finished; the `carry` variables keep their values (the workflow's `carried`
  * parameter, built in codegen/ir/lower.ts). Schema: ContinueAsNewNodeSchema in
  * codegen/schema/design.ts. Template: partials/step-continueAsNew.hbs.
+ * UI: components/flow/nodes/ContinueAsNewNode.tsx (on the canvas), components/designer/inspector/ContinueAsNewForm.tsx (inspector), `continueAsNew` in components/flow/kinds.ts (palette).
  */
 export const continueAsNew: StepDefinition<'continueAsNew'> = {
   kind: 'continueAsNew',

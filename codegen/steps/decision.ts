@@ -4,6 +4,7 @@ import type { StepDefinition } from './types';
  * Decision: the first branch whose condition holds is taken, otherwise "else"; each branch is
  * an output named by its id. Schema: DecisionNodeSchema in codegen/schema/design.ts. Template:
  * partials/step-decision.hbs.
+ * UI: components/flow/nodes/DecisionNode.tsx (on the canvas), components/designer/inspector/DecisionForm.tsx (inspector), `decision` in components/flow/kinds.ts (palette).
  */
 export const decision: StepDefinition<'decision'> = {
   kind: 'decision',

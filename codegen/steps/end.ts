@@ -3,6 +3,7 @@ import type { StepDefinition } from './types';
 /**
  * End: completes the workflow with `result`, or fails it with `result` as the message. Schema:
  * EndNodeSchema in codegen/schema/design.ts. Templates: partials/step-complete.hbs, step-fail.hbs.
+ * UI: components/flow/nodes/EndNode.tsx (on the canvas), components/designer/inspector/EndForm.tsx (inspector), `end` in components/flow/kinds.ts (palette).
  */
 export const end: StepDefinition<'end'> = {
   kind: 'end',

@@ -5,6 +5,7 @@ import type { StepDefinition } from './types';
  * Signal workflow: sends a signal to another running workflow by its id (6.4.3), e.g. a parent
  * or a sibling. Schema: SignalExternalNodeSchema in codegen/schema/design.ts. Template:
  * partials/step-signalExternal.hbs.
+ * UI: components/flow/nodes/SignalExternalNode.tsx (on the canvas), components/designer/inspector/SignalExternalForm.tsx (inspector), `signalExternal` in components/flow/kinds.ts (palette).
  */
 export const signalExternal: StepDefinition<'signalExternal'> = {
   kind: 'signalExternal',

@@ -7,7 +7,10 @@ function isBrief(duration: Duration): boolean {
   return duration.unit === 'seconds' && duration.amount < 60;
 }
 
-/** Timer: sleeps for a fixed duration. Schema: TimerNodeSchema in codegen/schema/design.ts. Template: partials/step-sleep.hbs. */
+/**
+ * Timer: sleeps for a fixed duration. Schema: TimerNodeSchema in codegen/schema/design.ts. Template: partials/step-sleep.hbs.
+ * UI: components/flow/nodes/TimerNode.tsx (on the canvas), components/designer/inspector/TimerForm.tsx (inspector), `timer` in components/flow/kinds.ts (palette).
+ */
 export const timer: StepDefinition<'timer'> = {
   kind: 'timer',
   outputs: () => ['next'],

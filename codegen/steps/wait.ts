@@ -6,6 +6,7 @@ import type { StepDefinition } from './types';
 /**
  * Wait: pauses until `condition` holds; with a timeout, the "timeout" output is taken when it
  * expires. Schema: WaitNodeSchema in codegen/schema/design.ts. Template: partials/step-wait.hbs.
+ * UI: components/flow/nodes/WaitNode.tsx (on the canvas), components/designer/inspector/WaitForm.tsx (inspector), `wait` in components/flow/kinds.ts (palette).
  */
 export const wait: StepDefinition<'wait'> = {
   kind: 'wait',
