@@ -22,6 +22,11 @@ export interface StepDefinition<K extends FlowNodeType = FlowNodeType> {
   defaultOutput: string | undefined;
   /** How an output is named in a diagnostic (default: quoted). */
   describeOutput?(node: NodeOfType<K>, output: string): string;
+  /**
+   * Signal and update nodes may connect to it, documenting which message can satisfy it (the
+   * canvas's messages port; any other handler edge is refused by the canvas and by validation).
+   */
+  takesMessages?: boolean;
   /** Ends the run: small and repeated where reached, so it never forces a state machine. */
   terminal?: boolean;
   /** Whether an execution can sit in this step, so it records itself in SignalboxStep (codegen/step-recording.ts). */

@@ -12,6 +12,7 @@ export const wait: StepDefinition<'wait'> = {
   kind: 'wait',
   outputs: (node) => (node.timeout ? ['met', 'timeout'] : ['met']),
   defaultOutput: 'met',
+  takesMessages: true,
   recordsStep: () => true,
   validate: {
     expressions: (node, check) => check.compile('condition', 'condition', node.condition, 'boolean'),

@@ -54,7 +54,7 @@ export function checkGraph(design: Design): GraphCheck {
       continue;
     }
     if (isHandlerNode(source)) {
-      if (target.type !== 'wait') {
+      if (isHandlerNode(target) || !stepOf(target).takesMessages) {
         diagnostics.push({
           ...error('edge.handler-target', `${describeNode(source)} can only connect to a Wait it may satisfy, not to ${describeNode(target)}`, source.id),
           edgeId: edge.id,

@@ -1,4 +1,5 @@
 import type { Connection, Edge } from '@xyflow/react';
+import { isStepKind, STEPS } from '../../codegen/steps';
 import { isHandlerType, MESSAGES_HANDLE, NEXT } from '../flow/handles';
 
 interface Graph {
@@ -31,7 +32,7 @@ export function checkConnection(c: Connection | Edge, { nodes, edges }: Graph): 
   if (isHandlerType(target.type)) return refuse('Nothing flows into a message handler: handlers are triggered by messages');
   if (isHandlerType(source.type)) {
     if (source.type === 'query') return refuse('Queries cannot satisfy a wait: they never change state');
-    if (target.type !== 'wait') return refuse('A signal or update connects only to a Wait');
+    if (!isStepKind(target.type) || !STEPS[target.type].takesMessages) return refuse('A signal or update connects only to a Wait');
     if (edges.some((e) => e.source === c.source && e.target === c.target)) return refuse('Already connected');
     return ok;
   }
