@@ -42,7 +42,7 @@ export interface TestStack {
 }
 
 /** A new database on the server of `serverUrl`, named after the test file; drop() removes it. */
-async function createTestDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
   const url = new URL(serverUrl);
   const database = `${url.pathname.slice(1) || 'signalbox'}_${name}_${process.pid}`.replace(/\W/g, '_').toLowerCase();
   const onServer = async (statement: string) => {

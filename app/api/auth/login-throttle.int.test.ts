@@ -7,41 +7,29 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import pg from 'pg';
 import { closeDb } from '../../../db/client';
 import { migrateDatabase } from '../../../lib/testing/database';
+import { createTestDatabase } from '../../../lib/testing/stack';
 import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
 import { POST as login } from './login/route';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const skip = serverUrl ? false : 'TEST_DATABASE_URL is not set';
 const run = promisify(execFile);
-const databaseName = `signalbox_throttle_${process.pid}`;
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 let databaseUrl = '';
-
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // This file's own database on the test server, migrated, used by both instances.
 before(async () => {
   if (!serverUrl) return;
-  await onServer(`create database ${databaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.href;
+  database = await createTestDatabase(serverUrl, 'throttle');
+  databaseUrl = database.url;
   await migrateDatabase(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
 });
 after(async () => {
   await closeDb();
-  if (serverUrl) await onServer(`drop database if exists ${databaseName}`).catch(() => undefined);
+  await database?.drop().catch(() => undefined);
 });
 
 async function attempt(username: string, peer: string): Promise<number> {
