@@ -11,7 +11,7 @@ import protoPackage from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { createDesign, saveVersion } from '../db/repository';
-import { deployDesignVersion, type DeployTimings } from '../lib/deploy';
+import { deployDesignVersion, type DeployTimings } from '../lib/deploy/pipeline';
 import { buildsDir } from '../lib/paths';
 import { getTemporalClient } from '../lib/temporal-client';
 import { bundleWorkflows } from '../worker/bundle';

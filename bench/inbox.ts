@@ -2,7 +2,7 @@
  * Inbox page latency with many running requests: BENCH_REQUESTS (default 1,000) requests of a
  * one-level process, all waiting for the same approver, submitted through the REST API against a
  * real Temporal server (TEMPORAL_ADDRESS) with a worker host and the embedded database (the test stack,
- * lib/testing/stack.ts: a database of its own on TEST_DATABASE_URL's server when that is set). Then:
+ * testing/stack.ts: a database of its own on TEST_DATABASE_URL's server when that is set). Then:
  *   before — the previous inbox (kept below as `perRequestInbox`): every running execution of the
  *            process from visibility, a canDecide query for each, then describe + designer-state
  *            query + pending timers (history) for each task: ~4 Temporal calls per running request,
@@ -14,14 +14,14 @@
  *   TEMPORAL_ADDRESS=127.0.0.1:7233 node --import tsx bench/inbox.ts
  */
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { call, signInNewUser } from '../lib/api/testing';
+import { call, signInNewUser } from '../testing/api';
 import { APPROVAL_CONTRACT } from '../lib/approvals/generate';
 import { requestStatus } from '../lib/approvals/status';
 import { getProcess, getRequests } from '../lib/approvals/store';
-import { pendingTimers } from '../lib/execution-history';
-import { visibilityLiteral } from '../lib/execution-list';
+import { pendingTimers } from '../lib/executions/history';
+import { visibilityLiteral } from '../lib/executions/list';
 import { getTemporalClient } from '../lib/temporal-client';
-import { startTestStack } from '../lib/testing/stack';
+import { startTestStack } from '../testing/stack';
 import * as inboxRoute from '../app/api/inbox/route';
 import * as processesRoute from '../app/api/processes/route';
 import * as requestsRoute from '../app/api/requests/route';

@@ -9,9 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createDesign } from '../db/repository';
-import { deployDesignVersion } from '../lib/deploy';
-import { historyPage } from '../lib/execution-history';
-import { describeExecution, startExecution } from '../lib/executions';
+import { deployDesignVersion } from '../lib/deploy/pipeline';
+import { historyPage } from '../lib/executions/history';
+import { describeExecution, startExecution } from '../lib/executions/service';
 import { getTemporalClient } from '../lib/temporal-client';
 import { startBenchEnv, writeMonitorSection } from './monitor-env';
 

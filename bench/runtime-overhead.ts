@@ -5,7 +5,7 @@
  * its own task queue created with the same settings, driven by the same client calls.
  * Measures completed executions per second and history events per execution over rotating
  * rounds (median). Both delivery timers are 0.1 s so the timer does not hide the workflow's cost.
- * Both start with the search attributes the app sets (lib/executions.ts), so the generated workflow
+ * Both start with the search attributes the app sets (lib/executions/service.ts), so the generated workflow
  * keeps SignalboxStep current as it does when Signalbox starts it. A third variant runs the same
  * generated code started without SignalboxStep (so it records no step): what step recording costs.
  *   node --import tsx bench/runtime-overhead.ts [--executions 200] [--concurrency 20] [--rounds 6] [--write]
@@ -18,8 +18,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { SEARCH_ATTRIBUTES } from '../codegen/runtime-contract';
 import { writeBuild } from '../codegen/testing/build';
 import { goldenDesign, shorten } from '../codegen/testing/fixtures';
-import { startSearchAttributes } from '../lib/executions';
-import { freePort } from '../lib/testing/processes';
+import { startSearchAttributes } from '../lib/executions/service';
+import { freePort } from '../testing/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from '../scripts/lib/temporal-server';
 import { median, writeMonitorSection } from './monitor-env';
 

@@ -13,7 +13,7 @@ import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { serveUnmigratedInMemoryDatabase, type UnmigratedServedDatabase } from '../lib/testing/database';
+import { serveUnmigratedInMemoryDatabase, type UnmigratedServedDatabase } from '../testing/database';
 import { createDb } from './client';
 import { embeddedDatabaseUrl, pglitePasswordFile } from './credentials';
 import { createDesign, getDesign } from './repository';
@@ -167,8 +167,8 @@ test('two processes with pooled connections save versions concurrently', async (
     const { id } = await createDesign({ db: handle.db, design: example });
     const rounds = 10;
     const [a, b] = await Promise.all([
-      run(['db/server-load.fixture.ts', id, String(rounds)], { DATABASE_URL: url }),
-      run(['db/server-load.fixture.ts', id, String(rounds)], { DATABASE_URL: url }),
+      run(['testing/server-load.ts', id, String(rounds)], { DATABASE_URL: url }),
+      run(['testing/server-load.ts', id, String(rounds)], { DATABASE_URL: url }),
     ]);
     assert.equal(a.code, 0, a.stderr);
     assert.equal(b.code, 0, b.stderr);

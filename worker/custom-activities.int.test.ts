@@ -23,11 +23,11 @@ import * as executionsRoute from '../app/api/executions/route';
 import type { Design } from '../codegen/schema/design';
 import { createDesign, listDeployments } from '../db/repository';
 import { goldenDesign } from '../codegen/testing/fixtures';
-import { call } from '../lib/api/testing';
-import { deployDesignVersion } from '../lib/deploy';
-import { startExecution } from '../lib/executions';
+import { call } from '../testing/api';
+import { deployDesignVersion } from '../lib/deploy/pipeline';
+import { startExecution } from '../lib/executions/service';
 import { getTemporalClient } from '../lib/temporal-client';
-import { startTestStack, type TestStack } from '../lib/testing/stack';
+import { startTestStack, type TestStack } from '../testing/stack';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 let stack: TestStack | undefined;

@@ -117,7 +117,7 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
   } catch (error) {
     await entry.closeActivities?.();
     failed('could not start', error);
-    // The deploy waiting for this worker reads it and fails at once with the reason (lib/deploy.ts).
+    // The deploy waiting for this worker reads it and fails at once with the reason (lib/deploy/pipeline.ts).
     const activity = error instanceof CustomActivityLoadError ? { activity: error.activity } : {};
     await recordWorkerError({ id: deploymentId, error: { stage, message: entry.error!, ...activity, at: new Date().toISOString() } }).catch((recordError: unknown) =>
       console.error(`[worker] could not record the start failure of deployment ${deploymentId}: ${recordError instanceof Error ? recordError.message : String(recordError)}`),

@@ -4,11 +4,11 @@
  */
 import protoPackage from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { ReplayReport } from '../lib/verify-report';
+import type { ReplayReport } from '../lib/deploy/verify-report';
 
 let runtimeInstalled = false;
 
-/** `histories`: base64 of each binary-encoded History protobuf (as lib/deploy.ts writes them). */
+/** `histories`: base64 of each binary-encoded History protobuf (as lib/deploy/pipeline.ts writes them). */
 export async function replayHistories({ code, histories }: { code: string; histories: { workflowId: string; history: string }[] }): Promise<ReplayReport> {
   if (!runtimeInstalled) {
     // Replay failures are reported below; the replayer's own warnings would only repeat them.

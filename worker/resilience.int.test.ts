@@ -15,12 +15,12 @@ import { after, before, test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { closeDb } from '../db/client';
 import { createDesign } from '../db/repository';
-import { deployDesignVersion } from '../lib/deploy';
-import { startExecution } from '../lib/executions';
+import { deployDesignVersion } from '../lib/deploy/pipeline';
+import { startExecution } from '../lib/executions/service';
 import { closeTemporalClient } from '../lib/temporal-client';
-import { serveInMemoryDatabase } from '../lib/testing/database';
-import { eventually } from '../lib/testing/eventually';
-import { freePort, projectDir, startTs, type Child } from '../lib/testing/processes';
+import { serveInMemoryDatabase } from '../testing/database';
+import { eventually } from '../testing/eventually';
+import { freePort, projectDir, startTs, type Child } from '../testing/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '../scripts/lib/temporal-server';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildsDir, projectRoot } from '../lib/paths';
-import { isVerifierMessage, VERIFY_CLI, type VerifierMessage, type VerifyRequest } from '../lib/verify-protocol';
+import { isVerifierMessage, VERIFY_CLI, type VerifierMessage, type VerifyRequest } from '../lib/deploy/verify-protocol';
 
 const dir = join(buildsDir(), `test-verify-${process.pid}`);
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +75,7 @@ test('--serve without an IPC channel refuses to start', () => {
 });
 
 test('one-shot under fork (the fallback, lib/verifier.ts verifyFresh): each stage arrives as a progress message', async () => {
-  const { verifyFresh } = await import('../lib/verifier');
+  const { verifyFresh } = await import('../lib/deploy/verifier');
   const broken = join(buildsDir(), `test-verify-fresh-${process.pid}`);
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');

@@ -16,10 +16,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import { getDb } from '../../db/client';
 import { createUser } from '../../db/repository';
-import { apiRoutes, call, testSessionCookie, type HttpMethod } from '../../lib/api/testing';
+import { apiRoutes, call, testSessionCookie, type HttpMethod } from '../../testing/api';
 import { ROLES } from '../../lib/auth/roles';
 import { TemporalUnavailableError } from '../../lib/temporal-client';
-import { useInMemoryApp } from '../../lib/testing/in-memory-app';
+import { useInMemoryApp } from '../../testing/in-memory-app';
 
 useInMemoryApp();
 

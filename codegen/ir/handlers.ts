@@ -1,13 +1,18 @@
 import type { ActivitySpec } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr } from '../expressions';
 import { exprTsType } from '../fieldTypes';
+import { messageOf } from '../messages';
+import type { MessageLowerContext } from '../messages/types';
 import { argsInterfaceName, messageConstName } from '../names';
 import type { HandlerActivity, HandlerNode } from '../schema/design';
 import { expressionKey, type ValidatedDesign } from '../validate';
 import { activityArgsCode, tsFields } from './code';
 import type { IrAssignment, IrHandler } from './types';
 
-/** A signal, query or update node as the workflow registers its handler. */
+/**
+ * A signal, query or update node as the workflow registers its handler: its kind's definition
+ * (codegen/messages/<kind>.ts) lowers it, with the pieces every handler shares given here.
+ */
 export function lowerHandler(
   node: HandlerNode,
   validated: ValidatedDesign,
@@ -22,70 +27,38 @@ export function lowerHandler(
       const compiled = validated.expressions.get(expressionKey(node.id, field));
       return compiled ? referencedNames(compiled.ast).has('args') : false;
     });
-  const call = node.type === 'query' ? undefined : node.activity;
-  const activityFields = call ? specOf(call.activity).parameters.map((p) => `activity.args.${p.name}`) : [];
-  const bodyFields = [
-    ...('assignments' in node ? node.assignments.map((_, i) => `assignments.${i}.value`) : []),
-    ...(node.type === 'update' ? (node.checks ?? []).map((_, i) => `checks.${i}.condition`) : []),
-    ...activityFields,
-    'returns',
-    'when',
-    'waitUntil',
-  ];
-  const activity = call
-    ? {
-        callee: callee(call),
-        argsCode: activityArgsCode(specOf(call.activity), (name) => code(node.id, `activity.args.${name}`)),
-        resultVariable: call.resultVariable || null,
-      }
-    : null;
-  const waitsInHandler = node.type === 'update' && has('waitUntil');
-  // State read before the activity's await and written after it would interleave with other
-  // handlers: those handlers run one at a time under the mutex (6.4.5). Nothing else needs it.
-  const touchesState =
-    activity !== null &&
-    (('assignments' in node && node.assignments.length > 0) ||
-      activity.resultVariable !== null ||
-      (node.type === 'update' && (node.checks ?? []).length > 0) ||
-      has('when'));
-  const base = {
-    messageName: node.name,
-    usesArgs: readsArgs(bodyFields),
-    constName: messageConstName(node.name, node.type),
-    args: node.parameters.length ? { name: argsInterfaceName(node.name), fields: tsFields(node.parameters) } : null,
-    description: node.description || undefined,
-    isAsync: activity !== null || waitsInHandler,
-    exclusive: touchesState,
-    activity,
+  const context: MessageLowerContext = {
+    has,
+    code: (field) => code(node.id, field),
+    negate: (field) => negate(validated, node.id, field),
+    readsArgs,
+    returnsTsType: () => resultType(validated, node.id),
+    assignments,
+    activity: (call) =>
+      call
+        ? {
+            ir: {
+              callee: callee(call),
+              argsCode: activityArgsCode(specOf(call.activity), (name) => code(node.id, `activity.args.${name}`)),
+              resultVariable: call.resultVariable || null,
+            },
+            argFields: specOf(call.activity).parameters.map((p) => `activity.args.${p.name}`),
+          }
+        : { ir: null, argFields: [] },
+    common: (handler, how) => ({
+      messageName: handler.name,
+      usesArgs: readsArgs(how.bodyFields),
+      constName: messageConstName(handler.name, handler.type),
+      args: handler.parameters.length ? { name: argsInterfaceName(handler.name), fields: tsFields(handler.parameters) } : null,
+      description: handler.description || undefined,
+      isAsync: how.activity !== null || how.waits === true,
+      // State read before the activity's await and written after it would interleave with other
+      // handlers: those handlers run one at a time under the mutex (6.4.5). Nothing else needs it.
+      exclusive: how.activity !== null && how.changesState,
+      activity: how.activity,
+    }),
   };
-  const rules = (list: { message: string }[], field: string) =>
-    list.map((rule, i) => ({ rejectWhenCode: negate(validated, node.id, `${field}.${i}.condition`), messageLiteral: JSON.stringify(rule.message) }));
-  switch (node.type) {
-    case 'signal':
-      return {
-        ...base,
-        kind: 'signal',
-        skipWhenCode: has('when') ? negate(validated, node.id, 'when') : null,
-        assignments: assignments(node),
-      };
-    case 'query':
-      return { ...base, kind: 'query', resultTsType: resultType(validated, node.id), returnsCode: code(node.id, 'returns') };
-    case 'update': {
-      const hasReturn = has('returns');
-      return {
-        ...base,
-        kind: 'update',
-        resultTsType: hasReturn ? resultType(validated, node.id) : 'void',
-        validatorUsesArgs: readsArgs(node.validators.map((_, i) => `validators.${i}.condition`)),
-        validators: rules(node.validators, 'validators'),
-        checks: rules(node.checks ?? [], 'checks'),
-        skipWhenCode: has('when') ? negate(validated, node.id, 'when') : null,
-        waitUntilCode: waitsInHandler ? code(node.id, 'waitUntil') : null,
-        assignments: assignments(node),
-        returnsCode: hasReturn ? code(node.id, 'returns') : null,
-      };
-    }
-  }
+  return messageOf(node).lower(node, context);
 }
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {

@@ -1,11 +1,13 @@
 import type { Diagnostic } from '../diagnostics';
 import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../activities';
-import { assignable, compileExpression, formatType, referencedNames, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
+import { assignable, compileExpression, formatType, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
 import { parseExpression } from '../expressions/parser';
 import { fieldExprType, isFieldName } from '../fieldTypes';
 import { recipientEntries } from '../notifyRecipients';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
+import { messageOf } from '../messages';
 import { stepOf } from '../steps';
+import type { ExpressionChecks } from '../steps/types';
 import { describeNode } from './describe';
 
 export interface CompiledExpression {
@@ -124,39 +126,20 @@ export function checkExpressions(design: Design): ExpressionCheck {
       diagnostics.push({ severity: 'error', code: 'activity.result-type', message: `${describeNode(node)}: the ${call.activity} ${kind} returns a ${formatType(returns)}, but ${JSON.stringify(call.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
     }
   };
+  // Flow steps run in the workflow's state; a message's handler also sees its `args`.
   const stateScope: Scope = { names: state };
   for (const node of design.nodes) {
-    if (!isHandlerNode(node)) {
-      stepOf(node).validate?.expressions?.(node, {
-        design,
-        error: (code, message, field) => diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field }),
-        compile: (field, label, text, expected) => compile(node, field, label, text, stateScope, expected),
-        assignTo: (path, variable, value) => assignTo(node, path, variable, value, stateScope),
-        activityCall: (prefix, call) => checkActivityCall(node, prefix, call, stateScope),
-        variableType: (name) => variableTypes.get(name),
-      });
-      continue;
-    }
-    const scope = handlerScope(state, node);
-    switch (node.type) {
-      case 'signal':
-        if (node.when !== undefined && node.when.trim() !== '') compile(node, 'when', 'condition "apply only when"', node.when, scope, 'boolean');
-        if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);
-        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
-        break;
-      case 'query':
-        compile(node, 'returns', 'return value', node.returns, scope);
-        break;
-      case 'update':
-        node.validators.forEach((rule, i) => compile(node, `validators.${i}.condition`, `rule ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
-        if (node.when !== undefined && node.when.trim() !== '') compile(node, 'when', 'condition "apply only when"', node.when, scope, 'boolean');
-        (node.checks ?? []).forEach((rule, i) => compile(node, `checks.${i}.condition`, `check ${JSON.stringify(rule.message)}`, rule.condition, scope, 'boolean'));
-        if (node.waitUntil !== undefined && node.waitUntil.trim() !== '') compile(node, 'waitUntil', 'condition "wait until"', node.waitUntil, scope, 'boolean');
-        if (node.activity) checkActivityCall(node, 'activity.', node.activity, scope);
-        node.assignments.forEach((a, i) => assignTo(node, `assignments.${i}`, a.variable, a.value, scope));
-        if (node.returns !== undefined && node.returns.trim() !== '') compile(node, 'returns', 'return value', node.returns, scope);
-        break;
-    }
+    const scope = isHandlerNode(node) ? handlerScope(state, node) : stateScope;
+    const check: ExpressionChecks = {
+      design,
+      error: (code, message, field) => diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field }),
+      compile: (field, label, text, expected) => compile(node, field, label, text, scope, expected),
+      assignTo: (path, variable, value) => assignTo(node, path, variable, value, scope),
+      activityCall: (prefix, call) => checkActivityCall(node, prefix, call, scope),
+      variableType: (name) => variableTypes.get(name),
+    };
+    if (isHandlerNode(node)) messageOf(node).validate.expressions(node, check);
+    else stepOf(node).validate?.expressions?.(node, check);
   }
   for (const [key, expression] of compiled) {
     if (key.endsWith(':returns') && expression.type.kind === 'object') {
@@ -168,47 +151,32 @@ export function checkExpressions(design: Design): ExpressionCheck {
   return { diagnostics, compiled };
 }
 
-/** An update that waits must be releasable; then each flow step's own checks over the compiled expressions. */
+/** Each kind's checks over the compiled expressions (can a Wait, or a waiting update, ever be released?). */
 function checkWaits(design: Design, compiled: CompiledExpressions): Diagnostic[] {
   const changedByMessages = new Set<string>();
   for (const node of design.nodes) {
-    if (node.type === 'signal' || node.type === 'update') {
-      for (const a of node.assignments) changedByMessages.add(a.variable);
-      if (node.activity?.resultVariable) changedByMessages.add(node.activity.resultVariable);
-    }
+    if (isHandlerNode(node)) for (const variable of messageOf(node).writes?.(node) ?? []) changedByMessages.add(variable);
   }
-  const diagnostics: Diagnostic[] = [];
-  // An update that waits (6.4.2) is released by the main flow or by other messages.
   const changedAnywhere = new Set(changedByMessages);
   for (const node of design.nodes) {
     if (!isHandlerNode(node)) for (const variable of stepOf(node).writes?.(node) ?? []) changedAnywhere.add(variable);
   }
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: DesignNode, severity: Diagnostic['severity']) => (code: string, message: string, field: string) => {
+    diagnostics.push({ severity, code, message, nodeId: node.id, field });
+  };
+  const compiledOf = (node: DesignNode) => (field: string) => compiled.get(expressionKey(node.id, field));
+  // Messages first, then the flow's steps: codegen/messages and codegen/steps, `validate.afterExpressions`.
   for (const node of design.nodes) {
-    if (node.type !== 'update') continue;
-    const waitUntil = compiled.get(expressionKey(node.id, 'waitUntil'));
-    if (!waitUntil) continue;
-    const reads = [...referencedNames(waitUntil.ast)].filter((name) => name !== 'input' && name !== 'args');
-    if (!reads.some((name) => changedAnywhere.has(name))) {
-      const what = reads.length ? `nothing changes ${reads.map((n) => JSON.stringify(n)).join(' or ')}` : 'it reads no variable';
-      diagnostics.push({
-        severity: 'error',
-        code: 'wait.unsatisfiable',
-        message: `${describeNode(node)} would wait forever: ${what}; wait for a variable the flow or another message changes`,
-        nodeId: node.id,
-        field: 'waitUntil',
-      });
-    }
+    if (!isHandlerNode(node)) continue;
+    messageOf(node).validate.afterExpressions?.(node, { error: at(node, 'error'), compiled: compiledOf(node), changedAnywhere });
   }
-  // The flow's own steps (e.g. can a Wait ever end?): codegen/steps, `validate.afterExpressions`.
   for (const node of design.nodes) {
     if (isHandlerNode(node)) continue;
-    const at = (severity: Diagnostic['severity']) => (code: string, message: string, field: string) => {
-      diagnostics.push({ severity, code, message, nodeId: node.id, field });
-    };
     stepOf(node).validate?.afterExpressions?.(node, {
-      error: at('error'),
-      warning: at('warning'),
-      compiled: (field) => compiled.get(expressionKey(node.id, field)),
+      error: at(node, 'error'),
+      warning: at(node, 'warning'),
+      compiled: compiledOf(node),
       changedByMessages,
     });
   }

@@ -7,7 +7,7 @@ import styles from './PendingUpdatesPanel.module.css';
 /**
  * Update handlers the workflow accepted and has not finished (e.g. an update waiting for a
  * condition): their callers are still waiting for an answer. Temporal's describe does not list
- * them; the server derives them from history (lib/execution-history.ts).
+ * them; the server derives them from history (lib/executions/history.ts).
  */
 export function PendingUpdatesPanel({ updates, design, running }: { updates: PendingUpdate[]; design: Design; running: boolean }) {
   const labelOf = (name: string) => design.nodes.find((n) => n.type === 'update' && n.name === name)?.label;

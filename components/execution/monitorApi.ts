@@ -1,10 +1,10 @@
 'use client';
 /** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
 import { ApiError, request as call } from '../api/client';
-import type { ExecutionRow as ListedExecution } from '../../lib/execution-list';
+import type { ExecutionRow as ListedExecution } from '../../lib/executions/list';
 import type { ExecutionDetail, ExecutionStatus } from '../api/types';
 
-/** The execution detail as the monitor routes send it (lib/executions.ts ExecutionDetail). */
+/** The execution detail as the monitor routes send it (lib/executions/service.ts ExecutionDetail). */
 export interface LiveExecution extends ExecutionDetail {
   taskQueue: string;
   workflowType: string;
@@ -12,7 +12,7 @@ export interface LiveExecution extends ExecutionDetail {
   historyLength: number;
   pendingActivities: { activityId: string; activityType: string; state: string; attempt: number; scheduledTime: string | null; lastFailure?: string }[];
   pendingTimers: { timerId: string; startedEventId: number; startedAt: string; firesAt: string }[];
-  /** Updates accepted and still running (lib/execution-history.ts PendingUpdate); absent from older servers. */
+  /** Updates accepted and still running (lib/executions/history.ts PendingUpdate); absent from older servers. */
   pendingUpdates?: PendingUpdate[];
   pendingWorkflowTask: boolean;
 }
@@ -24,7 +24,7 @@ export interface PendingUpdate {
   acceptedAt: string;
 }
 
-/** A row of GET /api/executions as lib/execution-list.ts builds it, with the status narrowed. */
+/** A row of GET /api/executions as lib/executions/list.ts builds it, with the status narrowed. */
 export interface ExecutionRow extends Omit<ListedExecution, 'status'> {
   status: ExecutionStatus;
 }

@@ -11,8 +11,8 @@ import { createDesign, getLatestVersion, getVersion, latestDeployment, parseDesi
 import { ApiError } from '../api/errors';
 import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';
-import { deployDesignVersion, type DeployProgress, type DeployResult } from '../deploy';
-import { alreadyStarted, prepareStart } from '../executions';
+import { deployDesignVersion, type DeployProgress, type DeployResult } from '../deploy/pipeline';
+import { alreadyStarted, prepareStart } from '../executions/service';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';

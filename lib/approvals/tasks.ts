@@ -15,7 +15,7 @@ import { DESIGNER_STATE_QUERY, type DesignerState } from '../../codegen/runtime-
 import { getDb, type Db } from '../../db/client';
 import { approvalRequests, type ApprovalRequestRow } from '../../db/schema';
 import type { Principal } from '../auth/principal';
-import { pendingTimers } from '../execution-history';
+import { pendingTimers } from '../executions/history';
 import { getTemporalClient } from '../temporal-client';
 import { APPROVAL_CONTRACT } from './generate';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';

@@ -74,7 +74,7 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/compile', access: READERS },
   // the designer's "check": type-checks custom activity code with the generated code (nothing stored or run)
   { method: 'POST', pattern: '/api/verify', access: DESIGNERS },
-  // executions: lib/execution-access.ts narrows every one of these further — approval requests are
+  // executions: lib/executions/access.ts narrows every one of these further — approval requests are
   // read only by their requester, approvers and admins (404 otherwise) and take no message here;
   // a message only reaches an execution of the design it names; refusals audited
   { method: 'GET', pattern: '/api/executions', access: READERS },

@@ -49,9 +49,9 @@ test('worker/ imports no app/ route', async () => {
 });
 
 test('components/ take values only from browser-safe lib/ modules, types from any', async () => {
-  await assertRefused('components/x/A.tsx', "import { listExecutions } from '../../lib/execution-list';\nexport const l = listExecutions;\n", 'components-browser-safe');
+  await assertRefused('components/x/A.tsx', "import { listExecutions } from '../../lib/executions/list';\nexport const l = listExecutions;\n", 'components-browser-safe');
   await assertRefused('components/x/B.tsx', "import { getDb } from '../../db/client';\nexport const g = getDb;\n", 'components-browser-safe');
-  assert.deepEqual(await layerProblems('components/x/C.tsx', "import type { ExecutionRow } from '../../lib/execution-list';\nexport type R = ExecutionRow;\n"), []);
+  assert.deepEqual(await layerProblems('components/x/C.tsx', "import type { ExecutionRow } from '../../lib/executions/list';\nexport type R = ExecutionRow;\n"), []);
   assert.deepEqual(await layerProblems('components/x/D.tsx', "import { ROLES } from '../../lib/auth/roles';\nimport { parseFragment } from '../../lib/designs/fragment';\nexport const x = [ROLES, parseFragment];\n"), []);
 });
 

@@ -9,7 +9,7 @@ import { createUser } from '../../../db/repository';
 import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
 import { SESSION_COOKIE } from '../../../lib/auth/cookies';
 import { hashPassword } from '../../../lib/auth/passwords';
-import { useInMemoryApp } from '../../../lib/testing/in-memory-app';
+import { useInMemoryApp } from '../../../testing/in-memory-app';
 import * as loginRoute from './login/route';
 import * as meRoute from './me/route';
 import * as passwordRoute from './password/route';

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { closeDb } from '../../../db/client';
-import { migrateDatabase } from '../../../lib/testing/database';
-import { createTestDatabase } from '../../../lib/testing/stack';
+import { migrateDatabase } from '../../../testing/database';
+import { createTestDatabase } from '../../../testing/stack';
 import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
 import { POST as login } from './login/route';
 
@@ -47,13 +47,13 @@ test('failures counted by another instance block this one (one limit in the data
   const username = 'throttled';
   const peer = '198.51.100.123';
   assert.equal(await attempt(username, peer), 401, 'instance one: failure 1');
-  const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./login-instance.fixture.ts', import.meta.url)), username, peer, '3'], {
+  const child = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../../testing/login-instance.ts', import.meta.url)), username, peer, '3'], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   assert.deepEqual(JSON.parse(child.stdout.trim().split('\n').at(-1)!), [401, 401, 401], 'instance two: failures 2–4');
   assert.equal(await attempt(username, peer), 401, 'instance one: failure 5');
   assert.equal(await attempt(username, peer), 429, 'instance one: blocked by the count both instances made');
-  const again = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./login-instance.fixture.ts', import.meta.url)), username, peer, '1'], {
+  const again = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../../testing/login-instance.ts', import.meta.url)), username, peer, '1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   assert.deepEqual(JSON.parse(again.stdout.trim().split('\n').at(-1)!), [429], 'instance two: blocked too');

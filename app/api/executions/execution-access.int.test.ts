@@ -1,5 +1,5 @@
 /**
- * Who may read and message an execution (lib/execution-access.ts), from outside: the app's route
+ * Who may read and message an execution (lib/executions/access.ts), from outside: the app's route
  * handlers against a real Temporal server and a worker host. An approval request takes no message
  * from the executions routes — not even from an ordinary design that declares an update `decide`
  * and reaches the request through update-with-start (issue 10, finding 2) — and is read only by its
@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { listAudit } from '../../../db/repository';
-import { call, signInNewUser } from '../../../lib/api/testing';
-import { eventually } from '../../../lib/testing/eventually';
-import { startTestStack, type TestStack } from '../../../lib/testing/stack';
+import { call, signInNewUser } from '../../../testing/api';
+import { eventually } from '../../../testing/eventually';
+import { startTestStack, type TestStack } from '../../../testing/stack';
 import * as designDeploymentsRoute from '../designs/[id]/deployments/route';
 import * as designRoute from '../designs/[id]/route';
 import * as designsRoute from '../designs/route';

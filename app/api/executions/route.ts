@@ -2,9 +2,9 @@ import { json } from '../../../lib/api/errors';
 import { handle } from '../../../lib/api/handle';
 import { parseWith, readBody } from '../../../lib/api/request';
 import { requirePrincipal } from '../../../lib/auth/context';
-import { listAccessClause } from '../../../lib/execution-access';
-import { countExecutions, listExecutionPage } from '../../../lib/execution-list';
-import { startExecution } from '../../../lib/executions';
+import { listAccessClause } from '../../../lib/executions/access';
+import { countExecutions, listExecutionPage } from '../../../lib/executions/list';
+import { startExecution } from '../../../lib/executions/service';
 import { ListExecutionsQuerySchema, StartExecutionBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export const POST = handle(async (request: Request) => {
  * One page of executions through Temporal visibility, newest first. Filters: designId,
  * deploymentId, version, status, step, workflowId (prefix); pageSize (≤ 500), pageToken (from
  * the previous page's nextPageToken); count=1 adds the total matching. Approval requests the
- * caller may not read are left out (lib/execution-access.ts).
+ * caller may not read are left out (lib/executions/access.ts).
  */
 export const GET = handle(async (request: Request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { closeDb, getDb } from '../../../db/client';
-import { call } from '../../../lib/api/testing';
+import { call } from '../../../testing/api';
 import { closeTemporalClient } from '../../../lib/temporal-client';
-import { freePort } from '../../../lib/testing/processes';
+import { freePort } from '../../../testing/processes';
 import * as healthRoute from './route';
 
 after(async () => {

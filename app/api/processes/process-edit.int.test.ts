@@ -1,6 +1,6 @@
 /**
  * Editing an approval process from the form, through the REST API against a real Temporal server
- * and a worker host (lib/testing/stack.ts): the edit is a new version of the same design, deployed
+ * and a worker host (testing/stack.ts): the edit is a new version of the same design, deployed
  * at once; a request submitted before it keeps the version it started on (its levels, its code), a
  * new one runs the new version; a change made on the canvas since the form generated the design is
  * not overwritten silently (409, nothing saved) unless asked to.
@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { getDesign, listAudit } from '../../../db/repository';
-import { call, signInNewUser } from '../../../lib/api/testing';
-import { eventually } from '../../../lib/testing/eventually';
-import { startTestStack, type TestStack } from '../../../lib/testing/stack';
+import { call, signInNewUser } from '../../../testing/api';
+import { eventually } from '../../../testing/eventually';
+import { startTestStack, type TestStack } from '../../../testing/stack';
 import * as versionsRoute from '../designs/[id]/versions/route';
 import * as decisionRoute from '../inbox/[workflowId]/decision/route';
 import * as requestRoute from '../requests/[workflowId]/route';

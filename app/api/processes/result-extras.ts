@@ -1,5 +1,5 @@
 /**
- * The processes routes answer like a deploy (lib/deploy-response.ts) plus what they made (the
+ * The processes routes answer like a deploy (lib/deploy/response.ts) plus what they made (the
  * process, the version): merged into the JSON body, or — when progress is streamed as
  * application/x-ndjson — into the body of the stream's last line, `{ type: 'result', … }`.
  */

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { closeDb } from '../../../../db/client';
 import { getUserByUsername, listAudit, updateUser } from '../../../../db/repository';
 import { rolesFromClaim, usernameFromClaims } from '../../../../lib/auth/oidc';
-import { startTestProvider, type TestProvider } from '../../../../lib/auth/oidc-provider.fixture';
+import { startTestProvider, type TestProvider } from '../../../../testing/oidc-provider';
 import * as meRoute from '../me/route';
 import * as callbackRoute from './callback/route';
 import * as startRoute from './start/route';

@@ -2,7 +2,7 @@ import { json } from '../../../../../lib/api/errors';
 import { handle } from '../../../../../lib/api/handle';
 import { readBody, routeParam } from '../../../../../lib/api/request';
 import { requirePrincipal } from '../../../../../lib/auth/context';
-import { terminateExecution } from '../../../../../lib/execution-controls';
+import { terminateExecution } from '../../../../../lib/executions/controls';
 import { TerminateBodySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { json } from '../../../../../../lib/api/errors';
 import { handle } from '../../../../../../lib/api/handle';
 import { readBody, routeParam } from '../../../../../../lib/api/request';
 import { requirePrincipal } from '../../../../../../lib/auth/context';
-import { updateExecution } from '../../../../../../lib/executions';
+import { updateExecution } from '../../../../../../lib/executions/service';
 import { HandlerBodySchema } from '../../../schema';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const runtime = 'nodejs';
 /**
  * Runs an update and waits for its result; a validator's rejection is 422 `update.rejected` with its
  * message. `designId` in the body, when given, must be the execution's design. Approval requests take
- * no update here (their decisions go through the inbox); refusals are audited (lib/execution-access.ts).
+ * no update here (their decisions go through the inbox); refusals are audited (lib/executions/access.ts).
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ workflowId: string; name: string }> }) => {
   const { workflowId, name } = await params;

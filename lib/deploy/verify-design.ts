@@ -1,15 +1,15 @@
 /**
  * Server-only. "Check" for the designer: a design as drawn goes through the same verification as a
  * deploy (compile, then type-check with the custom activities' code and bundle in the warm
- * verifier, lib/verifier.ts), and nothing is stored or started. It answers with what a deploy would
+ * verifier, lib/deploy/verifier.ts), and nothing is stored or started. It answers with what a deploy would
  * refuse, e.g. a type error at its line in a custom activity's source.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../codegen/diagnostics';
-import { compileDesign } from '../codegen/pipeline';
-import { buildsDir } from './paths';
+import type { Diagnostic } from '../../codegen/diagnostics';
+import { compileDesign } from '../../codegen/pipeline';
+import { buildsDir } from '../paths';
 import { verifyWarm } from './verifier';
 
 export interface DesignCheck {

@@ -15,15 +15,15 @@
  * Every refused message is audited (`execution.message-refused`, with the reason).
  */
 import type { WorkflowExecutionDescription } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../codegen/runtime-contract';
-import { getDeployment, type DeploymentSummary } from '../db/repository';
-import { ApiError } from './api/errors';
-import { approverInAnyRevision } from './approvals/revisions';
-import { getRequest, listProcesses, processForDesign, requestsBy, type StoredProcess } from './approvals/store';
-import { auditAsCaller } from './auth/audit';
-import type { Principal } from './auth/principal';
-import { visibilityLiteral } from './execution-list';
-import { getTemporalClient } from './temporal-client';
+import { SEARCH_ATTRIBUTES } from '../../codegen/runtime-contract';
+import { getDeployment, type DeploymentSummary } from '../../db/repository';
+import { ApiError } from '../api/errors';
+import { approverInAnyRevision } from '../approvals/revisions';
+import { getRequest, listProcesses, processForDesign, requestsBy, type StoredProcess } from '../approvals/store';
+import { auditAsCaller } from '../auth/audit';
+import type { Principal } from '../auth/principal';
+import { visibilityLiteral } from './list';
+import { getTemporalClient } from '../temporal-client';
 
 const TASK_QUEUE_PREFIX = 'signalbox-';
 

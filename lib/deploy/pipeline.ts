@@ -2,7 +2,7 @@
  * Server-only. The deploy pipeline, reported stage by stage:
  *   validate → generate → typecheck → bundle → replay → start-worker
  * validate/generate compile the design; typecheck, bundle and replay run in a separate, warm
- * process (lib/verifier.ts → worker/verify-cli.ts --serve: Next.js never loads the TypeScript
+ * process (lib/deploy/verifier.ts → worker/verify-cli.ts --serve: Next.js never loads the TypeScript
  * compiler, webpack or the replayer; a fresh one-shot process is the fallback);
  * replay runs recent histories of the design's current deployment against the new bundle;
  * start-worker records the deployment and waits until a worker host polls its task queue, or
@@ -15,8 +15,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import protoPackage from '@temporalio/proto';
-import { compileDesign } from '../codegen/pipeline';
-import type { Diagnostic } from '../codegen/diagnostics';
+import { compileDesign } from '../../codegen/pipeline';
+import type { Diagnostic } from '../../codegen/diagnostics';
 import {
   createDeployment,
   deploymentWorkerError,
@@ -27,14 +27,14 @@ import {
   newDeploymentId,
   setDeploymentStatus,
   type DeploymentSummary,
-} from '../db/repository';
-import type { StoredFile, WorkerStartError } from '../db/schema';
+} from '../../db/repository';
+import type { StoredFile, WorkerStartError } from '../../db/schema';
 import type { ReplayReport, VerifyReport } from './verify-report';
-import { customActivitiesEnabled, customActivitiesOffMessage } from './custom-activities-setting';
-import { NotFoundError } from './errors';
-import { visibilityLiteral } from './execution-list';
-import { buildsDir } from './paths';
-import { getTemporalClient } from './temporal-client';
+import { customActivitiesEnabled, customActivitiesOffMessage } from '../custom-activities-setting';
+import { NotFoundError } from '../errors';
+import { visibilityLiteral } from '../executions/list';
+import { buildsDir } from '../paths';
+import { getTemporalClient } from '../temporal-client';
 import { verifyFresh, verifyWarm } from './verifier';
 import { waitForWorker } from './worker-wait';
 
@@ -115,7 +115,7 @@ async function currentHistories(current: DeploymentSummary | null): Promise<{ hi
   }
 }
 
-/** Waits for the deployment's worker (lib/worker-wait.ts): its recorded start failure from the database, its pollers from Temporal. */
+/** Waits for the deployment's worker (lib/deploy/worker-wait.ts): its recorded start failure from the database, its pollers from Temporal. */
 function waitForDeploymentWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
   const enums = protoPackage.temporal.api.enums.v1;
   return waitForWorker<WorkerStartError>(

@@ -6,11 +6,11 @@
  */
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { listDeployments, listDesigns } from '../db/repository';
-import { InputError } from './errors';
-import type { ExecutionSummary } from './executions';
-import { getTemporalClient } from './temporal-client';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
+import { listDeployments, listDesigns } from '../../db/repository';
+import { InputError } from '../errors';
+import type { ExecutionSummary } from './service';
+import { getTemporalClient } from '../temporal-client';
 
 const LIVE_STEP_TIMEOUT_MS = 1500;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -31,7 +31,7 @@ export interface ExecutionFilters {
   workflowId?: string;
 }
 
-/** An execution's summary (lib/executions.ts; status as the client names it: RUNNING, COMPLETED, …) with what the list shows besides. */
+/** An execution's summary (lib/executions/service.ts; status as the client names it: RUNNING, COMPLETED, …) with what the list shows besides. */
 export interface ExecutionRow extends ExecutionSummary {
   designName: string | null;
   taskQueue: string;
@@ -54,7 +54,7 @@ export function visibilityLiteral(value: string): string {
 
 /**
  * The visibility query for the filters: always narrowed to executions started by Signalbox, and to
- * those the caller may read (`access`, from lib/execution-access.ts listAccessClause; null: all).
+ * those the caller may read (`access`, from lib/executions/access.ts listAccessClause; null: all).
  */
 export function visibilityQuery(filters: ExecutionFilters, access: string | null = null): string {
   const clauses = [`TaskQueue STARTS_WITH 'signalbox-'`];
@@ -106,7 +106,7 @@ export async function listExecutionPage({
   pageSize?: number;
   pageToken?: string;
   liveSteps?: boolean;
-  /** The read rule as a visibility clause (lib/execution-access.ts listAccessClause). */
+  /** The read rule as a visibility clause (lib/executions/access.ts listAccessClause). */
   access?: string | null;
 }): Promise<ExecutionPage> {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

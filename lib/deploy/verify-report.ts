@@ -1,9 +1,9 @@
 /**
  * What verifying a build reports (worker/verify-cli.ts writes it as verify.json and on its
- * --serve protocol; lib/verifier.ts and lib/deploy.ts read it). Types only, here so that lib/
+ * --serve protocol; lib/deploy/verifier.ts and lib/deploy/pipeline.ts read it). Types only, here so that lib/
  * never imports worker/ (docs/architecture.md, rule lib-below-worker).
  */
-import type { Diagnostic } from '../codegen/diagnostics';
+import type { Diagnostic } from '../../codegen/diagnostics';
 
 /** Replaying the histories of running executions against a new bundle (worker/replay.ts). */
 export interface ReplayReport {

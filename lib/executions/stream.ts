@@ -3,11 +3,11 @@
  * describe + the designer query every POLL_MS and sends the detail only when it changed, so a
  * signal's effect reaches the page within one poll plus one query round trip.
  */
-import { ApiError } from './api/errors';
-import type { Principal } from './auth/principal';
-import { readableExecution } from './execution-access';
-import { describeExecution, type ExecutionDetail } from './executions';
-import { isTemporalUnavailable } from './temporal-client';
+import { ApiError } from '../api/errors';
+import type { Principal } from '../auth/principal';
+import { readableExecution } from './access';
+import { describeExecution, type ExecutionDetail } from './service';
+import { isTemporalUnavailable } from '../temporal-client';
 
 const POLL_MS = 250;
 const RETRY_MS = 2000;
@@ -19,7 +19,7 @@ function frame(event: string, data: unknown): string {
 
 /**
  * The stream; throws (before streaming) when the execution does not exist or the principal may not
- * read it (lib/execution-access.ts). A new run (a reset, continue-as-new) is checked again before
+ * read it (lib/executions/access.ts). A new run (a reset, continue-as-new) is checked again before
  * it is shown: a workflow id can change hands once its run has closed.
  */
 export async function followExecution({ principal, workflowId, signal }: { principal: Principal; workflowId: string; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>> {

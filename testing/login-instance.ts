@@ -1,12 +1,12 @@
 /**
  * A second web instance for login-throttle.int.test.ts: its own process and database pool on the
  * same DATABASE_URL, sending failed sign-ins through the login route handler.
- *   node --import tsx login-instance.fixture.ts <username> <socket address> <attempts>
+ *   node --import tsx testing/login-instance.ts <username> <socket address> <attempts>
  * Prints the statuses as JSON.
  */
-import { closeDb } from '../../../db/client';
-import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
-import { POST } from './login/route';
+import { closeDb } from '../db/client';
+import { PEER_HEADER, peerHeaderValue } from '../lib/auth/client-address';
+import { POST } from '../app/api/auth/login/route';
 
 const [username, peer, attempts] = process.argv.slice(2);
 const statuses: number[] = [];

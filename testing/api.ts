@@ -7,12 +7,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getDb, type Db } from '../../db/client';
-import { createUser, getUserByUsername } from '../../db/repository';
-import { SESSION_COOKIE } from '../auth/cookies';
-import type { Role } from '../auth/roles';
-import { startSession } from '../auth/sessions';
-import { wellFormed } from './text-safety';
+import { getDb, type Db } from '../db/client';
+import { createUser, getUserByUsername } from '../db/repository';
+import { SESSION_COOKIE } from '../lib/auth/cookies';
+import type { Role } from '../lib/auth/roles';
+import { startSession } from '../lib/auth/sessions';
+import { wellFormed } from '../lib/api/text-safety';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 type AnyHandler = (...args: never[]) => Promise<Response>;
@@ -27,7 +27,7 @@ export interface RouteFile {
   handlers: Partial<Record<HttpMethod, AnyHandler>>;
 }
 
-const apiDir = fileURLToPath(new URL('../../app/api/', import.meta.url));
+const apiDir = fileURLToPath(new URL('../app/api/', import.meta.url));
 
 async function findRouteFiles(dir: string, out: string[]): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

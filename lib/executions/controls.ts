@@ -4,7 +4,7 @@
  * start the workflow on the design's deployment when it is not running yet.
  *
  * With-start never lets Temporal pick the receiver. It first looks whether a workflow with that id
- * is running and whose it is (lib/execution-access.ts: the design named, not an approval request,
+ * is running and whose it is (lib/executions/access.ts: the design named, not an approval request,
  * else refused and audited); one that is sent the message by its run id, so nothing started in the
  * meantime can receive it; when none runs, the workflow is started with the conflict policy FAIL,
  * so one started in between makes the start fail instead of receiving the message — and the check
@@ -14,13 +14,13 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workflow, type WorkflowExecutionDescription } from '@temporalio/client';
 import protoPackage, { type temporal } from '@temporalio/proto';
-import type { HandlerNode, HandlerNodeType } from '../codegen/schema/design';
-import { ApiError } from './api/errors';
-import type { Principal } from './auth/principal';
-import { messageableExecution, readableExecution, refuseApprovalDesign, type MessageKind } from './execution-access';
-import { NotFoundError } from './errors';
-import { handlerArgs, handlerNode, prepareStart, updateRejection, type PreparedStart } from './executions';
-import { getTemporalClient } from './temporal-client';
+import type { HandlerNode, HandlerNodeType } from '../../codegen/schema/design';
+import { ApiError } from '../api/errors';
+import type { Principal } from '../auth/principal';
+import { messageableExecution, readableExecution, refuseApprovalDesign, type MessageKind } from './access';
+import { NotFoundError } from '../errors';
+import { handlerArgs, handlerNode, prepareStart, updateRejection, type PreparedStart } from './service';
+import { getTemporalClient } from '../temporal-client';
 
 /** Check-then-send rounds before giving up (each lost race means the id changed hands meanwhile). */
 const WITH_START_ATTEMPTS = 3;

@@ -3,8 +3,8 @@
  * deployment, 422 with the stage and diagnostics), or — when the client accepts
  * application/x-ndjson — a stream of progress lines followed by that same answer as the last line.
  */
-import { ApiError, errorResponse, json } from './api/errors';
-import type { DeployProgress, DeployResult } from './deploy';
+import { ApiError, errorResponse, json } from '../api/errors';
+import type { DeployProgress, DeployResult } from './pipeline';
 
 function refusal(result: Extract<DeployResult, { ok: false }>): ApiError {
   const errors = result.diagnostics.filter((d) => d.severity === 'error');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import protoPackage, { type temporal } from '@temporalio/proto';
-import { pendingWorkOf } from './execution-history';
+import { pendingWorkOf } from './history';
 
 const T = protoPackage.temporal.api.enums.v1.EventType;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;

@@ -13,18 +13,18 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { entryStep } from '../codegen/step-recording';
-import type { Design, HandlerNode, HandlerNodeType } from '../codegen/schema/design';
-import type { Principal } from './auth/principal';
-import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../db/repository';
-import { processForDesign } from './approvals/store';
-import { ApiError } from './api/errors';
-import { InputError, NotFoundError } from './errors';
-import { messageableExecution, readableExecution } from './execution-access';
-import { checkFields } from './fields';
-import { pendingWork, type PendingTimer, type PendingUpdate } from './execution-history';
-import { getTemporalClient } from './temporal-client';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
+import { entryStep } from '../../codegen/step-recording';
+import type { Design, HandlerNode, HandlerNodeType } from '../../codegen/schema/design';
+import type { Principal } from '../auth/principal';
+import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../../db/repository';
+import { processForDesign } from '../approvals/store';
+import { ApiError } from '../api/errors';
+import { InputError, NotFoundError } from '../errors';
+import { messageableExecution, readableExecution } from './access';
+import { checkFields } from '../fields';
+import { pendingWork, type PendingTimer, type PendingUpdate } from './history';
+import { getTemporalClient } from '../temporal-client';
 
 const STATE_QUERY_TIMEOUT_MS = 3000;
 
@@ -239,7 +239,7 @@ function pendingActivitiesOf(description: WorkflowExecutionDescription): Pending
   }));
 }
 
-/** Unchecked: routes check lib/execution-access.ts readableExecution first and pass the run it looked at. */
+/** Unchecked: routes check lib/executions/access.ts readableExecution first and pass the run it looked at. */
 export async function describeExecution({
   workflowId,
   runId,
@@ -320,7 +320,7 @@ interface MessageCall {
   designId?: string;
 }
 
-/** Signals the run the message rule (lib/execution-access.ts) accepted, and no other. */
+/** Signals the run the message rule (lib/executions/access.ts) accepted, and no other. */
 export async function signalExecution({ principal, workflowId, name, args, designId }: MessageCall): Promise<void> {
   const { description, owner } = await messageableExecution(principal, { workflowId, kind: 'signal', name, designId });
   const node = await handlerNode(owner.deployment, 'signal', name);

@@ -1,5 +1,5 @@
 /**
- * The deploy's wait for a worker, as a decision over two probes (lib/deploy.ts gives them the
+ * The deploy's wait for a worker, as a decision over two probes (lib/deploy/pipeline.ts gives them the
  * database and Temporal): some worker polls → 'polled'; a worker host recorded why it could not
  * start the worker and none polls → that reason, at once (with several hosts, one host's failure
  * does not fail a deployment another host runs); neither before the deadline → 'timeout'.

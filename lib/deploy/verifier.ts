@@ -7,7 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { VerifyReport } from './verify-report';
-import { projectRoot } from './paths';
+import { projectRoot } from '../paths';
 import { isVerifierMessage, VERIFY_CLI, type VerifyProgress, type VerifyRequest } from './verify-protocol';
 
 const TIMEOUT_MS = 180_000;

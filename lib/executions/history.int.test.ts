@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { goldenDesign, shorten } from '../codegen/testing/fixtures';
-import { startTestWorker, type TestWorker } from '../codegen/testing/worker';
-import { pendingWork } from './execution-history';
-import { closeTemporalClient } from './temporal-client';
+import { goldenDesign, shorten } from '../../codegen/testing/fixtures';
+import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
+import { pendingWork } from './history';
+import { closeTemporalClient } from '../temporal-client';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 let env: TestWorker | undefined;

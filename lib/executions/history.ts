@@ -5,8 +5,8 @@
  * history and cached per history length so the live page does not rescan an unchanged history.
  */
 import protoPackage, { type temporal } from '@temporalio/proto';
-import { InputError } from './errors';
-import { getTemporalClient } from './temporal-client';
+import { InputError } from '../errors';
+import { getTemporalClient } from '../temporal-client';
 
 // A CommonJS package: its namespaces come through the default export under ESM.
 const proto = protoPackage.temporal;
