@@ -1,14 +1,27 @@
+import { z } from 'zod';
 import { activityArgsCode } from '../ir/code';
+import { ActivityNameSchema, DurationSchema, nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+/** The fields of an Activity node; `args` maps each of the activity's parameters to an expression. */
+export const activityNode = z.object({
+  ...nodeBase,
+  type: z.literal('activity'),
+  activity: ActivityNameSchema,
+  args: z.record(z.string(), z.string()),
+  resultVariable: z.string().optional(),
+  startToCloseTimeout: DurationSchema.optional(),
+});
 
 /**
  * Activity: runs a built-in or custom activity with `args` (one expression per parameter),
- * storing its result in `resultVariable`. Schema: ActivityNodeSchema in codegen/schema/design.ts;
+ * storing its result in `resultVariable`. Fields: `activityNode` above (codegen/schema/design.ts unites every kind's into NodeSchema);
  * the activities themselves: codegen/activities.ts. Template: partials/step-activity.hbs.
  * UI: components/flow/nodes/ActivityNode.tsx (on the canvas), components/designer/inspector/ActivityForm.tsx (inspector), `activity` in components/flow/kinds.ts (palette).
  */
 export const activity: StepDefinition<'activity'> = {
   kind: 'activity',
+  schema: activityNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   recordsStep: () => true,

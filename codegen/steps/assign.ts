@@ -1,11 +1,21 @@
+import { z } from 'zod';
+import { AssignmentSchema, nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
 
+/** The fields of an Assign node. */
+export const assignNode = z.object({
+  ...nodeBase,
+  type: z.literal('assign'),
+  assignments: z.array(AssignmentSchema),
+});
+
 /**
- * Assign: sets variables from expressions. Schema: AssignNodeSchema in codegen/schema/design.ts. Template: partials/step-assign.hbs.
+ * Assign: sets variables from expressions. Fields: `assignNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-assign.hbs.
  * UI: components/flow/nodes/AssignNode.tsx (on the canvas), components/designer/inspector/AssignForm.tsx (inspector), `assign` in components/flow/kinds.ts (palette).
  */
 export const assign: StepDefinition<'assign'> = {
   kind: 'assign',
+  schema: assignNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   writes: (node) => node.assignments.map((a) => a.variable),

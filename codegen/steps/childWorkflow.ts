@@ -1,18 +1,38 @@
+import { z } from 'zod';
 import { formatType } from '../expressions';
 import { typedObject } from '../ir/code';
 import type { IrStatement } from '../ir/types';
 import { describeNode } from '../validate/describe';
+import { nodeBase, ResultTypeSchema, TypedArgumentSchema } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+/** The fields of a Child workflow node; `input` is the child's input object, field by field. */
+export const childWorkflowNode = z.object({
+  ...nodeBase,
+  type: z.literal('childWorkflow'),
+  workflowType: z.string(),
+  /** An expression for the child's workflow id, e.g. `workflowId() + "-worker-" + str(i)`. */
+  workflowId: z.string(),
+  /**
+   * An expression for the task queue the child runs on; empty: this run's own queue (right for a
+   * child of the same design; another design deployed by Signalbox polls its own queue).
+   */
+  taskQueue: z.string().optional(),
+  input: z.array(TypedArgumentSchema),
+  waitForResult: z.boolean(),
+  resultType: ResultTypeSchema.optional(),
+  resultVariable: z.string().optional(),
+});
 
 /**
  * Child workflow: runs another workflow (any deployed type, this one included) as a child; with
  * `waitForResult` the flow continues when it completes, its result in `resultVariable`, otherwise
- * once it started (parent close policy ABANDON). Schema: ChildWorkflowNodeSchema in
- * codegen/schema/design.ts. Template: partials/step-childWorkflow.hbs.
+ * once it started (parent close policy ABANDON). Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
  * UI: components/flow/nodes/ChildWorkflowNode.tsx (on the canvas), components/designer/inspector/ChildWorkflowForm.tsx (inspector), `childWorkflow` in components/flow/kinds.ts (palette).
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',
+  schema: childWorkflowNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   workflowImports: (node) => [node.waitForResult ? 'executeChild' : 'startChild'],

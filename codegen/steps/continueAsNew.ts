@@ -1,18 +1,27 @@
+import { z } from 'zod';
 import { fieldTsType } from '../fieldTypes';
 import type { TsInterface } from '../ir/types';
 import type { Design, NodeOfType } from '../schema/design';
 import { describeNode } from '../validate/describe';
+import { nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+/** The fields of a Continue-as-new node: the variables the next run keeps. */
+export const continueAsNewNode = z.object({
+  ...nodeBase,
+  type: z.literal('continueAsNew'),
+  carry: z.array(z.string()),
+});
 
 /**
  * Continue-as-new: ends this run and continues as a new one with fresh history (6.4.6), after
  * every handler finished; the `carry` variables keep their values (the workflow's `carried`
- * parameter, built in codegen/ir/lower.ts). Schema: ContinueAsNewNodeSchema in
- * codegen/schema/design.ts. Template: partials/step-continueAsNew.hbs.
+ * parameter, built in codegen/ir/lower.ts). Fields: `continueAsNewNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-continueAsNew.hbs.
  * UI: components/flow/nodes/ContinueAsNewNode.tsx (on the canvas), components/designer/inspector/ContinueAsNewForm.tsx (inspector), `continueAsNew` in components/flow/kinds.ts (palette).
  */
 export const continueAsNew: StepDefinition<'continueAsNew'> = {
   kind: 'continueAsNew',
+  schema: continueAsNewNode,
   outputs: () => [],
   defaultOutput: 'next',
   terminal: true,

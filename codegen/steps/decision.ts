@@ -1,13 +1,30 @@
+import { z } from 'zod';
+import { IdSchema, nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+export const DecisionBranchSchema = z.object({
+  id: IdSchema,
+  label: z.string().max(200),
+  condition: z.string(),
+});
+export type DecisionBranch = z.infer<typeof DecisionBranchSchema>;
+
+/** The fields of a Decision node. */
+export const decisionNode = z.object({
+  ...nodeBase,
+  type: z.literal('decision'),
+  branches: z.array(DecisionBranchSchema),
+});
 
 /**
  * Decision: the first branch whose condition holds is taken, otherwise "else"; each branch is
- * an output named by its id. Schema: DecisionNodeSchema in codegen/schema/design.ts. Template:
+ * an output named by its id. Fields: `decisionNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template:
  * partials/step-decision.hbs.
  * UI: components/flow/nodes/DecisionNode.tsx (on the canvas), components/designer/inspector/DecisionForm.tsx (inspector), `decision` in components/flow/kinds.ts (palette).
  */
 export const decision: StepDefinition<'decision'> = {
   kind: 'decision',
+  schema: decisionNode,
   outputs: (node) => [...(node.branches ?? []).map((b) => b.id), 'else'],
   // An edge must say which branch it is.
   defaultOutput: undefined,

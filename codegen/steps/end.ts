@@ -1,12 +1,22 @@
+import { z } from 'zod';
+import { nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
 
+/** The fields of an End node. */
+export const endNode = z.object({
+  ...nodeBase,
+  type: z.literal('end'),
+  outcome: z.enum(['complete', 'fail']),
+  result: z.string(),
+});
+
 /**
- * End: completes the workflow with `result`, or fails it with `result` as the message. Schema:
- * EndNodeSchema in codegen/schema/design.ts. Templates: partials/step-complete.hbs, step-fail.hbs.
+ * End: completes the workflow with `result`, or fails it with `result` as the message. Fields: `endNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Templates: partials/step-complete.hbs, step-fail.hbs.
  * UI: components/flow/nodes/EndNode.tsx (on the canvas), components/designer/inspector/EndForm.tsx (inspector), `end` in components/flow/kinds.ts (palette).
  */
 export const end: StepDefinition<'end'> = {
   kind: 'end',
+  schema: endNode,
   outputs: () => [],
   defaultOutput: 'next',
   terminal: true,

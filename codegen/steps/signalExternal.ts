@@ -1,14 +1,28 @@
+import { z } from 'zod';
 import { typedObject } from '../ir/code';
+import { nodeBase, TypedArgumentSchema } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+/** The fields of a Signal workflow node. */
+export const signalExternalNode = z.object({
+  ...nodeBase,
+  type: z.literal('signalExternal'),
+  /** An expression for the target's workflow id. */
+  workflowId: z.string(),
+  signal: z.string(),
+  /** The signal's payload object, field by field (none: a signal without arguments). */
+  args: z.array(TypedArgumentSchema),
+});
 
 /**
  * Signal workflow: sends a signal to another running workflow by its id (6.4.3), e.g. a parent
- * or a sibling. Schema: SignalExternalNodeSchema in codegen/schema/design.ts. Template:
+ * or a sibling. Fields: `signalExternalNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template:
  * partials/step-signalExternal.hbs.
  * UI: components/flow/nodes/SignalExternalNode.tsx (on the canvas), components/designer/inspector/SignalExternalForm.tsx (inspector), `signalExternal` in components/flow/kinds.ts (palette).
  */
 export const signalExternal: StepDefinition<'signalExternal'> = {
   kind: 'signalExternal',
+  schema: signalExternalNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   workflowImports: () => ['getExternalWorkflowHandle'],

@@ -1,13 +1,17 @@
+import { z } from 'zod';
+import { nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+export const startNode = z.object({ ...nodeBase, type: z.literal('start') });
 
 /**
  * Start: where every execution begins (exactly one per design, created with it; the graph check
- * in codegen/validate/graph.ts counts them). Schema: StartNodeSchema in codegen/schema/design.ts
- * (all node schemas stay in one discriminated union there). No partial: it lowers to its successor.
+ * in codegen/validate/graph.ts counts them). Fields: `startNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). No partial: it lowers to its successor.
  * UI: components/flow/nodes/StartNode.tsx (on the canvas), `start` in components/flow/kinds.ts (palette).
  */
 export const start: StepDefinition<'start'> = {
   kind: 'start',
+  schema: startNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   lower: (_node, lower) => lower.next('next'),

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { durationLiteral } from '../ir/code';
 import type { Duration } from '../schema/design';
+import { DurationSchema, nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
 
 /** A timer too short to look for an execution in (visibility itself lags by about a second). */
@@ -7,12 +9,20 @@ function isBrief(duration: Duration): boolean {
   return duration.unit === 'seconds' && duration.amount < 60;
 }
 
+/** The fields of a Timer node. */
+export const timerNode = z.object({
+  ...nodeBase,
+  type: z.literal('timer'),
+  duration: DurationSchema,
+});
+
 /**
- * Timer: sleeps for a fixed duration. Schema: TimerNodeSchema in codegen/schema/design.ts. Template: partials/step-sleep.hbs.
+ * Timer: sleeps for a fixed duration. Fields: `timerNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-sleep.hbs.
  * UI: components/flow/nodes/TimerNode.tsx (on the canvas), components/designer/inspector/TimerForm.tsx (inspector), `timer` in components/flow/kinds.ts (palette).
  */
 export const timer: StepDefinition<'timer'> = {
   kind: 'timer',
+  schema: timerNode,
   outputs: () => ['next'],
   defaultOutput: 'next',
   workflowImports: () => ['sleep'],

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ActivitySpec } from '../activities';
 import type { ExprType } from '../expressions';
 import type { CompiledExpression } from '../validate/expressions';
@@ -5,7 +6,7 @@ import type { IrAssignment, IrStatement } from '../ir/types';
 import type { Design, FlowNodeType, HandlerActivity, NodeOfType, TypedArgument, ValueType } from '../schema/design';
 
 /**
- * What one flow step kind is, in one place: the handles it offers, the rules it adds to
+ * What one flow step kind is, in one place: its fields, the handles it offers, the rules it adds to
  * validation, how it lowers to IR and which template partials render it. Each kind's definition
  * lives in codegen/steps/<kind>.ts; codegen/steps/index.ts keys them by kind for validation,
  * lowering and the canvas. The hooks below are called by the stages in codegen/validate and
@@ -13,6 +14,8 @@ import type { Design, FlowNodeType, HandlerActivity, NodeOfType, TypedArgument, 
  */
 export interface StepDefinition<K extends FlowNodeType = FlowNodeType> {
   kind: K;
+  /** The node's fields (`<kind>Node` in its file); codegen/schema/design.ts unites every kind's into NodeSchema. */
+  schema: z.ZodType<NodeOfType<K>>;
   /**
    * The outputs ("handles") a node of this kind offers, in display order; every one must be
    * connected. The canvas passes nodes still being drawn, hence Partial.

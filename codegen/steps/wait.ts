@@ -1,15 +1,26 @@
+import { z } from 'zod';
 import { referencedNames } from '../expressions';
 import { durationLiteral } from '../ir/code';
 import { describeNode } from '../validate/describe';
+import { DurationSchema, nodeBase } from '../schema/parts';
 import type { StepDefinition } from './types';
+
+/** The fields of a Wait node. */
+export const waitNode = z.object({
+  ...nodeBase,
+  type: z.literal('wait'),
+  condition: z.string(),
+  timeout: DurationSchema.optional(),
+});
 
 /**
  * Wait: pauses until `condition` holds; with a timeout, the "timeout" output is taken when it
- * expires. Schema: WaitNodeSchema in codegen/schema/design.ts. Template: partials/step-wait.hbs.
+ * expires. Fields: `waitNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-wait.hbs.
  * UI: components/flow/nodes/WaitNode.tsx (on the canvas), components/designer/inspector/WaitForm.tsx (inspector), `wait` in components/flow/kinds.ts (palette).
  */
 export const wait: StepDefinition<'wait'> = {
   kind: 'wait',
+  schema: waitNode,
   outputs: (node) => (node.timeout ? ['met', 'timeout'] : ['met']),
   defaultOutput: 'met',
   takesMessages: true,

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { FieldSchema, nodeBase } from '../schema/parts';
+import type { MessageDefinition } from './types';
+
+/** The fields of a Query node: read-only by construction, parameters and a return expression, no effects. */
+export const queryNode = z.object({
+  ...nodeBase,
+  type: z.literal('query'),
+  name: z.string(),
+  parameters: z.array(FieldSchema),
+  returns: z.string(),
+});
+
+/**
+ * Query: reads state without changing it (its `returns` expression). Fields: `queryNode` above
+ * (codegen/schema/design.ts unites every kind's into NodeSchema). Templates:
+ * partials/define-query.hbs (its definition in shared.ts), handler-query.hbs (its handler).
+ * UI: components/flow/nodes/HandlerNode.tsx (on the canvas, shared by every message kind), QueryForm in components/designer/inspector/HandlerForms.tsx (inspector), `query` in components/flow/kinds.ts (palette).
+ */
+export const query: MessageDefinition<'query'> = {
+  kind: 'query',
+  schema: queryNode,
+  validate: {
+    expressions: (node, check) => check.compile('returns', 'return value', node.returns),
+  },
+  lower(node, lower) {
+    const common = lower.common(node, { bodyFields: ['returns'], activity: null, changesState: false });
+    return { ...common, kind: 'query', resultTsType: lower.returnsTsType(), returnsCode: lower.code('returns') };
+  },
+  partials: ['define-query', 'handler-query'],
+};
