@@ -7,7 +7,7 @@ import type { MessageDefinition } from './types';
 /**
  * Every message kind's definition, keyed by kind: validation (codegen/validate) and lowering
  * (codegen/ir/handlers.ts) look a kind up here instead of switching on it, as flow steps are
- * looked up in codegen/steps. A new message kind is one file beside this one, plus its entry here.
+ * looked up in codegen/steps. A new message kind is one file beside this one, plus its entry here and its schema in NodeSchema (codegen/schema/design.ts).
  */
 export const MESSAGES: { readonly [K in HandlerNodeType]: MessageDefinition<K> } = {
   signal,

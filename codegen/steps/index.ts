@@ -14,7 +14,7 @@ import type { StepDefinition } from './types';
 /**
  * Every flow step kind's definition, keyed by kind: validation (codegen/validate), lowering
  * (codegen/ir/lower.ts) and the canvas (components/flow/handles.ts) look a kind up here instead of
- * switching on it. A new step kind is one file beside this one, plus its entry here.
+ * switching on it. A new step kind is one file beside this one, plus its entry here and its schema in NodeSchema (codegen/schema/design.ts).
  */
 export const STEPS: { readonly [K in FlowNodeType]: StepDefinition<K> } = {
   start,
