@@ -4,6 +4,7 @@
  * only: after a restart, or behind a load balancer on another instance, the base is unknown and the
  * editor sends the whole design again (the compile route answers 409 compile.base-unknown).
  */
+import 'server-only';
 import type { Design } from '../codegen/schema/design';
 
 /** Sequence numbers kept per editor: the last answered one, and a few sent after it (superseded requests). */

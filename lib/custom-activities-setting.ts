@@ -1,9 +1,11 @@
 /**
- * Server-only. The admin's switch for custom activities (designer-written code run on worker
+ * The admin's switch for custom activities (designer-written code run on worker
  * hosts): SIGNALBOX_CUSTOM_ACTIVITIES=off refuses deploys of designs with custom activities and
  * keeps worker hosts from running any (docs/custom-activities.md). Read by the web app and the
  * worker host alike, so both refuse the same way.
  */
+import 'server-only';
+
 export const CUSTOM_ACTIVITIES_SETTING = 'SIGNALBOX_CUSTOM_ACTIVITIES';
 
 /** `on` (default) or `off`; anything else is a configuration error, named. */

@@ -1,4 +1,5 @@
 /** Errors the server-side modules throw and the API maps to responses. */
+import 'server-only';
 
 /** Something asked for does not exist (404). */
 export class NotFoundError extends Error {

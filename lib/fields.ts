@@ -3,6 +3,7 @@
  * fills in missing optional fields with their type's empty value ("" / 0 / false): generated
  * code declares every field as present.
  */
+import 'server-only';
 import type { Field } from '../codegen/schema/design';
 import { InputError } from './errors';
 

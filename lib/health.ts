@@ -1,7 +1,8 @@
 /**
- * Server-only. Whether the app's dependencies answer right now: the database and Temporal.
+ * Whether the app's dependencies answer right now: the database and Temporal.
  * Each probe has a short deadline so a dead dependency answers "down" quickly instead of hanging.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { getTemporalClient, temporalNamespace } from './temporal-client';

@@ -1,4 +1,5 @@
 /** Where builds live (server-side); the project root and data directory come from db/data-dir.ts. */
+import 'server-only';
 import { join, relative, isAbsolute } from 'node:path';
 import { dataDir, projectRoot } from '../db/data-dir';
 

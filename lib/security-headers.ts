@@ -2,6 +2,7 @@
  * The Content-Security-Policy of every page and API answer (set by proxy.ts; the fixed headers —
  * X-Frame-Options: DENY, nosniff, Referrer-Policy — come from next.config.js `headers()` for every path).
  */
+import 'server-only';
 import { THEME_PREPAINT_SCRIPT } from './theme-script';
 
 /** A fresh nonce per page request: Next.js reads it from the CSP request header and puts it on its scripts. */

@@ -1,8 +1,9 @@
 /**
- * Server-only. The one module that owns the app's Temporal `Client` and its `Connection`:
+ * The one module that owns the app's Temporal `Client` and its `Connection`:
  * created on first use, cached on globalThis so Next.js dev reloads reuse it instead of leaking
  * connections. Never import @temporalio/worker from the app.
  */
+import 'server-only';
 import { Client, Connection, isGrpcServiceError } from '@temporalio/client';
 import { temporalConnectionOptions, temporalSettings } from './temporal-settings';
 

@@ -10,6 +10,7 @@
  *   TEMPORAL_TLS          "true" for TLS without a client certificate (implied by the API key)
  *   TEMPORAL_API_KEY      API key (Temporal Cloud); implies TLS
  */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 
 export interface TemporalTlsConfig {

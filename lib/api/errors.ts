@@ -5,6 +5,7 @@
  * logged and answered with a plain 500. The route wrapper that turns thrown errors into these
  * answers is handle() in lib/api/handle.ts.
  */
+import 'server-only';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { DesignValidationError } from '../../db/repository/errors';
 import { UsernameTakenError } from '../../db/repository/users';

@@ -2,8 +2,9 @@
  * The route wrapper every API route handler goes through: authentication and the policy check,
  * request checks (JSON bodies, storable parameters), the caller's context, the audit entry, the
  * Server-Timing header, and every thrown error turned into the JSON error answer of
- * lib/api/errors.ts. Server-only.
+ * lib/api/errors.ts.
  */
+import 'server-only';
 import { recordAudit } from '../../db/repository/audit';
 import { runAs } from '../auth/context';
 import { authorizeRequest } from '../auth/guard';

@@ -1,4 +1,5 @@
 /** Reading and validating request bodies and parameters. */
+import 'server-only';
 import type { z } from 'zod';
 import { ApiError, badRequest } from './errors';
 import { findUnstorableText, printable, unstorableTextProblem } from './text-safety';

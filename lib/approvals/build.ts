@@ -3,6 +3,7 @@
  * a deploy will, translating the compiler's diagnostics back to the form's fields (a level's
  * condition is the initial value of its `appliesLevelN` variable).
  */
+import 'server-only';
 import { compileDesign } from '../../codegen';
 import type { Design } from '../../codegen/schema/design';
 import { generateApprovalDesign } from './generate';

@@ -13,6 +13,7 @@
  * User text never becomes code here either: names reach expressions only as JSON string literals
  * (and are restricted by the spec's patterns), the design goes through compileDesign like any other.
  */
+import 'server-only';
 import type { Design, DesignEdge, DesignNode, Variable } from '../../codegen/schema/design';
 import { DESIGN_SCHEMA_VERSION } from '../../codegen/schema/design';
 import { pascalCase, suggestIdentifier } from '../../codegen/names';

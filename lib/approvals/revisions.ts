@@ -7,6 +7,7 @@
  * Processes stored before revisions existed have one: version 1, the spec as stored (the form's
  * create makes version 1). Pure: no server code.
  */
+import 'server-only';
 import { z } from 'zod';
 import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
 import { isApproverOf } from './status';

@@ -1,10 +1,11 @@
 /**
- * Server-only. The approvals product on top of designs, deployments and executions: create a
+ * The approvals product on top of designs, deployments and executions: create a
  * process from the form (design + one-click deploy), submit requests, list them with their
  * status, the inbox (running requests whose workflow says "you may decide now"), and decisions —
  * the `decide` update with the caller's username and roles taken from the session, never from
  * the client. Submissions and decisions (accepted or refused) go to the audit log.
  */
+import 'server-only';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowStartOptions } from '@temporalio/client';
 import { nanoid } from 'nanoid';
 import { createDesign, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';

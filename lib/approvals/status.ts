@@ -3,6 +3,7 @@
  * pending, what happened at deadlines — computed from the workflow's own state (the variables of
  * the generated design, read through the designer query). Pure: shared by the API and its tests.
  */
+import 'server-only';
 import { describeApprover, describeRule, rejectionLimit, type ApprovalProcessSpec, type Approver } from './spec';
 
 export type Outcome = 'pending' | 'approved' | 'rejected' | 'unknown';

@@ -5,6 +5,7 @@
  * write between two stores (a request row and its workflow, a decision and its audit entry)
  * can be refused halfway.
  */
+import 'server-only';
 import { ApiError } from '../api/errors';
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

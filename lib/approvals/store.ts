@@ -1,4 +1,5 @@
-/** Server-only. The approval processes and requests tables (db/schema.ts). */
+/** The approval processes and requests tables (db/schema.ts). */
+import 'server-only';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { approvalProcesses, approvalRequests, type ApprovalProcessRow, type ApprovalRequestRow } from '../../db/schema';

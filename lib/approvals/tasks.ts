@@ -1,5 +1,5 @@
 /**
- * Server-only. The task projection behind the inbox and the requests list (the `task*` columns of
+ * The task projection behind the inbox and the requests list (the `task*` columns of
  * approval_requests): pages are filtered, sorted, counted and cut in SQL, so a page costs a
  * bounded number of Temporal calls however many requests are running — one canDecide query per
  * task shown (the workflow confirms each), plus a read of the few rows that are stale.
@@ -10,6 +10,7 @@
  * its deadline has passed, and whenever canDecide disagrees with it. The decide update's
  * validators stay the authority on who may decide; the projection only chooses what is listed.
  */
+import 'server-only';
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { DESIGNER_STATE_QUERY, type DesignerState } from '../../codegen/runtime-contract';
 import { getDb, type Db } from '../../db/client';

@@ -1,4 +1,5 @@
-/** Account operations shared by the API routes, the setup page and `npm start` (SIGNALBOX_ADMIN_*). Server-only. */
+/** Account operations shared by the API routes, the setup page and `npm start` (SIGNALBOX_ADMIN_*). */
+import 'server-only';
 import { createFirstUser, getUserByUsername, recordAudit, type UserSummary } from '../../db/repository';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { UserRow } from '../../db/schema';

@@ -4,6 +4,7 @@
  * restart with the variables still set changes nothing. Without them, the first visit to the
  * web app asks for the admin (/setup).
  */
+import 'server-only';
 import { passwordProblem } from './passwords';
 import { setUpFirstAdmin } from './accounts';
 

@@ -1,4 +1,5 @@
-/** Audit entries for the signed-in caller of the current request. Server-only. */
+/** Audit entries for the signed-in caller of the current request. */
+import 'server-only';
 import { recordAudit } from '../../db/repository';
 import { requirePrincipal } from './context';
 

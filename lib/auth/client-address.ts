@@ -1,5 +1,5 @@
 /**
- * The real client address of a request, for the sign-in throttle. Server-only.
+ * The real client address of a request, for the sign-in throttle.
  *
  * `next start` gives route handlers no socket: it only fills in `X-Forwarded-For` with the peer's
  * address when the client did not send one, so that header alone is whatever the client wants.
@@ -10,6 +10,7 @@
  * addresses or CIDR ranges, e.g. "127.0.0.1,10.0.0.0/8,::1"): then `X-Forwarded-For` is read from
  * the right, skipping trusted proxies, and the first other address is the client.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 

@@ -2,6 +2,7 @@
  * The principal of the request being handled, for code deep inside a route handler (audit
  * entries, approval checks) without threading it through every call. Set by `handle()`.
  */
+import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { unauthenticated } from './errors';
 import type { Principal } from './principal';

@@ -1,4 +1,6 @@
 /** The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when the app is served over https. */
+import 'server-only';
+
 export const SESSION_COOKIE = 'signalbox_session';
 
 /** How long a session lasts: $SIGNALBOX_SESSION_HOURS, 12 hours by default. */

@@ -6,6 +6,8 @@
  * cannot carry a victim's cookie on their own. Bearer-token requests need no check: a browser
  * never attaches that header by itself.
  */
+import 'server-only';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Why the request looks cross-site, or null when it is fine. */

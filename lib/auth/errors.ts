@@ -2,6 +2,8 @@
  * Authentication (401) and authorisation (403) failures. lib/api/errors.ts turns them into the
  * JSON error shape; pages turn them into a redirect to /login or the "not allowed" page.
  */
+import 'server-only';
+
 export class AuthError extends Error {
   constructor(
     readonly status: 401 | 403,

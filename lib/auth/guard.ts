@@ -3,6 +3,7 @@
  * authenticate (Bearer API token or session cookie) → CSRF (cookie requests) → authorise
  * against lib/auth/policy.ts. Throws AuthError: 401 without valid credentials, 403 otherwise.
  */
+import 'server-only';
 import { forbidden, unauthenticated } from './errors';
 import { crossSiteProblem } from './csrf';
 import { readCookie, SESSION_COOKIE } from './cookies';

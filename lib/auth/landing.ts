@@ -1,3 +1,4 @@
+import 'server-only';
 import { pageRuleFor, rolesAllowed } from './policy';
 import type { Role } from './roles';
 

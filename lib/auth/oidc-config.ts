@@ -2,6 +2,8 @@
  * OIDC sign-in settings (docs/auth.md). OIDC is on when OIDC_ISSUER, OIDC_CLIENT_ID and
  * OIDC_CLIENT_SECRET are all set; built-in accounts stay available either way.
  */
+import 'server-only';
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;

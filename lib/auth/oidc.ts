@@ -1,8 +1,8 @@
 /**
  * OIDC sign-in (authorization code + PKCE, state and nonce) with openid-client: all protocol and
  * ID-token checks are the library's. Configured by OIDC_* (lib/auth/oidc-config.ts, docs/auth.md).
- * Server-only.
  */
+import 'server-only';
 import * as client from 'openid-client';
 import { upsertOidcUser } from '../../db/repository';
 import type { UserRow } from '../../db/schema';

@@ -3,6 +3,7 @@
  * name and word lists, keyboard patterns, dates, repeats, l33t). Server-only: the dictionaries
  * are large and the server decides anyway.
  */
+import 'server-only';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 

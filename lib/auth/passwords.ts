@@ -1,4 +1,5 @@
-/** Password hashing with argon2id (@node-rs/argon2, its OWASP-recommended defaults) and the password rules. Server-only. */
+/** Password hashing with argon2id (@node-rs/argon2, its OWASP-recommended defaults) and the password rules. */
+import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './limits';
 import { weakPasswordProblem } from './password-strength';

@@ -2,8 +2,9 @@
  * Stamps every HTTP request this process receives with its socket address (PEER_HEADER, carrying
  * the process secret), before Next.js sees it: App Router handlers get no socket, and Next only
  * fills in X-Forwarded-For when the client did not send one (lib/auth/client-address.ts).
- * Installed once from instrumentation.ts. Server-only (Node http).
+ * Installed once from instrumentation.ts.
  */
+import 'server-only';
 import http from 'node:http';
 import { PEER_HEADER, peerHeaderValue } from './client-address';
 

@@ -1,4 +1,5 @@
-/** Responses that start or end a browser session (JSON body + Set-Cookie). Server-only. */
+/** Responses that start or end a browser session (JSON body + Set-Cookie). */
+import 'server-only';
 import { clearedSessionCookie, isHttps, sessionCookie } from './cookies';
 import { startSession } from './sessions';
 

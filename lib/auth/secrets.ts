@@ -3,6 +3,7 @@
  * stored, so a database leak does not hand out working credentials; SHA-256 (not a slow hash) is
  * right here because the secret itself has 256 bits of entropy.
  */
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 
 export const API_TOKEN_PREFIX = 'sbx_';

@@ -1,4 +1,5 @@
-/** Sessions and API tokens, from credential to Principal. Server-only (database). */
+/** Sessions and API tokens, from credential to Principal. */
+import 'server-only';
 import {
   createSession,
   deleteExpiredSessions,

@@ -14,6 +14,7 @@
  * shared (NAT) address is under attack. Refused attempts are not checked and do not count.
  * Without a known client address (lib/auth/client-address.ts) only the account counter applies.
  */
+import 'server-only';
 import {
   blockThrottleKey,
   countThrottleFailure,

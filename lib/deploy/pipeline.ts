@@ -1,5 +1,5 @@
 /**
- * Server-only. The deploy pipeline, reported stage by stage:
+ * The deploy pipeline, reported stage by stage:
  *   validate → generate → typecheck → bundle → replay → start-worker
  * validate/generate compile the design; typecheck, bundle and replay run in a separate, warm
  * process (lib/deploy/verifier.ts → worker/verify-cli.ts --serve: Next.js never loads the TypeScript
@@ -12,6 +12,7 @@
  * Older deployments stay active while they have open executions (the worker hosts retire them
  * after): running executions keep their version, new executions start on the newest deployment.
  */
+import 'server-only';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import protoPackage from '@temporalio/proto';

@@ -1,8 +1,9 @@
 /**
- * Server-only. Turns a deploy (or rollback) into the API's answer: plain JSON (201 with the
+ * Turns a deploy (or rollback) into the API's answer: plain JSON (201 with the
  * deployment, 422 with the stage and diagnostics), or — when the client accepts
  * application/x-ndjson — a stream of progress lines followed by that same answer as the last line.
  */
+import 'server-only';
 import { ApiError, errorResponse, json } from '../api/errors';
 import type { DeployProgress, DeployResult } from './pipeline';
 

@@ -1,9 +1,10 @@
 /**
- * Server-only. A warm verifier: one long-lived `worker/verify-cli.ts --serve` child process that
+ * A warm verifier: one long-lived `worker/verify-cli.ts --serve` child process that
  * keeps TypeScript, the SDK's parsed type definitions and webpack loaded between deploys (a fresh
  * process costs 7–13 s on a loaded machine, a warm one about a second; docs/benchmarks.md).
  * One build directory at a time; a crashed or hung verifier is replaced on the next deploy.
  */
+import 'server-only';
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { VerifyReport } from './verify-report';

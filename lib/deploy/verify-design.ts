@@ -1,9 +1,10 @@
 /**
- * Server-only. "Check" for the designer: a design as drawn goes through the same verification as a
+ * "Check" for the designer: a design as drawn goes through the same verification as a
  * deploy (compile, then type-check with the custom activities' code and bundle in the warm
  * verifier, lib/deploy/verifier.ts), and nothing is stored or started. It answers with what a deploy would
  * refuse, e.g. a type error at its line in a custom activity's source.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

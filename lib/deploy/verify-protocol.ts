@@ -1,9 +1,10 @@
 /**
- * Server-only. The messages between the deploy pipeline and its verifier process (worker/verify-cli.ts,
+ * The messages between the deploy pipeline and its verifier process (worker/verify-cli.ts,
  * started with `child_process.fork`): structured IPC messages, so stdout and stderr stay free for logs.
  *   parent → child: VerifyRequest (warm `--serve` mode: verify this build directory)
  *   child → parent: VerifyProgress (one-shot mode: a stage started or ended), VerifyAnswer (`--serve`: the report)
  */
+import 'server-only';
 import { join } from 'node:path';
 import type { VerifyReport } from './verify-report';
 

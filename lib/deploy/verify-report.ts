@@ -3,6 +3,7 @@
  * --serve protocol; lib/deploy/verifier.ts and lib/deploy/pipeline.ts read it). Types only, here so that lib/
  * never imports worker/ (docs/architecture.md, rule lib-below-worker).
  */
+import 'server-only';
 import type { Diagnostic } from '../../codegen/diagnostics';
 
 /** Replaying the histories of running executions against a new bundle (worker/replay.ts). */

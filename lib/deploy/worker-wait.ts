@@ -4,6 +4,8 @@
  * start the worker and none polls → that reason, at once (with several hosts, one host's failure
  * does not fail a deployment another host runs); neither before the deadline → 'timeout'.
  */
+import 'server-only';
+
 export interface WorkerProbes<F> {
   /** Why a worker host could not start the worker, or null. */
   failure: () => Promise<F | null>;

@@ -1,5 +1,5 @@
 /**
- * Server-only. Who may read and message an execution — the one decision every executions route
+ * Who may read and message an execution — the one decision every executions route
  * asks (detail, live events, history, queries, the list, signals, updates, the with-start
  * messages, cancel/terminate/reset); docs/api-executions.md, "Who may read and message an execution".
  *
@@ -14,6 +14,7 @@
  *   the per-execution routes may): never through a shared workflow id into another design's execution.
  * Every refused message is audited (`execution.message-refused`, with the reason).
  */
+import 'server-only';
 import type { WorkflowExecutionDescription } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../codegen/runtime-contract';
 import { getDeployment, type DeploymentSummary } from '../../db/repository';

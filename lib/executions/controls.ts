@@ -1,5 +1,5 @@
 /**
- * Server-only. Operating executions: cancel, terminate, reset (to the first or the last
+ * Operating executions: cancel, terminate, reset (to the first or the last
  * workflow task), and the with-start messages (signal-with-start, update-with-start) that
  * start the workflow on the design's deployment when it is not running yet.
  *
@@ -11,6 +11,7 @@
  * runs again. A workflow type check would not do: every generated workflow type is named after its
  * design, so two designs with one name share it.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workflow, type WorkflowExecutionDescription } from '@temporalio/client';
 import protoPackage, { type temporal } from '@temporalio/proto';

@@ -1,9 +1,10 @@
 /**
- * Server-only. An execution's event history for the monitor: one page at a time (the timeline
+ * An execution's event history for the monitor: one page at a time (the timeline
  * fetches pages as it scrolls, so 10,000 events never travel at once) as compact rows, and the
  * pending timers and in-flight update handlers (describe lists neither), derived from the whole
  * history and cached per history length so the live page does not rescan an unchanged history.
  */
+import 'server-only';
 import protoPackage, { type temporal } from '@temporalio/proto';
 import { InputError } from '../errors';
 import { getTemporalClient } from '../temporal-client';

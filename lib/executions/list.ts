@@ -1,9 +1,10 @@
 /**
- * Server-only. The executions list across designs and versions, straight from Temporal
+ * The executions list across designs and versions, straight from Temporal
  * visibility: filters become a visibility query over the Signalbox search attributes, pages
  * follow Temporal's own nextPageToken (so tens of thousands of executions page in constant time),
  * and the live step of the running rows on the page comes from the designer query.
  */
+import 'server-only';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';

@@ -1,8 +1,9 @@
 /**
- * Server-only. Executions of deployed designs through the app's Temporal client: start, list,
+ * Executions of deployed designs through the app's Temporal client: start, list,
  * describe, and the designs' signals, queries and updates (arguments checked against the
  * handler's parameters in the deployed version of the design).
  */
+import 'server-only';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowFailedError,

@@ -1,8 +1,9 @@
 /**
- * Server-only. Follows one execution for the monitor page as a server-sent-events stream: polls
+ * Follows one execution for the monitor page as a server-sent-events stream: polls
  * describe + the designer query every POLL_MS and sends the detail only when it changed, so a
  * signal's effect reaches the page within one poll plus one query round trip.
  */
+import 'server-only';
 import { ApiError } from '../api/errors';
 import type { Principal } from '../auth/principal';
 import { readableExecution } from './access';

@@ -5,6 +5,7 @@
  * adds no second row; the webhook is tried on the first WEBHOOK_ATTEMPTS attempts and then given
  * up on (logged), so a receiver that is down never holds a business process at its notify step.
  */
+import 'server-only';
 import type { Db } from '../../db/client';
 import { getRequest, markRequestStale } from '../approvals/store';
 import { parseRecipients } from './recipients';

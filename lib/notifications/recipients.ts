@@ -3,6 +3,7 @@
  * a username (`ann`), or a role as `role:approver` — or `role approver`, as the approval form
  * describes approvers (lib/approvals/spec.ts describeApprover). Pure.
  */
+import 'server-only';
 import { recipientEntries, type RecipientEntry } from '../../codegen/notifyRecipients';
 import { ROLES } from '../auth/roles';
 

@@ -4,6 +4,7 @@
  * or to one of their roles; read marks are theirs alone. Takes the database as an argument (the
  * worker host and the app each have their own).
  */
+import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { approvalRequests, notificationReads, notifications } from '../../db/schema';

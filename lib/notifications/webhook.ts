@@ -6,6 +6,7 @@
  * The body: { id, recipients: ["user:ann", "role:approver"], message, workflowId, path, createdAt };
  * `id` is the same on a retried delivery (receivers may deduplicate on it).
  */
+import 'server-only';
 import { createHmac } from 'node:crypto';
 
 export interface WebhookSettings {
