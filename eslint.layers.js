@@ -14,19 +14,26 @@ const TOOLS = ['scripts', 'bench', 'e2e', 'cli'];
 /** A relative import that climbs out of the layer into one of `folders`. */
 const into = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const FRAMEWORK = '^(react|react-dom|next)(/|$)';
+/** Test support: the top-level testing/ folder, or a layer's own (codegen/testing/), from any depth. */
+const TEST_SUPPORT = '^(\\.\\.?/)+testing(/|$)';
 
 /** The lib/ modules that client components may import values from: pure, no server code. */
 const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'auth/limits$', 'approvals/spec$', 'approvals/templates$'];
 
 const why = (text, rule) => `${text} (docs/architecture.md, rule ${rule})`;
 
-/** `forbidden`: [regex, message, options] triples for the files of one layer. */
+/**
+ * `forbidden`: [regex, message, options] triples for the files of one layer. Every layer is also
+ * product code, which never imports test support (one block per file set: a later block's options
+ * for the same rule would replace these, not add to them).
+ */
 function layer(files, forbidden) {
+  const testSupport = [TEST_SUPPORT, why('product code never imports test support (testing/, codegen/testing/): move what it needs into the layer, or the caller into a test', 'testing-apart')];
   return {
     files,
     ignores: TESTS,
     rules: {
-      [RULE]: ['error', { patterns: forbidden.map(([regex, message, options]) => ({ regex, message, ...options })) }],
+      [RULE]: ['error', { patterns: [...forbidden, testSupport].map(([regex, message, options]) => ({ regex, message, ...options })) }],
     },
   };
 }
@@ -58,4 +65,6 @@ export const layerRules = [
     ],
     [into(['app', ...TOOLS]), why('components/ are below app/ and the tools', 'components-below-app')],
   ]),
+  // app/ is on top: only the test-support rule applies.
+  layer(['app/**', 'proxy.ts', 'instrumentation.ts'], []),
 ];

@@ -58,5 +58,14 @@ test('components/ take values only from browser-safe lib/ modules, types from an
 test('right-way imports pass, and tests may drive a layer from above', async () => {
   assert.deepEqual(await layerProblems('lib/x.ts', "import { getDb } from '../db/client';\nimport { lowerDesign } from '../codegen/ir/lower';\nexport const x = [getDb, lowerDesign];\n"), []);
   assert.deepEqual(await layerProblems('worker/x.ts', "import { buildsDir } from '../lib/paths';\nexport const b = buildsDir;\n"), []);
-  assert.deepEqual(await layerProblems('db/x.test.ts', "import { stack } from '../lib/testing/stack';\nexport const s = stack;\n"), []);
+  assert.deepEqual(await layerProblems('db/x.test.ts', "import { stack } from '../testing/stack';\nexport const s = stack;\n"), []);
+});
+
+test('product code never imports test support (testing/, codegen/testing/); tests and tools do', async () => {
+  await assertRefused('lib/executions/x.ts', "import { eventually } from '../../testing/eventually';\nexport const e = eventually;\n", 'testing-apart');
+  await assertRefused('app/api/x/route.ts', "import { call } from '../../../testing/api';\nexport const c = call;\n", 'testing-apart');
+  await assertRefused('codegen/ir/x.ts', "import { designs } from '../testing/designs';\nexport const d = designs;\n", 'testing-apart');
+  await assertRefused('components/x/E.tsx', "import type { Child } from '../../testing/processes';\nexport type C = Child;\n", 'testing-apart');
+  assert.deepEqual(await layerProblems('lib/x.test.ts', "import { eventually } from '../testing/eventually';\nexport const e = eventually;\n"), []);
+  assert.deepEqual(await layerProblems('bench/x.ts', "import { startTestStack } from '../testing/stack';\nexport const s = startTestStack;\n"), []);
 });
