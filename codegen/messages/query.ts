@@ -15,7 +15,7 @@ export const queryNode = z.object({
  * Query: reads state without changing it (its `returns` expression). Fields: `queryNode` above
  * (codegen/schema/design.ts unites every kind's into NodeSchema). Templates:
  * partials/define-query.hbs (its definition in shared.ts), handler-query.hbs (its handler).
- * UI: components/flow/nodes/HandlerNode.tsx (on the canvas, shared by every message kind), QueryForm in components/designer/inspector/HandlerForms.tsx (inspector), `query` in components/flow/kinds.ts (palette).
+ * UI: components/steps/query.tsx (inspector form, palette entry, new-node defaults; drawn by the shared components/flow/nodes/HandlerNode.tsx).
  */
 export const query: MessageDefinition<'query'> = {
   kind: 'query',

@@ -19,7 +19,7 @@ export const signalNode = z.object({
  * running an activity — and answers nothing. Fields: `signalNode` above (codegen/schema/design.ts
  * unites every kind's into NodeSchema). Templates: partials/define-signal.hbs (its definition in
  * shared.ts), handler-signal.hbs, signal-body.hbs, handler-effects.hbs (its handler).
- * UI: components/flow/nodes/HandlerNode.tsx (on the canvas, shared by every message kind), SignalForm in components/designer/inspector/HandlerForms.tsx (inspector), `signal` in components/flow/kinds.ts (palette).
+ * UI: components/steps/signal.tsx (inspector form, palette entry, new-node defaults; drawn by the shared components/flow/nodes/HandlerNode.tsx).
  */
 export const signal: MessageDefinition<'signal'> = {
   kind: 'signal',

@@ -42,7 +42,7 @@ export const updateNode = z.object({
  * (codegen/schema/design.ts unites every kind's into NodeSchema). Templates:
  * partials/define-update.hbs (its definition in shared.ts), handler-update.hbs, update-body.hbs,
  * handler-effects.hbs (its handler and validator).
- * UI: components/flow/nodes/HandlerNode.tsx (on the canvas, shared by every message kind), UpdateForm in components/designer/inspector/HandlerForms.tsx (inspector), `update` in components/flow/kinds.ts (palette).
+ * UI: components/steps/update.tsx (inspector form, palette entry, new-node defaults; drawn by the shared components/flow/nodes/HandlerNode.tsx).
  */
 export const update: MessageDefinition<'update'> = {
   kind: 'update',

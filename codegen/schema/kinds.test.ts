@@ -21,14 +21,13 @@ test("every node kind's fields come from exactly one definition (codegen/steps o
   assert.deepEqual(Object.keys(MESSAGES).sort(), [...HANDLER_NODE_TYPES].sort());
 });
 
-test("every partial a message kind names is a template, and its inspector form exists where its file says", () => {
-  const forms = readFileSync(join(codegen, '..', 'components/designer/inspector/HandlerForms.tsx'), 'utf8');
+test("every partial a message kind names is a template, and its UI module exists where its file says", () => {
   assert.ok(existsSync(join(codegen, '..', 'components/flow/nodes/HandlerNode.tsx')));
   for (const message of Object.values(MESSAGES)) {
     for (const partial of message.partials) assert.ok(existsSync(join(templatesDir(), 'partials', `${partial}.hbs`)), `${message.kind}: ${partial}.hbs`);
-    const form = `${message.kind.charAt(0).toUpperCase()}${message.kind.slice(1)}Form`;
-    assert.match(forms, new RegExp(`export function ${form}\\b`), `${message.kind}: ${form}`);
-    assert.match(readFileSync(join(codegen, 'messages', `${message.kind}.ts`), 'utf8'), new RegExp(`${form} in components/designer/inspector/HandlerForms.tsx`));
+    const ui = `components/steps/${message.kind}.tsx`;
+    assert.ok(existsSync(join(codegen, '..', ui)), `${message.kind}: ${ui}`);
+    assert.match(readFileSync(join(codegen, 'messages', `${message.kind}.ts`), 'utf8'), new RegExp(`UI: ${ui}`));
   }
 });
 

@@ -17,7 +17,7 @@ export const activityNode = z.object({
  * Activity: runs a built-in or custom activity with `args` (one expression per parameter),
  * storing its result in `resultVariable`. Fields: `activityNode` above (codegen/schema/design.ts unites every kind's into NodeSchema);
  * the activities themselves: codegen/activities.ts. Template: partials/step-activity.hbs.
- * UI: components/flow/nodes/ActivityNode.tsx (on the canvas), components/designer/inspector/ActivityForm.tsx (inspector), `activity` in components/flow/kinds.ts (palette).
+ * UI: components/steps/activity.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const activity: StepDefinition<'activity'> = {
   kind: 'activity',

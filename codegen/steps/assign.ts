@@ -11,7 +11,7 @@ export const assignNode = z.object({
 
 /**
  * Assign: sets variables from expressions. Fields: `assignNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-assign.hbs.
- * UI: components/flow/nodes/AssignNode.tsx (on the canvas), components/designer/inspector/AssignForm.tsx (inspector), `assign` in components/flow/kinds.ts (palette).
+ * UI: components/steps/assign.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const assign: StepDefinition<'assign'> = {
   kind: 'assign',

@@ -28,7 +28,7 @@ export const childWorkflowNode = z.object({
  * Child workflow: runs another workflow (any deployed type, this one included) as a child; with
  * `waitForResult` the flow continues when it completes, its result in `resultVariable`, otherwise
  * once it started (parent close policy ABANDON). Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
- * UI: components/flow/nodes/ChildWorkflowNode.tsx (on the canvas), components/designer/inspector/ChildWorkflowForm.tsx (inspector), `childWorkflow` in components/flow/kinds.ts (palette).
+ * UI: components/steps/childWorkflow.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',

@@ -17,7 +17,7 @@ export const continueAsNewNode = z.object({
  * Continue-as-new: ends this run and continues as a new one with fresh history (6.4.6), after
  * every handler finished; the `carry` variables keep their values (the workflow's `carried`
  * parameter, built in codegen/ir/lower.ts). Fields: `continueAsNewNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-continueAsNew.hbs.
- * UI: components/flow/nodes/ContinueAsNewNode.tsx (on the canvas), components/designer/inspector/ContinueAsNewForm.tsx (inspector), `continueAsNew` in components/flow/kinds.ts (palette).
+ * UI: components/steps/continueAsNew.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const continueAsNew: StepDefinition<'continueAsNew'> = {
   kind: 'continueAsNew',

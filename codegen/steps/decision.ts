@@ -20,7 +20,7 @@ export const decisionNode = z.object({
  * Decision: the first branch whose condition holds is taken, otherwise "else"; each branch is
  * an output named by its id. Fields: `decisionNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template:
  * partials/step-decision.hbs.
- * UI: components/flow/nodes/DecisionNode.tsx (on the canvas), components/designer/inspector/DecisionForm.tsx (inspector), `decision` in components/flow/kinds.ts (palette).
+ * UI: components/steps/decision.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const decision: StepDefinition<'decision'> = {
   kind: 'decision',

@@ -12,7 +12,7 @@ export const endNode = z.object({
 
 /**
  * End: completes the workflow with `result`, or fails it with `result` as the message. Fields: `endNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Templates: partials/step-complete.hbs, step-fail.hbs.
- * UI: components/flow/nodes/EndNode.tsx (on the canvas), components/designer/inspector/EndForm.tsx (inspector), `end` in components/flow/kinds.ts (palette).
+ * UI: components/steps/end.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const end: StepDefinition<'end'> = {
   kind: 'end',

@@ -18,7 +18,7 @@ export const signalExternalNode = z.object({
  * Signal workflow: sends a signal to another running workflow by its id (6.4.3), e.g. a parent
  * or a sibling. Fields: `signalExternalNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template:
  * partials/step-signalExternal.hbs.
- * UI: components/flow/nodes/SignalExternalNode.tsx (on the canvas), components/designer/inspector/SignalExternalForm.tsx (inspector), `signalExternal` in components/flow/kinds.ts (palette).
+ * UI: components/steps/signalExternal.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const signalExternal: StepDefinition<'signalExternal'> = {
   kind: 'signalExternal',

@@ -18,7 +18,7 @@ export const timerNode = z.object({
 
 /**
  * Timer: sleeps for a fixed duration. Fields: `timerNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-sleep.hbs.
- * UI: components/flow/nodes/TimerNode.tsx (on the canvas), components/designer/inspector/TimerForm.tsx (inspector), `timer` in components/flow/kinds.ts (palette).
+ * UI: components/steps/timer.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const timer: StepDefinition<'timer'> = {
   kind: 'timer',

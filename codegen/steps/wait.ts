@@ -16,7 +16,7 @@ export const waitNode = z.object({
 /**
  * Wait: pauses until `condition` holds; with a timeout, the "timeout" output is taken when it
  * expires. Fields: `waitNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-wait.hbs.
- * UI: components/flow/nodes/WaitNode.tsx (on the canvas), components/designer/inspector/WaitForm.tsx (inspector), `wait` in components/flow/kinds.ts (palette).
+ * UI: components/steps/wait.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const wait: StepDefinition<'wait'> = {
   kind: 'wait',

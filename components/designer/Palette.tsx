@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { NodeType } from '../../codegen/schema/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
-import { KINDS, PALETTE_GROUPS } from '../flow/kinds';
+import { PALETTE_GROUPS, STEP_UI } from '../steps';
 import { NodeIcon } from '../flow/NodeIcon';
 import { ActivitiesSection } from './activities/ActivitiesSection';
 import { OutlinePanel } from './outline/OutlinePanel';
@@ -25,7 +25,7 @@ export function Palette() {
         <section key={group.title}>
           <h3 className="panel-title">{group.title}</h3>
           {group.kinds.map((kind) => (
-            <div key={kind} className={`palette-item fam-${KINDS[kind].family}`} draggable
+            <div key={kind} className={`palette-item fam-${STEP_UI[kind].family}`} draggable
               data-testid={`palette-item-${kind}`} onDragStart={(e) => startPaletteDrag(e, kind)}
               role="button" tabIndex={0}
               onKeyDown={(e) => {
@@ -34,11 +34,11 @@ export function Palette() {
                   addAtCentre(kind);
                 }
               }}
-              title={`Drag onto the canvas to add a ${KINDS[kind].title} node`}>
+              title={`Drag onto the canvas to add a ${STEP_UI[kind].title} node`}>
               <span className="palette-item__icon"><NodeIcon type={kind} /></span>
               <span>
-                <span className="palette-item__title">{KINDS[kind].title}</span>
-                <span className="palette-item__desc">{KINDS[kind].description}</span>
+                <span className="palette-item__title">{STEP_UI[kind].title}</span>
+                <span className="palette-item__desc">{STEP_UI[kind].description}</span>
               </span>
             </div>
           ))}

@@ -2,9 +2,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { NODE_TYPES_ALL } from './nodeTypeList';
-import { DRAG_MIME } from '../flow/kinds';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import type { NodeType } from '../../codegen/schema/design';
+
+/** The data type a palette drag carries: the node kind. */
+export const DRAG_MIME = 'application/x-signalbox-node';
 
 /** Palette → canvas drag-and-drop: the palette puts the kind under DRAG_MIME; the canvas drops it here. */
 export function useDropNode() {

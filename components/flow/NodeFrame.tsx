@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { NodeType } from '../../codegen/schema/design';
 import { useNodeDecoration } from './decorations';
-import { KINDS } from './kinds';
+import { STEP_UI } from '../steps';
 import { NodeIcon } from './NodeIcon';
 
 interface NodeFrameProps {
@@ -20,7 +20,7 @@ export function NodeFrame({ id, type, label, subtitle, selected, children }: Nod
   const severity = diagnostics?.some((d) => d.severity === 'error') ? 'error' : diagnostics?.length ? 'warning' : undefined;
   return (
     <div
-      className={`fnode fnode--${KINDS[type].family}${selected ? ' is-selected' : ''}`}
+      className={`fnode fnode--${STEP_UI[type].family}${selected ? ' is-selected' : ''}`}
       data-testid={`flow-node-${type}`}
       data-current={current ? 'true' : undefined}
       data-visited={visited ? 'true' : undefined}
@@ -28,7 +28,7 @@ export function NodeFrame({ id, type, label, subtitle, selected, children }: Nod
     >
       <div className="fnode__head">
         <span className="fnode__icon"><NodeIcon type={type} size={13} /></span>
-        <span className="fnode__kind">{KINDS[type].title}</span>
+        <span className="fnode__kind">{STEP_UI[type].title}</span>
         {severity && (
           <span className={`fnode__badge fnode__badge--${severity}`} data-testid="node-diagnostic-badge"
             title={diagnostics!.map((d) => d.message).join('\n')}>

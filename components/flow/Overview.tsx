@@ -4,7 +4,7 @@ import { memo, useContext } from 'react';
 import { NodeDecorationsContext } from './decorations';
 import { NODE_WIDTH } from './estimate';
 import { isHandlerType } from './handles';
-import { KINDS } from './kinds';
+import { STEP_UI } from '../steps';
 import type { DesignerEdge, DesignerNode } from './types';
 
 /** Height of a node never measured nor estimated (cannot happen in the designer; a safe default). */
@@ -60,9 +60,9 @@ function OverviewView({ nodes, edges, onPick }: OverviewProps) {
           return (
             <rect key={n.id} data-id={n.id} x={n.position.x} y={n.position.y} width={width} height={height} rx={8}
               strokeWidth={n.selected ? 4 : 2} vectorEffect="non-scaling-stroke"
-              style={{ fill: 'var(--surface)', stroke: error ? 'var(--danger)' : `var(--fam-${KINDS[n.type].family})`, pointerEvents: 'all', cursor: 'pointer' }}
+              style={{ fill: 'var(--surface)', stroke: error ? 'var(--danger)' : `var(--fam-${STEP_UI[n.type].family})`, pointerEvents: 'all', cursor: 'pointer' }}
               onClick={() => onPick(n.id)}>
-              <title>{n.data.label || KINDS[n.type].title}</title>
+              <title>{n.data.label || STEP_UI[n.type].title}</title>
             </rect>
           );
         })}

@@ -1,22 +1,14 @@
 'use client';
+import type { ComponentType } from 'react';
 import type { NodeType } from '../../../codegen/schema/design';
-import { KINDS } from '../../flow/kinds';
 import { NodeIcon } from '../../flow/NodeIcon';
 import type { NodeData } from '../../flow/types';
+import { STEP_UI } from '../../steps';
 import type { SelectedNode } from '../useSelectedNode';
 import { useDesignerStoreApi } from '../DesignerStoreProvider';
-import { ActivityForm } from './ActivityForm';
-import { AssignForm } from './AssignForm';
-import { DecisionForm } from './DecisionForm';
-import { ChildWorkflowForm } from './ChildWorkflowForm';
-import { ContinueAsNewForm } from './ContinueAsNewForm';
-import { EndForm } from './EndForm';
 import { FieldOwnerContext } from './FieldContext';
-import { QueryForm, SignalForm, UpdateForm } from './HandlerForms';
-import { SignalExternalForm } from './SignalExternalForm';
+import type { FormProps } from './forms';
 import { TextInput } from './inputs';
-import { TimerForm } from './TimerForm';
-import { WaitForm } from './WaitForm';
 
 /** Edits the selected node: its label and description, then the fields of its kind. */
 export function Inspector({ node }: { node: SelectedNode }) {
@@ -30,11 +22,11 @@ export function Inspector({ node }: { node: SelectedNode }) {
   return (
     <FieldOwnerContext.Provider value={node.id}>
       <div className="inspector" data-testid="inspector" data-node-id={node.id} data-kind={node.type}>
-        <header className={`inspector__head fam-${KINDS[node.type].family}`}>
+        <header className={`inspector__head fam-${STEP_UI[node.type].family}`}>
           <span className="palette-item__icon"><NodeIcon type={node.type} /></span>
           <div>
-            <div className="inspector__kind">{KINDS[node.type].title}</div>
-            <div className="inspector__desc">{KINDS[node.type].description}</div>
+            <div className="inspector__kind">{STEP_UI[node.type].title}</div>
+            <div className="inspector__desc">{STEP_UI[node.type].description}</div>
           </div>
         </header>
         <TextInput path="label" label="Label" value={node.data.label} onChange={(label) => patch({ label })} />
@@ -53,21 +45,9 @@ export function Inspector({ node }: { node: SelectedNode }) {
   );
 }
 
+/** The fields of the node's kind: its form in components/steps/<kind>.tsx. */
 function KindForm({ node, patch }: { node: SelectedNode; patch: (p: Partial<NodeData<NodeType>>) => void }) {
-  const p = patch as never;
-  switch (node.type) {
-    case 'wait': return <WaitForm data={node.data} patch={p} />;
-    case 'timer': return <TimerForm data={node.data} patch={p} />;
-    case 'activity': return <ActivityForm data={node.data} patch={p} />;
-    case 'decision': return <DecisionForm data={node.data} patch={p} />;
-    case 'assign': return <AssignForm data={node.data} patch={p} />;
-    case 'end': return <EndForm data={node.data} patch={p} />;
-    case 'continueAsNew': return <ContinueAsNewForm data={node.data} patch={p} />;
-    case 'childWorkflow': return <ChildWorkflowForm data={node.data} patch={p} />;
-    case 'signalExternal': return <SignalExternalForm data={node.data} patch={p} />;
-    case 'signal': return <SignalForm data={node.data} patch={p} />;
-    case 'query': return <QueryForm data={node.data} patch={p} />;
-    case 'update': return <UpdateForm data={node.data} patch={p} />;
-    default: return <p className="muted">Every execution starts here. Connect its output to the first step.</p>;
-  }
+  // The registry pairs each kind with its own form, so this node's data always fits the form it picks.
+  const Form = STEP_UI[node.type].Form as ComponentType<FormProps<NodeType>>;
+  return <Form data={node.data} patch={patch} />;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { NameEditor } from './NameEditor';
-import { KINDS } from '../../flow/kinds';
+import { STEP_UI } from '../../steps';
 import type { HandlerKind } from './handlers';
 
 interface Props {
@@ -25,7 +25,7 @@ export function HandlerRow({ id, kind, name, label, problemWith, onReveal, onRen
     setDraft(null);
   };
   return (
-    <li className={`outline__row fam-${KINDS[kind].family}`} data-testid={`outline-handler-row-${id}`}>
+    <li className={`outline__row fam-${STEP_UI[kind].family}`} data-testid={`outline-handler-row-${id}`}>
       {draft === null ? (
         <button type="button" className="outline__name" data-testid={`outline-handler-${id}`} onClick={onReveal} title={`Show the ${kind} on the canvas`}>
           <span className="kind-chip">{kind}</span> <code>{name || label || '(unnamed)'}</code>

@@ -1,10 +1,29 @@
 'use client';
-import { ResultTypeSchema } from '../../../codegen/schema/design';
-import { Checkbox, SelectInput, TextInput } from './inputs';
-import { TypedArgumentsEditor } from './TypedArgumentsEditor';
-import type { FormProps } from './forms';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { ResultTypeSchema } from '../../codegen/schema/design';
+import type { FormProps } from '../designer/inspector/forms';
+import { Checkbox, SelectInput, TextInput } from '../designer/inspector/inputs';
+import { TypedArgumentsEditor } from '../designer/inspector/TypedArgumentsEditor';
+import { InHandle, NextHandle } from '../flow/HandleParts';
+import { NodeFrame } from '../flow/NodeFrame';
+import type { ChildWorkflowFlowNode } from '../flow/types';
+import type { StepUi } from './types';
 
-export function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
+/** Child workflow in the designer; what it generates: codegen/steps/childWorkflow.ts. */
+function ChildWorkflowNode({ id, data, selected }: NodeProps<ChildWorkflowFlowNode>) {
+  const verb = data.waitForResult ? 'run' : 'start';
+  const into = data.waitForResult && data.resultVariable ? ` → ${data.resultVariable}` : '';
+  return (
+    <NodeFrame id={id} type="childWorkflow" label={data.label} selected={selected}
+      subtitle={<code>{verb} {data.workflowType || '(no type yet)'}{into}</code>}>
+      <InHandle />
+      <NextHandle />
+    </NodeFrame>
+  );
+}
+
+function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
   return (
     <>
       <TextInput path="workflowType" label="Workflow type" value={data.workflowType} expression placeholder="e.g. TaskWorkerWorkflow"
@@ -27,3 +46,15 @@ export function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
     </>
   );
 }
+
+export const childWorkflowUi: StepUi<'childWorkflow'> = {
+  kind: 'childWorkflow',
+  title: 'Child workflow',
+  description: 'Start another workflow, or run it to its result',
+  family: 'flow',
+  icon: 'M4 4h8v6H4zM12 14h8v6h-8zM8 10v7h4',
+  palette: 'Steps',
+  Node: memo(ChildWorkflowNode),
+  Form: ChildWorkflowForm,
+  newData: () => ({ label: 'Child workflow', workflowType: '', workflowId: '', input: [], waitForResult: true, resultType: 'string' }),
+};

@@ -1,0 +1,32 @@
+'use client';
+import { FieldsEditor } from '../designer/inspector/FieldsEditor';
+import type { FormProps } from '../designer/inspector/forms';
+import { TextInput } from '../designer/inspector/inputs';
+import { HandlerNode } from '../flow/nodes/HandlerNode';
+import { NAME_HINT } from './messageHints';
+import type { StepUi } from './types';
+
+/** Query handler in the designer; what it generates: codegen/messages/query.ts. */
+function QueryForm({ data, patch }: FormProps<'query'>) {
+  return (
+    <>
+      <TextInput path="name" label="Query name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="returns" label="Returns" value={data.returns} expression placeholder='e.g. decided ? "done" : "pending"'
+        hint="Queries only read state." onChange={(returns) => patch({ returns })} />
+    </>
+  );
+}
+
+export const queryUi: StepUi<'query'> = {
+  kind: 'query',
+  title: 'Query',
+  description: 'Read state without changing it',
+  family: 'query',
+  icon: 'M9 9a3 3 0 1 1 4 2.8c-.7.3-1 .9-1 1.7V15M12 18.5v.5',
+  palette: 'Messages',
+  // Drawn like every message: its signature (components/flow/nodes/HandlerNode.tsx), with no output.
+  Node: HandlerNode,
+  Form: QueryForm,
+  newData: () => ({ label: 'Query', name: '', parameters: [], returns: '' }),
+};

@@ -1,0 +1,36 @@
+'use client';
+import { AssignmentsEditor } from '../designer/inspector/AssignmentsEditor';
+import { FieldsEditor } from '../designer/inspector/FieldsEditor';
+import type { FormProps } from '../designer/inspector/forms';
+import { HandlerActivityEditor } from '../designer/inspector/HandlerActivityEditor';
+import { TextInput } from '../designer/inspector/inputs';
+import { HandlerNode } from '../flow/nodes/HandlerNode';
+import { HANDLER_SCOPE, NAME_HINT } from './messageHints';
+import type { StepUi } from './types';
+
+/** Signal handler in the designer; what it generates: codegen/messages/signal.ts. */
+function SignalForm({ data, patch }: FormProps<'signal'>) {
+  return (
+    <>
+      <TextInput path="name" label="Signal name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="when" label="Apply only when" value={data.when ?? ''} expression placeholder="e.g. !contains(paymentIds, args.paymentId)"
+        hint="Otherwise the signal is ignored (dedupe by a key)." onChange={(when) => patch({ when: when || undefined })} />
+      <HandlerActivityEditor activity={data.activity} onChange={(activity) => patch({ activity })} />
+      <AssignmentsEditor assignments={data.assignments} scopeHint={HANDLER_SCOPE} onChange={(assignments) => patch({ assignments })} />
+    </>
+  );
+}
+
+export const signalUi: StepUi<'signal'> = {
+  kind: 'signal',
+  title: 'Signal',
+  description: 'A message that changes state',
+  family: 'signal',
+  icon: 'M3 12h13M12 6l6 6-6 6M21 4v16',
+  palette: 'Messages',
+  // Drawn like every message: its signature (components/flow/nodes/HandlerNode.tsx).
+  Node: HandlerNode,
+  Form: SignalForm,
+  newData: () => ({ label: 'Signal', name: '', parameters: [], assignments: [] }),
+};
