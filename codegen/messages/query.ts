@@ -19,6 +19,7 @@ export const queryNode = z.object({
  */
 export const query: MessageDefinition<'query'> = {
   kind: 'query',
+  title: 'Query',
   schema: queryNode,
   validate: {
     expressions: (node, check) => check.compile('returns', 'return value', node.returns),

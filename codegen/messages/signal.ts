@@ -23,6 +23,7 @@ export const signalNode = z.object({
  */
 export const signal: MessageDefinition<'signal'> = {
   kind: 'signal',
+  title: 'Signal',
   schema: signalNode,
   writes: (node) => [...node.assignments.map((a) => a.variable), ...(node.activity?.resultVariable ? [node.activity.resultVariable] : [])],
   validate: {

@@ -14,6 +14,8 @@ import type { ExpressionChecks, Report } from '../steps/types';
  */
 export interface MessageDefinition<K extends HandlerNodeType = HandlerNodeType> {
   kind: K;
+  /** How the kind is named everywhere: the palette, the canvas, the inspector and diagnostics. */
+  title: string;
   /** The node's fields (`<kind>Node` in its file); codegen/schema/design.ts unites every kind's into NodeSchema. */
   schema: z.ZodType<NodeOfType<K>>;
   /** The variables a message of this kind changes: what can release a Wait or a waiting update. */

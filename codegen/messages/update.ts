@@ -46,6 +46,7 @@ export const updateNode = z.object({
  */
 export const update: MessageDefinition<'update'> = {
   kind: 'update',
+  title: 'Update',
   schema: updateNode,
   writes: (node) => [...node.assignments.map((a) => a.variable), ...(node.activity?.resultVariable ? [node.activity.resultVariable] : [])],
   validate: {

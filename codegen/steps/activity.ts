@@ -21,6 +21,7 @@ export const activityNode = z.object({
  */
 export const activity: StepDefinition<'activity'> = {
   kind: 'activity',
+  title: 'Activity',
   schema: activityNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

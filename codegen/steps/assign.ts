@@ -15,6 +15,7 @@ export const assignNode = z.object({
  */
 export const assign: StepDefinition<'assign'> = {
   kind: 'assign',
+  title: 'Assign',
   schema: assignNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

@@ -32,6 +32,7 @@ export const childWorkflowNode = z.object({
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',
+  title: 'Child workflow',
   schema: childWorkflowNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

@@ -21,6 +21,7 @@ export const continueAsNewNode = z.object({
  */
 export const continueAsNew: StepDefinition<'continueAsNew'> = {
   kind: 'continueAsNew',
+  title: 'Continue-as-new',
   schema: continueAsNewNode,
   outputs: () => [],
   defaultOutput: 'next',

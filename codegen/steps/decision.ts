@@ -24,6 +24,7 @@ export const decisionNode = z.object({
  */
 export const decision: StepDefinition<'decision'> = {
   kind: 'decision',
+  title: 'Decision',
   schema: decisionNode,
   outputs: (node) => [...(node.branches ?? []).map((b) => b.id), 'else'],
   // An edge must say which branch it is.

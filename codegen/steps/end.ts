@@ -16,6 +16,7 @@ export const endNode = z.object({
  */
 export const end: StepDefinition<'end'> = {
   kind: 'end',
+  title: 'End',
   schema: endNode,
   outputs: () => [],
   defaultOutput: 'next',

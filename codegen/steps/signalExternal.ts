@@ -22,6 +22,7 @@ export const signalExternalNode = z.object({
  */
 export const signalExternal: StepDefinition<'signalExternal'> = {
   kind: 'signalExternal',
+  title: 'Signal workflow',
   schema: signalExternalNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

@@ -11,6 +11,7 @@ export const startNode = z.object({ ...nodeBase, type: z.literal('start') });
  */
 export const start: StepDefinition<'start'> = {
   kind: 'start',
+  title: 'Start',
   schema: startNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

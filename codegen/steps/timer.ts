@@ -22,6 +22,7 @@ export const timerNode = z.object({
  */
 export const timer: StepDefinition<'timer'> = {
   kind: 'timer',
+  title: 'Timer',
   schema: timerNode,
   outputs: () => ['next'],
   defaultOutput: 'next',

@@ -14,6 +14,8 @@ import type { Design, FlowNodeType, HandlerActivity, NodeOfType, TypedArgument, 
  */
 export interface StepDefinition<K extends FlowNodeType = FlowNodeType> {
   kind: K;
+  /** How the kind is named everywhere: the palette, the canvas, the inspector and diagnostics. */
+  title: string;
   /** The node's fields (`<kind>Node` in its file); codegen/schema/design.ts unites every kind's into NodeSchema. */
   schema: z.ZodType<NodeOfType<K>>;
   /**

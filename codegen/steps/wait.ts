@@ -20,6 +20,7 @@ export const waitNode = z.object({
  */
 export const wait: StepDefinition<'wait'> = {
   kind: 'wait',
+  title: 'Wait',
   schema: waitNode,
   outputs: (node) => (node.timeout ? ['met', 'timeout'] : ['met']),
   defaultOutput: 'met',

@@ -1,4 +1,5 @@
 'use client';
+import { kindTitle } from '../../codegen/kinds';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeType } from '../../codegen/schema/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
@@ -34,10 +35,10 @@ export function Palette() {
                   addAtCentre(kind);
                 }
               }}
-              title={`Drag onto the canvas to add a ${STEP_UI[kind].title} node`}>
+              title={`Drag onto the canvas to add a ${kindTitle(kind)} node`}>
               <span className="palette-item__icon"><NodeIcon type={kind} /></span>
               <span>
-                <span className="palette-item__title">{STEP_UI[kind].title}</span>
+                <span className="palette-item__title">{kindTitle(kind)}</span>
                 <span className="palette-item__desc">{STEP_UI[kind].description}</span>
               </span>
             </div>

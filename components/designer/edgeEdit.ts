@@ -1,7 +1,7 @@
+import { kindTitle } from '../../codegen/kinds';
 import type { NodeType } from '../../codegen/schema/design';
 import { makeEdge } from '../flow/edges';
 import { HANDLER_OUT, isHandlerType, NEXT, sourceHandles } from '../flow/handles';
-import { STEP_UI } from '../steps';
 import type { DesignerEdge, DesignerNode } from '../flow/types';
 import { checkConnection, type ConnectionVerdict } from './connection';
 
@@ -17,7 +17,7 @@ export interface Choice {
 
 /** What the inspector calls a node: its label, else its kind. */
 export function nodeName(node: Pick<DesignerNode, 'type' | 'data'>): string {
-  return node.data.label.trim() || STEP_UI[node.type as NodeType].title;
+  return node.data.label.trim() || kindTitle(node.type as NodeType);
 }
 
 /** The outputs a connection can leave a node from, named as the node draws them. */

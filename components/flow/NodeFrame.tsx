@@ -1,4 +1,5 @@
 'use client';
+import { kindTitle } from '../../codegen/kinds';
 import type { ReactNode } from 'react';
 import type { NodeType } from '../../codegen/schema/design';
 import { useNodeDecoration } from './decorations';
@@ -28,7 +29,7 @@ export function NodeFrame({ id, type, label, subtitle, selected, children }: Nod
     >
       <div className="fnode__head">
         <span className="fnode__icon"><NodeIcon type={type} size={13} /></span>
-        <span className="fnode__kind">{STEP_UI[type].title}</span>
+        <span className="fnode__kind">{kindTitle(type)}</span>
         {severity && (
           <span className={`fnode__badge fnode__badge--${severity}`} data-testid="node-diagnostic-badge"
             title={diagnostics!.map((d) => d.message).join('\n')}>

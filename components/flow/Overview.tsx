@@ -1,4 +1,5 @@
 'use client';
+import { kindTitle } from '../../codegen/kinds';
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { NodeDecorationsContext } from './decorations';
@@ -62,7 +63,7 @@ function OverviewView({ nodes, edges, onPick }: OverviewProps) {
               strokeWidth={n.selected ? 4 : 2} vectorEffect="non-scaling-stroke"
               style={{ fill: 'var(--surface)', stroke: error ? 'var(--danger)' : `var(--fam-${STEP_UI[n.type].family})`, pointerEvents: 'all', cursor: 'pointer' }}
               onClick={() => onPick(n.id)}>
-              <title>{n.data.label || STEP_UI[n.type].title}</title>
+              <title>{n.data.label || kindTitle(n.type)}</title>
             </rect>
           );
         })}

@@ -52,7 +52,6 @@ function ActivityForm({ data, patch }: FormProps<'activity'>) {
 
 export const activityUi: StepUi<'activity'> = {
   kind: 'activity',
-  title: 'Activity',
   description: 'Log or notify someone',
   family: 'flow',
   icon: 'M13 2 4 14h7l-1 8 9-12h-7z',

@@ -28,7 +28,6 @@ function AssignForm({ data, patch }: FormProps<'assign'>) {
 
 export const assignUi: StepUi<'assign'> = {
   kind: 'assign',
-  title: 'Assign',
   description: 'Set variables from expressions',
   family: 'flow',
   icon: 'M5 9h14M5 15h14',

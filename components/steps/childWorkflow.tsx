@@ -49,7 +49,6 @@ function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
 
 export const childWorkflowUi: StepUi<'childWorkflow'> = {
   kind: 'childWorkflow',
-  title: 'Child workflow',
   description: 'Start another workflow, or run it to its result',
   family: 'flow',
   icon: 'M4 4h8v6H4zM12 14h8v6h-8zM8 10v7h4',

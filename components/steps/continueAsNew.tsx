@@ -42,12 +42,11 @@ function ContinueAsNewForm({ data, patch }: FormProps<'continueAsNew'>) {
 
 export const continueAsNewUi: StepUi<'continueAsNew'> = {
   kind: 'continueAsNew',
-  title: 'Continue as new',
   description: 'Start a fresh run with chosen state',
   family: 'end',
   icon: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
   palette: 'Steps',
   Node: memo(ContinueAsNewNode),
   Form: ContinueAsNewForm,
-  newData: () => ({ label: 'Continue as new', carry: [] }),
+  newData: () => ({ label: 'Continue-as-new', carry: [] }),
 };

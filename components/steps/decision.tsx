@@ -48,7 +48,6 @@ function DecisionForm({ data, patch }: FormProps<'decision'>) {
 
 export const decisionUi: StepUi<'decision'> = {
   kind: 'decision',
-  title: 'Decision',
   description: 'Branch on conditions, with an else',
   family: 'branch',
   icon: 'M12 2 22 12 12 22 2 12z',

@@ -39,7 +39,6 @@ function EndForm({ data, patch }: FormProps<'end'>) {
 
 export const endUi: StepUi<'end'> = {
   kind: 'end',
-  title: 'End',
   description: 'Complete with a result, or fail',
   family: 'end',
   icon: 'M6 6h12v12H6z',

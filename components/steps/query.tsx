@@ -20,7 +20,6 @@ function QueryForm({ data, patch }: FormProps<'query'>) {
 
 export const queryUi: StepUi<'query'> = {
   kind: 'query',
-  title: 'Query',
   description: 'Read state without changing it',
   family: 'query',
   icon: 'M9 9a3 3 0 1 1 4 2.8c-.7.3-1 .9-1 1.7V15M12 18.5v.5',

@@ -24,7 +24,6 @@ function SignalForm({ data, patch }: FormProps<'signal'>) {
 
 export const signalUi: StepUi<'signal'> = {
   kind: 'signal',
-  title: 'Signal',
   description: 'A message that changes state',
   family: 'signal',
   icon: 'M3 12h13M12 6l6 6-6 6M21 4v16',

@@ -34,7 +34,6 @@ function SignalExternalForm({ data, patch }: FormProps<'signalExternal'>) {
 
 export const signalExternalUi: StepUi<'signalExternal'> = {
   kind: 'signalExternal',
-  title: 'Signal workflow',
   description: 'Send a signal to another running workflow',
   family: 'flow',
   icon: 'M3 12h11M10 8l4 4-4 4M17 5h4v14h-4',

@@ -22,7 +22,6 @@ function StartForm() {
 
 export const startUi: StepUi<'start'> = {
   kind: 'start',
-  title: 'Start',
   description: 'Where every execution begins',
   family: 'flow',
   icon: 'M8 5.5v13l10-6.5z',

@@ -30,7 +30,6 @@ function TimerForm({ data, patch }: FormProps<'timer'>) {
 
 export const timerUi: StepUi<'timer'> = {
   kind: 'timer',
-  title: 'Timer',
   description: 'Sleep for a fixed duration',
   family: 'flow',
   icon: 'M12 8v5l3 2M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9 2h6',

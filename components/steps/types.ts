@@ -12,14 +12,13 @@ export const PALETTE_SECTIONS = ['Steps', 'Messages'] as const;
 export type PaletteSection = (typeof PALETTE_SECTIONS)[number];
 
 /**
- * Everything the designer shows of one node kind, declared once in components/steps/<kind>.tsx;
+ * Everything the designer shows of one node kind (its name comes with its codegen definition:
+ * kindTitle in codegen/kinds.ts), declared once in components/steps/<kind>.tsx;
  * what the kind generates is its definition in codegen/steps/<kind>.ts (flow steps) or
  * codegen/messages/<kind>.ts (messages).
  */
 export interface StepUi<K extends NodeType> {
   kind: K;
-  /** Shown in the palette, the inspector's head and on the canvas node. */
-  title: string;
   /** One line under the title in the palette and the inspector. */
   description: string;
   family: Family;

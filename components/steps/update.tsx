@@ -32,7 +32,6 @@ function UpdateForm({ data, patch }: FormProps<'update'>) {
 
 export const updateUi: StepUi<'update'> = {
   kind: 'update',
-  title: 'Update',
   description: 'Validated change with a reply',
   family: 'update',
   icon: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',

@@ -45,7 +45,6 @@ function WaitForm({ data, patch }: FormProps<'wait'>) {
 
 export const waitUi: StepUi<'wait'> = {
   kind: 'wait',
-  title: 'Wait',
   description: 'Pause until a condition holds, or a timeout',
   family: 'flow',
   icon: 'M7 3h10M7 21h10M8 3c0 5 8 6 8 9s-8 4-8 9M16 3c0 5-8 6-8 9s8 4 8 9',

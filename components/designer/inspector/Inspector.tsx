@@ -1,4 +1,5 @@
 'use client';
+import { kindTitle } from '../../../codegen/kinds';
 import type { ComponentType } from 'react';
 import type { NodeType } from '../../../codegen/schema/design';
 import { NodeIcon } from '../../flow/NodeIcon';
@@ -25,7 +26,7 @@ export function Inspector({ node }: { node: SelectedNode }) {
         <header className={`inspector__head fam-${STEP_UI[node.type].family}`}>
           <span className="palette-item__icon"><NodeIcon type={node.type} /></span>
           <div>
-            <div className="inspector__kind">{STEP_UI[node.type].title}</div>
+            <div className="inspector__kind">{kindTitle(node.type)}</div>
             <div className="inspector__desc">{STEP_UI[node.type].description}</div>
           </div>
         </header>
