@@ -42,7 +42,7 @@ test('generate writes the three files', async () => {
   const out = mkdtempSync(join(tmpdir(), 'sb-gen-'));
   const { code } = await run(['generate', approval, '--out', out]);
   assert.equal(code, 0);
-  for (const f of ['shared.ts', 'workflows.ts', 'activities.ts']) assert.ok(existsSync(join(out, f)), f);
+  for (const f of ['shared.ts', 'workflows.ts', 'step-tracking.ts', 'activities.ts']) assert.ok(existsSync(join(out, f)), f);
   assert.match(readFileSync(join(out, 'shared.ts'), 'utf8'), /defineSignal<\[ApproveArgs\]>\('approve'\)/);
 });
 
@@ -63,11 +63,11 @@ test('export writes a standalone project and says what to run next', async () =>
   const out = join(mkdtempSync(join(tmpdir(), 'sb-export-')), 'approval');
   const { code, stdout } = await run(['export', approval, '--out', out]);
   assert.equal(code, 0);
-  for (const f of ['package.json', 'tsconfig.json', 'README.md', 'src/shared.ts', 'src/workflows.ts', 'src/activities.ts', 'src/worker.ts', 'src/client.ts', 'src/workflow.test.ts']) {
+  for (const f of ['package.json', 'tsconfig.json', 'README.md', 'src/shared.ts', 'src/workflows.ts', 'src/step-tracking.ts', 'src/activities.ts', 'src/worker.ts', 'src/client.ts', 'src/workflow.test.ts']) {
     assert.ok(existsSync(join(out, f)), f);
   }
   assert.equal(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).dependencies['@temporalio/client'], '1.24.0');
-  assert.match(stdout, /Exported approval-workflow \(9 files\)/);
+  assert.match(stdout, /Exported approval-workflow \(10 files\)/);
   assert.match(stdout, /npm install && npm test/);
 });
 

@@ -26,6 +26,7 @@ export const GENERATED_NAMES = new Set([
   'Mutex', 'mutex', 'workflowInfo', 'continueAsNew', 'currentUpdateInfo',
   'executeChild', 'getExternalWorkflowHandle', 'ApplicationFailure',
   'recordStep', 'stepSearchAttribute', 'upsertSearchAttributes', 'defineSearchAttributeKey', 'SearchAttributeType',
+  'stepTracker', 'trackSteps',
 ]);
 
 export type NameProblem = 'empty' | 'too-long' | 'not-identifier' | 'reserved' | 'generated';

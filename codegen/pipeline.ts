@@ -18,7 +18,7 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** The parsed design, when it matched the schema. */
   design: Design | null;
-  /** shared.ts (message definitions), workflows.ts, activities.ts, money.ts when the design uses money, and activities/<name>.ts per custom activity — empty when not ok. */
+  /** shared.ts (message definitions), workflows.ts, step-tracking.ts (the monitor's plumbing), activities.ts, money.ts when the design uses money, and activities/<name>.ts per custom activity — empty when not ok. */
   files: GeneratedFile[];
   /** The exported workflow function name, when ok. */
   workflowType: string | null;

@@ -1,6 +1,8 @@
 /**
  * What every generated workflow promises the monitor: a query answering the current step,
  * the path taken (node ids) and the variables, so the canvas can light up without guessing.
+ * The generated step-tracking.ts (templates/step-tracking.ts.hbs) keeps it, and step-tracking.test.ts
+ * holds its names to the ones here.
  */
 export const DESIGNER_STATE_QUERY = '__signalbox_state';
 
@@ -16,8 +18,8 @@ export interface DesignerState {
  * Custom search attributes (registered on the dev server at start) the monitor lists and filters
  * executions by. The app sets all of them when it starts an execution; the step starts as the
  * first step every execution sits in (codegen/step-recording.ts). Generated workflows upsert `step`
- * on entering a step they can sit in (waits, long timers, activities, awaited children), so the
- * list finds an execution by where it waits; the designer query stays the live source.
+ * on entering a step they can sit in (`steps.enterWaiting`: waits, long timers, activities, awaited
+ * children), so the list finds an execution by where it waits; the designer query stays the live source.
  */
 export const SEARCH_ATTRIBUTES = {
   design: { name: 'SignalboxDesign', type: 'Keyword' },

@@ -20,6 +20,7 @@ test('"Export code" downloads the design as a standalone project zip', async ({ 
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
     'approval-workflow/src/shared.ts',
+    'approval-workflow/src/step-tracking.ts',
     'approval-workflow/src/worker.ts',
     'approval-workflow/src/workflow.test.ts',
     'approval-workflow/src/workflows.ts',

@@ -10,7 +10,12 @@ export interface RenderedFile {
   contents: string;
 }
 
-const FILES = ['shared.ts', 'workflows.ts', 'activities.ts', 'money.ts'] as const;
+/**
+ * shared.ts: the workflow's API (input, message definitions), importable by clients; workflows.ts:
+ * the workflow itself; step-tracking.ts: what the Signalbox monitor reads, kept out of the
+ * workflow's code; activities.ts; money.ts.
+ */
+const FILES = ['shared.ts', 'workflows.ts', 'step-tracking.ts', 'activities.ts', 'money.ts'] as const;
 
 interface CompiledTemplates {
   files: Map<string, Handlebars.TemplateDelegate>;

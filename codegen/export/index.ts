@@ -1,6 +1,6 @@
 /**
  * Export: a design as a standalone, runnable Temporal project (package.json, tsconfig.json,
- * src/{shared,workflows,activities,worker,client,workflow.test}.ts, README.md). Pure: design JSON
+ * src/{shared,workflows,step-tracking,activities,worker,client,workflow.test}.ts, README.md). Pure: design JSON
  * in, files out; writing them (CLI) or zipping them (REST) is the caller's business.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics';

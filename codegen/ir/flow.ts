@@ -12,8 +12,6 @@ export type SharedLowering = Pick<LowerContext, 'assignments' | 'callee' | 'spec
 
 export interface LoweredFlow {
   body: IrStatement[];
-  /** Whether any step records itself in SignalboxStep (the generated `recordStep`). */
-  recordsSteps: boolean;
   /** The @temporalio/workflow functions the lowered steps call. */
   workflowImports: Set<string>;
   /** Whether a lowered step reads the workflow's input outside its expressions (a Continue-as-new). */
@@ -28,7 +26,6 @@ export interface LoweredFlow {
 export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): LoweredFlow {
   const { design, graph } = validated;
   const asStateMachine = joinedNodes(graph).length > 0;
-  let recordsSteps = false;
   let readsInput = false;
   const workflowImports = new Set<string>();
   const successor = (id: string, output: string): string => {
@@ -52,16 +49,13 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
       const target = successor(node.id, output);
       return asStateMachine ? [{ kind: 'goto', stepLiteral: JSON.stringify(target) }] : lowerFrom(target);
     },
-    // The state machine enters each step once, at the top of its loop.
-    enter: asStateMachine
+    // One tracking line per step, the same in nested code and in a state machine's case. A step an
+    // execution can sit in is entered by record() (`stepTracker.enterWaiting`, which also records it in
+    // visibility: instant steps would only add history), so its enter is only its comment.
+    enter: recordsStep(node)
       ? { kind: 'comment', text: stepComment(node) }
       : { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) },
-    // Steps an execution can sit in record themselves in visibility; instant ones would only add history.
-    record() {
-      if (!recordsStep(node)) return [];
-      recordsSteps = true;
-      return [{ kind: 'recordStep' }];
-    },
+    record: () => (recordsStep(node) ? [{ kind: 'recordStep', nodeIdLiteral: JSON.stringify(node.id) }] : []),
   });
 
   const body: IrStatement[] = asStateMachine
@@ -75,7 +69,7 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
         },
       ]
     : lowerFrom(graph.startId);
-  return { body, recordsSteps, workflowImports, readsInput };
+  return { body, workflowImports, readsInput };
 }
 
 function stepComment(node: FlowNode): string | undefined {

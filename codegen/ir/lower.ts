@@ -60,12 +60,12 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     customActivities,
     activitiesUseMoney: customActivities.some((a) => a.usesMoney),
     body: flow.body,
-    workflowImports: workflowImports(flow.workflowImports, proxyList.length > 0, handlers, usesWorkflowInfo(validated), flow.recordsSteps),
-    recordsSteps: flow.recordsSteps,
+    workflowImports: workflowImports(flow.workflowImports, proxyList.length > 0, handlers, usesWorkflowInfo(validated)),
     usesMutex: handlers.some((h) => h.exclusive),
     usesHttp: proxyList.some((p) => p.functions.includes('http')),
-    sharedSdkImports: [...new Set(['defineQuery', ...handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`)])].sort(),
-    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name, flow.recordsSteps),
+    sharedSdkImports: [...new Set(handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`))].sort(),
+    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
+    sharedImportsTypesOnly: handlers.length === 0,
     ...moneyUse(validated, handlers, customActivities.some((a) => a.usesMoney)),
   };
 }
@@ -102,11 +102,10 @@ function workflowImports(
   usesActivities: boolean,
   handlers: IrHandler[],
   usesInfo: { workflowInfo: boolean; currentUpdateInfo: boolean },
-  recordsSteps: boolean,
 ): string[] {
-  const used = new Set<string>(['allHandlersFinished', 'condition', 'setHandler', ...stepImports]);
-  if (usesInfo.workflowInfo || recordsSteps) used.add('workflowInfo');
-  if (recordsSteps) used.add('upsertSearchAttributes');
+  const used = new Set<string>(['allHandlersFinished', 'condition', ...stepImports]);
+  if (handlers.length > 0) used.add('setHandler');
+  if (usesInfo.workflowInfo) used.add('workflowInfo');
   if (usesInfo.currentUpdateInfo) used.add('currentUpdateInfo');
   if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
@@ -118,16 +117,15 @@ function sharedImports(
   hasInput: boolean,
   handlers: IrHandler[],
   carriedName: string | undefined,
-  recordsSteps: boolean,
 ): string[] {
-  const names = ['designerStateQuery'];
-  if (recordsSteps) names.push('stepSearchAttribute');
-  for (const h of handlers) names.push(h.constName);
+  const names = handlers.map((h) => h.constName);
   const types = new Set<string>();
   if (hasInput) types.add(`${workflowName}Input`);
   if (carriedName) types.add(carriedName);
   names.push(...types);
   const sorted = names.sort((a, b) => a.localeCompare(b));
+  // Only types (a workflow without handlers): the whole import is `import type`, marked once.
+  if (handlers.length === 0) return sorted;
   return sorted.map((name) => (types.has(name) ? `type ${name}` : name));
 }
 

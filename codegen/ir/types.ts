@@ -119,10 +119,12 @@ export interface IrCustomActivity {
 }
 
 export type IrStatement =
+  /** Entering a step the execution passes straight through: `stepTracker.enter(id)` after the step's comment. */
   | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined }
+  /** A step's comment alone: a step the execution can sit in is entered by its `recordStep`. */
   | { kind: 'comment'; text: string | undefined }
-  /** Before a step the execution can sit in: records the current step in visibility (SignalboxStep). */
-  | { kind: 'recordStep' }
+  /** Entering a step the execution can sit in: `stepTracker.enterWaiting(id)`, which also records it in SignalboxStep. */
+  | { kind: 'recordStep'; nodeIdLiteral: string }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
   | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }
@@ -163,14 +165,14 @@ export interface WorkflowIr {
   body: IrStatement[];
   /** Which SDK functions the workflow module imports, sorted. */
   workflowImports: string[];
-  /** Which message-definition functions shared.ts imports, sorted. */
+  /** Which message-definition functions shared.ts imports, sorted; empty when the workflow handles no messages. */
   sharedSdkImports: string[];
-  /** Which definitions workflows.ts imports from shared.ts, sorted; types marked `type`. */
+  /** Which definitions workflows.ts imports from shared.ts, sorted; types marked `type`; empty when none. */
   sharedImports: string[];
+  /** Whether they are all types (no handlers): then `import type { … }`, names unmarked. */
+  sharedImportsTypesOnly: boolean;
   /** Whether activities.ts implements the built-in http activity (only when called). */
   usesHttp: boolean;
-  /** Whether blocking steps record themselves in the SignalboxStep search attribute (`recordStep`). */
-  recordsSteps: boolean;
   /** Whether the workflow declares a mutex for its exclusive handlers. */
   usesMutex: boolean;
   /** Whether money.ts (exact decimal helpers) is generated. */

@@ -1,8 +1,9 @@
 /**
  * Finds the lines of generated workflows.ts that belong to one node, so the code view can
  * highlight the code of the selected node. The generator marks every step with
- * `enterStep('<node id>')` (after the node's comment), or `case '<node id>': {` when the flow has
- * loops or joins, and registers every handler with `setHandler(<name>Signal|Query|Update, …)`.
+ * `stepTracker.enter('<node id>')` or `stepTracker.enterWaiting('<node id>')` (after the node's
+ * comment), inside `case '<node id>': {` when the flow has loops or joins, and registers every
+ * handler with `setHandler(<name>Signal|Query|Update, …)`.
  */
 export interface NodeRef {
   id: string;
@@ -25,15 +26,15 @@ export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
   // A flow with loops is emitted as a state machine: one `case '<id>': { … }` per step.
   const caseAt = lines.findIndex((l) => l.trim() === `case '${node.id}': {`);
   if (caseAt >= 0) return blockLines(lines, caseAt);
-  const marker = `enterStep('${node.id}')`;
-  const at = lines.findIndex((l) => l.includes(marker));
+  const markers = [`stepTracker.enter('${node.id}')`, `stepTracker.enterWaiting('${node.id}')`];
+  const at = lines.findIndex((l) => markers.some((marker) => l.includes(marker)));
   if (at < 0) return null;
   const from = at > 0 && lines[at - 1]!.trim().startsWith('//') ? at - 1 : at;
   const indent = indentOf(lines[at]!);
   let to = at;
   for (let i = at + 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '' || line.includes('enterStep(') || indentOf(line) < indent) break;
+    if (line.trim() === '' || line.includes('stepTracker.enter') || indentOf(line) < indent) break;
     if (indentOf(line) === indent && line.trim().startsWith('//')) break;
     to = i;
   }

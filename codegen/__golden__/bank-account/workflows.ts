@@ -5,8 +5,6 @@ import {
   condition,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type * as activities from './activities';
@@ -16,11 +14,10 @@ import {
   type BankAccountWorkflowInput,
   closeSignal,
   depositSignal,
-  designerStateQuery,
   paymentsQuery,
-  stepSearchAttribute,
   withdrawUpdate,
 } from './shared';
+import { trackSteps } from './step-tracking';
 
 const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
 
@@ -33,27 +30,8 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
   let closed = false;
   // Handlers that await an activity between reading and changing state run one at a time.
   const mutex = new Mutex();
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { balance, paymentIds, depositsAtStart, closed },
-  }));
+  const stepTracker = trackSteps('start', () => ({ balance, paymentIds, depositsAtStart, closed }));
 
   // Returns the new balance
   setHandler(
@@ -94,21 +72,20 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
   setHandler(paymentsQuery, () => paymentIds);
 
   // Count early deposits: Signals sent before the first workflow task are already applied here
-  enterStep('opening');
+  stepTracker.enter('opening');
   depositsAtStart = paymentIds.length;
 
   // Until closed
-  enterStep('await-close');
-  recordStep();
+  stepTracker.enterWaiting('await-close');
   if (!(await condition(() => closed, '30 days'))) {
     // Dormant
-    enterStep('end-dormant');
+    stepTracker.enter('end-dormant');
     await condition(allHandlersFinished);
     return 'Dormant with ' + String(balance);
   }
 
   // Closed
-  enterStep('end-closed');
+  stepTracker.enter('end-closed');
   await condition(allHandlersFinished);
   return (
     'Closed with ' +

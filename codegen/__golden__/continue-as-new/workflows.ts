@@ -4,7 +4,6 @@ import {
   condition,
   continueAsNew,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -12,11 +11,10 @@ import {
   type AccumulatorWorkflowInput,
   addSignal,
   batchesQuery,
-  designerStateQuery,
   finishSignal,
-  stepSearchAttribute,
   totalQuery,
 } from './shared';
+import { trackSteps } from './step-tracking';
 
 // Continue-as-new with handlers (6.4.6): values arrive by signal and are added up in batches; when the history grows, the run continues as new, carrying the total and whatever arrived meanwhile.
 export async function AccumulatorWorkflow(
@@ -27,27 +25,8 @@ export async function AccumulatorWorkflow(
   let batches = carried?.batches ?? 0;
   let pending: number[] = carried?.pending ?? [];
   let finished = carried?.finished ?? false;
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { total, batches, pending, finished },
-  }));
+  const stepTracker = trackSteps('start', () => ({ total, batches, pending, finished }));
 
   setHandler(addSignal, (args) => {
     if (pending.length >= 1000) {
@@ -66,11 +45,10 @@ export async function AccumulatorWorkflow(
 
   let step = 'await-batch';
   for (;;) {
-    enterStep(step);
     switch (step) {
       case 'await-batch': {
         // Until a batch is ready
-        recordStep();
+        stepTracker.enterWaiting('await-batch');
         if (!(await condition(() => pending.length >= 2 || finished, '1 day'))) {
           step = 'end-idle';
           continue;
@@ -80,6 +58,7 @@ export async function AccumulatorWorkflow(
       }
       case 'add-up': {
         // Add up the batch
+        stepTracker.enter('add-up');
         total = total + pending.reduce((total, n) => total + n, 0);
         batches = pending.length > 0 ? batches + 1 : batches;
         pending = [];
@@ -88,11 +67,13 @@ export async function AccumulatorWorkflow(
       }
       case 'end-idle': {
         // Idle
+        stepTracker.enter('end-idle');
         await condition(allHandlersFinished);
         return 'Idle with total ' + String(total);
       }
       case 'next': {
         // What next?
+        stepTracker.enter('next');
         if (finished) {
           step = 'end';
           continue;
@@ -109,11 +90,13 @@ export async function AccumulatorWorkflow(
       }
       case 'end': {
         // Total
+        stepTracker.enter('end');
         await condition(allHandlersFinished);
         return 'Total ' + String(total) + ' in ' + String(batches) + ' batches';
       }
       case 'fresh-run': {
         // Fresh history
+        stepTracker.enter('fresh-run');
         await condition(allHandlersFinished);
         return continueAsNew<typeof AccumulatorWorkflow>(input, {
           total,

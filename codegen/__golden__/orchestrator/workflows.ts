@@ -7,16 +7,10 @@ import {
   getExternalWorkflowHandle,
   setHandler,
   startChild,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  designerStateQuery,
-  type OrchestratorWorkflowInput,
-  reportsQuery,
-  stepSearchAttribute,
-  workerDoneSignal,
-} from './shared';
+import { type OrchestratorWorkflowInput, reportsQuery, workerDoneSignal } from './shared';
+import { trackSteps } from './step-tracking';
 
 // The orchestrator of chapter 6.4.3: starts worker workflows as children, signals each a task through an external handle, waits for their reports, then runs one audit child to completion.
 export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Promise<string> {
@@ -24,27 +18,8 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
   let finished = 0;
   let reports: string[] = [];
   let audit = '';
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { started, finished, reports, audit },
-  }));
+  const stepTracker = trackSteps('start', () => ({ started, finished, reports, audit }));
 
   setHandler(workerDoneSignal, (args) => {
     if (reports.length >= 1000) {
@@ -58,10 +33,10 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
 
   let step = 'more';
   for (;;) {
-    enterStep(step);
     switch (step) {
       case 'more': {
         // Workers left to start?
+        stepTracker.enter('more');
         if (started < input.workers) {
           step = 'start-worker';
           continue;
@@ -71,6 +46,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'start-worker': {
         // Start a worker
+        stepTracker.enter('start-worker');
         await startChild<
           (input: { orchestratorId: string; initialTask: string }) => Promise<unknown>
         >('TaskWorkerWorkflow', {
@@ -83,7 +59,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'await-reports': {
         // Until every worker reported
-        recordStep();
+        stepTracker.enterWaiting('await-reports');
         if (!(await condition(() => finished >= input.workers, '1 hour'))) {
           step = 'end-missing';
           continue;
@@ -93,6 +69,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'send-task': {
         // Send it a task
+        stepTracker.enter('send-task');
         await getExternalWorkflowHandle(
           workflowInfo().workflowId + '-worker-' + String(started + 1),
         ).signal<[{ taskId: string }]>('processTask', { taskId: 'task-' + String(started + 1) });
@@ -101,7 +78,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'run-audit': {
         // Audit
-        recordStep();
+        stepTracker.enterWaiting('run-audit');
         audit = await executeChild<
           (input: { orchestratorId: string; initialTask: string }) => Promise<string>
         >('TaskWorkerWorkflow', {
@@ -113,6 +90,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'end-missing': {
         // Missing reports
+        stepTracker.enter('end-missing');
         await condition(allHandlersFinished);
         throw ApplicationFailure.nonRetryable(
           String(input.workers - finished) + ' worker(s) never reported',
@@ -120,12 +98,14 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
       }
       case 'count': {
         // Count it
+        stepTracker.enter('count');
         started = started + 1;
         step = 'more';
         continue;
       }
       case 'end': {
         // Coordinated
+        stepTracker.enter('end');
         await condition(allHandlersFinished);
         return (
           'Coordinated ' +

@@ -5,14 +5,11 @@ import {
   condition,
   setHandler,
   sleep,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import { addMoney, compareMoney, money, multiplyMoney, type Money } from './money';
 import {
   addItemUpdate,
   cancelOrderSignal,
-  designerStateQuery,
   getStatusQuery,
   getTotalQuery,
   itemCountQuery,
@@ -20,8 +17,8 @@ import {
   type OrderWorkflowInput,
   payUpdate,
   shippingStatusQuery,
-  stepSearchAttribute,
 } from './shared';
+import { trackSteps } from './step-tracking';
 
 // The e-commerce order of chapter 6.6: items added by validated updates, a payment that must equal the exact total, a shipping signal, a delivery timer.
 export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> {
@@ -31,26 +28,14 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
   let transactionId = '';
   let carrier = '';
   let trackingNumber = '';
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { status, items, total, transactionId, carrier, trackingNumber },
+  const stepTracker = trackSteps('start', () => ({
+    status,
+    items,
+    total,
+    transactionId,
+    carrier,
+    trackingNumber,
   }));
 
   // Adds an item and returns the new total
@@ -131,45 +116,42 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
   );
 
   // Await payment: Paid or cancelled, at most 7 days
-  enterStep('await-payment');
-  recordStep();
+  stepTracker.enterWaiting('await-payment');
   if (!(await condition(() => status === 'paid' || status === 'cancelled', '7 days'))) {
     // Not paid
-    enterStep('end-unpaid');
+    stepTracker.enter('end-unpaid');
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable('Order ' + input.orderId + ' was not paid in time');
   }
 
   // Cancelled?
-  enterStep('is-cancelled');
+  stepTracker.enter('is-cancelled');
   if (status === 'cancelled') {
     // Cancelled
-    enterStep('end-cancelled');
+    stepTracker.enter('end-cancelled');
     await condition(allHandlersFinished);
     return 'Order ' + input.orderId + ' cancelled';
   }
 
   // Await shipping
-  enterStep('await-shipping');
-  recordStep();
+  stepTracker.enterWaiting('await-shipping');
   if (!(await condition(() => status === 'shipped', '14 days'))) {
     // Not shipped
-    enterStep('end-unshipped');
+    stepTracker.enter('end-unshipped');
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable('Order ' + input.orderId + ' was not shipped in time');
   }
 
   // Delivery: Carriers deliver within three days
-  enterStep('delivery');
-  recordStep();
+  stepTracker.enterWaiting('delivery');
   await sleep('3 days');
 
   // Delivered
-  enterStep('delivered');
+  stepTracker.enter('delivered');
   status = 'delivered';
 
   // Done
-  enterStep('end-delivered');
+  stepTracker.enter('end-delivered');
   await condition(allHandlersFinished);
   return (
     'Order ' +

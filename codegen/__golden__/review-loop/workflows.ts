@@ -5,17 +5,10 @@ import {
   condition,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type * as activities from './activities';
-import {
-  designerStateQuery,
-  type ReviewLoopWorkflowInput,
-  reviewSignal,
-  roundsQuery,
-  stepSearchAttribute,
-} from './shared';
+import { type ReviewLoopWorkflowInput, reviewSignal, roundsQuery } from './shared';
+import { trackSteps } from './step-tracking';
 
 const { notify } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
 
@@ -25,27 +18,8 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
   let approved = false;
   let rounds = 0;
   let feedback = '';
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { reviewed, approved, rounds, feedback },
-  }));
+  const stepTracker = trackSteps('start', () => ({ reviewed, approved, rounds, feedback }));
 
   setHandler(reviewSignal, (args) => {
     approved = args.approved;
@@ -57,11 +31,10 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
 
   let step = 'await-review';
   for (;;) {
-    enterStep(step);
     switch (step) {
       case 'await-review': {
         // Await review
-        recordStep();
+        stepTracker.enterWaiting('await-review');
         if (!(await condition(() => reviewed, '1 day'))) {
           step = 'end-timeout';
           continue;
@@ -71,6 +44,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'verdict': {
         // Verdict
+        stepTracker.enter('verdict');
         if (approved) {
           step = 'end-approved';
           continue;
@@ -80,16 +54,19 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'end-timeout': {
         // No review
+        stepTracker.enter('end-timeout');
         await condition(allHandlersFinished);
         return 'Nobody reviewed ' + input.documentId;
       }
       case 'end-approved': {
         // Approved
+        stepTracker.enter('end-approved');
         await condition(allHandlersFinished);
         return 'Approved after ' + String(rounds) + ' revision(s)';
       }
       case 'next-round': {
         // Next round
+        stepTracker.enter('next-round');
         rounds = rounds + 1;
         reviewed = false;
         step = 'tell-author';
@@ -97,7 +74,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'tell-author': {
         // Tell the author
-        recordStep();
+        stepTracker.enterWaiting('tell-author');
         await notify({
           recipient: 'author',
           message: 'Please revise ' + input.documentId + ': ' + feedback,
@@ -107,6 +84,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'too-many': {
         // Rounds left?
+        stepTracker.enter('too-many');
         if (rounds < 3) {
           step = 'await-review';
           continue;
@@ -116,6 +94,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
       }
       case 'end-gave-up': {
         // Gave up
+        stepTracker.enter('end-gave-up');
         await condition(allHandlersFinished);
         throw ApplicationFailure.nonRetryable('No approval after ' + String(rounds) + ' rounds');
       }

@@ -5,18 +5,12 @@ import {
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type * as activities from './activities';
-import {
-  designerStateQuery,
-  processTaskSignal,
-  stepSearchAttribute,
-  tasksQuery,
-  type TaskWorkerWorkflowInput,
-} from './shared';
+import { processTaskSignal, tasksQuery, type TaskWorkerWorkflowInput } from './shared';
+import { trackSteps } from './step-tracking';
 
 const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
 
@@ -25,27 +19,8 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
   let tasks: string[] = [];
   // Handlers that await an activity between reading and changing state run one at a time.
   const mutex = new Mutex();
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { tasks },
-  }));
+  const stepTracker = trackSteps('start', () => ({ tasks }));
 
   // Runs an activity for the task, then records it
   setHandler(processTaskSignal, (args) =>
@@ -61,27 +36,26 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
   setHandler(tasksQuery, () => tasks);
 
   // Take the initial task
-  enterStep('seed');
+  stepTracker.enter('seed');
   tasks = input.initialTask === '' ? tasks : [...tasks, input.initialTask];
 
   // Until a task is done
-  enterStep('await-task');
-  recordStep();
+  stepTracker.enterWaiting('await-task');
   if (!(await condition(() => tasks.length >= 1, '1 hour'))) {
     // No task
-    enterStep('end-idle');
+    stepTracker.enter('end-idle');
     await condition(allHandlersFinished);
     return 'No task arrived';
   }
 
   // Report to the orchestrator
-  enterStep('report');
+  stepTracker.enter('report');
   await getExternalWorkflowHandle(input.orchestratorId).signal<
     [{ workerId: string; tasks: number }]
   >('workerDone', { workerId: workflowInfo().workflowId, tasks: tasks.length });
 
   // Done
-  enterStep('end');
+  stepTracker.enter('end');
   await condition(allHandlersFinished);
   return 'Processed ' + String(tasks.length) + ' task(s)';
 }

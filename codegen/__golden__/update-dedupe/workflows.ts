@@ -5,17 +5,14 @@ import {
   continueAsNew,
   currentUpdateInfo,
   setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import {
   addPointsUpdate,
-  designerStateQuery,
   finishSignal,
   type ScoreboardWorkflowCarried,
   type ScoreboardWorkflowInput,
-  stepSearchAttribute,
 } from './shared';
+import { trackSteps } from './step-tracking';
 
 // Dedupe by update id across continue-as-new (6.4.6): Temporal drops a repeated update id only within one run, so the ids already applied travel to the next run, and a retried update returns the score without adding again.
 export async function ScoreboardWorkflow(
@@ -26,26 +23,12 @@ export async function ScoreboardWorkflow(
   let appliedUpdateIds: string[] = carried?.appliedUpdateIds ?? [];
   let appliedThisRun = 0;
   let finished = carried?.finished ?? false;
-  let currentStep = 'start';
-  const stepPath: string[] = ['start'];
-  const enterStep = (step: string): void => {
-    currentStep = step;
-    stepPath.push(step);
-    if (stepPath.length > 100) stepPath.shift();
-  };
-  // Visibility follows the step the execution sits in, so the monitor lists it by step. Only when
-  // the starter set the attribute: upserting one the namespace lacks would fail the workflow task.
-  const recordStep = (): void => {
-    const recorded = workflowInfo().typedSearchAttributes.get(stepSearchAttribute);
-    if (recorded !== undefined && recorded !== currentStep) {
-      upsertSearchAttributes([{ key: stepSearchAttribute, value: currentStep }]);
-    }
-  };
 
-  setHandler(designerStateQuery, () => ({
-    currentStep,
-    path: stepPath,
-    variables: { score, appliedUpdateIds, appliedThisRun, finished },
+  const stepTracker = trackSteps('start', () => ({
+    score,
+    appliedUpdateIds,
+    appliedThisRun,
+    finished,
   }));
 
   // Idempotent: a retried update id returns the score without adding again
@@ -74,26 +57,25 @@ export async function ScoreboardWorkflow(
   });
 
   // Until the run has done its share
-  enterStep('await-work');
-  recordStep();
+  stepTracker.enterWaiting('await-work');
   if (!(await condition(() => finished || appliedThisRun >= input.updatesPerRun, '1 day'))) {
     // Idle
-    enterStep('end-idle');
+    stepTracker.enter('end-idle');
     await condition(allHandlersFinished);
     return 'Idle at ' + String(score);
   }
 
   // Finished?
-  enterStep('is-finished');
+  stepTracker.enter('is-finished');
   if (finished) {
     // Final score
-    enterStep('end');
+    stepTracker.enter('end');
     await condition(allHandlersFinished);
     return 'Score ' + String(score);
   }
 
   // Next run
-  enterStep('next-run');
+  stepTracker.enter('next-run');
   await condition(allHandlersFinished);
   return continueAsNew<typeof ScoreboardWorkflow>(input, { score, appliedUpdateIds, finished });
 }

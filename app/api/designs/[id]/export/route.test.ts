@@ -40,6 +40,7 @@ test('the latest version downloads as a zip holding one project folder', async (
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
     'approval-workflow/src/shared.ts',
+    'approval-workflow/src/step-tracking.ts',
     'approval-workflow/src/worker.ts',
     'approval-workflow/src/workflow.test.ts',
     'approval-workflow/src/workflows.ts',
