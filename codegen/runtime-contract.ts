@@ -18,7 +18,7 @@ export interface DesignerState {
  * Custom search attributes (registered on the dev server at start) the monitor lists and filters
  * executions by. The app sets all of them when it starts an execution; the step starts as the
  * first step every execution sits in (codegen/step-recording.ts). Generated workflows upsert `step`
- * on entering a step they can sit in (`steps.enterWaiting`: waits, long timers, activities, awaited
+ * on entering a step they can sit in (`stepTracker.enterWaiting`: waits, long timers, activities, awaited
  * children), so the list finds an execution by where it waits; the designer query stays the live source.
  */
 export const SEARCH_ATTRIBUTES = {

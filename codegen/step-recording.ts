@@ -1,5 +1,5 @@
 /**
- * Which steps keep the SignalboxStep search attribute current (the generated `steps.enterWaiting`):
+ * Which steps keep the SignalboxStep search attribute current (the generated `stepTracker.enterWaiting`):
  * the ones an execution can sit in, so the monitor's list finds it there. Every upsert is one
  * history event, so instant steps record nothing.
  */
