@@ -49,13 +49,9 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
       const target = successor(node.id, output);
       return asStateMachine ? [{ kind: 'goto', stepLiteral: JSON.stringify(target) }] : lowerFrom(target);
     },
-    // One tracking line per step, the same in nested code and in a state machine's case. A step an
-    // execution can sit in is entered by record() (`stepTracker.enterWaiting`, which also records it in
-    // visibility: instant steps would only add history), so its enter is only its comment.
-    enter: recordsStep(node)
-      ? { kind: 'comment', text: stepComment(node) }
-      : { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node) },
-    record: () => (recordsStep(node) ? [{ kind: 'recordStep', nodeIdLiteral: JSON.stringify(node.id) }] : []),
+    // One tracking line per step, the same in nested code and in a state machine's case. Only a step
+    // an execution can sit in is recorded in visibility: recording instant steps would only add history.
+    enter: { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node), waiting: recordsStep(node) },
   });
 
   const body: IrStatement[] = asStateMachine

@@ -119,12 +119,11 @@ export interface IrCustomActivity {
 }
 
 export type IrStatement =
-  /** Entering a step the execution passes straight through: `stepTracker.enter(id)` after the step's comment. */
-  | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined }
-  /** A step's comment alone: a step the execution can sit in is entered by its `recordStep`. */
-  | { kind: 'comment'; text: string | undefined }
-  /** Entering a step the execution can sit in: `stepTracker.enterWaiting(id)`, which also records it in SignalboxStep. */
-  | { kind: 'recordStep'; nodeIdLiteral: string }
+  /**
+   * Entering a step, after its comment: `stepTracker.enter(id)`, or `stepTracker.enterWaiting(id)`
+   * for a step the execution can sit in (it also records the step in SignalboxStep).
+   */
+  | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined; waiting: boolean }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
   | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }

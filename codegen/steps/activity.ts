@@ -33,7 +33,7 @@ export const activity: StepDefinition<'activity'> = {
   lower(node, lower) {
     const argsCode = activityArgsCode(lower.specOf(node.activity), (name) => lower.code(`args.${name}`));
     const call = { kind: 'activity' as const, callee: lower.callee(node), argsCode, resultVariable: node.resultVariable || null };
-    return [lower.enter, ...lower.record(), call, ...lower.next('next')];
+    return [lower.enter, call, ...lower.next('next')];
   },
-  partials: ['step-activity', 'step-enterStep', 'step-recordStep'],
+  partials: ['step-activity', 'step-enterStep'],
 };

@@ -78,7 +78,7 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
       optionsCode: `{ ${options.join(', ')} }`,
       resultVariable: (node.waitForResult && node.resultVariable) || null,
     };
-    return [lower.enter, ...lower.record(), child, ...lower.next('next')];
+    return [lower.enter, child, ...lower.next('next')];
   },
-  partials: ['step-childWorkflow', 'step-enterStep', 'step-recordStep'],
+  partials: ['step-childWorkflow', 'step-enterStep'],
 };

@@ -28,6 +28,6 @@ export const timer: StepDefinition<'timer'> = {
   defaultOutput: 'next',
   workflowImports: () => ['sleep'],
   recordsStep: (node) => !isBrief(node.duration),
-  lower: (node, lower) => [lower.enter, ...lower.record(), { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...lower.next('next')],
-  partials: ['step-sleep', 'step-enterStep', 'step-recordStep'],
+  lower: (node, lower) => [lower.enter, { kind: 'sleep', durationLiteral: durationLiteral(node.duration) }, ...lower.next('next')],
+  partials: ['step-sleep', 'step-enterStep'],
 };

@@ -107,8 +107,6 @@ export interface LowerContext {
   specOf(activity: string): ActivitySpec;
   /** What runs after this step leaves from `output`: the next steps, or a jump in the state machine. */
   next(output: string): IrStatement[];
-  /** The statement that marks entering the step (step tracking, or a comment in the state machine). */
+  /** The step's comment and tracking line (`stepTracker.enter`, or `enterWaiting` where an execution can sit: see recordsStep). */
   enter: IrStatement;
-  /** `recordStep` when an execution can sit in this step (see recordsStep), else nothing. */
-  record(): IrStatement[];
 }

@@ -45,7 +45,6 @@ export const wait: StepDefinition<'wait'> = {
   },
   lower: (node, lower) => [
     lower.enter,
-    ...lower.record(),
     {
       kind: 'wait',
       conditionCode: lower.code('condition'),
@@ -54,5 +53,5 @@ export const wait: StepDefinition<'wait'> = {
       onTimeout: node.timeout ? lower.next('timeout') : [],
     },
   ],
-  partials: ['step-wait', 'step-enterStep', 'step-recordStep'],
+  partials: ['step-wait', 'step-enterStep'],
 };
