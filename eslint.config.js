@@ -1,9 +1,11 @@
 // ESLint flat config: typescript-eslint's recommended rules (syntax-only, not type-aware — tsc
 // runs separately in `npm test`), the core React hooks rules for .tsx, and Node globals for
-// plain .js/.mjs files; then the layer rules of docs/architecture.md (eslint.layers.js).
+// plain .js/.mjs files; then the layer rules of docs/architecture.md (eslint.layers.js) and the
+// file-name rule (eslint.file-names.js).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { fileNameRules } from './eslint.file-names.js';
 import { layerRules } from './eslint.layers.js';
 
 const nodeGlobals = Object.fromEntries(
@@ -61,4 +63,5 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  ...fileNameRules,
 );

@@ -22,7 +22,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
-import { benchDesign } from './designerDesigns';
+import { benchDesign } from './designer-designs';
 
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const USER = process.env.BENCH_USER ?? 'bench';
@@ -266,7 +266,7 @@ function writeReport(rows: Row[]) {
 Measured by \`node --import tsx bench/designer.ts\` (headless Chromium against a production build, 1600×1000 window,
 medians of ${RUNS} runs, ${new Date().toISOString().slice(0, 10)}, on the shared 2-core machine: the load average column says how
 busy it was). Designs are one long path of assigns, timers, logs and waits in rows of 20, with a signal per row
-(\`bench/designerDesigns.ts\`). Up to 200 nodes the design opens fitted into view with the minimap; above that it opens at
+(\`bench/designer-designs.ts\`). Up to 200 nodes the design opens fitted into view with the minimap; above that it opens at
 100 % around Start, React Flow renders only the nodes in view (\`onlyRenderVisibleElements\`) and the minimap is opt-in.
 
 ${table}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import Handlebars from 'handlebars';
-import { templatesDir } from '../templatesDir';
+import { templatesDir } from '../templates-dir';
 import type { WorkflowIr } from '../ir/types';
 import { registerHelpers } from './helpers';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { templatesDir } from '../templatesDir';
+import { templatesDir } from '../templates-dir';
 import { registerHelpers } from '../emit/helpers';
 import type { ExportModel } from './model';
 import { EXPORT_DEPENDENCY_VERSIONS } from './versions';

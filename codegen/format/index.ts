@@ -1,7 +1,7 @@
 import * as prettier from 'prettier/standalone';
 import * as babel from 'prettier/plugins/babel';
 import * as estree from 'prettier/plugins/estree';
-import { PieceCache } from './pieceCache';
+import { PieceCache } from './piece-cache';
 
 /**
  * The babel-ts parser formats generated code byte-identically to the typescript parser and about
@@ -22,7 +22,7 @@ export async function formatTypeScriptWhole(source: string): Promise<string> {
 
 /**
  * One cache per process: the live code view recompiles the same design after every edit, and
- * only the pieces an edit changed go through prettier again (codegen/format/pieceCache.ts). A
+ * only the pieces an edit changed go through prettier again (codegen/format/piece-cache.ts). A
  * design seen for the first time is formatted whole and split into the cache afterwards.
  */
 export const formatCache = new PieceCache(formatTypeScriptWhole, undefined, { wholeFirst: true });

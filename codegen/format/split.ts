@@ -11,7 +11,7 @@ import * as babel from 'prettier/plugins/babel';
  * The skeleton is the source with every piece replaced by a placeholder, everything around the
  * pieces (whitespace between them included, which is where prettier reads blank lines from) kept.
  * Containers bigger than SPLIT_ABOVE_CHARS are opened up (their children become pieces); smaller
- * statements stay whole. The golden tests and codegen/format/pieceCache.test.ts check the equation on
+ * statements stay whole. The golden tests and codegen/format/piece-cache.test.ts check the equation on
  * every golden design, the benchmark designs and random designs.
  */
 

@@ -1,5 +1,5 @@
 import type { ActivitySpec } from '../activities';
-import { fieldTsType, scalarTsType } from '../fieldTypes';
+import { fieldTsType, scalarTsType } from '../field-types';
 import type { Duration, Field, TypedArgument } from '../schema/design';
 import type { TsInterface } from './types';
 

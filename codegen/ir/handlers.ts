@@ -1,6 +1,6 @@
 import type { ActivitySpec } from '../activities';
 import { emitExpression, referencedNames, type BinaryOp, type Expr } from '../expressions';
-import { exprTsType } from '../fieldTypes';
+import { exprTsType } from '../field-types';
 import { messageOf } from '../messages';
 import type { MessageLowerContext } from '../messages/types';
 import { argsInterfaceName, messageConstName } from '../names';

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { MESSAGES } from '../messages';
 import { STEPS } from '../steps';
-import { templatesDir } from '../templatesDir';
+import { templatesDir } from '../templates-dir';
 import { HANDLER_NODE_TYPES, NodeSchema } from './design';
 
 const codegen = join(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldTsType } from '../fieldTypes';
+import { fieldTsType } from '../field-types';
 import type { TsInterface } from '../ir/types';
 import type { Design, NodeOfType } from '../schema/design';
 import { describeNode } from '../validate/describe';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FLOW_NODE_TYPES, isHandlerNode } from '../schema/design';
-import { templatesDir } from '../templatesDir';
+import { templatesDir } from '../templates-dir';
 import { goldenDesign } from '../testing/fixtures';
 import { validateDesign } from '../validate';
 import { isStepKind, STEPS, stepOf } from '.';

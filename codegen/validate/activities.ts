@@ -1,7 +1,7 @@
 import { isBuiltinActivity } from '../activities';
 import type { Diagnostic } from '../diagnostics';
 import { checkIdentifier, describeNameProblem } from '../names';
-import { customActivityNames } from '../ir/customActivities';
+import { customActivityNames } from '../ir/custom-activities';
 import type { CustomActivity, Design, Field } from '../schema/design';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
-import { customActivityFiles } from './customActivities';
+import { customActivityFiles } from './custom-activities';
 
 export interface CompiledActivity {
   /** e.g. "activities/computeDiscount.mjs": stored with the deployment, loaded by the worker host. */

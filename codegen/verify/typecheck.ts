@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import type { Diagnostic } from '../diagnostics';
-import { activityDiagnostic, activityOfFile, checkActivityImports, customActivityFiles } from './customActivities';
+import { activityDiagnostic, activityOfFile, checkActivityImports, customActivityFiles } from './custom-activities';
 
 /**
  * Generated code is held to a stricter standard than hand-written code: strict mode, no unused

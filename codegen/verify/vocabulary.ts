@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { templatesDir } from '../templatesDir';
+import { templatesDir } from '../templates-dir';
 
 export interface GeneratorVocabulary {
   identifiers: Set<string>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '../../lib/approvals/spec';
 import { multiLevelApprovalTemplate } from '../../lib/approvals/templates';
-import { deployWithProgress, type DeployProgressLine } from '../execution/monitorApi';
+import { deployWithProgress, type DeployProgressLine } from '../execution/monitor-api';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
 import { ApproverInput } from './ApproverInput';
 import { DeadlineFields } from './DeadlineFields';

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
 import { focusNode, LARGE_DESIGN_NODES, showsOverview, useFitView } from '../flow/fit';
-import { nodeTypes } from '../flow/nodeTypes';
+import { nodeTypes } from '../flow/node-types';
 import { Overview } from '../flow/Overview';
 import { isValidConnection } from './connection';
 import { ConnectionRefusal } from './ConnectionRefusal';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect } from 'react';
-import { DEPLOY_STAGE_NAMES, type DeployStageName } from '../execution/monitorApi';
+import { DEPLOY_STAGE_NAMES, type DeployStageName } from '../execution/monitor-api';
 import styles from '../execution/monitor.module.css';
 import { DiagnosticItem, isLocated } from './DiagnosticItem';
 import findingStyles from './DeployStatus.module.css';

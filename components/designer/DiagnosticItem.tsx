@@ -1,7 +1,7 @@
 'use client';
 import type { Diagnostic } from '../../codegen/diagnostics';
 import { focusNode, useFitView } from '../flow/fit';
-import { useOpenActivity } from './activities/openActivity';
+import { useOpenActivity } from './activities/open-activity';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 
 /** Whether a finding points at something the designer can show: a custom activity or a node. */

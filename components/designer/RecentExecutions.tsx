@@ -5,7 +5,7 @@ import { api, errorMessage } from '../api/client';
 import { DeploymentsList } from '../execution/DeploymentsList';
 import type { ExecutionSummary } from '../api/types';
 import { StatusBadge } from '../ui/StatusBadge';
-import { formatRelative } from '../ui/formatTime';
+import { formatRelative } from '../ui/format-time';
 
 /** The design's latest executions, linking to their monitor pages. */
 export function RecentExecutions({ designId }: { designId: string }) {

@@ -3,9 +3,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { HandlerNode } from '../../codegen/schema/design';
 import { api, ApiError, errorMessage } from '../api/client';
-import { monitorApi } from '../execution/monitorApi';
+import { monitorApi } from '../execution/monitor-api';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
-import { coerceValues, initialValues, type RawValues } from '../ui/typedValues';
+import { coerceValues, initialValues, type RawValues } from '../ui/typed-values';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 
 /** "start" alone, or "signal:<name>" / "update:<name>" for signal-with-start / update-with-start. */

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import { formatRelative } from '../ui/formatTime';
+import { formatRelative } from '../ui/format-time';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 
 interface Props {

@@ -17,7 +17,7 @@ import { isHandlerType, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, NodeData, WorkflowSettings } from '../flow/types';
 import type { ConnectionVerdict } from './connection';
 import { designToFlow, flowToDesign } from './convert';
-import { changeEdge, type ConnectionEdit } from './edgeEdit';
+import { changeEdge, type ConnectionEdit } from './edge-edit';
 import { defaultNodeData, newId } from './defaults';
 import { emptyHistory, endRun, record, redo, undo, type History, type Snapshot } from './history';
 

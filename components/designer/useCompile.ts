@@ -3,9 +3,9 @@ import { nanoid } from 'nanoid';
 import { useEffect, useRef } from 'react';
 import { api, errorMessage } from '../api/client';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
-import { compileDelay, rememberRoundTrip } from './compileDelay';
-import { requestCompile, type AnsweredRequest } from './compileRequest';
-import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
+import { compileDelay, rememberRoundTrip } from './compile-delay';
+import { requestCompile, type AnsweredRequest } from './compile-request';
+import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compile-result';
 
 /**
  * Recompiles the design after every content change, sending only what changed since the last

@@ -1,7 +1,7 @@
 'use client';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
-import { NODE_TYPES_ALL } from './nodeTypeList';
+import { NODE_TYPES_ALL } from './node-type-list';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import type { NodeType } from '../../codegen/schema/design';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, conflictOf, errorMessage } from '../api/client';
-import { deployWithProgress, type DeployProgressLine } from '../execution/monitorApi';
+import { deployWithProgress, type DeployProgressLine } from '../execution/monitor-api';
 import type { Deployment, Diagnostic } from '../api/types';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 

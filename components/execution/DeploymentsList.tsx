@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { formatRelative } from '../ui/formatTime';
-import { deployWithProgress } from './monitorApi';
+import { formatRelative } from '../ui/format-time';
+import { deployWithProgress } from './monitor-api';
 
 interface DeploymentRow {
   id: string;

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import styles from './monitor.module.css';
-import { monitorApi } from './monitorApi';
+import { monitorApi } from './monitor-api';
 
 type Action = 'cancel' | 'terminate' | 'reset';
 

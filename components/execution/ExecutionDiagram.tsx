@@ -5,7 +5,7 @@ import type { Design } from '../../codegen/schema/design';
 import type { DesignerState } from '../../codegen/runtime-contract';
 import { designToFlow } from '../designer/convert';
 import { NodeDecorationsContext } from '../flow/decorations';
-import { VisitContext, visitNodeTypes } from './visitNodeTypes';
+import { VisitContext, visitNodeTypes } from './visit-node-types';
 
 const FIT = { padding: 0.25, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };

@@ -7,9 +7,9 @@ import { recordsStep } from '../../codegen/step-recording';
 import { api, errorMessage } from '../api/client';
 import type { DesignSummary } from '../api/types';
 import { StatusBadge } from '../ui/StatusBadge';
-import { formatRelative, formatTime } from '../ui/formatTime';
+import { formatRelative, formatTime } from '../ui/format-time';
 import styles from './monitor.module.css';
-import { monitorApi, type ExecutionListPage } from './monitorApi';
+import { monitorApi, type ExecutionListPage } from './monitor-api';
 
 const STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'];
 const FILTERS = ['designId', 'version', 'status', 'step', 'workflowId'] as const;

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { StatusBadge } from '../ui/StatusBadge';
-import { formatDurationBetween, formatTime } from '../ui/formatTime';
+import { formatDurationBetween, formatTime } from '../ui/format-time';
 import { ExecutionControls } from './ExecutionControls';
 import { ExecutionDiagram } from './ExecutionDiagram';
 import { HandlerPanel } from './HandlerPanel';

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import styles from './monitor.module.css';
-import { monitorApi, type HistoryEventRow } from './monitorApi';
+import { monitorApi, type HistoryEventRow } from './monitor-api';
 
 const ROW_PX = 24;
 const OVERSCAN = 20;

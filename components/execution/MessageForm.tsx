@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Field } from '../../codegen/schema/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
-import { coerceValues, initialValues, type RawValues } from '../ui/typedValues';
+import { coerceValues, initialValues, type RawValues } from '../ui/typed-values';
 
 interface Props {
   kind: 'signal' | 'query' | 'update';

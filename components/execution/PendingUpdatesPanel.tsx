@@ -1,7 +1,7 @@
 'use client';
 import type { Design } from '../../codegen/schema/design';
-import { formatDurationBetween, formatTime } from '../ui/formatTime';
-import type { PendingUpdate } from './monitorApi';
+import { formatDurationBetween, formatTime } from '../ui/format-time';
+import type { PendingUpdate } from './monitor-api';
 import styles from './PendingUpdatesPanel.module.css';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import type { LiveExecution } from './monitorApi';
+import type { LiveExecution } from './monitor-api';
 
 const POLL_MS = 1000;
 const RETRY_MS = 3000;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DesignSummary } from '../api/types';
-import { formatRelative } from '../ui/formatTime';
+import { formatRelative } from '../ui/format-time';
 
 /** All designs, newest first, with an empty state. */
 export function DesignList() {

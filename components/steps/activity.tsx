@@ -2,7 +2,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { activitySpec } from '../../codegen/activities';
-import { useOpenActivity } from '../designer/activities/openActivity';
+import { useOpenActivity } from '../designer/activities/open-activity';
 import { activityOptions, argumentsFor } from '../designer/activities/options';
 import { useDesignerStore } from '../designer/DesignerStoreProvider';
 import type { FormProps } from '../designer/inspector/forms';

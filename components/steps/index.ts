@@ -15,7 +15,7 @@ import { updateUi } from './update';
 import { waitUi } from './wait';
 
 /**
- * Every node kind as the designer shows it, keyed by kind: the canvas (components/flow/nodeTypes.ts),
+ * Every node kind as the designer shows it, keyed by kind: the canvas (components/flow/node-types.ts),
  * the palette, the inspector and new-node defaults look a kind up here instead of switching on it.
  * A kind missing here fails type-checking. The order is the palette's.
  */

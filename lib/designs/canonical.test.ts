@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DesignSchema, type Design } from '../../codegen/schema/design';
 import { canonicalDesign, exportDesignJson, exportFileName } from './canonical';
-import { MAX_IMPORT_BYTES, parseDesignFile } from './importDesign';
+import { MAX_IMPORT_BYTES, parseDesignFile } from './import-design';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
 

@@ -1,7 +1,7 @@
 import { parseExpression, referencedNames } from '../../codegen/expressions';
 import { tokenize } from '../../codegen/expressions/lexer';
 import type { Design } from '../../codegen/schema/design';
-import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expressionFields';
+import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expression-fields';
 
 /**
  * Variables across a design: where each is used, and renaming one everywhere.

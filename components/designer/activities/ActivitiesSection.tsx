@@ -8,7 +8,7 @@ import { ActivityEditorDialog, type CheckState } from './ActivityEditorDialog';
 import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { activityUsages, addActivity, newActivity, removeActivity, renameActivity, replaceActivity, type ActivityUsage } from './edit';
 import styles from './activities.module.css';
-import { useOpenActivity } from './openActivity';
+import { useOpenActivity } from './open-activity';
 
 const EMPTY: CustomActivity[] = [];
 const selectActivities = (s: DesignerStore) => s.workflow.activities ?? EMPTY;

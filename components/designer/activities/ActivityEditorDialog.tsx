@@ -8,7 +8,7 @@ import { useDesignerStore } from '../DesignerStoreProvider';
 import { activityOwner, FieldOwnerContext } from '../inspector/FieldContext';
 import { FieldsEditor } from '../inspector/FieldsEditor';
 import { SelectInput, TextInput } from '../inspector/inputs';
-import { loadOnFirstUse } from '../../ui/loadOnFirstUse';
+import { loadOnFirstUse } from '../../ui/load-on-first-use';
 import styles from './activities.module.css';
 import type { TypeScriptEditorProps } from './TypeScriptEditor';
 

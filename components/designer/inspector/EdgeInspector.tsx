@@ -4,7 +4,7 @@ import { focusNode, useFitView } from '../../flow/fit';
 import { isHandlerType } from '../../flow/handles';
 import type { DesignerEdge } from '../../flow/types';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
-import { nodeName, outputChoices, targetChoices, type ConnectionEdit } from '../edgeEdit';
+import { nodeName, outputChoices, targetChoices, type ConnectionEdit } from '../edge-edit';
 import { FieldMessages } from './FieldContext';
 import { SelectInput } from './inputs';
 

@@ -1,8 +1,8 @@
 'use client';
 import { useContext, useMemo } from 'react';
-import type { ExpressionScope } from '../../../lib/designs/expressionAssist';
+import type { ExpressionScope } from '../../../lib/designs/expression-assist';
 import type { Diagnostic } from '../../api/types';
-import { loadOnFirstUse } from '../../ui/loadOnFirstUse';
+import { loadOnFirstUse } from '../../ui/load-on-first-use';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import type { ExpressionEditorProps } from './ExpressionEditor';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { completeExpression, syntaxError } from './expressionAssist';
-import { isExpressionPath } from './expressionFields';
+import { completeExpression, syntaxError } from './expression-assist';
+import { isExpressionPath } from './expression-fields';
 
 const scope = {
   variables: [{ name: 'approved', type: 'boolean' }, { name: 'approverName', type: 'string' }],

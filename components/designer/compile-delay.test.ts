@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileDelay, FAST_ROUND_TRIP_MS, rememberRoundTrip, ROUND_TRIPS_KEPT, SLOW_SERVER_DEBOUNCE_MS } from './compileDelay';
+import { compileDelay, FAST_ROUND_TRIP_MS, rememberRoundTrip, ROUND_TRIPS_KEPT, SLOW_SERVER_DEBOUNCE_MS } from './compile-delay';
 
 test('the design as opened compiles at once', () => {
   assert.equal(compileDelay(0, [5_000, 5_000]), 0);

@@ -6,7 +6,7 @@ import { FLOW_NODE_TYPES, HANDLER_NODE_TYPES, NodeSchema, type NodeType } from '
 import { STEPS } from '../../codegen/steps';
 import { defaultNodeData } from '../designer/defaults';
 import { PALETTE_GROUPS, STEP_UI } from '../steps';
-import { nodeTypes } from './nodeTypes';
+import { nodeTypes } from './node-types';
 
 const root = join(import.meta.dirname, '..', '..');
 const ALL_KINDS: readonly NodeType[] = [...FLOW_NODE_TYPES, ...HANDLER_NODE_TYPES];

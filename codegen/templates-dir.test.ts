@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { templatesDir } from './templatesDir';
+import { templatesDir } from './templates-dir';
 
 test('templatesDir finds the one templates/ folder: the workflow templates, their partials and the export templates', () => {
   const dir = templatesDir();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DesignSchema, type Design } from '../../codegen/schema/design';
 import { designToFlow } from './convert';
-import { changeEdge, outputChoices, targetChoices } from './edgeEdit';
+import { changeEdge, outputChoices, targetChoices } from './edge-edit';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
 const graph = () => designToFlow(approval);

@@ -1,7 +1,7 @@
 'use client';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { createContext, useContext, type ComponentType } from 'react';
-import { nodeTypes } from '../flow/nodeTypes';
+import { nodeTypes } from '../flow/node-types';
 
 export interface VisitInfo {
   /** How many times each node was entered (from the designer query's path). */

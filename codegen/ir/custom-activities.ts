@@ -1,5 +1,5 @@
 import { customActivityPath } from '../activities';
-import { fieldTsType, usesMoney } from '../fieldTypes';
+import { fieldTsType, usesMoney } from '../field-types';
 import { pascalCase } from '../names';
 import type { CustomActivity } from '../schema/design';
 import type { IrCustomActivity } from './types';

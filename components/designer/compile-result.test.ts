@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from '../../codegen/diagnostics';
-import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compileResult';
+import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compile-result';
 
 const file = (path: string, contents: string) => ({ path, contents });
 

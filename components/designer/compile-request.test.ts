@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { DesignSchema, type Design } from '../../codegen/schema/design';
 import { applyPatch } from '../../lib/designs/patch';
 import { ApiError } from '../api/client';
-import { compileRequestBody, requestCompile } from './compileRequest';
+import { compileRequestBody, requestCompile } from './compile-request';
 import { designToFlow, flowToDesign } from './convert';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));

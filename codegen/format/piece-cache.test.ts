@@ -9,7 +9,7 @@ import { lowerDesign } from '../ir/lower';
 import { parseDesign } from '../parse';
 import type { Design } from '../schema/design';
 import { validateDesign } from '../validate';
-import { PieceCache } from './pieceCache';
+import { PieceCache } from './piece-cache';
 import { PLACEHOLDER_PREFIX } from './split';
 
 const goldenRoot = join(import.meta.dirname, '..', '__golden__');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { nodeCodeLines } from './nodeCode';
+import { nodeCodeLines } from './node-code';
 
 const code = readFileSync(new URL('../../codegen/__golden__/approval/workflows.ts', import.meta.url), 'utf8');
 const lines = code.split('\n');

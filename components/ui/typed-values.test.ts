@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Field } from '../../codegen/schema/design';
-import { coerceValues } from './typedValues';
+import { coerceValues } from './typed-values';
 
 const fields: Field[] = [
   { name: 'amount', type: 'money', required: true },
