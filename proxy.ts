@@ -4,7 +4,7 @@
  * must render per request — the root layout reads the session cookie, so every page does).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from './lib/security-headers';
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.nextUrl.pathname.startsWith('/api/')) {

@@ -4,10 +4,10 @@ import './globals.css';
 import './auth.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { CurrentUserProvider } from '../components/auth/CurrentUser';
-import { UserMenu } from '../components/auth/UserMenu';
-import { ConnectionBanner } from '../components/health/ConnectionBanner';
-import { THEME_PREPAINT_SCRIPT } from '../lib/theme-script';
+import { CurrentUserProvider } from '@/components/auth/CurrentUser';
+import { UserMenu } from '@/components/auth/UserMenu';
+import { ConnectionBanner } from '@/components/health/ConnectionBanner';
+import { THEME_PREPAINT_SCRIPT } from '@/lib/theme-script';
 import { currentUser } from './page-access';
 
 export const metadata: Metadata = {

@@ -8,11 +8,11 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { countUsers } from '../db/repository';
-import { SESSION_COOKIE } from '../lib/auth/cookies';
-import { pageRuleFor, rolesAllowed } from '../lib/auth/policy';
-import type { Principal } from '../lib/auth/principal';
-import { principalForSession } from '../lib/auth/sessions';
+import { countUsers } from '@/db/repository';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { pageRuleFor, rolesAllowed } from '@/lib/auth/policy';
+import type { Principal } from '@/lib/auth/principal';
+import { principalForSession } from '@/lib/auth/sessions';
 
 /** The signed-in user of this request, or null (looked up once per request: layout and page share it). */
 export const currentUser = cache(async (): Promise<Principal | null> => {
@@ -21,7 +21,7 @@ export const currentUser = cache(async (): Promise<Principal | null> => {
   return (await principalForSession(token)) ?? null;
 });
 
-export { safeNextPath } from '../lib/auth/next-path';
+export { safeNextPath } from '@/lib/auth/next-path';
 
 /**
  * Returns the signed-in user allowed to see the page `pattern` (spelled like its directory,

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { DesignList } from '../components/home/DesignList';
-import { NewDesignActions } from '../components/home/NewDesignActions';
-import { landingPageFor } from '../lib/auth/landing';
+import { DesignList } from '@/components/home/DesignList';
+import { NewDesignActions } from '@/components/home/NewDesignActions';
+import { landingPageFor } from '@/lib/auth/landing';
 import { currentUser, requirePageAccess } from './page-access';
 
 export default async function HomePage() {

@@ -16,9 +16,9 @@
  */
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { startTestWorker } from '../codegen/testing/worker';
-import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from '../lib/approvals/generate';
-import { ApprovalProcessSpecSchema } from '../lib/approvals/spec';
+import { startTestWorker } from '@/codegen/testing/worker';
+import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from '@/lib/approvals/generate';
+import { ApprovalProcessSpecSchema } from '@/lib/approvals/spec';
 
 const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);

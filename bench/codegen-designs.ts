@@ -3,7 +3,7 @@
  * and decisions (whose branches join again, so the flow is emitted as a state machine), plus one
  * handler (signal, query or update) for every ten nodes.
  */
-import type { Design, DesignEdge, DesignNode } from '../codegen/schema/design';
+import type { Design, DesignEdge, DesignNode } from '@/codegen/design';
 
 export function benchmarkDesign(totalNodes: number): Design {
   const position = { x: 0, y: 0 };

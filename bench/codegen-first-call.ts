@@ -5,11 +5,11 @@
  * fresh process, so this is its cold path. Prints `{"emit":ms,"format":ms}`.
  * Usage: node --import tsx bench/codegen-first-call.ts <nodes>
  */
-import { formatTypeScript } from '../codegen/format';
-import { renderWorkflow } from '../codegen/emit/render';
-import { lowerDesign } from '../codegen/ir/lower';
-import { parseDesign } from '../codegen/parse';
-import { validateDesign } from '../codegen/validate';
+import { formatTypeScript } from '@/codegen/format';
+import { renderWorkflow } from '@/codegen/emit/render';
+import { lowerDesign } from '@/codegen/ir/lower';
+import { parseDesign } from '@/codegen/parse';
+import { validateDesign } from '@/codegen/validate';
 import { benchmarkDesign } from './codegen-designs';
 
 const parsed = parseDesign(benchmarkDesign(Number(process.argv[2])));

@@ -21,15 +21,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCache, formatTypeScript, formatTypeScriptWhole } from '../codegen/format';
-import { lowerDesign } from '../codegen/ir/lower';
-import { renderWorkflow } from '../codegen/emit/render';
-import { parseDesign } from '../codegen/parse';
-import { compileDesign } from '../codegen/pipeline';
-import type { Design } from '../codegen/schema/design';
-import { validateDesign, type ValidatedDesign } from '../codegen/validate';
-import { typecheckFiles } from '../codegen/verify/typecheck';
-import { bundleWorkflows } from '../worker/bundle';
+import { formatCache, formatTypeScript, formatTypeScriptWhole } from '@/codegen/format';
+import { lowerDesign } from '@/codegen/ir/lower';
+import { renderWorkflow } from '@/codegen/emit/render';
+import { parseDesign } from '@/codegen/parse';
+import { compileDesign } from '@/codegen';
+import type { Design } from '@/codegen/design';
+import { validateDesign, type ValidatedDesign } from '@/codegen/validate';
+import { typecheckFiles } from '@/codegen/verify';
+import { bundleWorkflows } from '@/worker/bundle';
 import { benchmarkDesign } from './codegen-designs';
 
 const { values } = parseArgs({

@@ -10,12 +10,12 @@ import { parseArgs } from 'node:util';
 import protoPackage from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
-import { createDesign, saveVersion } from '../db/repository';
-import { deployDesignVersion, type DeployTimings } from '../lib/deploy/pipeline';
-import { buildsDir } from '../lib/paths';
-import { getTemporalClient } from '../lib/temporal-client';
-import { bundleWorkflows } from '../worker/bundle';
-import { http, log } from '../worker/activities';
+import { createDesign, saveVersion } from '@/db/repository';
+import { deployDesignVersion, type DeployTimings } from '@/lib/deploy/pipeline';
+import { buildsDir } from '@/lib/paths';
+import { getTemporalClient } from '@/lib/temporal-client';
+import { bundleWorkflows } from '@/worker/bundle';
+import { http, log } from '@/worker/activities';
 import { median, startBenchEnv, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'poll-ms': { type: 'string', default: '500' }, write: { type: 'boolean', default: false } } });

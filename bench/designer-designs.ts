@@ -1,4 +1,4 @@
-import type { Design, DesignEdge, DesignNode } from '../codegen/schema/design';
+import type { Design, DesignEdge, DesignNode } from '@/codegen/design';
 
 /**
  * A design of about `count` nodes for the designer benchmark: one long valid path of assigns, timers,

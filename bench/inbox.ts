@@ -13,18 +13,18 @@
  *
  *   TEMPORAL_ADDRESS=127.0.0.1:7233 node --import tsx bench/inbox.ts
  */
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../codegen/runtime-contract';
-import { call, signInNewUser } from '../testing/api';
-import { APPROVAL_CONTRACT } from '../lib/approvals/generate';
-import { requestStatus } from '../lib/approvals/status';
-import { getProcess, getRequests } from '../lib/approvals/store';
-import { pendingTimers } from '../lib/executions/history';
-import { visibilityLiteral } from '../lib/executions/list';
-import { getTemporalClient } from '../lib/temporal-client';
-import { startTestStack } from '../testing/stack';
-import * as inboxRoute from '../app/api/inbox/route';
-import * as processesRoute from '../app/api/processes/route';
-import * as requestsRoute from '../app/api/requests/route';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '@/codegen/design';
+import { call, signInNewUser } from '@/testing/api';
+import { APPROVAL_CONTRACT } from '@/lib/approvals/generate';
+import { requestStatus } from '@/lib/approvals/status';
+import { getProcess, getRequests } from '@/lib/approvals/store';
+import { pendingTimers } from '@/lib/executions/history';
+import { visibilityLiteral } from '@/lib/executions/list';
+import { getTemporalClient } from '@/lib/temporal-client';
+import { startTestStack } from '@/testing/stack';
+import * as inboxRoute from '@/app/api/inbox/route';
+import * as processesRoute from '@/app/api/processes/route';
+import * as requestsRoute from '@/app/api/requests/route';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { freePort, projectDir, startTs, type Child } from '../testing/processes';
+import { freePort, projectDir, startTs, type Child } from '@/testing/processes';
 import { median, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, write: { type: 'boolean', default: false } } });

@@ -5,12 +5,12 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDb } from '../db/client';
-import { closeTemporalClient } from '../lib/temporal-client';
-import { stopVerifier } from '../lib/deploy/verifier';
-import { serveInMemoryDatabase } from '../testing/database';
-import { freePort, projectDir, startTs } from '../testing/processes';
-import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '../scripts/lib/temporal-server';
+import { closeDb } from '@/db/client';
+import { closeTemporalClient } from '@/lib/temporal-client';
+import { stopVerifier } from '@/lib/deploy/verifier';
+import { serveInMemoryDatabase } from '@/testing/database';
+import { freePort, projectDir, startTs } from '@/testing/processes';
+import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '@/scripts/lib/temporal-server';
 
 export interface BenchEnv {
   temporal: TemporalDevServer;

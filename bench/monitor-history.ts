@@ -8,11 +8,11 @@
  *   node --import tsx bench/monitor-history.ts [--signals 4000] [--write]
  */
 import { parseArgs } from 'node:util';
-import { createDesign } from '../db/repository';
-import { deployDesignVersion } from '../lib/deploy/pipeline';
-import { historyPage } from '../lib/executions/history';
-import { describeExecution, startExecution } from '../lib/executions/service';
-import { getTemporalClient } from '../lib/temporal-client';
+import { createDesign } from '@/db/repository';
+import { deployDesignVersion } from '@/lib/deploy/pipeline';
+import { historyPage } from '@/lib/executions/history';
+import { describeExecution, startExecution } from '@/lib/executions/service';
+import { getTemporalClient } from '@/lib/temporal-client';
 import { startBenchEnv, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { signals: { type: 'string', default: '4000' }, write: { type: 'boolean', default: false } } });

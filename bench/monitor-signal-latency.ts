@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as eventsRoute from '../app/api/executions/[workflowId]/events/route';
-import * as signalRoute from '../app/api/executions/[workflowId]/signals/[name]/route';
-import { createDesign } from '../db/repository';
-import { call, testSessionCookie } from '../testing/api';
-import { deployDesignVersion } from '../lib/deploy/pipeline';
-import { startExecution } from '../lib/executions/service';
+import * as eventsRoute from '@/app/api/executions/[workflowId]/events/route';
+import * as signalRoute from '@/app/api/executions/[workflowId]/signals/[name]/route';
+import { createDesign } from '@/db/repository';
+import { call, testSessionCookie } from '@/testing/api';
+import { deployDesignVersion } from '@/lib/deploy/pipeline';
+import { startExecution } from '@/lib/executions/service';
 import { median, startBenchEnv, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, write: { type: 'boolean', default: false } } });

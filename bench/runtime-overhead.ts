@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { SEARCH_ATTRIBUTES } from '../codegen/runtime-contract';
-import { writeBuild } from '../codegen/testing/build';
-import { goldenDesign, shorten } from '../codegen/testing/fixtures';
-import { startSearchAttributes } from '../lib/executions/service';
-import { freePort } from '../testing/processes';
-import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { SEARCH_ATTRIBUTES } from '@/codegen/design';
+import { writeBuild } from '@/codegen/testing/build';
+import { goldenDesign, shorten } from '@/codegen/testing/fixtures';
+import { startSearchAttributes } from '@/lib/executions/service';
+import { freePort } from '@/testing/processes';
+import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from '@/scripts/lib/temporal-server';
 import { median, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({

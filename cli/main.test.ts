@@ -99,7 +99,7 @@ test('export of an invalid design writes nothing and names the node', async () =
 });
 
 test('generate writes custom activities into their own folder; validate names the activity of a finding', async () => {
-  const { goldenDesign } = await import('../codegen/testing/fixtures');
+  const { goldenDesign } = await import('@/codegen/testing/fixtures');
   const dir = mkdtempSync(join(tmpdir(), 'signalbox-cli-activities-'));
   const file = join(dir, 'quote.json');
   const design = goldenDesign('custom-activity');

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileDesign, type Diagnostic } from '../codegen';
-import { exportProject } from '../codegen/export';
+import { compileDesign, type Diagnostic } from '@/codegen';
+import { exportProject } from '@/codegen/export';
 
 const USAGE = `Usage: signalbox <command> [options]
 
 Commands:
   validate <design.json>              Check a design; exits 1 when it has errors
-  generate <design.json> --out <dir>  Write the generated TypeScript (shared.ts, workflows.ts, activities.ts)
+  generate <design.json> --out <dir>  Write the generated TypeScript (shared.ts, workflows.ts, step-tracking.ts, activities.ts)
   export <design.json> --out <dir>    Write a standalone Temporal project (worker, typed client, test, README);
                                       then: cd <dir> && npm install && npm test
 

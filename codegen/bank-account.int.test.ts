@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
-import { eventually, until } from '../testing/eventually';
+import { eventually, until } from '@/testing/eventually';
 import { goldenDesign } from './testing/fixtures';
 import { connectTestClient, startTestWorker, type TestWorker } from './testing/worker';
 

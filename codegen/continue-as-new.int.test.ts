@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { nanoid } from 'nanoid';
-import { eventually, until } from '../testing/eventually';
+import { eventually, until } from '@/testing/eventually';
 import { goldenDesign } from './testing/fixtures';
 import { startTestWorker, type TestWorker } from './testing/worker';
 

@@ -1,12 +1,9 @@
 /**
  * The code generator's public surface. Pure: design JSON in, diagnostics and files out.
- * Stages: parse (zod) → validate → IR → emit (templates) → format. Verification
- * (type-check, bundle) lives in codegen/verify and worker/bundle.
+ * Stages: parse (zod) → validate → IR → emit (templates) → format. It includes the design model
+ * (codegen/design.ts, browser-safe); checking generated code is codegen/verify, the exported
+ * project codegen/export. Code outside codegen/ imports only these entry points (rule codegen-surface).
  */
-export type { Diagnostic } from './diagnostics';
-export { hasErrors } from './diagnostics';
-export * from './schema/design';
+export * from './design';
 export { compileDesign } from './pipeline';
 export type { CompileResult, GeneratedFile } from './pipeline';
-export { DESIGNER_STATE_QUERY } from './runtime-contract';
-export type { DesignerState } from './runtime-contract';

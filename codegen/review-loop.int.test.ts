@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { eventually, until } from '../testing/eventually';
+import { eventually, until } from '@/testing/eventually';
 import type { Design } from './schema/design';
 import { startTestWorker, type TestWorker } from './testing/worker';
 

@@ -1,7 +1,7 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import { relations } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
-import type { Design } from '../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import type { Role } from './roles';
 
 /** A design: the stable identity of a workflow drawing; its content lives in versions. */

@@ -13,7 +13,7 @@ import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { serveUnmigratedInMemoryDatabase, type UnmigratedServedDatabase } from '../testing/database';
+import { serveUnmigratedInMemoryDatabase, type UnmigratedServedDatabase } from '@/testing/database';
 import { createDb } from './client';
 import { embeddedDatabaseUrl, pglitePasswordFile } from './credentials';
 import { createDesign, getDesign } from './repository';

@@ -6,7 +6,7 @@
  * level's deadline passes (seconds) and escalates to the admin role; the requester sees the outcome.
  */
 import type { Browser, Page } from '@playwright/test';
-import { REFUSALS } from '../lib/approvals/generate';
+import { REFUSALS } from '@/lib/approvals/generate';
 import { expect, SIGNED_OUT, test } from './fixtures';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { InboxPage, ProcessesPage, RequestsPage } from './pages/ApprovalsPages';

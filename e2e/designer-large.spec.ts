@@ -1,4 +1,4 @@
-import { benchDesign } from '../bench/designer-designs';
+import { benchDesign } from '@/bench/designer-designs';
 import { expect, test } from './fixtures';
 import { DesignerPage } from './pages/DesignerPage';
 

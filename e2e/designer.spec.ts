@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Design } from '../codegen/schema/design';
-import { TEMPLATE_CATALOG } from '../examples/catalog';
+import type { Design } from '@/codegen/design';
+import { TEMPLATE_CATALOG } from '@/examples/catalog';
 import { expect, test } from './fixtures';
 import { DesignerPage } from './pages/DesignerPage';
 import { ExecutionPage } from './pages/ExecutionPage';

@@ -1,4 +1,4 @@
-import type { Design } from '../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import approval from './approval.json';
 import { TEMPLATE_CATALOG, type TemplateInfo } from './catalog';
 import dataMigrationProgress from './data-migration-progress.json';

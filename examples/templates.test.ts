@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileDesign } from '../codegen';
-import { DesignSchema } from '../codegen/schema/design';
+import { compileDesign } from '@/codegen';
+import { DesignSchema } from '@/codegen/design';
 import { TEMPLATES } from './index';
 
 test('every catalog entry has its design file, and nothing else is in the registry', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Design } from '../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import { CompileSessions, EDITOR_IDLE_MS, MAX_BYTES, MAX_EDITORS } from './compile-sessions';
 
 const design = (name: string) => ({ name }) as unknown as Design;

@@ -5,7 +5,7 @@
  * editor sends the whole design again (the compile route answers 409 compile.base-unknown).
  */
 import 'server-only';
-import type { Design } from '../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 
 /** Sequence numbers kept per editor: the last answered one, and a few sent after it (superseded requests). */
 const KEPT_PER_EDITOR = 4;

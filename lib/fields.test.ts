@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Field } from '../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 import { InputError } from './errors';
 import { checkFields } from './fields';
 

@@ -4,7 +4,7 @@
  * code declares every field as present.
  */
 import 'server-only';
-import type { Field } from '../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 import { InputError } from './errors';
 
 type FieldValue = string | number | boolean | unknown[];

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { getDb } from '@/db/client';
 import { getTemporalClient, temporalNamespace } from './temporal-client';
 import { temporalSettings } from './temporal-settings';
 

@@ -1,7 +1,7 @@
 /** Where builds live (server-side); the project root and data directory come from db/data-dir.ts. */
 import 'server-only';
 import { join, relative, isAbsolute } from 'node:path';
-import { dataDir, projectRoot } from '../db/data-dir';
+import { dataDir, projectRoot } from '@/db/data-dir';
 
 export { dataDir, projectRoot };
 

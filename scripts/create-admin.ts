@@ -3,8 +3,8 @@
  * no account yet (scripts/start.ts runs it after the migrations; docs/auth.md).
  *   SIGNALBOX_ADMIN_USERNAME=admin SIGNALBOX_ADMIN_PASSWORD=… node --import tsx scripts/create-admin.ts
  */
-import { closeDb } from '../db/client';
-import { ensureAdminFromEnv } from '../lib/auth/admin-from-env';
+import { closeDb } from '@/db/client';
+import { ensureAdminFromEnv } from '@/lib/auth/admin-from-env';
 
 async function main(): Promise<number> {
   const result = await ensureAdminFromEnv();

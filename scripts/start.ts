@@ -52,7 +52,7 @@ import {
 } from './lib/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from './lib/temporal-server';
 import { buildSourceHash } from './lib/build-hash';
-import { embeddedDatabaseUrl, ensurePglitePassword, pglitePasswordFile } from '../db/credentials';
+import { embeddedDatabaseUrl, ensurePglitePassword, pglitePasswordFile } from '@/db/credentials';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;

@@ -7,12 +7,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getDb, type Db } from '../db/client';
-import { createUser, getUserByUsername } from '../db/repository';
-import { SESSION_COOKIE } from '../lib/auth/cookies';
-import type { Role } from '../lib/auth/roles';
-import { startSession } from '../lib/auth/sessions';
-import { wellFormed } from '../lib/api/text-safety';
+import { getDb, type Db } from '@/db/client';
+import { createUser, getUserByUsername } from '@/db/repository';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import type { Role } from '@/lib/auth/roles';
+import { startSession } from '@/lib/auth/sessions';
+import { wellFormed } from '@/lib/api/text-safety';
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 type AnyHandler = (...args: never[]) => Promise<Response>;

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '../db/client';
-import { embeddedDatabaseUrl, pglitePasswordFile, readPglitePassword } from '../db/credentials';
+import { createDb } from '@/db/client';
+import { embeddedDatabaseUrl, pglitePasswordFile, readPglitePassword } from '@/db/credentials';
 import { freePort, startTs, type Child } from './processes';
 
 /** Runs the committed migrations on the database at `url`. */

@@ -1,7 +1,7 @@
 /** Test helper for unit tests that call route handlers in this process without any server. */
 import { after, before } from 'node:test';
-import { closeDb } from '../db/client';
-import { closeTemporalClient } from '../lib/temporal-client';
+import { closeDb } from '@/db/client';
+import { closeTemporalClient } from '@/lib/temporal-client';
 
 /**
  * Registers the test file's hooks: the app gets a throwaway in-memory PGlite (no DATABASE_URL)

@@ -4,9 +4,9 @@
  *   node --import tsx testing/login-instance.ts <username> <socket address> <attempts>
  * Prints the statuses as JSON.
  */
-import { closeDb } from '../db/client';
-import { PEER_HEADER, peerHeaderValue } from '../lib/auth/client-address';
-import { POST } from '../app/api/auth/login/route';
+import { closeDb } from '@/db/client';
+import { PEER_HEADER, peerHeaderValue } from '@/lib/auth/client-address';
+import { POST } from '@/app/api/auth/login/route';
 
 const [username, peer, attempts] = process.argv.slice(2);
 const statuses: number[] = [];

@@ -3,8 +3,8 @@
  * DATABASE_URL with concurrent connections. Prints a JSON summary on stdout.
  */
 import { readFileSync } from 'node:fs';
-import { createDb } from '../db/client';
-import { createDesign, getDesign, listDesigns, saveVersion } from '../db/repository';
+import { createDb } from '@/db/client';
+import { createDesign, getDesign, listDesigns, saveVersion } from '@/db/repository';
 
 const example = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
 const sharedId = process.argv[2];

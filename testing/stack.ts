@@ -15,9 +15,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { closeDb } from '../db/client';
-import { closeTemporalClient } from '../lib/temporal-client';
-import { stopVerifier } from '../lib/deploy/verifier';
+import { closeDb } from '@/db/client';
+import { closeTemporalClient } from '@/lib/temporal-client';
+import { stopVerifier } from '@/lib/deploy/verifier';
 import { migrateDatabase, serveInMemoryDatabase } from './database';
 import { eventually } from './eventually';
 import { freePort, projectDir, startTs, type Child } from './processes';

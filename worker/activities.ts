@@ -4,10 +4,10 @@
  * registers `createBuiltinActivities({ db })`: notify writes to its database (and a webhook, if set).
  */
 import { ApplicationFailure, Context, activityInfo, log as activityLog } from '@temporalio/activity';
-import type { Db } from '../db/client';
-import { notifyDelivery, WebhookRetry } from '../lib/notifications/deliver';
-import { RecipientError } from '../lib/notifications/recipients';
-import { webhookFromEnv, type WebhookSettings } from '../lib/notifications/webhook';
+import type { Db } from '@/db/client';
+import { notifyDelivery, WebhookRetry } from '@/lib/notifications/deliver';
+import { RecipientError } from '@/lib/notifications/recipients';
+import { webhookFromEnv, type WebhookSettings } from '@/lib/notifications/webhook';
 
 /** Writes a message to the worker's log, tagged with the workflow (activity logger). */
 export async function log({ message }: { message: string }): Promise<void> {

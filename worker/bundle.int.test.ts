@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Worker } from '@temporalio/worker';
 import { nanoid } from 'nanoid';
-import { writeBuild, type Build } from '../codegen/testing/build';
-import { approvalDesign } from '../codegen/testing/designs';
-import { runTestWorker, type TestWorker } from '../codegen/testing/worker';
+import { writeBuild, type Build } from '@/codegen/testing/build';
+import { approvalDesign } from '@/codegen/testing/designs';
+import { runTestWorker, type TestWorker } from '@/codegen/testing/worker';
 import { bundleWorkflows } from './bundle';
 
 const taskQueue = `bundle-int-${nanoid(6)}`;

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { writeBuild, type Build } from '../codegen/testing/build';
-import { approvalDesign } from '../codegen/testing/designs';
+import { writeBuild, type Build } from '@/codegen/testing/build';
+import { approvalDesign } from '@/codegen/testing/designs';
 import { bundleWorkflows } from './bundle';
 
 let build: Build;

@@ -12,8 +12,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, utimesSync,
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { customActivitiesEnabled, customActivitiesOffMessage } from '../lib/custom-activities-setting';
-import { buildsDir } from '../lib/paths';
+import { customActivitiesEnabled, customActivitiesOffMessage } from '@/lib/custom-activities-setting';
+import { buildsDir } from '@/lib/paths';
 import { ActivityRunnerPool } from './activity-runner/pool';
 import { RunnerLoadError, type CallContext } from './activity-runner/runner-process';
 import { activityApiPackages, readableBy, RUNNER_SCRIPT, runnerIdentity, runnerLimits, type RunnerIdentity } from './activity-runner/sandbox';

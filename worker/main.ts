@@ -14,11 +14,11 @@
 import { createServer, type Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { closeDb, getDb } from '../db/client';
-import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '../db/repository';
-import type { WorkerStartError } from '../db/schema';
-import { temporalConnectionOptions, temporalSettings } from '../lib/temporal-settings';
-import { customActivitiesEnabled } from '../lib/custom-activities-setting';
+import { closeDb, getDb } from '@/db/client';
+import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '@/db/repository';
+import type { WorkerStartError } from '@/db/schema';
+import { temporalConnectionOptions, temporalSettings } from '@/lib/temporal-settings';
+import { customActivitiesEnabled } from '@/lib/custom-activities-setting';
 import { createBuiltinActivities } from './activities';
 import { runnerIdentity, runnerLimits } from './activity-runner/sandbox';
 import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';

@@ -4,7 +4,7 @@
  */
 import protoPackage from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { ReplayReport } from '../lib/deploy/verify-report';
+import type { ReplayReport } from '@/lib/deploy/verify-report';
 
 let runtimeInstalled = false;
 

@@ -4,8 +4,8 @@ import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildsDir, projectRoot } from '../lib/paths';
-import { isVerifierMessage, VERIFY_CLI, type VerifierMessage, type VerifyRequest } from '../lib/deploy/verify-protocol';
+import { buildsDir, projectRoot } from '@/lib/paths';
+import { isVerifierMessage, VERIFY_CLI, type VerifierMessage, type VerifyRequest } from '@/lib/deploy/verify-protocol';
 
 const dir = join(buildsDir(), `test-verify-${process.pid}`);
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,8 +26,8 @@ test('a type error fails at the typecheck stage, with the file and line', () => 
 });
 
 test('--serve under fork verifies the build directory of each request message, answering each with a report message', async () => {
-  const { writeBuild } = await import('../codegen/testing/build');
-  const { approvalDesign } = await import('../codegen/testing/designs');
+  const { writeBuild } = await import('@/codegen/testing/build');
+  const { approvalDesign } = await import('@/codegen/testing/designs');
   const good = await writeBuild(approvalDesign());
   const broken = join(buildsDir(), `test-verify-serve-${process.pid}`);
   mkdirSync(broken, { recursive: true });
@@ -75,7 +75,7 @@ test('--serve without an IPC channel refuses to start', () => {
 });
 
 test('one-shot under fork (the fallback, lib/verifier.ts verifyFresh): each stage arrives as a progress message', async () => {
-  const { verifyFresh } = await import('../lib/deploy/verifier');
+  const { verifyFresh } = await import('@/lib/deploy/verifier');
   const broken = join(buildsDir(), `test-verify-fresh-${process.pid}`);
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');

@@ -19,11 +19,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { transpileCustomActivities } from '../codegen/verify/transpile';
-import { typecheckFiles } from '../codegen/verify/typecheck';
-import { isVerifyRequest, type VerifierMessage, type VerifyProgress } from '../lib/deploy/verify-protocol';
+import { transpileCustomActivities, typecheckFiles } from '@/codegen/verify';
+import { isVerifyRequest, type VerifierMessage, type VerifyProgress } from '@/lib/deploy/verify-protocol';
 import { bundleWorkflows } from './bundle';
-import type { VerifyReport } from '../lib/deploy/verify-report';
+import type { VerifyReport } from '@/lib/deploy/verify-report';
 import { replayHistories } from './replay';
 
 const serving = process.argv[2] === '--serve';

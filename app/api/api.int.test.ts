@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { call, testSessionCookie } from '../../testing/api';
-import { eventually } from '../../testing/eventually';
-import { startTestStack, type TestStack } from '../../testing/stack';
+import { call, testSessionCookie } from '@/testing/api';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as deploymentsRoute from './deployments/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';
 import * as designRoute from './designs/[id]/route';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { call } from '../../testing/api';
-import { useInMemoryApp } from '../../testing/in-memory-app';
+import { call } from '@/testing/api';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as compileRoute from './compile/route';
 import * as deploymentsRoute from './deployments/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';

@@ -14,12 +14,12 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
-import { getDb } from '../../db/client';
-import { createUser } from '../../db/repository';
-import { apiRoutes, call, testSessionCookie, type HttpMethod } from '../../testing/api';
-import { ROLES } from '../../lib/auth/roles';
-import { TemporalUnavailableError } from '../../lib/temporal-client';
-import { useInMemoryApp } from '../../testing/in-memory-app';
+import { getDb } from '@/db/client';
+import { createUser } from '@/db/repository';
+import { apiRoutes, call, testSessionCookie, type HttpMethod } from '@/testing/api';
+import { ROLES } from '@/lib/auth/roles';
+import { TemporalUnavailableError } from '@/lib/temporal-client';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 
 useInMemoryApp();
 

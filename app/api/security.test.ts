@@ -7,15 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSession, createUser, deleteUserSessions, updateUser } from '../../db/repository';
-import { json } from '../../lib/api/errors';
-import { handle } from '../../lib/api/handle';
-import { apiRoutes, call, fillPattern, testSessionCookie, type HttpMethod } from '../../testing/api';
-import { SESSION_COOKIE } from '../../lib/auth/cookies';
-import { ROUTE_POLICY } from '../../lib/auth/policy';
-import { ROLES } from '../../lib/auth/roles';
-import { hashSecret, newApiToken, newSessionToken, tokenPrefix } from '../../lib/auth/secrets';
-import { useInMemoryApp } from '../../testing/in-memory-app';
+import { createSession, createUser, deleteUserSessions, updateUser } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { apiRoutes, call, fillPattern, testSessionCookie, type HttpMethod } from '@/testing/api';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { ROUTE_POLICY } from '@/lib/auth/policy';
+import { ROLES } from '@/lib/auth/roles';
+import { hashSecret, newApiToken, newSessionToken, tokenPrefix } from '@/lib/auth/secrets';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as tokensRoute from './admin/tokens/route';
 import * as tokenRoute from './admin/tokens/[id]/route';
 import * as designsRoute from './designs/route';
@@ -189,7 +189,7 @@ test('fillPattern encodes parameters as one segment each', () => {
 });
 
 test('security-relevant calls (deploys, execution control) are audited when they succeed, with who and where', async () => {
-  const { listAudit } = await import('../../db/repository');
+  const { listAudit } = await import('@/db/repository');
   const deployLike = handle(async (_request: Request) => json({ deployed: true }, 201));
   const refusedLike = handle(async (_request: Request) => json({ error: { message: 'no', code: 'x' } }, 422));
   const post = async (fn: (r: Request) => Promise<Response>, path: string, roles: Parameters<typeof testSessionCookie>[0]) =>
@@ -210,8 +210,8 @@ test('security-relevant calls (deploys, execution control) are audited when they
 });
 
 test("notifications: each account sees only what is addressed to its username or roles, and cannot mark another's", async () => {
-  const { getDb } = await import('../../db/client');
-  const { deliver } = await import('../../lib/notifications/store');
+  const { getDb } = await import('@/db/client');
+  const { deliver } = await import('@/lib/notifications/store');
   const db = await getDb();
   await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: 'to approvers', workflowId: 'sec-wf', sourceKey: 'sec/1' });
   await deliver(db, { recipients: [{ kind: 'user', name: 'test-viewer' }], message: 'to the viewer', workflowId: null, sourceKey: 'sec/2' });

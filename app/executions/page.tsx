@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { ExecutionList } from '../../components/execution/ExecutionList';
+import { ExecutionList } from '@/components/execution/ExecutionList';
 import { requirePageAccess } from '../page-access';
 
 export default async function ExecutionsPage() {

@@ -1,4 +1,4 @@
-import { InboxView } from '../../components/approvals/InboxView';
+import { InboxView } from '@/components/approvals/InboxView';
 import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';

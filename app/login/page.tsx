@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { countUsers } from '../../db/repository';
-import { AuthForm, TextField } from '../../components/auth/AuthForm';
-import { OIDC_FAILURES, oidcConfigured } from '../../lib/auth/oidc-config';
+import { countUsers } from '@/db/repository';
+import { AuthForm, TextField } from '@/components/auth/AuthForm';
+import { OIDC_FAILURES, oidcConfigured } from '@/lib/auth/oidc-config';
 import { currentUser, safeNextPath } from '../page-access';
 
 export const dynamic = 'force-dynamic';

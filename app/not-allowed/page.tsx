@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { describeAccess, pageRuleFor } from '../../lib/auth/policy';
+import { describeAccess, pageRuleFor } from '@/lib/auth/policy';
 import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';

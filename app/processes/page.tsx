@@ -1,4 +1,4 @@
-import { ProcessesView } from '../../components/approvals/ProcessesView';
+import { ProcessesView } from '@/components/approvals/ProcessesView';
 import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';

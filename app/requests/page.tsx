@@ -1,4 +1,4 @@
-import { RequestsView } from '../../components/approvals/RequestsView';
+import { RequestsView } from '@/components/approvals/RequestsView';
 import { requirePageAccess } from '../page-access';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 'use client';
-import { AuthForm, TextField } from '../../components/auth/AuthForm';
-import { MIN_PASSWORD_LENGTH } from '../../lib/auth/limits';
+import { AuthForm, TextField } from '@/components/auth/AuthForm';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/limits';
 
 export function SetupForm() {
   return (

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { countUsers } from '../../db/repository';
+import { countUsers } from '@/db/repository';
 import { SetupForm } from './SetupForm';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { benchmarkDesign } from '../../bench/codegen-designs';
+import { benchmarkDesign } from '@/bench/codegen-designs';
 import { renderWorkflow } from '../emit/render';
 import { formatTypeScriptWhole } from './index';
 import { lowerDesign } from '../ir/lower';

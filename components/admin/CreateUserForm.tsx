@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../lib/auth/limits';
-import { ROLES, ROLE_DESCRIPTIONS, type Role } from '../../lib/auth/roles';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/limits';
+import { ROLES, ROLE_DESCRIPTIONS, type Role } from '@/lib/auth/roles';
 
 export interface NewUserBody {
   username: string;

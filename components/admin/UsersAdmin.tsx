@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { ROLES, ROLE_DESCRIPTIONS, type Role } from '../../lib/auth/roles';
+import { ROLES, ROLE_DESCRIPTIONS, type Role } from '@/lib/auth/roles';
 import { adminApi, type Act, type AdminToken, type AdminUser, type AuditEntry } from './api';
 import { CreateUserForm } from './CreateUserForm';
 import { TokensPanel } from './TokensPanel';

@@ -1,4 +1,4 @@
-import type { Design } from '../../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import type {
   CompileRequestBody,
   CompileResult,

@@ -1,7 +1,5 @@
-import type { Diagnostic } from '../../codegen/diagnostics';
-import type { Design } from '../../codegen/schema/design';
-import type { DesignerState } from '../../codegen/runtime-contract';
-import type { DesignPatch } from '../../lib/designs/patch';
+import type { Diagnostic, Design, DesignerState } from '@/codegen/design';
+import type { DesignPatch } from '@/lib/designs/patch';
 
 /** The API answers with codegen's findings as they are (a type-only import: no codegen code reaches the client bundle). */
 export type { Diagnostic };

@@ -1,6 +1,6 @@
 'use client';
-import { ROLES } from '../../lib/auth/roles';
-import type { Approver } from '../../lib/approvals/spec';
+import { ROLES } from '@/lib/auth/roles';
+import type { Approver } from '@/lib/approvals/spec';
 import styles from './ProcessForm.module.css';
 
 /** A user (by username) or a role, as the process form asks for approvers and escalation targets. */

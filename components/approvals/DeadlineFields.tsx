@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import type { ApprovalProcessInput, Deadline } from '../../lib/approvals/spec';
+import type { ApprovalProcessInput, Deadline } from '@/lib/approvals/spec';
 import { ApproverInput } from './ApproverInput';
 import styles from './ProcessForm.module.css';
 

@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '../../lib/approvals/spec';
-import { multiLevelApprovalTemplate } from '../../lib/approvals/templates';
+import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '@/lib/approvals/spec';
+import { multiLevelApprovalTemplate } from '@/lib/approvals/templates';
 import { deployWithProgress, type DeployProgressLine } from '../execution/monitor-api';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
 import { ApproverInput } from './ApproverInput';

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { describeApprover } from '../../lib/approvals/spec';
+import { describeApprover } from '@/lib/approvals/spec';
 import { approvalsApi, type ProcessSummary } from './api';
 import { ProcessForm } from './ProcessForm';
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Field } from '../../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
 import { approvalsApi, type ProcessSummary, type RequestView } from './api';
 import { Pager } from './Pager';

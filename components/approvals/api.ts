@@ -1,6 +1,6 @@
 /** The approvals pages' calls to the API: JSON in and out; failures carry the server's exact message. */
-import type { ApprovalProcessSpec, SpecIssue } from '../../lib/approvals/spec';
-import type { RequestView as ServerRequestView, TaskRef } from '../../lib/approvals/tasks';
+import type { ApprovalProcessSpec, SpecIssue } from '@/lib/approvals/spec';
+import type { RequestView as ServerRequestView, TaskRef } from '@/lib/approvals/tasks';
 
 export type { TaskRef };
 import { ApiError, request, type HttpMethod } from '../api/client';

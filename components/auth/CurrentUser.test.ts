@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Principal } from '../../lib/auth/principal';
+import type { Principal } from '@/lib/auth/principal';
 import { accessFor } from './CurrentUser';
 
 const as = (roles: Principal['roles']): Principal => ({ id: 'u', username: 'u', displayName: 'U', roles, via: 'session' });

@@ -7,8 +7,8 @@
  * be disabled with the reason instead of failing with 403. The server still checks every request.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import { describeAccess, rolesAllowed, routeRuleFor } from '../../lib/auth/policy';
-import type { Principal } from '../../lib/auth/principal';
+import { describeAccess, rolesAllowed, routeRuleFor } from '@/lib/auth/policy';
+import type { Principal } from '@/lib/auth/principal';
 
 const CurrentUserContext = createContext<Principal | null>(null);
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Principal } from '../../lib/auth/principal';
+import type { Principal } from '@/lib/auth/principal';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { LogoutButton } from './LogoutButton';
 

@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import { nodeCodeLines, type NodeRef } from '../../lib/designs/node-code';
+import { nodeCodeLines, type NodeRef } from '@/lib/designs/node-code';
 import { useDesignerStore } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 

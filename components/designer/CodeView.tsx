@@ -2,7 +2,7 @@
 import { javascript } from '@codemirror/lang-javascript';
 import CodeMirror, { Decoration, EditorView, StateEffect, StateField } from '@uiw/react-codemirror';
 import { memo, useEffect, useState } from 'react';
-import type { LineRange } from '../../lib/designs/node-code';
+import type { LineRange } from '@/lib/designs/node-code';
 import { useResolvedTheme } from './theme';
 
 /** Marks the lines of the selected node's code. */

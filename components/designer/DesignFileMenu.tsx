@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
-import { exportDesignJson, exportFileName } from '../../lib/designs/canonical';
-import { MAX_IMPORT_BYTES, parseDesignFile, type ImportProblem } from '../../lib/designs/import-design';
+import { exportDesignJson, exportFileName } from '@/lib/designs/canonical';
+import { MAX_IMPORT_BYTES, parseDesignFile, type ImportProblem } from '@/lib/designs/import-design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { ImportErrorDialog } from './ImportErrorDialog';
 import { VersionHistoryDialog } from './VersionHistoryDialog';

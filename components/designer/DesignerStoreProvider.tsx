@@ -2,7 +2,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { Design } from '../../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import { createDesignerStore, type DesignerStore, type DesignerStoreApi } from './store';
 
 const DesignerStoreContext = createContext<DesignerStoreApi | null>(null);

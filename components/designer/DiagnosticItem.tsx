@@ -1,5 +1,5 @@
 'use client';
-import type { Diagnostic } from '../../codegen/diagnostics';
+import type { Diagnostic } from '@/codegen/design';
 import { focusNode, useFitView } from '../flow/fit';
 import { useOpenActivity } from './activities/open-activity';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';

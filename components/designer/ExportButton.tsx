@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { Diagnostic } from '../../codegen/diagnostics';
+import type { Diagnostic } from '@/codegen/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 
 type ExportState = { kind: 'idle' } | { kind: 'exporting' } | { kind: 'error'; message: string; diagnostics: Diagnostic[] };

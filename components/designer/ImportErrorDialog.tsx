@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { ImportProblem } from '../../lib/designs/import-design';
+import type { ImportProblem } from '@/lib/designs/import-design';
 
 /** Why a file was not imported; the open design is untouched. */
 export function ImportErrorDialog({ message, problems, onClose }: { message: string; problems: ImportProblem[]; onClose: () => void }) {

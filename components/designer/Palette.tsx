@@ -1,7 +1,6 @@
 'use client';
-import { kindTitle } from '../../codegen/kinds';
+import { kindTitle, type NodeType } from '@/codegen/design';
 import { useReactFlow } from '@xyflow/react';
-import type { NodeType } from '../../codegen/schema/design';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { PALETTE_GROUPS, STEP_UI } from '../steps';
 import { NodeIcon } from '../flow/NodeIcon';

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { HandlerNode } from '../../codegen/schema/design';
+import type { HandlerNode } from '@/codegen/design';
 import { api, ApiError, errorMessage } from '../api/client';
 import { monitorApi } from '../execution/monitor-api';
 import { TypedFieldInput } from '../ui/TypedFieldInput';

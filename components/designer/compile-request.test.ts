@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
-import { applyPatch } from '../../lib/designs/patch';
+import { DesignSchema, type Design } from '@/codegen/design';
+import { applyPatch } from '@/lib/designs/patch';
 import { ApiError } from '../api/client';
 import { compileRequestBody, requestCompile } from './compile-request';
 import { designToFlow, flowToDesign } from './convert';

@@ -1,5 +1,5 @@
-import type { Design } from '../../codegen/schema/design';
-import { diffDesign } from '../../lib/designs/patch';
+import type { Design } from '@/codegen/design';
+import { diffDesign } from '@/lib/designs/patch';
 import { ApiError } from '../api/client';
 import type { CompileRequestBody, CompileResult } from '../api/types';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic } from '../../codegen/diagnostics';
+import type { Diagnostic } from '@/codegen/design';
 import { keepUnchangedDiagnostics, keepUnchangedFiles } from './compile-result';
 
 const file = (path: string, contents: string) => ({ path, contents });

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../codegen/diagnostics';
-import type { GeneratedFile } from '../../codegen/pipeline';
+import type { Diagnostic } from '@/codegen/design';
+import type { GeneratedFile } from '@/codegen';
 
 /**
  * Merges a recompile's answer into what the designer shows, keeping the previous objects wherever

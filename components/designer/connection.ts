@@ -1,5 +1,5 @@
 import type { Connection, Edge } from '@xyflow/react';
-import { isStepKind, STEPS } from '../../codegen/steps';
+import { isStepKind, STEPS } from '@/codegen/design';
 import { isHandlerType, MESSAGES_HANDLE, NEXT } from '../flow/handles';
 
 interface Graph {

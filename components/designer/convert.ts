@@ -1,4 +1,4 @@
-import { DESIGN_SCHEMA_VERSION, type Design, type DesignEdge, type DesignNode } from '../../codegen/schema/design';
+import { DESIGN_SCHEMA_VERSION, type Design, type DesignEdge, type DesignNode } from '@/codegen/design';
 import { makeEdge } from '../flow/edges';
 import { defaultSourceHandle, HANDLER_OUT, isHandlerType, NEXT } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, WorkflowSettings } from '../flow/types';

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { Design, NodeType } from '../../codegen/schema/design';
+import type { Design, NodeType } from '@/codegen/design';
 import type { NodeData } from '../flow/types';
 import { stepUi } from '../steps';
 

@@ -1,5 +1,4 @@
-import { kindTitle } from '../../codegen/kinds';
-import type { NodeType } from '../../codegen/schema/design';
+import { kindTitle, type NodeType } from '@/codegen/design';
 import { makeEdge } from '../flow/edges';
 import { HANDLER_OUT, isHandlerType, NEXT, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode } from '../flow/types';

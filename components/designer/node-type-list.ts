@@ -1,3 +1,3 @@
-import { FLOW_NODE_TYPES, HANDLER_NODE_TYPES, type NodeType } from '../../codegen/schema/design';
+import { FLOW_NODE_TYPES, HANDLER_NODE_TYPES, type NodeType } from '@/codegen/design';
 
 export const NODE_TYPES_ALL: readonly NodeType[] = [...FLOW_NODE_TYPES, ...HANDLER_NODE_TYPES];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
-import { parseFragment, serializeFragment } from '../../lib/designs/fragment';
+import { DesignSchema, type Design } from '@/codegen/design';
+import { parseFragment, serializeFragment } from '@/lib/designs/fragment';
 import { createDesignerStore } from './store';
 
 const approval: Design = DesignSchema.parse(

@@ -8,8 +8,8 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import type { Design, NodeType } from '../../codegen/schema/design';
-import { makeFragment, withFreshIds, type Fragment } from '../../lib/designs/fragment';
+import type { Design, NodeType } from '@/codegen/design';
+import { makeFragment, withFreshIds, type Fragment } from '@/lib/designs/fragment';
 import type { Diagnostic, GeneratedFile } from '../api/types';
 import { makeEdge } from '../flow/edges';
 import { dropEstimates, withLayoutEstimates } from '../flow/estimate';

@@ -1,6 +1,6 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY as KEY } from '../../lib/theme-script';
+import { THEME_STORAGE_KEY as KEY } from '@/lib/theme-script';
 
 /** The chosen theme; "system" follows prefers-color-scheme. Persisted in localStorage. */
 export type ThemeChoice = 'system' | 'light' | 'dark';

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { autoLayout } from '../../lib/designs/layout';
+import { autoLayout } from '@/lib/designs/layout';
 import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect } from 'react';
-import { parseFragment, serializeFragment } from '../../lib/designs/fragment';
+import { parseFragment, serializeFragment } from '@/lib/designs/fragment';
 import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { isTypingTarget } from './shortcuts';

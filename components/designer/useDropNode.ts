@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
 import { NODE_TYPES_ALL } from './node-type-list';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
-import type { NodeType } from '../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 
 /** The data type a palette drag carries: the node kind. */
 export const DRAG_MIME = 'application/x-signalbox-node';

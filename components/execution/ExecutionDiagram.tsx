@@ -1,8 +1,7 @@
 'use client';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { Design } from '../../codegen/schema/design';
-import type { DesignerState } from '../../codegen/runtime-contract';
+import type { Design, DesignerState } from '@/codegen/design';
 import { designToFlow } from '../designer/convert';
 import { NodeDecorationsContext } from '../flow/decorations';
 import { VisitContext, visitNodeTypes } from './visit-node-types';

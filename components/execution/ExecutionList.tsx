@@ -2,8 +2,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
-import { isHandlerNode } from '../../codegen/schema/design';
-import { recordsStep } from '../../codegen/step-recording';
+import { isHandlerNode, recordsStep } from '@/codegen/design';
 import { api, errorMessage } from '../api/client';
 import type { DesignSummary } from '../api/types';
 import { StatusBadge } from '../ui/StatusBadge';

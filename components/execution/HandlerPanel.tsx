@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { Design, HandlerNode } from '../../codegen/schema/design';
+import type { Design, HandlerNode } from '@/codegen/design';
 import { api, ApiError, errorMessage } from '../api/client';
 import { MessageForm } from './MessageForm';
 import { formatValue } from './VariablesTable';

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Field } from '../../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
 import { coerceValues, initialValues, type RawValues } from '../ui/typed-values';
 

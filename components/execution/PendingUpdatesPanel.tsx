@@ -1,5 +1,5 @@
 'use client';
-import type { Design } from '../../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import { formatDurationBetween, formatTime } from '../ui/format-time';
 import type { PendingUpdate } from './monitor-api';
 import styles from './PendingUpdatesPanel.module.css';

@@ -1,4 +1,4 @@
-import type { Variable } from '../../codegen/schema/design';
+import type { Variable } from '@/codegen/design';
 
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -1,7 +1,7 @@
 'use client';
 /** Browser calls of the monitor's API routes (lists, history, controls, deployments, health). */
 import { ApiError, request as call } from '../api/client';
-import type { ExecutionRow as ListedExecution } from '../../lib/executions/list';
+import type { ExecutionRow as ListedExecution } from '@/lib/executions/list';
 import type { ExecutionDetail, ExecutionStatus } from '../api/types';
 
 /** The execution detail as the monitor routes send it (lib/executions/service.ts ExecutionDetail). */

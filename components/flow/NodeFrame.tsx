@@ -1,7 +1,6 @@
 'use client';
-import { kindTitle } from '../../codegen/kinds';
+import { kindTitle, type NodeType } from '@/codegen/design';
 import type { ReactNode } from 'react';
-import type { NodeType } from '../../codegen/schema/design';
 import { useNodeDecoration } from './decorations';
 import { STEP_UI } from '../steps';
 import { NodeIcon } from './NodeIcon';

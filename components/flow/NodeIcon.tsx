@@ -1,4 +1,4 @@
-import type { NodeType } from '../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 import { STEP_UI } from '../steps';
 
 /** A small stroke icon for a node kind (its path is declared in components/steps/<kind>.tsx). */

@@ -1,5 +1,5 @@
 'use client';
-import { kindTitle } from '../../codegen/kinds';
+import { kindTitle } from '@/codegen/design';
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { NodeDecorationsContext } from './decorations';

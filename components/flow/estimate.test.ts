@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 // React Flow's own culling and bookkeeping (a dependency of @xyflow/react), run on the designer's nodes.
 import { adoptUserNodes, getNodesInside, type InternalNodeBase, type NodeBase } from '@xyflow/system';
-import { benchDesign } from '../../bench/designer-designs';
+import { benchDesign } from '@/bench/designer-designs';
 import { createDesignerStore } from '../designer/store';
 import { estimateNodeLayout, withLayoutEstimates } from './estimate';
 import type { DesignerNode } from './types';

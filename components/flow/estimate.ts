@@ -1,5 +1,5 @@
 import { Position, type NodeHandle } from '@xyflow/react';
-import type { NodeType } from '../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 import { HANDLER_OUT, IN_HANDLE, MESSAGES_HANDLE, isHandlerType, sourceHandles } from './handles';
 import type { DesignerNode } from './types';
 

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isHandlerNode } from '../../codegen/schema/design';
-import { goldenDesign } from '../../codegen/testing/fixtures';
-import { flowOutputs } from '../../codegen/validate/outputs';
+import { isHandlerNode, flowOutputs } from '@/codegen/design';
+import { goldenDesign } from '@/codegen/testing/fixtures';
 import { HANDLER_OUT, sourceHandles } from './handles';
 
 test('the canvas offers exactly the outputs validation requires connected, for every node of every golden design', () => {

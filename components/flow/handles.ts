@@ -1,5 +1,4 @@
-import { isHandlerNode, type DesignNode, type FlowNode, type NodeType } from '../../codegen/schema/design';
-import { isStepKind, stepOf } from '../../codegen/steps';
+import { isHandlerNode, type DesignNode, type FlowNode, type NodeType, isStepKind, stepOf } from '@/codegen/design';
 
 /** Handle id of the single input of a flow step. */
 export const IN_HANDLE = 'in';

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Design, NodeOfType, NodeType } from '../../codegen/schema/design';
+import type { Design, NodeOfType, NodeType } from '@/codegen/design';
 
 /** A node's data on the canvas: exactly the design node's own fields, nothing computed. */
 export type NodeData<T extends NodeType> = Omit<NodeOfType<T>, 'id' | 'type' | 'position'>;

@@ -1,8 +1,8 @@
 'use client';
 import { useRef, useState } from 'react';
-import type { Design } from '../../codegen/schema/design';
-import { findTemplate } from '../../examples';
-import { MAX_IMPORT_BYTES, parseDesignFile, type ImportProblem } from '../../lib/designs/import-design';
+import type { Design } from '@/codegen/design';
+import { findTemplate } from '@/examples';
+import { MAX_IMPORT_BYTES, parseDesignFile, type ImportProblem } from '@/lib/designs/import-design';
 import { emptyDesign } from '../designer/defaults';
 import { ImportProblems } from '../designer/ImportErrorDialog';
 import { TemplateGallery } from './TemplateGallery';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { TEMPLATES, type Template } from '../../examples';
+import { TEMPLATES, type Template } from '@/examples';
 
 interface Props {
   busy: boolean;

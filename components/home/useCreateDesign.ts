@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { Design } from '../../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 import { api, errorMessage } from '../api/client';
 
 /** Creates a design through the API, then opens it; keeps the API's refusal message. */

@@ -1,7 +1,7 @@
 'use client';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { activitySpec } from '../../codegen/activities';
+import { activitySpec } from '@/codegen/design';
 import { useOpenActivity } from '../designer/activities/open-activity';
 import { activityOptions, argumentsFor } from '../designer/activities/options';
 import { useDesignerStore } from '../designer/DesignerStoreProvider';

@@ -1,7 +1,7 @@
 'use client';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { ResultTypeSchema } from '../../codegen/schema/design';
+import { ResultTypeSchema } from '@/codegen/design';
 import type { FormProps } from '../designer/inspector/forms';
 import { Checkbox, SelectInput, TextInput } from '../designer/inspector/inputs';
 import { TypedArgumentsEditor } from '../designer/inspector/TypedArgumentsEditor';

@@ -1,4 +1,4 @@
-import type { NodeType } from '../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 import { activityUi } from './activity';
 import { assignUi } from './assign';
 import { childWorkflowUi } from './childWorkflow';

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import type { NodeType } from '../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 import type { FormProps } from '../designer/inspector/forms';
 import type { DesignerNodeOf, NodeData } from '../flow/types';
 

@@ -1,5 +1,5 @@
 'use client';
-import type { Field } from '../../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 
 interface Props {
   field: Field;

@@ -1,4 +1,4 @@
-import type { Field } from '../../codegen/schema/design';
+import type { Field } from '@/codegen/design';
 
 const MONEY = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { DesignSchema, type Design } from '@/codegen/design';
 import { refuseUnsafeName } from '../text-safety';
 import { getDb, type Db } from '../client';
 import { designs, designVersions } from '../schema';

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '@/lib/auth/roles';
 
 /** /admin/users: create users with roles, change roles, disable, reset passwords, issue tokens. */
 export class AdminUsersPage {

@@ -7,8 +7,8 @@
  */
 import 'server-only';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { DesignValidationError } from '../../db/repository/errors';
-import { UsernameTakenError } from '../../db/repository/users';
+import { DesignValidationError } from '@/db/repository/errors';
+import { UsernameTakenError } from '@/db/repository/users';
 import { AuthError } from '../auth/errors';
 import { InputError, NotFoundError } from '../errors';
 import { isTemporalUnavailable } from '../temporal-client';

@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useInMemoryApp } from '../../testing/in-memory-app';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import { z } from 'zod';
 import { json } from './errors';
 import { CLIENT_CLOSED_REQUEST, handle } from './handle';
 import { readBody } from './request';
-import { testSessionCookie } from '../../testing/api';
+import { testSessionCookie } from '@/testing/api';
 
 useInMemoryApp();
 

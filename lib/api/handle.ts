@@ -5,7 +5,7 @@
  * lib/api/errors.ts.
  */
 import 'server-only';
-import { recordAudit } from '../../db/repository/audit';
+import { recordAudit } from '@/db/repository/audit';
 import { runAs } from '../auth/context';
 import { authorizeRequest } from '../auth/guard';
 import { ApiError, errorResponse } from './errors';

@@ -2,4 +2,4 @@
 // repository applies them too (db/ is below lib/, docs/architecture.md).
 import 'server-only';
 
-export * from '../../db/text-safety';
+export * from '@/db/text-safety';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
-import { eventually, until } from '../../testing/eventually';
+import { startTestWorker, type TestWorker } from '@/codegen/testing/worker';
+import { eventually, until } from '@/testing/eventually';
 import { APPROVAL_CONTRACT as C, generateApprovalDesign, REFUSALS } from './generate';
 import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from './spec';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileDesign } from '../../codegen';
-import type { NodeOfType } from '../../codegen/schema/design';
+import { compileDesign } from '@/codegen';
+import type { NodeOfType } from '@/codegen/design';
 import { buildApprovalDesign } from './build';
 import { APPROVAL_CONTRACT, generateApprovalDesign, REFUSALS, workflowTypeFor } from './generate';
 import { ApprovalProcessSpecSchema, describeRule, rejectionLimit, type ApprovalProcessInput } from './spec';

@@ -4,8 +4,8 @@
  * condition is the initial value of its `appliesLevelN` variable).
  */
 import 'server-only';
-import { compileDesign } from '../../codegen';
-import type { Design } from '../../codegen/schema/design';
+import { compileDesign } from '@/codegen';
+import type { Design } from '@/codegen/design';
 import { generateApprovalDesign } from './generate';
 import { parseApprovalSpec, type ApprovalProcessSpec, type SpecIssue } from './spec';
 

@@ -14,9 +14,7 @@
  * (and are restricted by the spec's patterns), the design goes through compileDesign like any other.
  */
 import 'server-only';
-import type { Design, DesignEdge, DesignNode, Variable } from '../../codegen/schema/design';
-import { DESIGN_SCHEMA_VERSION } from '../../codegen/schema/design';
-import { pascalCase, suggestIdentifier } from '../../codegen/names';
+import { type Design, type DesignEdge, type DesignNode, type Variable, DESIGN_SCHEMA_VERSION, pascalCase, suggestIdentifier } from '@/codegen/design';
 import { describeApprover, rejectionLimit, type ApprovalProcessSpec, type Approver, type EscalationDeadlineAction, type Level } from './spec';
 
 /** Names the app relies on: the update, its parameters and the status queries. */

@@ -8,7 +8,7 @@
 import 'server-only';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowStartOptions } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { createDesign, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '../../db/repository';
+import { createDesign, getLatestVersion, getVersion, latestDeployment, parseDesign, saveVersion, VersionConflictError } from '@/db/repository';
 import { ApiError } from '../api/errors';
 import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';

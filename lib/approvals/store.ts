@@ -1,8 +1,8 @@
 /** The approval processes and requests tables (db/schema.ts). */
 import 'server-only';
 import { desc, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db } from '../../db/client';
-import { approvalProcesses, approvalRequests, type ApprovalProcessRow, type ApprovalRequestRow } from '../../db/schema';
+import { getDb, type Db } from '@/db/client';
+import { approvalProcesses, approvalRequests, type ApprovalProcessRow, type ApprovalRequestRow } from '@/db/schema';
 import { revisionsOf, storedDocument, type FormRevision } from './revisions';
 import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
 

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createDb, type DbHandle } from '../../db/client';
-import { createDesign } from '../../db/repository';
-import { approvalRequests } from '../../db/schema';
+import { createDb, type DbHandle } from '@/db/client';
+import { createDesign } from '@/db/repository';
+import { approvalRequests } from '@/db/schema';
 import { generateApprovalDesign } from './generate';
 import { ApprovalProcessSpecSchema } from './spec';
 import { insertProcess, searchTextOf, type StoredProcess } from './store';

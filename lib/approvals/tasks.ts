@@ -12,9 +12,9 @@
  */
 import 'server-only';
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
-import { DESIGNER_STATE_QUERY, type DesignerState } from '../../codegen/runtime-contract';
-import { getDb, type Db } from '../../db/client';
-import { approvalRequests, type ApprovalRequestRow } from '../../db/schema';
+import { DESIGNER_STATE_QUERY, type DesignerState } from '@/codegen/design';
+import { getDb, type Db } from '@/db/client';
+import { approvalRequests, type ApprovalRequestRow } from '@/db/schema';
 import type { Principal } from '../auth/principal';
 import { pendingTimers } from '../executions/history';
 import { getTemporalClient } from '../temporal-client';

@@ -1,8 +1,8 @@
 /** Account operations shared by the API routes, the setup page and `npm start` (SIGNALBOX_ADMIN_*). */
 import 'server-only';
-import { createFirstUser, getUserByUsername, recordAudit, type UserSummary } from '../../db/repository';
+import { createFirstUser, getUserByUsername, recordAudit, type UserSummary } from '@/db/repository';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
-import type { UserRow } from '../../db/schema';
+import type { UserRow } from '@/db/schema';
 
 /** Creates the first admin; null when an account already exists (setup is over). */
 export async function setUpFirstAdmin({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeDb } from '../../db/client';
-import { getUserByUsername, listAudit } from '../../db/repository';
+import { closeDb } from '@/db/client';
+import { getUserByUsername, listAudit } from '@/db/repository';
 import { ensureAdminFromEnv } from './admin-from-env';
 import { verifyPassword } from './passwords';
 

@@ -4,8 +4,8 @@
  */
 import 'server-only';
 import * as client from 'openid-client';
-import { upsertOidcUser } from '../../db/repository';
-import type { UserRow } from '../../db/schema';
+import { upsertOidcUser } from '@/db/repository';
+import type { UserRow } from '@/db/schema';
 import { oidcConfig, type OidcConfig } from './oidc-config';
 import { isRole, type Role } from './roles';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { UserRow } from '../../db/schema';
+import type { UserRow } from '@/db/schema';
 import type { Role } from './roles';
 
 /** Who is making a request: an enabled account, signed in with a session or an API token. */

@@ -1,5 +1,5 @@
 /** The roles and what each may do. Safe to import from client components. */
-import { ROLES, type Role } from '../../db/roles';
+import { ROLES, type Role } from '@/db/roles';
 
 // The list itself sits in db/ (the users table stores it; db/ is below lib/, docs/architecture.md).
 export { ROLES, type Role };

@@ -8,7 +8,7 @@ import {
   findApiToken,
   findSession,
   touchApiToken,
-} from '../../db/repository';
+} from '@/db/repository';
 import { API_TOKEN_PREFIX, hashSecret, newSessionToken } from './secrets';
 import { sessionTtlMs } from './cookies';
 import { principalOf, type Principal } from './principal';

@@ -21,7 +21,7 @@ import {
   deleteStaleThrottleRows,
   readThrottleRows,
   recordThrottleSuccess,
-} from '../../db/repository/login-throttle';
+} from '@/db/repository/login-throttle';
 import { UNKNOWN_ADDRESS } from './client-address';
 
 export { clientAddress, UNKNOWN_ADDRESS } from './client-address';

@@ -16,8 +16,8 @@ import 'server-only';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import protoPackage from '@temporalio/proto';
-import { compileDesign } from '../../codegen/pipeline';
-import type { Diagnostic } from '../../codegen/diagnostics';
+import { compileDesign } from '@/codegen';
+import type { Diagnostic } from '@/codegen/design';
 import {
   createDeployment,
   deploymentWorkerError,
@@ -28,8 +28,8 @@ import {
   newDeploymentId,
   setDeploymentStatus,
   type DeploymentSummary,
-} from '../../db/repository';
-import type { StoredFile, WorkerStartError } from '../../db/schema';
+} from '@/db/repository';
+import type { StoredFile, WorkerStartError } from '@/db/schema';
 import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from '../custom-activities-setting';
 import { NotFoundError } from '../errors';

@@ -8,8 +8,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../../codegen/diagnostics';
-import { compileDesign } from '../../codegen/pipeline';
+import type { Diagnostic } from '@/codegen/design';
+import { compileDesign } from '@/codegen';
 import { buildsDir } from '../paths';
 import { verifyWarm } from './verifier';
 

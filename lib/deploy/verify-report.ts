@@ -4,7 +4,7 @@
  * never imports worker/ (docs/architecture.md, rule lib-below-worker).
  */
 import 'server-only';
-import type { Diagnostic } from '../../codegen/diagnostics';
+import type { Diagnostic } from '@/codegen/design';
 
 /** Replaying the histories of running executions against a new bundle (worker/replay.ts). */
 export interface ReplayReport {

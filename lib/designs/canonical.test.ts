@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { DesignSchema, type Design } from '@/codegen/design';
 import { canonicalDesign, exportDesignJson, exportFileName } from './canonical';
 import { MAX_IMPORT_BYTES, parseDesignFile } from './import-design';
 

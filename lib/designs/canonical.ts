@@ -1,4 +1,4 @@
-import type { Design } from '../../codegen/schema/design';
+import type { Design } from '@/codegen/design';
 
 /**
  * The canonical form of a design for files people keep in git: stable key order, nodes and

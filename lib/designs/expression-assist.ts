@@ -1,4 +1,4 @@
-import { FUNCTION_NAMES, parseExpression } from '../../codegen/expressions';
+import { FUNCTION_NAMES, parseExpression } from '@/codegen/design';
 
 /** What an expression may name at a given place: for completion in the expression inputs. */
 export interface ExpressionScope {

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
-import { EdgeSchema, NodeSchema, type DesignEdge, type DesignNode } from '../../codegen/schema/design';
+import { EdgeSchema, NodeSchema, type DesignEdge, type DesignNode } from '@/codegen/design';
 
 /**
  * Copy/paste moves a piece of design JSON through the system clipboard, so it also works

@@ -1,4 +1,4 @@
-import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { DesignSchema, type Design } from '@/codegen/design';
 
 /** Larger files are refused before parsing (a design of 1,000 nodes is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

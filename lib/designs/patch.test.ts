@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { DesignSchema, type Design } from '@/codegen/design';
 import { applyPatch, diffDesign, PatchError } from './patch';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));

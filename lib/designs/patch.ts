@@ -4,7 +4,7 @@
  * compared by identity: the designer converts an unchanged node to the same object every time
  * (components/designer/convert.ts), so finding the change costs one pass over the arrays.
  */
-import type { Design, DesignEdge, DesignNode } from '../../codegen/schema/design';
+import type { Design, DesignEdge, DesignNode } from '@/codegen/design';
 
 type Settings = Omit<Design, 'nodes' | 'edges'>;
 

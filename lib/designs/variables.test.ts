@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { compileDesign } from '../../codegen';
-import { DesignSchema, type Design } from '../../codegen/schema/design';
+import { compileDesign } from '@/codegen';
+import { DesignSchema, type Design } from '@/codegen/design';
 import { renameInExpression, renameVariable, variableUsages } from './variables';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));

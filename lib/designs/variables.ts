@@ -1,6 +1,4 @@
-import { parseExpression, referencedNames } from '../../codegen/expressions';
-import { tokenize } from '../../codegen/expressions/lexer';
-import type { Design } from '../../codegen/schema/design';
+import { parseExpression, referencedNames, tokenize, type Design } from '@/codegen/design';
 import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expression-fields';
 
 /**

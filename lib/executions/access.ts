@@ -16,8 +16,8 @@
  */
 import 'server-only';
 import type { WorkflowExecutionDescription } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../../codegen/runtime-contract';
-import { getDeployment, type DeploymentSummary } from '../../db/repository';
+import { SEARCH_ATTRIBUTES } from '@/codegen/design';
+import { getDeployment, type DeploymentSummary } from '@/db/repository';
 import { ApiError } from '../api/errors';
 import { approverInAnyRevision } from '../approvals/revisions';
 import { getRequest, listProcesses, processForDesign, requestsBy, type StoredProcess } from '../approvals/store';

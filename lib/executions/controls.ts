@@ -15,7 +15,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workflow, type WorkflowExecutionDescription } from '@temporalio/client';
 import protoPackage, { type temporal } from '@temporalio/proto';
-import type { HandlerNode, HandlerNodeType } from '../../codegen/schema/design';
+import type { HandlerNode, HandlerNodeType } from '@/codegen/design';
 import { ApiError } from '../api/errors';
 import type { Principal } from '../auth/principal';
 import { messageableExecution, readableExecution, refuseApprovalDesign, type MessageKind } from './access';

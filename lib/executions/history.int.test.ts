@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { goldenDesign, shorten } from '../../codegen/testing/fixtures';
-import { startTestWorker, type TestWorker } from '../../codegen/testing/worker';
+import { goldenDesign, shorten } from '@/codegen/testing/fixtures';
+import { startTestWorker, type TestWorker } from '@/codegen/testing/worker';
 import { pendingWork } from './history';
 import { closeTemporalClient } from '../temporal-client';
 

@@ -7,8 +7,8 @@
 import 'server-only';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
-import { listDeployments, listDesigns } from '../../db/repository';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '@/codegen/design';
+import { listDeployments, listDesigns } from '@/db/repository';
 import { InputError } from '../errors';
 import type { ExecutionSummary } from './service';
 import { getTemporalClient } from '../temporal-client';

@@ -14,11 +14,9 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure } from '@temporalio/common';
 import { nanoid } from 'nanoid';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '../../codegen/runtime-contract';
-import { entryStep } from '../../codegen/step-recording';
-import type { Design, HandlerNode, HandlerNodeType } from '../../codegen/schema/design';
+import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState, entryStep, type Design, type HandlerNode, type HandlerNodeType } from '@/codegen/design';
 import type { Principal } from '../auth/principal';
-import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '../../db/repository';
+import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '@/db/repository';
 import { processForDesign } from '../approvals/store';
 import { ApiError } from '../api/errors';
 import { InputError, NotFoundError } from '../errors';

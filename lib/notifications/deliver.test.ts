@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { createDb, type DbHandle } from '../../db/client';
+import { createDb, type DbHandle } from '@/db/client';
 import { notifyDelivery, WEBHOOK_ATTEMPTS, WebhookRetry } from './deliver';
 import { RecipientError } from './recipients';
 import { listFor } from './store';

@@ -6,7 +6,7 @@
  * up on (logged), so a receiver that is down never holds a business process at its notify step.
  */
 import 'server-only';
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { getRequest, markRequestStale } from '../approvals/store';
 import { parseRecipients } from './recipients';
 import { deliver } from './store';

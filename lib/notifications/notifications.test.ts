@@ -1,8 +1,8 @@
 /** Recipients, delivery (deduplicated per activity attempt), who sees what, read marks — on an in-memory PGlite. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createDb, type DbHandle } from '../../db/client';
-import { createUser } from '../../db/repository';
+import { createDb, type DbHandle } from '@/db/client';
+import { createUser } from '@/db/repository';
 import { parseRecipients, RecipientError } from './recipients';
 import { deliver, listFor, markRead, unreadCount, type Reader } from './store';
 

@@ -4,7 +4,7 @@
  * describes approvers (lib/approvals/spec.ts describeApprover). Pure.
  */
 import 'server-only';
-import { recipientEntries, type RecipientEntry } from '../../codegen/notify-recipients';
+import { recipientEntries, type RecipientEntry } from '@/codegen/design';
 import { ROLES } from '../auth/roles';
 
 export type Recipient = RecipientEntry;

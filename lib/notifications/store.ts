@@ -6,8 +6,8 @@
  */
 import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { approvalRequests, notificationReads, notifications } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { approvalRequests, notificationReads, notifications } from '@/db/schema';
 import type { Recipient } from './recipients';
 
 export interface Reader {

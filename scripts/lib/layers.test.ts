@@ -49,15 +49,15 @@ test('worker/ imports no app/ route', async () => {
 });
 
 test('components/ take values only from browser-safe lib/ modules, types from any', async () => {
-  await assertRefused('components/x/A.tsx', "import { listExecutions } from '../../lib/executions/list';\nexport const l = listExecutions;\n", 'components-browser-safe');
+  await assertRefused('components/x/A.tsx', "import { listExecutions } from '@/lib/executions/list';\nexport const l = listExecutions;\n", 'components-browser-safe');
   await assertRefused('components/x/B.tsx', "import { getDb } from '../../db/client';\nexport const g = getDb;\n", 'components-browser-safe');
-  assert.deepEqual(await layerProblems('components/x/C.tsx', "import type { ExecutionRow } from '../../lib/executions/list';\nexport type R = ExecutionRow;\n"), []);
-  assert.deepEqual(await layerProblems('components/x/D.tsx', "import { ROLES } from '../../lib/auth/roles';\nimport { parseFragment } from '../../lib/designs/fragment';\nexport const x = [ROLES, parseFragment];\n"), []);
+  assert.deepEqual(await layerProblems('components/x/C.tsx', "import type { ExecutionRow } from '@/lib/executions/list';\nexport type R = ExecutionRow;\n"), []);
+  assert.deepEqual(await layerProblems('components/x/D.tsx', "import { ROLES } from '@/lib/auth/roles';\nimport { parseFragment } from '@/lib/designs/fragment';\nexport const x = [ROLES, parseFragment];\n"), []);
 });
 
 test('right-way imports pass, and tests may drive a layer from above', async () => {
-  assert.deepEqual(await layerProblems('lib/x.ts', "import { getDb } from '../db/client';\nimport { lowerDesign } from '../codegen/ir/lower';\nexport const x = [getDb, lowerDesign];\n"), []);
-  assert.deepEqual(await layerProblems('worker/x.ts', "import { buildsDir } from '../lib/paths';\nexport const b = buildsDir;\n"), []);
+  assert.deepEqual(await layerProblems('lib/x.ts', "import { getDb } from '@/db/client';\nimport { compileDesign } from '@/codegen';\nexport const x = [getDb, compileDesign];\n"), []);
+  assert.deepEqual(await layerProblems('worker/x.ts', "import { buildsDir } from '@/lib/paths';\nexport const b = buildsDir;\n"), []);
   assert.deepEqual(await layerProblems('db/x.test.ts', "import { stack } from '../testing/stack';\nexport const s = stack;\n"), []);
 });
 
@@ -68,4 +68,21 @@ test('product code never imports test support (testing/, codegen/testing/); test
   await assertRefused('components/x/E.tsx', "import type { Child } from '../../testing/processes';\nexport type C = Child;\n", 'testing-apart');
   assert.deepEqual(await layerProblems('lib/x.test.ts', "import { eventually } from '../testing/eventually';\nexport const e = eventually;\n"), []);
   assert.deepEqual(await layerProblems('bench/x.ts', "import { startTestStack } from '../testing/stack';\nexport const s = startTestStack;\n"), []);
+});
+
+test('across top-level folders through the @/ alias: a climbing relative import is refused', async () => {
+  await assertRefused('lib/deploy/x.ts', "import { getDb } from '../../db/client';\nexport const g = getDb;\n", 'alias-across-folders');
+  await assertRefused('app/api/x/route.ts', "import { handle } from '../../../lib/api/handle';\nexport const h = handle;\n", 'alias-across-folders');
+  const [message] = await layerProblems('worker/x.ts', "import { buildsDir } from '../lib/paths';\nexport const b = buildsDir;\n");
+  assert.match(message!, /through the alias: @\/lib/);
+  assert.deepEqual(await layerProblems('lib/deploy/x.ts', "import { verify } from '../verifier';\nexport const v = verify;\n"), []);
+});
+
+test('outside codegen/, only its entry points: @/codegen, @/codegen/design, @/codegen/export, @/codegen/verify', async () => {
+  await assertRefused('lib/x.ts', "import { lowerDesign } from '@/codegen/ir/lower';\nexport const l = lowerDesign;\n", 'codegen-surface');
+  await assertRefused('components/x/F.tsx', "import type { Design } from '@/codegen/schema/design';\nexport type D = Design;\n", 'codegen-surface');
+  await assertRefused('components/x/G.tsx', "import { compileDesign } from '@/codegen';\nexport const c = compileDesign;\n", 'components-browser-safe');
+  assert.deepEqual(await layerProblems('components/x/H.tsx', "import { kindTitle, type Design } from '@/codegen/design';\nimport type { GeneratedFile } from '@/codegen';\nexport const k = kindTitle;\nexport type X = [Design, GeneratedFile];\n"), []);
+  assert.deepEqual(await layerProblems('worker/x.ts', "import { typecheckFiles } from '@/codegen/verify';\nimport { exportProject } from '@/codegen/export';\nexport const x = [typecheckFiles, exportProject];\n"), []);
+  assert.deepEqual(await layerProblems('codegen/ir/x.ts', "import { STEPS } from '../steps';\nexport const s = STEPS;\n"), []);
 });

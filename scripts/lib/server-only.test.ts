@@ -27,25 +27,25 @@ function libModules(dir = join(root, 'lib'), out: string[] = []): string[] {
 
 /** Whether the layer rules let a component import a value from `module` (e.g. lib/auth/roles.ts). */
 async function browserSafe(eslint: ESLint, module: string): Promise<boolean> {
-  const specifier = `../../${module.replace(/\.tsx?$/, '')}`;
+  const specifier = `@/${module.replace(/\.tsx?$/, '')}`;
   const [result] = await eslint.lintText(`import * as probe from '${specifier}';\nexport const p = probe;\n`, { filePath: join(root, 'components/probe/Probe.tsx') });
   return !(result?.messages ?? []).some((m) => m.ruleId === '@typescript-eslint/no-restricted-imports');
 }
 
-/** The project files `file` loads at run time (relative value imports; `import type` is erased). */
+/** The project files `file` loads at run time (relative and `@/` value imports; `import type` is erased). */
 function valueImports(file: string): string[] {
   const source = readFileSync(join(root, file), 'utf8');
   const found: string[] = [];
-  for (const [, clause, specifier] of source.matchAll(/^(?:import|export)(\s+type\b)?[^'";]*?from\s+'(\.[^']+)'/gm)) {
+  for (const [, clause, specifier] of source.matchAll(/^(?:import|export)(\s+type\b)?[^'";]*?from\s+'((?:\.|@\/)[^']+)'/gm)) {
     if (clause) continue;
-    const base = resolve(dirname(join(root, file)), specifier);
+    const base = specifier.startsWith('@/') ? join(root, specifier.slice(2)) : resolve(dirname(join(root, file)), specifier);
     const target = ['.ts', '.tsx', '/index.ts', ''].map((ext) => base + ext).find((p) => existsSync(p) && statSync(p).isFile());
     if (target) found.push(relative(root, target));
   }
   return found;
 }
 
-/** The modules `start` loads, itself included, following relative value imports. */
+/** The modules `start` loads, itself included, following its value imports. */
 function closure(start: string): string[] {
   const seen = new Set([start]);
   for (const file of seen) for (const next of valueImports(file)) seen.add(next);

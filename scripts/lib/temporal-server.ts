@@ -1,7 +1,7 @@
 // Starts the Temporal dev server (`temporal server start-dev`) from the official CLI.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SEARCH_ATTRIBUTES } from '../../codegen/runtime-contract';
+import { SEARCH_ATTRIBUTES } from '@/codegen/design';
 import { ensureTemporalCli } from './temporal-cli';
 import { isPortFree, startProcess, waitFor, waitForHttp, waitForPort, type ManagedProcess } from './processes';
 

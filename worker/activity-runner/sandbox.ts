@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../../lib/paths';
+import { projectRoot } from '@/lib/paths';
 
 export interface RunnerLimits {
   /** V8 heap limit (--max-old-space-size), MB; the host also stops a runner whose resident memory passes 1.5 × this. */

@@ -1,5 +1,5 @@
 import { requirePageAccess } from '../../page-access';
-import { UsersAdmin } from '../../../components/admin/UsersAdmin';
+import { UsersAdmin } from '@/components/admin/UsersAdmin';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { refuseUnsafeName } from '../../../lib/api/text-safety';
-import { ROLES } from '../../../lib/auth/roles';
+import { refuseUnsafeName } from '@/lib/api/text-safety';
+import { ROLES } from '@/lib/auth/roles';
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from '../auth/schema';
 
 export const RolesSchema = z.array(z.enum(ROLES)).max(ROLES.length).transform((roles) => [...new Set(roles)]);

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { listAudit } from '../../../db/repository';
-import { call } from '../../../testing/api';
-import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import { useInMemoryApp } from '../../../testing/in-memory-app';
+import { listAudit } from '@/db/repository';
+import { call } from '@/testing/api';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as usersRoute from '../admin/users/route';
 import * as userRoute from '../admin/users/[id]/route';
 import * as userPasswordRoute from '../admin/users/[id]/password/route';

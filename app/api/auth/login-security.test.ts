@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { createUser } from '../../../db/repository';
-import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
-import { SESSION_COOKIE } from '../../../lib/auth/cookies';
-import { hashPassword } from '../../../lib/auth/passwords';
-import { useInMemoryApp } from '../../../testing/in-memory-app';
+import { createUser } from '@/db/repository';
+import { PEER_HEADER, peerHeaderValue } from '@/lib/auth/client-address';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import { hashPassword } from '@/lib/auth/passwords';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as loginRoute from './login/route';
 import * as meRoute from './me/route';
 import * as passwordRoute from './password/route';

@@ -7,10 +7,10 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import { closeDb } from '../../../db/client';
-import { migrateDatabase } from '../../../testing/database';
-import { createTestDatabase } from '../../../testing/stack';
-import { PEER_HEADER, peerHeaderValue } from '../../../lib/auth/client-address';
+import { closeDb } from '@/db/client';
+import { migrateDatabase } from '@/testing/database';
+import { createTestDatabase } from '@/testing/stack';
+import { PEER_HEADER, peerHeaderValue } from '@/lib/auth/client-address';
 import { POST as login } from './login/route';
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { refuseUnsafeName } from '../../../lib/api/text-safety';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../lib/auth/passwords';
-import { weakPasswordProblem } from '../../../lib/auth/password-strength';
+import { refuseUnsafeName } from '@/lib/api/text-safety';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { weakPasswordProblem } from '@/lib/auth/password-strength';
 
 export const UsernameSchema = z
   .string()

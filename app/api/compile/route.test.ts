@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { testSessionCookie } from '../../../testing/api';
-import { useInMemoryApp } from '../../../testing/in-memory-app';
+import { testSessionCookie } from '@/testing/api';
+import { useInMemoryApp } from '@/testing/in-memory-app';
 import { POST } from './route';
 
 const approval: unknown = JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8'));

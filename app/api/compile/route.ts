@@ -1,11 +1,11 @@
-import { compileDesign } from '../../../codegen/pipeline';
-import type { Design } from '../../../codegen/schema/design';
-import { ApiError, badRequest, json } from '../../../lib/api/errors';
-import { CLIENT_CLOSED_REQUEST, handle } from '../../../lib/api/handle';
-import { readBody } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { compileSessions } from '../../../lib/compile-sessions';
-import { applyPatch, PatchError, type DesignPatch } from '../../../lib/designs/patch';
+import { compileDesign } from '@/codegen';
+import type { Design } from '@/codegen/design';
+import { ApiError, badRequest, json } from '@/lib/api/errors';
+import { CLIENT_CLOSED_REQUEST, handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { compileSessions } from '@/lib/compile-sessions';
+import { applyPatch, PatchError, type DesignPatch } from '@/lib/designs/patch';
 import { CompileBodySchema, type CompileBody } from './schema';
 
 export const dynamic = 'force-dynamic';

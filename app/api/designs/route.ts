@@ -1,7 +1,7 @@
-import { createDesign, listDesigns } from '../../../db/repository';
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { readBody } from '../../../lib/api/request';
+import { createDesign, listDesigns } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
 import { DesignBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { closeDb } from '../../../db/client';
-import { createDesign, getDesign } from '../../../db/repository';
-import { errorResponse } from '../../../lib/api/errors';
+import { closeDb } from '@/db/client';
+import { createDesign, getDesign } from '@/db/repository';
+import { errorResponse } from '@/lib/api/errors';
 import { saveDesignVersion } from './[id]/versions/save';
 import { SaveVersionBodySchema } from './schema';
 

@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { listAudit } from '../../../db/repository';
-import { call, signInNewUser } from '../../../testing/api';
-import { eventually } from '../../../testing/eventually';
-import { startTestStack, type TestStack } from '../../../testing/stack';
+import { listAudit } from '@/db/repository';
+import { call, signInNewUser } from '@/testing/api';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as designDeploymentsRoute from '../designs/[id]/deployments/route';
 import * as designRoute from '../designs/[id]/route';
 import * as designsRoute from '../designs/route';

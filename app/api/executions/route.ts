@@ -1,10 +1,10 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { parseWith, readBody } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { listAccessClause } from '../../../lib/executions/access';
-import { countExecutions, listExecutionPage } from '../../../lib/executions/list';
-import { startExecution } from '../../../lib/executions/service';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { parseWith, readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { listAccessClause } from '@/lib/executions/access';
+import { countExecutions, listExecutionPage } from '@/lib/executions/list';
+import { startExecution } from '@/lib/executions/service';
 import { ListExecutionsQuerySchema, StartExecutionBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';

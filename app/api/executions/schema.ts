@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES, MAX_PAGE_SIZE } from '../../../lib/executions/list';
+import { EXECUTION_STATUSES, MAX_PAGE_SIZE } from '@/lib/executions/list';
 
 export const StartExecutionBodySchema = z.object({
   designId: z.string().min(1),

@@ -1,10 +1,10 @@
 /** GET /api/health says which dependency is down: here Temporal (nothing listens on its port). */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { closeDb, getDb } from '../../../db/client';
-import { call } from '../../../testing/api';
-import { closeTemporalClient } from '../../../lib/temporal-client';
-import { freePort } from '../../../testing/processes';
+import { closeDb, getDb } from '@/db/client';
+import { call } from '@/testing/api';
+import { closeTemporalClient } from '@/lib/temporal-client';
+import { freePort } from '@/testing/processes';
 import * as healthRoute from './route';
 
 after(async () => {

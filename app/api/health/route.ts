@@ -1,6 +1,6 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { checkHealth } from '../../../lib/health';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { checkHealth } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

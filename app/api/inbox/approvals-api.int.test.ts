@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listAudit } from '../../../db/repository';
-import { call, signInNewUser } from '../../../testing/api';
-import { REFUSALS } from '../../../lib/approvals/generate';
-import { eventually } from '../../../testing/eventually';
-import { startTestStack, type TestStack } from '../../../testing/stack';
+import { listAudit } from '@/db/repository';
+import { call, signInNewUser } from '@/testing/api';
+import { REFUSALS } from '@/lib/approvals/generate';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as updateRoute from '../executions/[workflowId]/updates/[name]/route';
 import * as executionsRoute from '../executions/route';
 import * as updateWithStartRoute from '../executions/update-with-start/route';

@@ -12,15 +12,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import { getUserByUsername, listAudit } from '../../../db/repository';
-import { principalOf, type Principal } from '../../../lib/auth/principal';
-import { runAs } from '../../../lib/auth/context';
-import { call, signInNewUser } from '../../../testing/api';
-import { REFUSALS } from '../../../lib/approvals/generate';
-import { decide, submitRequest } from '../../../lib/approvals/service';
-import { getRequest } from '../../../lib/approvals/store';
-import { eventually } from '../../../testing/eventually';
-import { startTestStack, type TestStack } from '../../../testing/stack';
+import { getUserByUsername, listAudit } from '@/db/repository';
+import { principalOf, type Principal } from '@/lib/auth/principal';
+import { runAs } from '@/lib/auth/context';
+import { call, signInNewUser } from '@/testing/api';
+import { REFUSALS } from '@/lib/approvals/generate';
+import { decide, submitRequest } from '@/lib/approvals/service';
+import { getRequest } from '@/lib/approvals/store';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as processesRoute from '../processes/route';
 import * as requestRoute from '../requests/[workflowId]/route';
 import * as requestsRoute from '../requests/route';
@@ -170,7 +170,7 @@ test('a decision is never applied without its audit entry: the attempt is writte
   const ann = await principal('ann');
   const failing = (action: string) => async (name: string, target: string, details?: Record<string, unknown>) => {
     if (name === action) throw new Error(`injected: the audit log refuses ${name}`);
-    const { auditAsCaller } = await import('../../../lib/auth/audit');
+    const { auditAsCaller } = await import('@/lib/auth/audit');
     await auditAsCaller(name, target, details);
   };
   // The attempt cannot be written: nothing is sent to the workflow.

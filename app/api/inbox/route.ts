@@ -1,8 +1,8 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { parseWith } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { inboxPage } from '../../../lib/approvals/tasks';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { parseWith } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { inboxPage } from '@/lib/approvals/tasks';
 import { InboxQuerySchema } from './schema';
 
 export const dynamic = 'force-dynamic';

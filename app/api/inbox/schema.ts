@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '../../../lib/approvals/paging';
-import { MAX_LEVELS } from '../../../lib/approvals/spec';
+import { MAX_PAGE_SIZE } from '@/lib/approvals/paging';
+import { MAX_LEVELS } from '@/lib/approvals/spec';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 

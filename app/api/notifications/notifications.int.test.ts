@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { call, signInNewUser } from '../../../testing/api';
-import { eventually } from '../../../testing/eventually';
-import { startTestStack, type TestStack } from '../../../testing/stack';
+import { call, signInNewUser } from '@/testing/api';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as decisionRoute from '../inbox/[workflowId]/decision/route';
 import * as inboxRoute from '../inbox/route';
 import * as processesRoute from '../processes/route';

@@ -1,9 +1,9 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { parseWith } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { getDb } from '../../../db/client';
-import { listFor, unreadCount } from '../../../lib/notifications/store';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { parseWith } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { getDb } from '@/db/client';
+import { listFor, unreadCount } from '@/lib/notifications/store';
 import { NotificationsQuerySchema } from './schema';
 
 export const dynamic = 'force-dynamic';

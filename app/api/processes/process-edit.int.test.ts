@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { getDesign, listAudit } from '../../../db/repository';
-import { call, signInNewUser } from '../../../testing/api';
-import { eventually } from '../../../testing/eventually';
-import { startTestStack, type TestStack } from '../../../testing/stack';
+import { getDesign, listAudit } from '@/db/repository';
+import { call, signInNewUser } from '@/testing/api';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
 import * as versionsRoute from '../designs/[id]/versions/route';
 import * as decisionRoute from '../inbox/[workflowId]/decision/route';
 import * as requestRoute from '../requests/[workflowId]/route';

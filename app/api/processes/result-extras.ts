@@ -3,7 +3,7 @@
  * process, the version): merged into the JSON body, or — when progress is streamed as
  * application/x-ndjson — into the body of the stream's last line, `{ type: 'result', … }`.
  */
-import { json } from '../../../lib/api/errors';
+import { json } from '@/lib/api/errors';
 
 export async function withResultExtras(response: Response, extras: () => Record<string, unknown> | undefined): Promise<Response> {
   if (!response.headers.get('content-type')?.includes('ndjson')) {

@@ -1,9 +1,9 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { readBody } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { deployResponse } from '../../../lib/deploy/response';
-import { createProcess, processSummaries } from '../../../lib/approvals/service';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { deployResponse } from '@/lib/deploy/response';
+import { createProcess, processSummaries } from '@/lib/approvals/service';
 import { withResultExtras } from './result-extras';
 import { CreateProcessBodySchema } from './schema';
 

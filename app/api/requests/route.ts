@@ -1,9 +1,9 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { parseWith, readBody } from '../../../lib/api/request';
-import { requirePrincipal } from '../../../lib/auth/context';
-import { submitRequest } from '../../../lib/approvals/service';
-import { myRequestsPage, refreshTask } from '../../../lib/approvals/tasks';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { parseWith, readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { submitRequest } from '@/lib/approvals/service';
+import { myRequestsPage, refreshTask } from '@/lib/approvals/tasks';
 import { PageQuerySchema } from '../inbox/schema';
 import { SubmitRequestBodySchema } from './schema';
 

@@ -1,7 +1,7 @@
-import { json } from '../../../lib/api/errors';
-import { handle } from '../../../lib/api/handle';
-import { readBody } from '../../../lib/api/request';
-import { checkDesign } from '../../../lib/deploy/verify-design';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { checkDesign } from '@/lib/deploy/verify-design';
 import { VerifyBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { DesignerLoader } from '../../../components/designer/DesignerLoader';
+import { DesignerLoader } from '@/components/designer/DesignerLoader';
 import { requirePageAccess } from '../../page-access';
 
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,4 @@
-import { ExecutionView } from '../../../components/execution/ExecutionView';
+import { ExecutionView } from '@/components/execution/ExecutionView';
 import { requirePageAccess } from '../../page-access';
 
 export default async function ExecutionPage({ params }: { params: Promise<{ workflowId: string }> }) {

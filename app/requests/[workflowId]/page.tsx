@@ -1,4 +1,4 @@
-import { RequestDetail } from '../../../components/approvals/RequestDetail';
+import { RequestDetail } from '@/components/approvals/RequestDetail';
 import { requirePageAccess } from '../../page-access';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { CustomActivity } from '../../../codegen/schema/design';
+import type { CustomActivity } from '@/codegen/design';
 import { api, errorMessage } from '../../api/client';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';

@@ -1,8 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { plainTsType } from '../../../codegen/activities';
-import { checkIdentifier, describeNameProblem } from '../../../codegen/names';
-import { ItemTypeSchema, ValueTypeSchema, type ActivityResult, type CustomActivity, type ValueType } from '../../../codegen/schema/design';
+import { plainTsType, checkIdentifier, describeNameProblem, ItemTypeSchema, ValueTypeSchema, type ActivityResult, type CustomActivity, type ValueType } from '@/codegen/design';
 import type { Diagnostic } from '../../api/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import { activityOwner, FieldOwnerContext } from '../inspector/FieldContext';

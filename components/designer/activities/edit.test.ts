@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateDesign } from '../../../codegen/validate';
-import { goldenDesign } from '../../../codegen/testing/fixtures';
+import { validateDesign } from '@/codegen/validate';
+import { goldenDesign } from '@/codegen/testing/fixtures';
 import { activityUsages, addActivity, newActivity, removeActivity, renameActivity } from './edit';
 
 test('usages list the nodes that call an activity', () => {

@@ -1,5 +1,4 @@
-import { customActivityTemplate } from '../../../codegen/activities';
-import type { CustomActivity, Design, DesignNode } from '../../../codegen/schema/design';
+import { customActivityTemplate, type CustomActivity, type Design, type DesignNode } from '@/codegen/design';
 
 /** Where a custom activity is called: an Activity node, or the activity a signal/update handler runs. */
 export interface ActivityUsage {

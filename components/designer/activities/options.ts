@@ -1,5 +1,4 @@
-import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../../../codegen/activities';
-import type { CustomActivity, Design } from '../../../codegen/schema/design';
+import { activitySpec, BUILTIN_ACTIVITY_SPECS, type CustomActivity, type Design } from '@/codegen/design';
 
 export interface ActivityOption {
   value: string;

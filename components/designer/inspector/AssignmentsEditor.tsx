@@ -1,5 +1,5 @@
 'use client';
-import type { Assignment } from '../../../codegen/schema/design';
+import type { Assignment } from '@/codegen/design';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import { SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';

@@ -1,5 +1,5 @@
 'use client';
-import { DurationSchema, type Duration } from '../../../codegen/schema/design';
+import { DurationSchema, type Duration } from '@/codegen/design';
 import { NumberInput, SelectInput } from './inputs';
 
 const UNITS = DurationSchema.shape.unit.options;

@@ -4,7 +4,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { forceLinting, linter, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import CodeMirror, { EditorView, keymap, Prec, type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
-import { completeExpression, syntaxError, type ExpressionScope } from '../../../lib/designs/expression-assist';
+import { completeExpression, syntaxError, type ExpressionScope } from '@/lib/designs/expression-assist';
 import type { Diagnostic } from '../../api/types';
 import { useResolvedTheme } from '../theme';
 

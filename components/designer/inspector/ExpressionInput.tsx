@@ -1,6 +1,6 @@
 'use client';
 import { useContext, useMemo } from 'react';
-import type { ExpressionScope } from '../../../lib/designs/expression-assist';
+import type { ExpressionScope } from '@/lib/designs/expression-assist';
 import type { Diagnostic } from '../../api/types';
 import { loadOnFirstUse } from '../../ui/load-on-first-use';
 import { useDesignerStore } from '../DesignerStoreProvider';

@@ -1,5 +1,5 @@
 'use client';
-import { ItemTypeSchema, ValueTypeSchema, type Field } from '../../../codegen/schema/design';
+import { ItemTypeSchema, ValueTypeSchema, type Field } from '@/codegen/design';
 import { Checkbox, SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 import { RecordFieldsEditor } from './RecordFieldsEditor';

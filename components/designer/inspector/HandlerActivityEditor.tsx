@@ -1,6 +1,5 @@
 'use client';
-import { activitySpec } from '../../../codegen/activities';
-import type { HandlerActivity } from '../../../codegen/schema/design';
+import { activitySpec, type HandlerActivity } from '@/codegen/design';
 import { activityOptions, argumentsFor } from '../activities/options';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';

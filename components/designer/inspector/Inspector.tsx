@@ -1,7 +1,6 @@
 'use client';
-import { kindTitle } from '../../../codegen/kinds';
+import { kindTitle, type NodeType } from '@/codegen/design';
 import type { ComponentType } from 'react';
-import type { NodeType } from '../../../codegen/schema/design';
 import { NodeIcon } from '../../flow/NodeIcon';
 import type { NodeData } from '../../flow/types';
 import { STEP_UI } from '../../steps';

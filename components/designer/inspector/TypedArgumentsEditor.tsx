@@ -1,5 +1,5 @@
 'use client';
-import { ScalarTypeSchema, type TypedArgument } from '../../../codegen/schema/design';
+import { ScalarTypeSchema, type TypedArgument } from '@/codegen/design';
 import { SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 

@@ -1,5 +1,5 @@
 'use client';
-import type { ValidatorRule } from '../../../codegen/schema/design';
+import type { ValidatorRule } from '@/codegen/design';
 import { TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 

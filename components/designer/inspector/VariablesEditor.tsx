@@ -1,5 +1,5 @@
 'use client';
-import { ItemTypeSchema, ValueTypeSchema, type ValueType, type Variable } from '../../../codegen/schema/design';
+import { ItemTypeSchema, ValueTypeSchema, type ValueType, type Variable } from '@/codegen/design';
 import { SelectInput, TextInput } from './inputs';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 import { RecordFieldsEditor } from './RecordFieldsEditor';

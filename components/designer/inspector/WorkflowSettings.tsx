@@ -1,5 +1,5 @@
 'use client';
-import { ResultTypeSchema } from '../../../codegen/schema/design';
+import { ResultTypeSchema } from '@/codegen/design';
 import type { WorkflowSettings as Settings } from '../../flow/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';

@@ -1,4 +1,4 @@
-import type { NodeType } from '../../../codegen/schema/design';
+import type { NodeType } from '@/codegen/design';
 import type { NodeData } from '../../flow/types';
 
 /** What every per-kind form receives: the node's data and a way to patch it. */

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState, type ReactNode } from 'react';
-import { isExpressionPath } from '../../../lib/designs/expression-fields';
+import { isExpressionPath } from '@/lib/designs/expression-fields';
 import { ExpressionInput } from './ExpressionInput';
 import { FieldMessages, useFieldDiagnostics } from './FieldContext';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import type { Variable } from '../../../codegen/schema/design';
-import { removeVariable, renameVariable, variableUsages, type Usage } from '../../../lib/designs/variables';
+import type { Variable } from '@/codegen/design';
+import { removeVariable, renameVariable, variableUsages, type Usage } from '@/lib/designs/variables';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { HandlersSection } from './HandlersSection';

@@ -1,8 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { NameEditor } from './NameEditor';
-import { isIdentifier, isReservedWord } from '../../../codegen/expressions';
-import type { Variable } from '../../../codegen/schema/design';
+import { isIdentifier, isReservedWord, type Variable } from '@/codegen/design';
 
 interface Props {
   variable: Variable;

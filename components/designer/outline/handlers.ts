@@ -1,5 +1,5 @@
 import type { XYPosition } from '@xyflow/react';
-import { checkIdentifier, describeNameProblem } from '../../../codegen/names';
+import { checkIdentifier, describeNameProblem } from '@/codegen/design';
 import { isHandlerType } from '../../flow/handles';
 import type { DesignerEdge, DesignerNode } from '../../flow/types';
 

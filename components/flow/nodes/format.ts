@@ -1,4 +1,4 @@
-import type { Duration, Field } from '../../../codegen/schema/design';
+import type { Duration, Field } from '@/codegen/design';
 
 export function formatDuration(d: Duration | undefined): string {
   if (!d) return '';

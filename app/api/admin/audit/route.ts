@@ -1,6 +1,6 @@
-import { listAudit } from '../../../../db/repository';
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
+import { listAudit } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,10 +1,10 @@
-import { createApiToken, getUserById, listApiTokens } from '../../../../db/repository';
-import { json, notFound } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { auditAsCaller } from '../../../../lib/auth/audit';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { hashSecret, newApiToken, tokenPrefix } from '../../../../lib/auth/secrets';
+import { createApiToken, getUserById, listApiTokens } from '@/db/repository';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { auditAsCaller } from '@/lib/auth/audit';
+import { requirePrincipal } from '@/lib/auth/context';
+import { hashSecret, newApiToken, tokenPrefix } from '@/lib/auth/secrets';
 import { CreateTokenBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
-import { createUser, listUsers } from '../../../../db/repository';
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { auditAsCaller } from '../../../../lib/auth/audit';
-import { hashPassword } from '../../../../lib/auth/passwords';
+import { createUser, listUsers } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { auditAsCaller } from '@/lib/auth/audit';
+import { hashPassword } from '@/lib/auth/passwords';
 import { CreateUserBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
-import { recordAudit } from '../../../../db/repository';
-import { ApiError } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { checkCredentials } from '../../../../lib/auth/accounts';
-import { principalOf } from '../../../../lib/auth/principal';
-import { signedInResponse } from '../../../../lib/auth/responses';
-import { clientAddress, recordFailure, recordSuccess, retryAfterMs } from '../../../../lib/auth/throttle';
+import { recordAudit } from '@/db/repository';
+import { ApiError } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { checkCredentials } from '@/lib/auth/accounts';
+import { principalOf } from '@/lib/auth/principal';
+import { signedInResponse } from '@/lib/auth/responses';
+import { clientAddress, recordFailure, recordSuccess, retryAfterMs } from '@/lib/auth/throttle';
 import { LoginBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
-import { recordAudit } from '../../../../db/repository';
-import { handle } from '../../../../lib/api/handle';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { readCookie, SESSION_COOKIE } from '../../../../lib/auth/cookies';
-import { signedOutResponse } from '../../../../lib/auth/responses';
-import { endSession } from '../../../../lib/auth/sessions';
+import { recordAudit } from '@/db/repository';
+import { handle } from '@/lib/api/handle';
+import { requirePrincipal } from '@/lib/auth/context';
+import { readCookie, SESSION_COOKIE } from '@/lib/auth/cookies';
+import { signedOutResponse } from '@/lib/auth/responses';
+import { endSession } from '@/lib/auth/sessions';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { requirePrincipal } from '../../../../lib/auth/context';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { requirePrincipal } from '@/lib/auth/context';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

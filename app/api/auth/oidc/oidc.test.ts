@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeDb } from '../../../../db/client';
-import { getUserByUsername, listAudit, updateUser } from '../../../../db/repository';
-import { rolesFromClaim, usernameFromClaims } from '../../../../lib/auth/oidc';
-import { startTestProvider, type TestProvider } from '../../../../testing/oidc-provider';
+import { closeDb } from '@/db/client';
+import { getUserByUsername, listAudit, updateUser } from '@/db/repository';
+import { rolesFromClaim, usernameFromClaims } from '@/lib/auth/oidc';
+import { startTestProvider, type TestProvider } from '@/testing/oidc-provider';
 import * as meRoute from '../me/route';
 import * as callbackRoute from './callback/route';
 import * as startRoute from './start/route';

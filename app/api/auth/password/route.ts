@@ -1,11 +1,11 @@
-import { getUserById, recordAudit, updateUser } from '../../../../db/repository';
-import { ApiError, json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { readCookie, SESSION_COOKIE } from '../../../../lib/auth/cookies';
-import { hashPassword, passwordProblem, verifyPassword } from '../../../../lib/auth/passwords';
-import { endOtherSessions } from '../../../../lib/auth/sessions';
+import { getUserById, recordAudit, updateUser } from '@/db/repository';
+import { ApiError, json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { readCookie, SESSION_COOKIE } from '@/lib/auth/cookies';
+import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/passwords';
+import { endOtherSessions } from '@/lib/auth/sessions';
 import { ChangePasswordBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

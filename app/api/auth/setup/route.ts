@@ -1,8 +1,8 @@
-import { ApiError } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { setUpFirstAdmin } from '../../../../lib/auth/accounts';
-import { signedInResponse } from '../../../../lib/auth/responses';
+import { ApiError } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { setUpFirstAdmin } from '@/lib/auth/accounts';
+import { signedInResponse } from '@/lib/auth/responses';
 import { SetupBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { countUsers } from '../../../../db/repository';
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { currentPrincipal } from '../../../../lib/auth/context';
-import { oidcConfigured } from '../../../../lib/auth/oidc-config';
+import { countUsers } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { currentPrincipal } from '@/lib/auth/context';
+import { oidcConfigured } from '@/lib/auth/oidc-config';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

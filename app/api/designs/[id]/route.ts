@@ -1,6 +1,6 @@
-import { getDesign } from '../../../../db/repository';
-import { json, notFound } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
+import { getDesign } from '@/db/repository';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

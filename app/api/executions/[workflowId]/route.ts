@@ -1,9 +1,9 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { routeParam } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { readableExecution } from '../../../../lib/executions/access';
-import { describeExecution } from '../../../../lib/executions/service';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { readableExecution } from '@/lib/executions/access';
+import { describeExecution } from '@/lib/executions/service';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,8 +1,8 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { signalWithStart } from '../../../../lib/executions/controls';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { signalWithStart } from '@/lib/executions/controls';
 import { SignalWithStartBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

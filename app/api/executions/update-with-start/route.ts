@@ -1,8 +1,8 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { updateWithStart } from '../../../../lib/executions/controls';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { updateWithStart } from '@/lib/executions/controls';
 import { UpdateWithStartBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { getDb } from '../../../../db/client';
-import { unreadCount } from '../../../../lib/notifications/store';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { requirePrincipal } from '@/lib/auth/context';
+import { getDb } from '@/db/client';
+import { unreadCount } from '@/lib/notifications/store';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

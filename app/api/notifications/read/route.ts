@@ -1,9 +1,9 @@
-import { json, notFound } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { getDb } from '../../../../db/client';
-import { markRead, unreadCount } from '../../../../lib/notifications/store';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { getDb } from '@/db/client';
+import { markRead, unreadCount } from '@/lib/notifications/store';
 import { MarkReadBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../lib/api/request';
-import { processSummary, updateProcess } from '../../../../lib/approvals/service';
-import { deployResponse } from '../../../../lib/deploy/response';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { processSummary, updateProcess } from '@/lib/approvals/service';
+import { deployResponse } from '@/lib/deploy/response';
 import { withResultExtras } from '../result-extras';
 import { UpdateProcessBodySchema } from '../schema';
 

@@ -1,8 +1,8 @@
-import { json } from '../../../../lib/api/errors';
-import { handle } from '../../../../lib/api/handle';
-import { routeParam } from '../../../../lib/api/request';
-import { requirePrincipal } from '../../../../lib/auth/context';
-import { requestFor } from '../../../../lib/approvals/service';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { requestFor } from '@/lib/approvals/service';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,8 +1,8 @@
-import { revokeApiToken } from '../../../../../db/repository';
-import { json, notFound } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { routeParam } from '../../../../../lib/api/request';
-import { auditAsCaller } from '../../../../../lib/auth/audit';
+import { revokeApiToken } from '@/db/repository';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { auditAsCaller } from '@/lib/auth/audit';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

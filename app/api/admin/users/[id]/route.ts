@@ -1,8 +1,8 @@
-import { countActiveAdmins, deleteUserSessions, getUserById, updateUser } from '../../../../../db/repository';
-import { ApiError, json, notFound } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../../lib/api/request';
-import { auditAsCaller } from '../../../../../lib/auth/audit';
+import { countActiveAdmins, deleteUserSessions, getUserById, updateUser } from '@/db/repository';
+import { ApiError, json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { auditAsCaller } from '@/lib/auth/audit';
 import { UpdateUserBodySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';

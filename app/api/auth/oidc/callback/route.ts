@@ -1,9 +1,9 @@
-import { recordAudit } from '../../../../../db/repository';
-import { handle } from '../../../../../lib/api/handle';
-import { isHttps, readCookie, sessionCookie } from '../../../../../lib/auth/cookies';
-import { decodeFlow, finishOidcFlow, flowCookie, OIDC_COOKIE } from '../../../../../lib/auth/oidc';
-import type { OidcFailure } from '../../../../../lib/auth/oidc-config';
-import { startSession } from '../../../../../lib/auth/sessions';
+import { recordAudit } from '@/db/repository';
+import { handle } from '@/lib/api/handle';
+import { isHttps, readCookie, sessionCookie } from '@/lib/auth/cookies';
+import { decodeFlow, finishOidcFlow, flowCookie, OIDC_COOKIE } from '@/lib/auth/oidc';
+import type { OidcFailure } from '@/lib/auth/oidc-config';
+import { startSession } from '@/lib/auth/sessions';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

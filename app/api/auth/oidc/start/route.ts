@@ -1,9 +1,9 @@
-import { ApiError } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { isHttps } from '../../../../../lib/auth/cookies';
-import { encodeFlow, flowCookie, startOidcFlow } from '../../../../../lib/auth/oidc';
-import { oidcConfigured } from '../../../../../lib/auth/oidc-config';
-import { safeNextPath } from '../../../../../lib/auth/next-path';
+import { ApiError } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { isHttps } from '@/lib/auth/cookies';
+import { encodeFlow, flowCookie, startOidcFlow } from '@/lib/auth/oidc';
+import { oidcConfigured } from '@/lib/auth/oidc-config';
+import { safeNextPath } from '@/lib/auth/next-path';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
-import { handle } from '../../../../../lib/api/handle';
-import { routeParam } from '../../../../../lib/api/request';
-import { redeploy } from '../../../../../lib/deploy/pipeline';
-import { deployResponse } from '../../../../../lib/deploy/response';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { redeploy } from '@/lib/deploy/pipeline';
+import { deployResponse } from '@/lib/deploy/response';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,9 +1,9 @@
-import { listDeployments } from '../../../../../db/repository';
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { readBody } from '../../../../../lib/api/request';
-import { deployDesignVersion } from '../../../../../lib/deploy/pipeline';
-import { deployResponse } from '../../../../../lib/deploy/response';
+import { listDeployments } from '@/db/repository';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
+import { deployDesignVersion } from '@/lib/deploy/pipeline';
+import { deployResponse } from '@/lib/deploy/response';
 import { DeployRequestSchema } from './schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
 import { zipSync, strToU8 } from 'fflate';
-import { exportProject } from '../../../../../codegen/export';
-import { getLatestVersion, getVersion } from '../../../../../db/repository';
-import { ApiError, notFound } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { intParam } from '../../../../../lib/api/request';
+import { exportProject } from '@/codegen/export';
+import { getLatestVersion, getVersion } from '@/db/repository';
+import { ApiError, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { intParam } from '@/lib/api/request';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { readBody } from '../../../../../lib/api/request';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody } from '@/lib/api/request';
 import { SaveVersionBodySchema } from '../../schema';
 import { saveDesignVersion } from './save';
 

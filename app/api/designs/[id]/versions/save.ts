@@ -1,5 +1,5 @@
-import { getDesign, saveVersion, VersionConflictError } from '../../../../../db/repository';
-import { ApiError, notFound } from '../../../../../lib/api/errors';
+import { getDesign, saveVersion, VersionConflictError } from '@/db/repository';
+import { ApiError, notFound } from '@/lib/api/errors';
 import type { SaveVersionBody } from '../../schema';
 
 /**

@@ -1,8 +1,8 @@
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { routeParam } from '../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../lib/auth/context';
-import { cancelExecution } from '../../../../../lib/executions/controls';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { cancelExecution } from '@/lib/executions/controls';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
-import { handle } from '../../../../../lib/api/handle';
-import { routeParam } from '../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../lib/auth/context';
-import { followExecution } from '../../../../../lib/executions/stream';
+import { handle } from '@/lib/api/handle';
+import { routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { followExecution } from '@/lib/executions/stream';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

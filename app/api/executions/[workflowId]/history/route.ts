@@ -1,9 +1,9 @@
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { parseWith, routeParam } from '../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../lib/auth/context';
-import { readableExecution } from '../../../../../lib/executions/access';
-import { historyPage } from '../../../../../lib/executions/history';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { parseWith, routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { readableExecution } from '@/lib/executions/access';
+import { historyPage } from '@/lib/executions/history';
 import { HistoryQuerySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../lib/auth/context';
-import { terminateExecution } from '../../../../../lib/executions/controls';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { terminateExecution } from '@/lib/executions/controls';
 import { TerminateBodySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';

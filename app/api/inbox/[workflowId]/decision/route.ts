@@ -1,9 +1,9 @@
-import { json } from '../../../../../lib/api/errors';
-import { handle } from '../../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../lib/auth/context';
-import { decide } from '../../../../../lib/approvals/service';
-import { refreshTask } from '../../../../../lib/approvals/tasks';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { decide } from '@/lib/approvals/service';
+import { refreshTask } from '@/lib/approvals/tasks';
 import { DecisionBodySchema } from '../../schema';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
-import { deleteUserSessions, updateUser } from '../../../../../../db/repository';
-import { json, notFound } from '../../../../../../lib/api/errors';
-import { handle } from '../../../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../../../lib/api/request';
-import { auditAsCaller } from '../../../../../../lib/auth/audit';
-import { hashPassword } from '../../../../../../lib/auth/passwords';
+import { deleteUserSessions, updateUser } from '@/db/repository';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { auditAsCaller } from '@/lib/auth/audit';
+import { hashPassword } from '@/lib/auth/passwords';
 import { ResetPasswordBodySchema } from '../../../schema';
 
 export const dynamic = 'force-dynamic';

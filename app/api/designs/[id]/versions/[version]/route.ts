@@ -1,7 +1,7 @@
-import { getVersion } from '../../../../../../db/repository';
-import { json, notFound } from '../../../../../../lib/api/errors';
-import { handle } from '../../../../../../lib/api/handle';
-import { intParam } from '../../../../../../lib/api/request';
+import { getVersion } from '@/db/repository';
+import { json, notFound } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { intParam } from '@/lib/api/request';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

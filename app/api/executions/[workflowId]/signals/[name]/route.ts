@@ -1,8 +1,8 @@
-import { json } from '../../../../../../lib/api/errors';
-import { handle } from '../../../../../../lib/api/handle';
-import { readBody, routeParam } from '../../../../../../lib/api/request';
-import { requirePrincipal } from '../../../../../../lib/auth/context';
-import { signalExecution } from '../../../../../../lib/executions/service';
+import { json } from '@/lib/api/errors';
+import { handle } from '@/lib/api/handle';
+import { readBody, routeParam } from '@/lib/api/request';
+import { requirePrincipal } from '@/lib/auth/context';
+import { signalExecution } from '@/lib/executions/service';
 import { HandlerBodySchema } from '../../../schema';
 
 export const dynamic = 'force-dynamic';
