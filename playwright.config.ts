@@ -3,7 +3,7 @@
 // fresh data directory (.data-e2e, deleted by start.ts at launch via SIGNALBOX_RESET_DATA), so
 // it never touches a developer's `npm start` on 3000/7233/8233/5433/3001.
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_STORAGE_STATE } from '@/e2e/auth';
+import { ADMIN_STORAGE_STATE } from './e2e/auth';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
