@@ -41,6 +41,15 @@ export function fieldNames(t: ObjectType): string[] {
 }
 
 /** 'string', 'money', 'list of number', '{ requestId: string }' (fields sorted, so output is stable). */
+/** Whether a value of this type holds Money anywhere (so the file spelling it imports the type). */
+export function mentionsMoney(t: ExprType | null): boolean {
+  if (!t) return false;
+  if (t.kind === 'money') return true;
+  if (t.kind === 'list') return mentionsMoney(t.item);
+  if (t.kind === 'object') return Object.values(t.fields).some(mentionsMoney);
+  return false;
+}
+
 export function formatType(t: ExprType): string {
   if (t.kind === 'list') return t.item ? `list of ${formatType(t.item)}` : 'empty list';
   if (t.kind !== 'object') return t.kind;

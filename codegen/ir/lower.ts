@@ -1,6 +1,7 @@
 import { activitySpec, type ActivitySpec } from '../activities';
 import { referencedNames, type Expr, type Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
+import { mentionsMoney } from '../expressions/types';
 import { FUNCTIONS } from '../expressions/functions';
 import { fieldTsType, usesMoney } from '../field-types';
 import { isHandlerNode } from '../schema/design';
@@ -66,18 +67,20 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     sharedSdkImports: [...new Set(handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`))].sort(),
     sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
     sharedImportsTypesOnly: handlers.length === 0,
-    ...moneyUse(validated, handlers, customActivities.some((a) => a.usesMoney)),
+    ...moneyUse(validated, customActivities.some((a) => a.usesMoney)),
   };
 }
 
 /** Which money helpers the emitted expressions call, and where the Money type is spelled out. */
-function moneyUse(validated: ValidatedDesign, handlers: IrHandler[], activitiesUseMoney: boolean): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
+function moneyUse(validated: ValidatedDesign, activitiesUseMoney: boolean): Pick<WorkflowIr, 'usesMoney' | 'moneyImports' | 'sharedUsesMoney'> {
   const { design } = validated;
   const helpers = new Set<string>();
   for (const compiled of validated.expressions.values()) collectMoneyHelpers(compiled.ast, compiled.lowerings, helpers);
   const handlerFields = design.nodes.flatMap((n) => (isHandlerNode(n) ? n.parameters : []));
   const sharedUsesMoney =
-    [...design.input, ...handlerFields].some(usesMoney) || handlers.some((h) => h.kind !== 'signal' && /\bMoney\b/.test(h.resultTsType));
+    [...design.input, ...handlerFields].some(usesMoney) ||
+    // A query's or update's result type is spelled in shared.ts (defineQuery<Money>).
+    design.nodes.some((n) => isHandlerNode(n) && mentionsMoney(validated.expressions.get(expressionKey(n.id, 'returns'))?.type ?? null));
   const stepsSpellMoney = design.nodes.some((n) => !isHandlerNode(n) && (stepOf(n).spellsMoney?.(n) ?? false));
   const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || stepsSpellMoney;
   const moneyImports = [...helpers].sort();
