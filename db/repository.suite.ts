@@ -5,6 +5,9 @@ import type { Db } from './client';
 import {
   activeDeployments,
   createDeployment,
+  deploymentByBuildId,
+  designVersioningBehavior,
+  setDesignVersioningBehavior,
   createDesign,
   DesignValidationError,
   getDeployment,
@@ -100,5 +103,28 @@ export function runRepositorySuite(getDb: () => Db, example: Record<string, unkn
     assert.ok(!(await activeDeployments({ db })).some((d) => d.id === second.id));
     // Leave no fake bundles active for worker hosts sharing this database.
     await setDeploymentStatus({ db, id: first.id, status: 'retired' });
+  });
+
+  test('versioned deployments share their design\'s queue, each with its build id; legacy rows keep their own queue', async () => {
+    const db = getDb();
+    const { id: designId } = await createDesign({ db, design: example });
+    const files = [{ path: 'workflows.ts', contents: 'export {}' }];
+    const fields = { db, designId, version: 1, workflowType: 'ApprovalWorkflow', files, bundle: 'code' };
+    const legacy = await createDeployment(fields);
+    const placement = (id: string) => ({ taskQueue: `signalbox-design-${designId}`, buildId: `v1-${id}` });
+    const one = await createDeployment({ ...fields, placement });
+    const two = await createDeployment({ ...fields, placement });
+    assert.deepEqual([legacy.versioning, legacy.buildId, legacy.taskQueue], ['legacy', null, `signalbox-${legacy.id}`]);
+    assert.deepEqual([one.versioning, one.buildId, one.taskQueue], ['versioned', `v1-${one.id}`, `signalbox-design-${designId}`]);
+    assert.equal(two.taskQueue, one.taskQueue);
+    assert.equal((await deploymentByBuildId({ db, buildId: `v1-${two.id}` }))?.id, two.id);
+    assert.equal(await deploymentByBuildId({ db, buildId: 'v9-none' }), null);
+
+    assert.equal(await designVersioningBehavior({ db, designId }), 'pinned');
+    assert.equal(await setDesignVersioningBehavior({ db, designId, behavior: 'auto-upgrade' }), true);
+    assert.equal(await designVersioningBehavior({ db, designId }), 'auto-upgrade');
+    assert.equal(await setDesignVersioningBehavior({ db, designId: 'nope', behavior: 'pinned' }), false);
+    assert.equal(await designVersioningBehavior({ db, designId: 'nope' }), null);
+    for (const d of [legacy, one, two]) await setDeploymentStatus({ db, id: d.id, status: 'retired' });
   });
 }

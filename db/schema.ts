@@ -4,10 +4,19 @@ import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, tim
 import type { Design } from '@/codegen/design';
 import type { Role } from './roles';
 
+/**
+ * How a design's running executions meet a new version (docs/versioning.md): pinned ones finish on
+ * the Worker Deployment Version they started on; auto-upgrade ones move to the current version at
+ * their next workflow task (allowed only when the deploy's replay check passed).
+ */
+export const versioningBehavior = pgEnum('versioning_behavior', ['pinned', 'auto-upgrade']);
+export type VersioningBehaviorSetting = (typeof versioningBehavior.enumValues)[number];
+
 /** A design: the stable identity of a workflow drawing; its content lives in versions. */
 export const designs = pgTable('designs', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  versioningBehavior: versioningBehavior('versioning_behavior').notNull().default('pinned'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -38,7 +47,6 @@ export interface StoredFile {
   contents: string;
 }
 
-/** A verified, bundled version of a design, run by the worker hosts on its own task queue. */
 /** A worker host's failure to start a deployment's worker, recorded for the deploy that waits for it. */
 export interface WorkerStartError {
   /** Where starting failed: importing the custom activities, or creating the Temporal worker. */
@@ -50,6 +58,15 @@ export interface WorkerStartError {
   at: string;
 }
 
+/**
+ * How a deployment's worker runs: 'versioned' is a Worker Deployment Version (build id) on the
+ * design's stable task queue; 'legacy' is a deployment from before Worker Versioning, unversioned on
+ * its own `signalbox-<deployment id>` queue, kept until its executions are done.
+ */
+export const deploymentVersioning = pgEnum('deployment_versioning', ['legacy', 'versioned']);
+export type DeploymentVersioning = (typeof deploymentVersioning.enumValues)[number];
+
+/** A verified, bundled version of a design, run by the worker hosts (docs/versioning.md). */
 export const deployments = pgTable(
   'deployments',
   {
@@ -59,7 +76,11 @@ export const deployments = pgTable(
       .references(() => designs.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     workflowType: text('workflow_type').notNull(),
-    taskQueue: text('task_queue').notNull().unique(),
+    /** The design's stable queue (shared by its versioned deployments), or a legacy deployment's own queue. */
+    taskQueue: text('task_queue').notNull(),
+    versioning: deploymentVersioning('versioning').notNull().default('legacy'),
+    /** The Worker Deployment Version's build id (lib/deploy/versioning-names.ts buildIdOf); null for legacy deployments. */
+    buildId: text('build_id').unique(),
     status: deploymentStatus('status').notNull().default('active'),
     files: jsonb('files').$type<StoredFile[]>().notNull(),
     bundle: text('bundle').notNull(),
@@ -67,7 +88,7 @@ export const deployments = pgTable(
     workerError: jsonb('worker_error').$type<WorkerStartError>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('deployments_design_id_idx').on(t.designId)],
+  (t) => [index('deployments_design_id_idx').on(t.designId), index('deployments_task_queue_idx').on(t.taskQueue)],
 );
 export type DeploymentRow = InferSelectModel<typeof deployments>;
 export type NewDeploymentRow = InferInsertModel<typeof deployments>;

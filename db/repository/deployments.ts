@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { getDb, type Db } from '../client';
-import { deployments, type DeploymentRow, type StoredFile, type WorkerStartError } from '../schema';
+import { deployments, designs, type DeploymentRow, type StoredFile, type VersioningBehaviorSetting, type WorkerStartError } from '../schema';
 
 /** A deployment without its bundle text (lists, API responses). */
 export type DeploymentSummary = Omit<DeploymentRow, 'bundle'>;
@@ -13,8 +13,15 @@ export function newDeploymentId(): string {
   return nanoid(12).toLowerCase().replace(/[^a-z0-9]/g, 'x');
 }
 
+/** A legacy deployment's own task queue (before Worker Versioning; docs/versioning.md, "Migration"). */
 export function taskQueueFor(deploymentId: string): string {
   return `signalbox-${deploymentId}`;
+}
+
+/** Where a versioned deployment runs: its design's stable queue and its build id (lib/deploy/versioning-names.ts). */
+export interface VersionPlacement {
+  taskQueue: string;
+  buildId: string;
 }
 
 export async function createDeployment({
@@ -25,6 +32,7 @@ export async function createDeployment({
   workflowType,
   files,
   bundle,
+  placement,
 }: {
   db?: Db;
   id?: string;
@@ -33,13 +41,45 @@ export async function createDeployment({
   workflowType: string;
   files: StoredFile[];
   bundle: string;
+  /** A Worker Deployment Version's queue and build id; without it, a legacy deployment on its own queue (tests of the migration). */
+  placement?: (id: string) => VersionPlacement;
 }): Promise<DeploymentRow> {
   const db = dbArg ?? (await getDb());
+  const queue = placement ? { versioning: 'versioned' as const, ...placement(id) } : { versioning: 'legacy' as const, taskQueue: taskQueueFor(id), buildId: null };
   const [row] = await db
     .insert(deployments)
-    .values({ id, designId, version, workflowType, taskQueue: taskQueueFor(id), status: 'active', files, bundle })
+    .values({ id, designId, version, workflowType, ...queue, status: 'active', files, bundle })
     .returning();
   return row;
+}
+
+/** The versioned deployment with this build id (a Worker Deployment Version of its design), or null. */
+export async function deploymentByBuildId({ db: dbArg, buildId }: { db?: Db; buildId: string }): Promise<DeploymentSummary | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select(summaryColumns).from(deployments).where(eq(deployments.buildId, buildId));
+  return row ?? null;
+}
+
+/** A design's versioning behaviour ('pinned' unless chosen otherwise); null when the design does not exist. */
+export async function designVersioningBehavior({ db: dbArg, designId }: { db?: Db; designId: string }): Promise<VersioningBehaviorSetting | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select({ behavior: designs.versioningBehavior }).from(designs).where(eq(designs.id, designId));
+  return row?.behavior ?? null;
+}
+
+/** Sets a design's versioning behaviour for the versions deployed from now on; false when the design does not exist. */
+export async function setDesignVersioningBehavior({
+  db: dbArg,
+  designId,
+  behavior,
+}: {
+  db?: Db;
+  designId: string;
+  behavior: VersioningBehaviorSetting;
+}): Promise<boolean> {
+  const db = dbArg ?? (await getDb());
+  const rows = await db.update(designs).set({ versioningBehavior: behavior }).where(eq(designs.id, designId)).returning({ id: designs.id });
+  return rows.length > 0;
 }
 
 /** Newest first. */
