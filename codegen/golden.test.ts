@@ -4,11 +4,14 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compileDesign } from './pipeline';
+import type { DesignResolutions } from './validate';
 import { typecheckFiles } from './verify/typecheck';
 
 /**
  * Golden tests: each folder under __golden__ holds a design and the files Signalbox generates
  * from it, committed so a reviewer reads generated code in the diff. UPDATE_GOLDEN=1 rewrites them.
+ * A design that names other designs is compiled as the deploy compiles it, with their task queues
+ * from references.json beside it.
  */
 const goldenRoot = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
 
@@ -16,7 +19,9 @@ for (const name of readdirSync(goldenRoot)) {
   const dir = join(goldenRoot, name);
   test(`golden: ${name} generates exactly the committed code`, async () => {
     const design: unknown = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
-    const result = await compileDesign(design);
+    const references = join(dir, 'references.json');
+    const designs = existsSync(references) ? (JSON.parse(readFileSync(references, 'utf8')) as DesignResolutions) : undefined;
+    const result = await compileDesign(design, { designs });
     assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.ok(result.ok);
     for (const file of result.files) {

@@ -6,4 +6,6 @@
  */
 export * from './design';
 export { compileDesign } from './pipeline';
-export type { CompileResult, GeneratedFile } from './pipeline';
+export type { CompileOptions, CompileResult, GeneratedFile } from './pipeline';
+export { namedDesigns } from './validate';
+export type { DesignResolution, DesignResolutions } from './validate';

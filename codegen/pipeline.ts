@@ -4,7 +4,7 @@ import { formatTypeScript } from './format';
 import { lowerDesign } from './ir/lower';
 import { parseDesign } from './parse';
 import type { Design } from './schema/design';
-import { validateDesign } from './validate';
+import { validateDesign, type DesignResolutions } from './validate';
 
 export interface GeneratedFile {
   /** Relative path, e.g. "workflows.ts". */
@@ -31,13 +31,20 @@ export interface CompileOptions {
    * in place.
    */
   editsFollow?: boolean;
+  /**
+   * The deployed designs this one may name (a child workflow, a signal's target), by name, with
+   * their stable task queues: a child runs on its design's queue, and naming one missing here is an
+   * error. The deploy passes them; without them (live view, export) references are not checked and
+   * a child is started on this run's own queue.
+   */
+  designs?: DesignResolutions;
 }
 
 /** design JSON → parse → validate → IR → emit → format. */
 export async function compileDesign(input: unknown, options: CompileOptions = {}): Promise<CompileResult> {
   const parsed = parseDesign(input);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics, design: null, files: [], workflowType: null };
-  const { diagnostics, validated } = validateDesign(parsed.design);
+  const { diagnostics, validated } = validateDesign(parsed.design, options.designs);
   if (!validated || hasErrors(diagnostics)) {
     return { ok: false, diagnostics, design: parsed.design, files: [], workflowType: null };
   }

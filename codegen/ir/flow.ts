@@ -45,13 +45,21 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
     ...shared,
     design,
     code: (field) => shared.code(node.id, field),
+    taskQueueOf: (name) => (name === design.name ? undefined : validated.designs?.[name]?.taskQueue),
     next(output) {
       const target = successor(node.id, output);
       return asStateMachine ? [{ kind: 'goto', stepLiteral: JSON.stringify(target) }] : lowerFrom(target);
     },
     // One tracking line per step, the same in nested code and in a state machine's case. Only a step
     // an execution can sit in is recorded in visibility: recording instant steps would only add history.
-    enter: { kind: 'enterStep', nodeIdLiteral: JSON.stringify(node.id), comment: stepComment(node), waiting: recordsStep(node) },
+    // The label is the tracking line's second argument, so the comment above it is the description.
+    enter: {
+      kind: 'enterStep',
+      nodeIdLiteral: JSON.stringify(node.id),
+      labelLiteral: node.label?.trim() ? JSON.stringify(node.label.trim()) : undefined,
+      comment: node.description?.trim() || undefined,
+      waiting: recordsStep(node),
+    },
   });
 
   const body: IrStatement[] = asStateMachine
@@ -66,9 +74,4 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
       ]
     : lowerFrom(graph.startId);
   return { body, workflowImports, readsInput };
-}
-
-function stepComment(node: FlowNode): string | undefined {
-  const parts = [node.label, node.description].filter((p): p is string => Boolean(p && p.trim()));
-  return parts.length ? parts.join(': ') : undefined;
 }

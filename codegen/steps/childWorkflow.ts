@@ -4,19 +4,26 @@ import { typedObject } from '../ir/code';
 import type { IrStatement } from '../ir/types';
 import { describeNode } from '../validate/describe';
 import { nodeBase, ResultTypeSchema, TypedArgumentSchema } from '../schema/parts';
-import type { StepDefinition } from './types';
+import type { NodeOfType } from '../schema/design';
+import type { LowerContext, StepDefinition } from './types';
 
-/** The fields of a Child workflow node; `input` is the child's input object, field by field. */
+/**
+ * The fields of a Child workflow node; `input` is the child's input object, field by field.
+ * The child is named one of two ways. Now: `design`, another design's name (= its workflow type),
+ * started on that design's stable task queue as the deploy resolves it (compileDesign's `designs`).
+ * Before: `workflowType` and a hand-typed `taskQueue` expression — a node without `design` (every
+ * design saved before) still parses and compiles exactly as it did, from those two.
+ */
 export const childWorkflowNode = z.object({
   ...nodeBase,
   type: z.literal('childWorkflow'),
-  workflowType: z.string(),
+  /** The design the child runs, by name; this design's own name starts a child of itself. */
+  design: z.string().optional(),
+  /** Read when `design` is absent: the child's workflow type. */
+  workflowType: z.string().optional(),
   /** An expression for the child's workflow id, e.g. `workflowId() + "-worker-" + str(i)`. */
   workflowId: z.string(),
-  /**
-   * An expression for the task queue the child runs on; empty: this run's own queue (right for a
-   * child of the same design; another design deployed by Signalbox polls its own queue).
-   */
+  /** Read when `design` is absent: an expression for the task queue; empty: this run's own queue. */
   taskQueue: z.string().optional(),
   input: z.array(TypedArgumentSchema),
   waitForResult: z.boolean(),
@@ -25,9 +32,9 @@ export const childWorkflowNode = z.object({
 });
 
 /**
- * Child workflow: runs another workflow (any deployed type, this one included) as a child; with
- * `waitForResult` the flow continues when it completes, its result in `resultVariable`, otherwise
- * once it started (parent close policy ABANDON). Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
+ * Child workflow: runs another design (or this one) as a child; with `waitForResult` the flow
+ * continues when it completes, its result in `resultVariable`, otherwise once it started (parent
+ * close policy ABANDON). Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
  * UI: components/steps/childWorkflow.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
@@ -42,12 +49,14 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
   writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
   validate: {
     names(node, check) {
-      check.targetName('workflowType', 'workflow type', node.workflowType);
+      if (node.design === '') check.error('child.no-design', `${describeNode(node)} names no design; choose the design it runs`, 'design');
+      else if (node.design !== undefined) check.targetName('design', 'design', node.design);
+      else check.targetName('workflowType', 'workflow type', node.workflowType ?? '');
       check.fieldList(node.input, 'input');
     },
     expressions(node, check) {
       check.compile('workflowId', 'workflow id', node.workflowId, 'string');
-      if (node.taskQueue?.trim()) check.compile('taskQueue', 'task queue', node.taskQueue, 'string');
+      if (node.design === undefined && node.taskQueue?.trim()) check.compile('taskQueue', 'task queue', node.taskQueue, 'string');
       node.input.forEach((arg, i) => check.compile(`input.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, arg.type));
       if (!node.resultVariable) return;
       const target = check.variableType(node.resultVariable);
@@ -60,12 +69,15 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
         check.error('child.result-type', `${describeNode(node)}: the child returns a ${node.resultType ?? 'string'}, but ${JSON.stringify(node.resultVariable)} is a ${formatType(target)}`, field);
       }
     },
+    references(node, check) {
+      if (node.design) check.design('design', node.design);
+    },
   },
   lower(node, lower) {
     const { type, value } = typedObject(node.input, (i) => lower.code(`input.${i}.value`));
     const options = [
       `workflowId: ${lower.code('workflowId')}`,
-      ...(node.taskQueue?.trim() ? [`taskQueue: ${lower.code('taskQueue')}`] : []),
+      ...taskQueueOption(node, lower),
       ...(value ? [`args: [${value}]`] : []),
       // A child that is only started lives on when this run ends.
       ...(node.waitForResult ? [] : [`parentClosePolicy: 'ABANDON'`]),
@@ -74,7 +86,7 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
       kind: 'childWorkflow',
       call: node.waitForResult ? 'executeChild' : 'startChild',
       signature: `(${type ? `input: ${type}` : ''}) => Promise<${node.waitForResult ? (node.resultType ?? 'string') : 'unknown'}>`,
-      workflowTypeLiteral: JSON.stringify(node.workflowType),
+      workflowTypeLiteral: JSON.stringify(node.design ?? node.workflowType),
       optionsCode: `{ ${options.join(', ')} }`,
       resultVariable: (node.waitForResult && node.resultVariable) || null,
     };
@@ -82,3 +94,15 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
   },
   partials: ['step-childWorkflow', 'step-enterStep'],
 };
+
+/**
+ * Where the child runs: its design's stable queue as the deploy resolved it (none for this design
+ * itself, or in the live view), or, on a node from before designs were named, the typed expression.
+ */
+function taskQueueOption(node: NodeOfType<'childWorkflow'>, lower: LowerContext): string[] {
+  if (node.design !== undefined) {
+    const taskQueue = lower.taskQueueOf(node.design);
+    return taskQueue ? [`taskQueue: ${JSON.stringify(taskQueue)}`] : [];
+  }
+  return node.taskQueue?.trim() ? [`taskQueue: ${lower.code('taskQueue')}`] : [];
+}

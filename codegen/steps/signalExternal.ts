@@ -9,6 +9,12 @@ export const signalExternalNode = z.object({
   type: z.literal('signalExternal'),
   /** An expression for the target's workflow id. */
   workflowId: z.string(),
+  /**
+   * The design the target runs, by name, when it is one (optional: a parent or any workflow can be
+   * signalled). Signals go by workflow id, so no task queue is needed; naming the design lets the
+   * deploy check it is deployed. Designs saved before have no such field and compile as they did.
+   */
+  design: z.string().optional(),
   signal: z.string(),
   /** The signal's payload object, field by field (none: a signal without arguments). */
   args: z.array(TypedArgumentSchema),
@@ -31,11 +37,15 @@ export const signalExternal: StepDefinition<'signalExternal'> = {
   validate: {
     names(node, check) {
       check.targetName('signal', 'signal', node.signal);
+      if (node.design) check.targetName('design', 'design', node.design);
       check.fieldList(node.args, 'args');
     },
     expressions(node, check) {
       check.compile('workflowId', 'workflow id', node.workflowId, 'string');
       node.args.forEach((arg, i) => check.compile(`args.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, arg.type));
+    },
+    references(node, check) {
+      if (node.design) check.design('design', node.design);
     },
   },
   lower(node, lower) {

@@ -54,6 +54,8 @@ export interface StepDefinition<K extends FlowNodeType = FlowNodeType> {
     afterExpressions?(node: NodeOfType<K>, check: AfterExpressionChecks): void;
     /** codegen/validate/growth.ts: state kept across runs. */
     growth?(node: NodeOfType<K>, check: GrowthChecks): void;
+    /** codegen/validate/references.ts: other designs it names, against the deployed ones. */
+    references?(node: NodeOfType<K>, check: ReferenceChecks): void;
   };
   /** The IR statements that run this step and, through `lower.next`, what follows it. */
   lower(node: NodeOfType<K>, lower: LowerContext): IrStatement[];
@@ -97,6 +99,15 @@ export interface GrowthChecks {
   variables: ReadonlySet<string>;
 }
 
+export interface ReferenceChecks {
+  /**
+   * The node's `field` names another design (its name is its workflow type). Once the caller says
+   * which designs are deployed (compileDesign's `designs`, at deploy), naming one that is not is an
+   * error; this design naming itself is always fine.
+   */
+  design(field: string, name: string): void;
+}
+
 export interface LowerContext {
   design: Design;
   /** The emitted code of this node's expression `field`. */
@@ -107,6 +118,11 @@ export interface LowerContext {
   specOf(activity: string): ActivitySpec;
   /** What runs after this step leaves from `output`: the next steps, or a jump in the state machine. */
   next(output: string): IrStatement[];
+  /**
+   * The stable task queue of another design this one names (compileDesign's `designs`); undefined
+   * for this design itself, and when compiled without them (the designer's live code view).
+   */
+  taskQueueOf(design: string): string | undefined;
   /** The step's comment and tracking line (`stepTracker.enter`, or `enterWaiting` where an execution can sit: see recordsStep). */
   enter: IrStatement;
 }

@@ -73,14 +73,20 @@ test('record fields of a list become code, so they are checked like every other 
   assert.equal(findDiagnostic(diagnose('order', (x) => (x.variables[1].itemFields = [])), 'list.no-item-fields').field, 'variables.1.itemFields');
 });
 
-test('a child on another task queue gets the drawn queue; an invalid queue expression is named', async () => {
+test('a child saved with a typed task queue (before designs were named) gets the drawn queue; an invalid queue expression is named', async () => {
   const { compileDesign } = await import('../pipeline');
+  const typedQueue = (queue: string) => (x: Design) => {
+    const child = nodeById<'childWorkflow'>(x, 'start-worker');
+    child.workflowType = child.design;
+    delete child.design;
+    child.taskQueue = queue;
+  };
   const design = goldenDesign('orchestrator');
-  nodeById<'childWorkflow'>(design, 'start-worker').taskQueue = '"workers-" + str(input.workers)';
+  typedQueue('"workers-" + str(input.workers)')(design);
   const result = await compileDesign(design);
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   assert.match(result.files.find((f) => f.path === 'workflows.ts')?.contents ?? '', /taskQueue: 'workers-' \+ String\(input\.workers\),/);
-  const d = findDiagnostic(diagnose('orchestrator', (x) => (nodeById<'childWorkflow'>(x, 'start-worker').taskQueue = 'input.workers')), 'expression.invalid');
+  const d = findDiagnostic(diagnose('orchestrator', typedQueue('input.workers')), 'expression.invalid');
   assert.equal(d.field, 'taskQueue');
 });
 

@@ -5,6 +5,7 @@ import { ResultTypeSchema } from '@/codegen/design';
 import type { FormProps } from '../designer/inspector/forms';
 import { Checkbox, SelectInput, TextInput } from '../designer/inspector/inputs';
 import { TypedArgumentsEditor } from '../designer/inspector/TypedArgumentsEditor';
+import { designOptions, useDesignNames } from '../designer/inspector/useDesignNames';
 import { InHandle, NextHandle } from '../flow/HandleParts';
 import { NodeFrame } from '../flow/NodeFrame';
 import type { ChildWorkflowFlowNode } from '../flow/types';
@@ -16,7 +17,7 @@ function ChildWorkflowNode({ id, data, selected }: NodeProps<ChildWorkflowFlowNo
   const into = data.waitForResult && data.resultVariable ? ` → ${data.resultVariable}` : '';
   return (
     <NodeFrame id={id} type="childWorkflow" label={data.label} selected={selected}
-      subtitle={<code>{verb} {data.workflowType || '(no type yet)'}{into}</code>}>
+      subtitle={<code>{verb} {data.design || data.workflowType || '(no design yet)'}{into}</code>}>
       <InHandle />
       <NextHandle />
     </NodeFrame>
@@ -24,14 +25,24 @@ function ChildWorkflowNode({ id, data, selected }: NodeProps<ChildWorkflowFlowNo
 }
 
 function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
+  const designs = useDesignNames();
+  // A node saved before designs were named keeps its typed workflow type and task queue until a design is chosen.
+  const typedByHand = data.design === undefined && Boolean(data.workflowType || data.taskQueue);
   return (
     <>
-      <TextInput path="workflowType" label="Workflow type" value={data.workflowType} expression placeholder="e.g. TaskWorkerWorkflow"
-        hint="Any workflow deployed on the same task queue, this one included." onChange={(workflowType) => patch({ workflowType })} />
+      <SelectInput path="design" label="Design" value={data.design ?? ''} options={designOptions(designs, data.design, typedByHand ? '(typed by hand, below)' : '(choose a design)')}
+        hint="The child runs on that design's task queue, filled in when this design is deployed: deploy it first. This design itself runs as its own child."
+        onChange={(design) => patch(design ? { design, workflowType: undefined, taskQueue: undefined } : { design: typedByHand ? undefined : '' })} />
+      {typedByHand && (
+        <>
+          <TextInput path="workflowType" label="Workflow type" value={data.workflowType ?? ''} expression placeholder="e.g. TaskWorkerWorkflow"
+            hint="Typed before designs could be named; choosing a design above replaces it and the task queue." onChange={(workflowType) => patch({ workflowType })} />
+          <TextInput path="taskQueue" label="Task queue (optional)" value={data.taskQueue ?? ''} expression placeholder="empty: this workflow's own queue"
+            onChange={(taskQueue) => patch({ taskQueue: taskQueue || undefined })} />
+        </>
+      )}
       <TextInput path="workflowId" label="Child workflow id" value={data.workflowId} expression placeholder='e.g. workflowId() + "-worker-1"'
         onChange={(workflowId) => patch({ workflowId })} />
-      <TextInput path="taskQueue" label="Task queue (optional)" value={data.taskQueue ?? ''} expression placeholder="empty: this workflow's own queue"
-        hint="Another design deployed by Signalbox polls its own queue: pass it here, e.g. from the input." onChange={(taskQueue) => patch({ taskQueue: taskQueue || undefined })} />
       <TypedArgumentsEditor title="Input" path="input" items={data.input} onChange={(input) => patch({ input })} />
       <Checkbox path="waitForResult" label="Wait for the result (otherwise the child is only started and lives on)" checked={data.waitForResult}
         onChange={(waitForResult) => patch({ waitForResult })} />
@@ -55,5 +66,5 @@ export const childWorkflowUi: StepUi<'childWorkflow'> = {
   palette: 'Steps',
   Node: memo(ChildWorkflowNode),
   Form: ChildWorkflowForm,
-  newData: () => ({ label: 'Child workflow', workflowType: '', workflowId: '', input: [], waitForResult: true, resultType: 'string' }),
+  newData: () => ({ label: 'Child workflow', design: '', workflowId: '', input: [], waitForResult: true, resultType: 'string' }),
 };

@@ -2,8 +2,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FormProps } from '../designer/inspector/forms';
-import { TextInput } from '../designer/inspector/inputs';
+import { SelectInput, TextInput } from '../designer/inspector/inputs';
 import { TypedArgumentsEditor } from '../designer/inspector/TypedArgumentsEditor';
+import { designOptions, useDesignNames } from '../designer/inspector/useDesignNames';
 import { InHandle, NextHandle } from '../flow/HandleParts';
 import { NodeFrame } from '../flow/NodeFrame';
 import type { SignalExternalFlowNode } from '../flow/types';
@@ -21,8 +22,11 @@ function SignalExternalNode({ id, data, selected }: NodeProps<SignalExternalFlow
 }
 
 function SignalExternalForm({ data, patch }: FormProps<'signalExternal'>) {
+  const designs = useDesignNames();
   return (
     <>
+      <SelectInput path="design" label="Design it runs (optional)" value={data.design ?? ''} options={designOptions(designs, data.design, '(any workflow)')}
+        hint="Signals go by workflow id; naming the design lets the deploy check it is deployed." onChange={(design) => patch({ design: design || undefined })} />
       <TextInput path="workflowId" label="Workflow id to signal" value={data.workflowId} expression placeholder="e.g. input.orchestratorId"
         onChange={(workflowId) => patch({ workflowId })} />
       <TextInput path="signal" label="Signal name" value={data.signal} expression placeholder="e.g. workerDone"
