@@ -67,6 +67,12 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'GET', pattern: '/api/designs/[id]/deployments', access: READERS },
   { method: 'POST', pattern: '/api/designs/[id]/deployments', access: DESIGNERS, audit: 'design.deploy' },
   { method: 'GET', pattern: '/api/designs/[id]/export', access: READERS },
+  // Worker Versioning (lib/deploy/versioning-*.ts): which version new executions go to; promote is also the instant rollback
+  { method: 'GET', pattern: '/api/designs/[id]/versioning', access: READERS },
+  { method: 'POST', pattern: '/api/designs/[id]/versioning/promote', access: DESIGNERS, audit: 'versioning.promote' },
+  { method: 'POST', pattern: '/api/designs/[id]/versioning/ramp', access: DESIGNERS, audit: 'versioning.ramp' },
+  { method: 'DELETE', pattern: '/api/designs/[id]/versioning/ramp', access: DESIGNERS, audit: 'versioning.ramp-stop' },
+  { method: 'PUT', pattern: '/api/designs/[id]/versioning/behaviour', access: DESIGNERS, audit: 'versioning.behaviour' },
   { method: 'GET', pattern: '/api/deployments', access: READERS },
   // a rollback deploys an older deployment's code again
   { method: 'POST', pattern: '/api/deployments/[id]/rollback', access: DESIGNERS, audit: 'deployment.rollback' },
