@@ -36,6 +36,7 @@ import { NotFoundError } from '../errors';
 import { visibilityLiteral } from '../executions/list';
 import { buildsDir } from '../paths';
 import { getTemporalClient } from '../temporal-client';
+import { resolveDesignReferences } from './references';
 import { verifyFresh, verifyWarm } from './verifier';
 import { waitForWorker } from './worker-wait';
 
@@ -210,7 +211,8 @@ export async function deployDesignVersion({
     return { ok: false, stage: 'validate', diagnostics: [diagnostic], timings: { compile: 0, total: Date.now() - started } };
   }
 
-  const compiled = await compileDesign(row.design);
+  // Designs it names resolve to their task queues; one not deployed refuses the deploy, named.
+  const compiled = await compileDesign(row.design, { designs: await resolveDesignReferences(row.design) });
   const compileMs = Date.now() - started;
   if (!compiled.ok || !compiled.workflowType) {
     onProgress({ stage: 'validate', state: 'failed', ms: compileMs });
