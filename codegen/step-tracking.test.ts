@@ -14,7 +14,8 @@ import { typecheckFiles } from './verify/typecheck';
 const goldenRoot = join(import.meta.dirname, '__golden__');
 const goldens = readdirSync(goldenRoot);
 const read = (name: string, file: string) => readFileSync(join(goldenRoot, name, file), 'utf8');
-const TRACKING_LINE = /^\s*stepTracker\.(enter|enterWaiting)\('([^']+)'\);$/gm;
+/** `stepTracker.enter('id', 'Label')`: the label is the execution's current details in Temporal's UI. */
+const TRACKING_LINE = /^\s*stepTracker\.(enter|enterWaiting)\('([^']+)'(?:, '((?:[^'\\]|\\.)*)')?\);$/gm;
 
 test('every golden workflow tracks its steps through step-tracking.ts, with no plumbing of its own', () => {
   assert.ok(goldens.length > 5);
@@ -42,7 +43,7 @@ test('every step the flow reaches is entered by its own one tracking line, in ne
       const opened = /^\s*case '([^']+)': \{$/.exec(line);
       if (!opened) return;
       const first = lines.slice(i + 1).find((l) => !l.trim().startsWith('//'));
-      assert.match(first ?? '', new RegExp(`^\\s*stepTracker\\.enter(Waiting)?\\('${opened[1]}'\\);$`), `${name}: case ${opened[1]}`);
+      assert.match(first ?? '', new RegExp(`^\\s*stepTracker\\.enter(Waiting)?\\('${opened[1]}'(, '.*')?\\);$`), `${name}: case ${opened[1]}`);
     });
   }
 });
@@ -60,4 +61,14 @@ test('step-tracking.ts is the same module in every golden and answers the names 
 
 test('step-tracking.ts type-checks on its own against the real @temporalio types, under the generated-code rules', () => {
   assert.deepEqual(typecheckFiles({ dir: join(goldenRoot, 'order'), files: ['step-tracking.ts'] }), []);
+});
+
+test("each tracking line passes its step's label, which the execution shows as its current details in Temporal's UI", () => {
+  for (const name of goldens) {
+    const labels = new Map(goldenDesign(name).nodes.map((n) => [n.id, n.label]));
+    for (const [, , id, label] of read(name, 'workflows.ts').matchAll(TRACKING_LINE)) {
+      assert.equal(label?.replace(/\\(.)/g, '$1'), labels.get(id!)?.trim() || undefined, `${name}: ${id}`);
+    }
+  }
+  assert.match(read('order', 'step-tracking.ts'), /setCurrentDetails\(label\);/);
 });

@@ -120,10 +120,11 @@ export interface IrCustomActivity {
 
 export type IrStatement =
   /**
-   * Entering a step, after its comment: `stepTracker.enter(id)`, or `stepTracker.enterWaiting(id)`
-   * for a step the execution can sit in (it also records the step in SignalboxStep).
+   * Entering a step, after its comment: `stepTracker.enter(id, label)`, or `enterWaiting` for a
+   * step the execution can sit in (it also records the step in SignalboxStep). The label becomes
+   * the execution's current details in Temporal's UI; without one the id does.
    */
-  | { kind: 'enterStep'; nodeIdLiteral: string; comment: string | undefined; waiting: boolean }
+  | { kind: 'enterStep'; nodeIdLiteral: string; labelLiteral: string | undefined; comment: string | undefined; waiting: boolean }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
   | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }

@@ -41,26 +41,22 @@ export async function ApprovalWorkflow(input: ApprovalWorkflowInput): Promise<st
     },
   );
 
-  // Await approval: An approver decides through the approve signal.
-  stepTracker.enterWaiting('await-approval');
+  // An approver decides through the approve signal.
+  stepTracker.enterWaiting('await-approval', 'Await approval');
   if (!(await condition(() => decided, '7 days'))) {
-    // Timed out
-    stepTracker.enter('end-timed-out');
+    stepTracker.enter('end-timed-out', 'Timed out');
     await condition(allHandlersFinished);
     return 'Request ' + input.requestId + ' timed out without a decision';
   }
 
-  // Approved?
-  stepTracker.enter('is-approved');
+  stepTracker.enter('is-approved', 'Approved?');
   if (approved) {
-    // Approved
-    stepTracker.enter('end-approved');
+    stepTracker.enter('end-approved', 'Approved');
     await condition(allHandlersFinished);
     return 'Request approved by ' + approverName;
   }
 
-  // Rejected
-  stepTracker.enter('end-rejected');
+  stepTracker.enter('end-rejected', 'Rejected');
   await condition(allHandlersFinished);
   return 'Request rejected by ' + approverName + ': ' + comment;
 }

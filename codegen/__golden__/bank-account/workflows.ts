@@ -71,21 +71,18 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
 
   setHandler(paymentsQuery, () => paymentIds);
 
-  // Count early deposits: Signals sent before the first workflow task are already applied here
-  stepTracker.enter('opening');
+  // Signals sent before the first workflow task are already applied here
+  stepTracker.enter('opening', 'Count early deposits');
   depositsAtStart = paymentIds.length;
 
-  // Until closed
-  stepTracker.enterWaiting('await-close');
+  stepTracker.enterWaiting('await-close', 'Until closed');
   if (!(await condition(() => closed, '30 days'))) {
-    // Dormant
-    stepTracker.enter('end-dormant');
+    stepTracker.enter('end-dormant', 'Dormant');
     await condition(allHandlersFinished);
     return 'Dormant with ' + String(balance);
   }
 
-  // Closed
-  stepTracker.enter('end-closed');
+  stepTracker.enter('end-closed', 'Closed');
   await condition(allHandlersFinished);
   return (
     'Closed with ' +

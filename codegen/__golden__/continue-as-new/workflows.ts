@@ -47,8 +47,7 @@ export async function AccumulatorWorkflow(
   for (;;) {
     switch (step) {
       case 'await-batch': {
-        // Until a batch is ready
-        stepTracker.enterWaiting('await-batch');
+        stepTracker.enterWaiting('await-batch', 'Until a batch is ready');
         if (!(await condition(() => pending.length >= 2 || finished, '1 day'))) {
           step = 'end-idle';
           continue;
@@ -57,8 +56,7 @@ export async function AccumulatorWorkflow(
         continue;
       }
       case 'add-up': {
-        // Add up the batch
-        stepTracker.enter('add-up');
+        stepTracker.enter('add-up', 'Add up the batch');
         total = total + pending.reduce((total, n) => total + n, 0);
         batches = pending.length > 0 ? batches + 1 : batches;
         pending = [];
@@ -66,14 +64,12 @@ export async function AccumulatorWorkflow(
         continue;
       }
       case 'end-idle': {
-        // Idle
-        stepTracker.enter('end-idle');
+        stepTracker.enter('end-idle', 'Idle');
         await condition(allHandlersFinished);
         return 'Idle with total ' + String(total);
       }
       case 'next': {
-        // What next?
-        stepTracker.enter('next');
+        stepTracker.enter('next', 'What next?');
         if (finished) {
           step = 'end';
           continue;
@@ -89,14 +85,12 @@ export async function AccumulatorWorkflow(
         continue;
       }
       case 'end': {
-        // Total
-        stepTracker.enter('end');
+        stepTracker.enter('end', 'Total');
         await condition(allHandlersFinished);
         return 'Total ' + String(total) + ' in ' + String(batches) + ' batches';
       }
       case 'fresh-run': {
-        // Fresh history
-        stepTracker.enter('fresh-run');
+        stepTracker.enter('fresh-run', 'Fresh history');
         await condition(allHandlersFinished);
         return continueAsNew<typeof AccumulatorWorkflow>(input, {
           total,

@@ -17,19 +17,16 @@ export async function QuoteWorkflow(input: QuoteWorkflowInput): Promise<string> 
 
   const stepTracker = trackSteps('start', () => ({ discount }));
 
-  // Compute the discount
-  stepTracker.enterWaiting('discount');
+  stepTracker.enterWaiting('discount', 'Compute the discount');
   discount = await computeDiscount({ total: input.total, loyaltyYears: input.loyaltyYears });
 
-  // Archive the quote
-  stepTracker.enterWaiting('archive');
+  stepTracker.enterWaiting('archive', 'Archive the quote');
   await activitiesWithin10Seconds.archiveQuote({
     orderId: input.orderId,
     amount: subtractMoney(input.total, discount),
   });
 
-  // Quoted
-  stepTracker.enter('end');
+  stepTracker.enter('end', 'Quoted');
   await condition(allHandlersFinished);
   return String(subtractMoney(input.total, discount));
 }

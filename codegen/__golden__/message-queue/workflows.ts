@@ -40,8 +40,7 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
   for (;;) {
     switch (step) {
       case 'await-messages': {
-        // Until there is work
-        stepTracker.enterWaiting('await-messages');
+        stepTracker.enterWaiting('await-messages', 'Until there is work');
         if (!(await condition(() => queue.length > 0 || shuttingDown, '1 day'))) {
           step = 'end-idle';
           continue;
@@ -50,8 +49,7 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
         continue;
       }
       case 'has-message': {
-        // Queue empty?
-        stepTracker.enter('has-message');
+        stepTracker.enter('has-message', 'Queue empty?');
         if (queue.length > 0) {
           step = 'post';
           continue;
@@ -60,14 +58,12 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
         continue;
       }
       case 'end-idle': {
-        // Idle
-        stepTracker.enter('end-idle');
+        stepTracker.enter('end-idle', 'Idle');
         await condition(allHandlersFinished);
         return 'Idle after ' + String(answers.length) + ' message(s)';
       }
       case 'post': {
-        // Post the next message
-        stepTracker.enterWaiting('post');
+        stepTracker.enterWaiting('post', 'Post the next message');
         lastAnswer = await activitiesWithin10Seconds.http({
           method: 'POST',
           url: input.endpoint,
@@ -77,8 +73,7 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
         continue;
       }
       case 'is-stopping': {
-        // Shutting down?
-        stepTracker.enter('is-stopping');
+        stepTracker.enter('is-stopping', 'Shutting down?');
         if (shuttingDown) {
           step = 'end';
           continue;
@@ -87,16 +82,14 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
         continue;
       }
       case 'dequeue': {
-        // Take it off the queue
-        stepTracker.enter('dequeue');
+        stepTracker.enter('dequeue', 'Take it off the queue');
         answers = [...answers, lastAnswer];
         queue = queue.slice(1);
         step = 'has-message';
         continue;
       }
       case 'end': {
-        // Drained
-        stepTracker.enter('end');
+        stepTracker.enter('end', 'Drained');
         await condition(allHandlersFinished);
         return 'Processed ' + String(answers.length) + ' message(s)';
       }

@@ -58,8 +58,8 @@ export async function MultiLevelApprovalWorkflow(
       (needsVp ? ', VP: ' + vpDecision : ''),
   );
 
-  // Until every required role decided: All of several signals, or the first rejection
-  stepTracker.enterWaiting('await-decisions');
+  // All of several signals, or the first rejection
+  stepTracker.enterWaiting('await-decisions', 'Until every required role decided');
   if (
     !(await condition(
       () =>
@@ -72,21 +72,18 @@ export async function MultiLevelApprovalWorkflow(
       '3 days',
     ))
   ) {
-    // Auto-rejected
-    stepTracker.enter('end-expired');
+    stepTracker.enter('end-expired', 'Auto-rejected');
     await condition(allHandlersFinished);
     return 'Request ' + input.requestId + ' rejected automatically: no decision in time';
   }
 
-  // Anyone rejected?
-  stepTracker.enter('verdict');
+  stepTracker.enter('verdict', 'Anyone rejected?');
   if (
     managerDecision === 'rejected' ||
     directorDecision === 'rejected' ||
     vpDecision === 'rejected'
   ) {
-    // Rejected
-    stepTracker.enter('end-rejected');
+    stepTracker.enter('end-rejected', 'Rejected');
     await condition(allHandlersFinished);
     return (
       'Request ' +
@@ -101,8 +98,7 @@ export async function MultiLevelApprovalWorkflow(
     );
   }
 
-  // Approved
-  stepTracker.enter('end-approved');
+  stepTracker.enter('end-approved', 'Approved');
   await condition(allHandlersFinished);
   return (
     'Request ' +

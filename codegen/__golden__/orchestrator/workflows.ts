@@ -35,8 +35,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
   for (;;) {
     switch (step) {
       case 'more': {
-        // Workers left to start?
-        stepTracker.enter('more');
+        stepTracker.enter('more', 'Workers left to start?');
         if (started < input.workers) {
           step = 'start-worker';
           continue;
@@ -45,12 +44,12 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
         continue;
       }
       case 'start-worker': {
-        // Start a worker
-        stepTracker.enter('start-worker');
+        stepTracker.enter('start-worker', 'Start a worker');
         await startChild<
           (input: { orchestratorId: string; initialTask: string }) => Promise<unknown>
         >('TaskWorkerWorkflow', {
           workflowId: workflowInfo().workflowId + '-worker-' + String(started + 1),
+          taskQueue: 'signalbox-design-k3vq9x2mwp7a',
           args: [{ orchestratorId: workflowInfo().workflowId, initialTask: '' }],
           parentClosePolicy: 'ABANDON',
         });
@@ -58,8 +57,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
         continue;
       }
       case 'await-reports': {
-        // Until every worker reported
-        stepTracker.enterWaiting('await-reports');
+        stepTracker.enterWaiting('await-reports', 'Until every worker reported');
         if (!(await condition(() => finished >= input.workers, '1 hour'))) {
           step = 'end-missing';
           continue;
@@ -68,8 +66,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
         continue;
       }
       case 'send-task': {
-        // Send it a task
-        stepTracker.enter('send-task');
+        stepTracker.enter('send-task', 'Send it a task');
         await getExternalWorkflowHandle(
           workflowInfo().workflowId + '-worker-' + String(started + 1),
         ).signal<[{ taskId: string }]>('processTask', { taskId: 'task-' + String(started + 1) });
@@ -77,35 +74,32 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
         continue;
       }
       case 'run-audit': {
-        // Audit
-        stepTracker.enterWaiting('run-audit');
+        stepTracker.enterWaiting('run-audit', 'Audit');
         audit = await executeChild<
           (input: { orchestratorId: string; initialTask: string }) => Promise<string>
         >('TaskWorkerWorkflow', {
           workflowId: workflowInfo().workflowId + '-audit',
+          taskQueue: 'signalbox-design-k3vq9x2mwp7a',
           args: [{ orchestratorId: workflowInfo().workflowId, initialTask: 'audit' }],
         });
         step = 'end';
         continue;
       }
       case 'end-missing': {
-        // Missing reports
-        stepTracker.enter('end-missing');
+        stepTracker.enter('end-missing', 'Missing reports');
         await condition(allHandlersFinished);
         throw ApplicationFailure.nonRetryable(
           String(input.workers - finished) + ' worker(s) never reported',
         );
       }
       case 'count': {
-        // Count it
-        stepTracker.enter('count');
+        stepTracker.enter('count', 'Count it');
         started = started + 1;
         step = 'more';
         continue;
       }
       case 'end': {
-        // Coordinated
-        stepTracker.enter('end');
+        stepTracker.enter('end', 'Coordinated');
         await condition(allHandlersFinished);
         return (
           'Coordinated ' +

@@ -115,43 +115,36 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
     carrier === '' ? 'not shipped' : 'shipped via ' + carrier + ' (' + trackingNumber + ')',
   );
 
-  // Await payment: Paid or cancelled, at most 7 days
-  stepTracker.enterWaiting('await-payment');
+  // Paid or cancelled, at most 7 days
+  stepTracker.enterWaiting('await-payment', 'Await payment');
   if (!(await condition(() => status === 'paid' || status === 'cancelled', '7 days'))) {
-    // Not paid
-    stepTracker.enter('end-unpaid');
+    stepTracker.enter('end-unpaid', 'Not paid');
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable('Order ' + input.orderId + ' was not paid in time');
   }
 
-  // Cancelled?
-  stepTracker.enter('is-cancelled');
+  stepTracker.enter('is-cancelled', 'Cancelled?');
   if (status === 'cancelled') {
-    // Cancelled
-    stepTracker.enter('end-cancelled');
+    stepTracker.enter('end-cancelled', 'Cancelled');
     await condition(allHandlersFinished);
     return 'Order ' + input.orderId + ' cancelled';
   }
 
-  // Await shipping
-  stepTracker.enterWaiting('await-shipping');
+  stepTracker.enterWaiting('await-shipping', 'Await shipping');
   if (!(await condition(() => status === 'shipped', '14 days'))) {
-    // Not shipped
-    stepTracker.enter('end-unshipped');
+    stepTracker.enter('end-unshipped', 'Not shipped');
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable('Order ' + input.orderId + ' was not shipped in time');
   }
 
-  // Delivery: Carriers deliver within three days
-  stepTracker.enterWaiting('delivery');
+  // Carriers deliver within three days
+  stepTracker.enterWaiting('delivery', 'Delivery');
   await sleep('3 days');
 
-  // Delivered
-  stepTracker.enter('delivered');
+  stepTracker.enter('delivered', 'Delivered');
   status = 'delivered';
 
-  // Done
-  stepTracker.enter('end-delivered');
+  stepTracker.enter('end-delivered', 'Done');
   await condition(allHandlersFinished);
   return (
     'Order ' +

@@ -38,8 +38,7 @@ export async function BatchJobWorkflow(input: BatchJobWorkflowInput): Promise<st
   for (;;) {
     switch (step) {
       case 'more': {
-        // Steps left?
-        stepTracker.enter('more');
+        stepTracker.enter('more', 'Steps left?');
         if (done < input.steps) {
           step = 'work';
           continue;
@@ -48,21 +47,18 @@ export async function BatchJobWorkflow(input: BatchJobWorkflowInput): Promise<st
         continue;
       }
       case 'work': {
-        // Work on a step
-        stepTracker.enterWaiting('work');
+        stepTracker.enterWaiting('work', 'Work on a step');
         await sleep('1 minute');
         step = 'count';
         continue;
       }
       case 'end': {
-        // Finished
-        stepTracker.enter('end');
+        stepTracker.enter('end', 'Finished');
         await condition(allHandlersFinished);
         return 'Finished ' + String(done) + ' steps';
       }
       case 'count': {
-        // Step done
-        stepTracker.enter('count');
+        stepTracker.enter('count', 'Step done');
         done = done + 1;
         step = 'more';
         continue;

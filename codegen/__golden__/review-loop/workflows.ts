@@ -33,8 +33,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
   for (;;) {
     switch (step) {
       case 'await-review': {
-        // Await review
-        stepTracker.enterWaiting('await-review');
+        stepTracker.enterWaiting('await-review', 'Await review');
         if (!(await condition(() => reviewed, '1 day'))) {
           step = 'end-timeout';
           continue;
@@ -43,8 +42,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
         continue;
       }
       case 'verdict': {
-        // Verdict
-        stepTracker.enter('verdict');
+        stepTracker.enter('verdict', 'Verdict');
         if (approved) {
           step = 'end-approved';
           continue;
@@ -53,28 +51,24 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
         continue;
       }
       case 'end-timeout': {
-        // No review
-        stepTracker.enter('end-timeout');
+        stepTracker.enter('end-timeout', 'No review');
         await condition(allHandlersFinished);
         return 'Nobody reviewed ' + input.documentId;
       }
       case 'end-approved': {
-        // Approved
-        stepTracker.enter('end-approved');
+        stepTracker.enter('end-approved', 'Approved');
         await condition(allHandlersFinished);
         return 'Approved after ' + String(rounds) + ' revision(s)';
       }
       case 'next-round': {
-        // Next round
-        stepTracker.enter('next-round');
+        stepTracker.enter('next-round', 'Next round');
         rounds = rounds + 1;
         reviewed = false;
         step = 'tell-author';
         continue;
       }
       case 'tell-author': {
-        // Tell the author
-        stepTracker.enterWaiting('tell-author');
+        stepTracker.enterWaiting('tell-author', 'Tell the author');
         await notify({
           recipient: 'author',
           message: 'Please revise ' + input.documentId + ': ' + feedback,
@@ -83,8 +77,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
         continue;
       }
       case 'too-many': {
-        // Rounds left?
-        stepTracker.enter('too-many');
+        stepTracker.enter('too-many', 'Rounds left?');
         if (rounds < 3) {
           step = 'await-review';
           continue;
@@ -93,8 +86,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
         continue;
       }
       case 'end-gave-up': {
-        // Gave up
-        stepTracker.enter('end-gave-up');
+        stepTracker.enter('end-gave-up', 'Gave up');
         await condition(allHandlersFinished);
         throw ApplicationFailure.nonRetryable('No approval after ' + String(rounds) + ' rounds');
       }

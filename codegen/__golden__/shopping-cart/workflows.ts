@@ -43,17 +43,14 @@ export async function ShoppingCartWorkflow(): Promise<string> {
 
   setHandler(itemsQuery, () => items);
 
-  // Until checkout
-  stepTracker.enterWaiting('await-checkout');
+  stepTracker.enterWaiting('await-checkout', 'Until checkout');
   if (!(await condition(() => checkedOut, '1 day'))) {
-    // Abandoned
-    stepTracker.enter('end-abandoned');
+    stepTracker.enter('end-abandoned', 'Abandoned');
     await condition(allHandlersFinished);
     return 'Abandoned with ' + String(items.length) + ' item(s)';
   }
 
-  // Ordered
-  stepTracker.enter('end-ordered');
+  stepTracker.enter('end-ordered', 'Ordered');
   await condition(allHandlersFinished);
   return 'Ordered ' + String(items.length) + ' item(s)';
 }

@@ -35,27 +35,22 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
 
   setHandler(tasksQuery, () => tasks);
 
-  // Take the initial task
-  stepTracker.enter('seed');
+  stepTracker.enter('seed', 'Take the initial task');
   tasks = input.initialTask === '' ? tasks : [...tasks, input.initialTask];
 
-  // Until a task is done
-  stepTracker.enterWaiting('await-task');
+  stepTracker.enterWaiting('await-task', 'Until a task is done');
   if (!(await condition(() => tasks.length >= 1, '1 hour'))) {
-    // No task
-    stepTracker.enter('end-idle');
+    stepTracker.enter('end-idle', 'No task');
     await condition(allHandlersFinished);
     return 'No task arrived';
   }
 
-  // Report to the orchestrator
-  stepTracker.enter('report');
+  stepTracker.enter('report', 'Report to the orchestrator');
   await getExternalWorkflowHandle(input.orchestratorId).signal<
     [{ workerId: string; tasks: number }]
   >('workerDone', { workerId: workflowInfo().workflowId, tasks: tasks.length });
 
-  // Done
-  stepTracker.enter('end');
+  stepTracker.enter('end', 'Done');
   await condition(allHandlersFinished);
   return 'Processed ' + String(tasks.length) + ' task(s)';
 }

@@ -56,26 +56,21 @@ export async function ScoreboardWorkflow(
     finished = true;
   });
 
-  // Until the run has done its share
-  stepTracker.enterWaiting('await-work');
+  stepTracker.enterWaiting('await-work', 'Until the run has done its share');
   if (!(await condition(() => finished || appliedThisRun >= input.updatesPerRun, '1 day'))) {
-    // Idle
-    stepTracker.enter('end-idle');
+    stepTracker.enter('end-idle', 'Idle');
     await condition(allHandlersFinished);
     return 'Idle at ' + String(score);
   }
 
-  // Finished?
-  stepTracker.enter('is-finished');
+  stepTracker.enter('is-finished', 'Finished?');
   if (finished) {
-    // Final score
-    stepTracker.enter('end');
+    stepTracker.enter('end', 'Final score');
     await condition(allHandlersFinished);
     return 'Score ' + String(score);
   }
 
-  // Next run
-  stepTracker.enter('next-run');
+  stepTracker.enter('next-run', 'Next run');
   await condition(allHandlersFinished);
   return continueAsNew<typeof ScoreboardWorkflow>(input, { score, appliedUpdateIds, finished });
 }
