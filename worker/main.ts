@@ -1,10 +1,14 @@
 /**
- * The worker host: its own process. Runs one Temporal Worker per active deployment, each on the
- * deployment's own task queue with its own bundle, so running executions stay on the code they
- * started with. Polls the database every 0.5 s for new deployments; a worker that stops or crashes
- * is logged and started again on a later poll (with backoff).
- * A deployment superseded by a newer one of its design keeps its worker while it has open
- * executions (counted through visibility by task queue); once it has had none for
+ * The worker host: its own process. Runs one Temporal Worker per active deployment with its own
+ * bundle (docs/versioning.md). A versioned deployment is a Worker Deployment Version of its design:
+ * its worker polls the design's stable task queue with the deployment's build id, pinned or
+ * auto-upgrade as the design says, and the server routes each task to the version it belongs to —
+ * several versions of one design share the queue in one host. Polls the database every 0.5 s for
+ * new deployments; a worker that stops or crashes is logged and started again on a later poll (with backoff).
+ * Retirement: a versioned deployment's worker stops once Temporal reports its version drained and
+ * neither current nor ramping (worker/version-retirement.ts). A legacy deployment (its own
+ * `signalbox-<id>` queue, from before Worker Versioning) superseded by a newer one keeps its worker
+ * while it has open executions (counted through visibility by task queue); once it has had none for
  * WORKER_RETIRE_GRACE_MS (default 60 s) it is retired and its worker stops.
  * Several hosts can run side by side (docs/operations.md): each polls every active task queue.
  *   node --import tsx worker/main.ts
@@ -15,13 +19,15 @@ import { createServer, type Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { closeDb, getDb } from '@/db/client';
-import { activeDeployments, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '@/db/repository';
+import { activeDeployments, designVersioningBehavior, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '@/db/repository';
 import type { WorkerStartError } from '@/db/schema';
 import { temporalConnectionOptions, temporalSettings } from '@/lib/temporal-settings';
 import { customActivitiesEnabled } from '@/lib/custom-activities-setting';
+import { workerDeploymentName } from '@/lib/deploy/versioning-names';
 import { createBuiltinActivities } from './activities';
 import { runnerIdentity, runnerLimits } from './activity-runner/sandbox';
 import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';
+import { describeRouting, retirableVersions } from './version-retirement';
 
 // The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
@@ -34,6 +40,8 @@ const SWEEP_CHECK_MS = 60_000;
 interface Running {
   deploymentId: string;
   taskQueue: string;
+  /** The Worker Deployment Version's build id; absent for a legacy deployment. */
+  buildId?: string;
   workflowType: string;
   state: 'starting' | 'running' | 'stopped' | 'failed';
   startedAt: Date;
@@ -71,6 +79,7 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
   const entry: Running = {
     deploymentId,
     taskQueue: row.taskQueue,
+    ...(row.buildId ? { buildId: row.buildId } : {}),
     workflowType: row.workflowType,
     state: 'starting',
     startedAt: new Date(),
@@ -92,10 +101,21 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
     const custom = await loadCustomActivities(deploymentId, row.files);
     entry.closeActivities = custom.close;
     stage = 'create-worker';
+    const behavior = row.versioning === 'versioned' ? await designVersioningBehavior({ designId: row.designId }) : null;
     const worker = await Worker.create({
       connection: connection!,
       namespace,
       taskQueue: row.taskQueue,
+      // A versioned deployment is one Worker Deployment Version of its design; a legacy one runs unversioned on its own queue.
+      ...(row.versioning === 'versioned' && row.buildId
+        ? {
+            workerDeploymentOptions: {
+              useWorkerVersioning: true,
+              version: { deploymentName: workerDeploymentName(row.designId), buildId: row.buildId },
+              defaultVersioningBehavior: behavior === 'auto-upgrade' ? 'AUTO_UPGRADE' : 'PINNED',
+            },
+          }
+        : {}),
       workflowBundle: { code: row.bundle },
       // The design's custom activities beside the built-ins (their names never clash: validated).
       activities: { ...createBuiltinActivities({ db: await getDb() }), ...custom.activities },
@@ -113,7 +133,7 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
         (error: unknown) => failed('crashed', error),
       )
       .finally(() => entry.closeActivities?.());
-    log(`deployment ${deploymentId} running on ${row.taskQueue}`);
+    log(`deployment ${deploymentId} running on ${row.taskQueue}${row.buildId ? ` as build ${row.buildId} (${behavior ?? 'pinned'})` : ''}`);
   } catch (error) {
     await entry.closeActivities?.();
     failed('could not start', error);
@@ -132,11 +152,29 @@ function superseded(deployments: DeploymentSummary[]): DeploymentSummary[] {
   return deployments.filter((d) => newest.get(d.designId)!.id !== d.id);
 }
 
-/** Retires superseded deployments that have had no open execution for the grace period. */
+/** Retires versioned deployments whose Worker Deployment Version Temporal reports drained and no longer routed to. */
+async function retireDrained(deployments: DeploymentSummary[]): Promise<void> {
+  const byDesign = new Map<string, DeploymentSummary[]>();
+  for (const d of deployments) {
+    if (d.versioning !== 'versioned') continue;
+    byDesign.set(d.designId, [...(byDesign.get(d.designId) ?? []), d]);
+  }
+  for (const [designId, versioned] of byDesign) {
+    const routing = await describeRouting(client!, designId);
+    for (const d of retirableVersions(versioned, routing, { now: Date.now(), graceMs: RETIRE_GRACE_MS })) {
+      // Another host may have retired it already: setting the status again is harmless.
+      await setDeploymentStatus({ id: d.id, status: 'retired' });
+      log(`deployment ${d.id} (v${d.version}, build ${d.buildId}) drained and neither current nor ramping: retired`);
+    }
+  }
+}
+
+/** Retires drained versions, and superseded legacy deployments that have had no open execution for the grace period. */
 async function retireIdle(deployments: DeploymentSummary[]): Promise<void> {
   if (!client || Date.now() - lastRetireCheck < RETIRE_CHECK_MS) return;
   lastRetireCheck = Date.now();
-  const candidates = superseded(deployments);
+  await retireDrained(deployments);
+  const candidates = superseded(deployments).filter((d) => d.versioning === 'legacy');
   const ids = new Set(candidates.map((d) => d.id));
   for (const id of lastBusy.keys()) if (!ids.has(id)) lastBusy.delete(id);
   for (const d of candidates) {
@@ -207,9 +245,10 @@ function schedule(namespace: string): void {
 function serveHealth(): Promise<void> {
   health = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
-      const workers = [...running.values()].map(({ deploymentId, taskQueue, workflowType, state, startedAt, error }) => ({
+      const workers = [...running.values()].map(({ deploymentId, taskQueue, buildId, workflowType, state, startedAt, error }) => ({
         deploymentId,
         taskQueue,
+        ...(buildId ? { buildId } : {}),
         workflowType,
         state,
         startedAt,

@@ -4,13 +4,16 @@
  * validate/generate compile the design; typecheck, bundle and replay run in a separate, warm
  * process (lib/deploy/verifier.ts → worker/verify-cli.ts --serve: Next.js never loads the TypeScript
  * compiler, webpack or the replayer; a fresh one-shot process is the fallback);
- * replay runs recent histories of the design's current deployment against the new bundle;
- * start-worker records the deployment and waits until a worker host polls its task queue, or
- * fails at once when a worker host records why it could not start the worker (e.g. a custom
- * activity that throws while loading). Nothing half-deployed remains: the deployment is recorded
- * only after verification, and retired again when no worker picks it up.
- * Older deployments stay active while they have open executions (the worker hosts retire them
- * after): running executions keep their version, new executions start on the newest deployment.
+ * replay runs recent histories of the design's executions against the new bundle;
+ * start-worker records the deployment as a new Worker Deployment Version of the design (its build
+ * id, on the design's stable task queue; docs/versioning.md), waits until a worker host polls the
+ * queue as that version — or fails at once when a worker host records why it could not start the
+ * worker (e.g. a custom activity that throws while loading) — then makes it the current version,
+ * or the ramping one at the percentage asked for. Nothing half-deployed remains: the deployment is
+ * recorded only after verification, and retired again when no worker picks it up or Temporal
+ * refuses to route to it.
+ * Older versions keep their workers until Temporal reports them drained (pinned executions finish
+ * on the version they started on); the server sends new executions to the current version.
  */
 import 'server-only';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +26,7 @@ import {
   deploymentWorkerError,
   getDeployment,
   getLatestVersion,
+  designVersioningBehavior,
   getVersion,
   latestDeployment,
   newDeploymentId,
@@ -32,12 +36,15 @@ import {
 import type { StoredFile, WorkerStartError } from '@/db/schema';
 import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from '../custom-activities-setting';
+import { ApiError } from '../api/errors';
 import { NotFoundError } from '../errors';
 import { visibilityLiteral } from '../executions/list';
 import { buildsDir } from '../paths';
 import { getTemporalClient } from '../temporal-client';
 import { resolveDesignReferences } from './references';
 import { verifyFresh, verifyWarm } from './verifier';
+import { currentBuildId, routeToVersion, versionPolled } from './version-rollout';
+import { buildIdOf, designTaskQueue } from './versioning-names';
 import { waitForWorker } from './worker-wait';
 
 /** How long a new deployment may take to be polled by a worker host before it is retired again. */
@@ -62,7 +69,7 @@ export interface DeployTimings {
   replay: number;
   /** The verify process, start to exit (includes loading TypeScript and webpack). */
   verify: number;
-  /** From recording the deployment to a worker polling its task queue. */
+  /** From recording the deployment to a worker polling its task queue as the new version, and the version routed to. */
   startWorker: number;
   total: number;
 }
@@ -117,21 +124,15 @@ async function currentHistories(current: DeploymentSummary | null): Promise<{ hi
   }
 }
 
-/** Waits for the deployment's worker (lib/deploy/worker-wait.ts): its recorded start failure from the database, its pollers from Temporal. */
-function waitForDeploymentWorker(deploymentId: string, taskQueue: string): Promise<'polled' | 'timeout' | WorkerStartError> {
-  const enums = protoPackage.temporal.api.enums.v1;
+/**
+ * Waits for the deployment's worker (lib/deploy/worker-wait.ts): its recorded start failure from the
+ * database; from Temporal, the design's queue listed under the new version (some worker polls as it).
+ */
+function waitForDeploymentWorker(deployment: DeploymentSummary): Promise<'polled' | 'timeout' | WorkerStartError> {
   return waitForWorker<WorkerStartError>(
     {
-      failure: () => deploymentWorkerError({ id: deploymentId }),
-      polled: async () => {
-        const client = await getTemporalClient();
-        const response = await client.workflowService.describeTaskQueue({
-          namespace: client.options.namespace,
-          taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-          taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        return (response.pollers ?? []).length > 0;
-      },
+      failure: () => deploymentWorkerError({ id: deployment.id }),
+      polled: () => versionPolled({ designId: deployment.designId, buildId: deployment.buildId!, taskQueue: deployment.taskQueue }),
     },
     WORKER_WAIT_MS,
   );
@@ -148,24 +149,42 @@ async function compiledActivities(dir: string, files: { path: string }[]): Promi
   );
 }
 
-/** Records the verified files and bundle as a new deployment, and waits for a worker to poll it; retires it again when none does. */
+/**
+ * Records the verified files and bundle as a new Worker Deployment Version of the design, waits for
+ * a worker to poll it and routes new executions to it (current, or ramping at `ramp` %); retires it
+ * again when no worker polls it or Temporal refuses the routing.
+ */
 async function recordAndStart(
   fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string },
+  ramp: number | undefined,
   onProgress: Progress,
 ): Promise<{ deployment: DeploymentSummary; ms: number } | { error: Diagnostic[]; ms: number }> {
   const started = Date.now();
   onProgress({ stage: 'start-worker', state: 'running' });
-  const { bundle: _bundle, ...deployment } = await createDeployment(fields);
-  const outcome = await waitForDeploymentWorker(deployment.id, deployment.taskQueue);
+  const placement = (id: string) => ({ taskQueue: designTaskQueue(fields.designId), buildId: buildIdOf({ version: fields.version, id }) });
+  const { bundle: _bundle, ...deployment } = await createDeployment({ ...fields, placement });
+  const outcome = await waitForDeploymentWorker(deployment);
+  let routingError = '';
   if (outcome === 'polled') {
-    const ms = Date.now() - started;
-    onProgress({ stage: 'start-worker', state: 'done', ms });
-    return { deployment, ms };
+    try {
+      await routeToVersion({ designId: deployment.designId, buildId: deployment.buildId!, ramp });
+      const ms = Date.now() - started;
+      onProgress({ stage: 'start-worker', state: 'done', ms, message: ramp === undefined ? `build ${deployment.buildId} is current` : `build ${deployment.buildId} ramps at ${ramp} %` });
+      return { deployment, ms };
+    } catch (error) {
+      routingError = error instanceof Error ? error.message : String(error);
+    }
   }
   await setDeploymentStatus({ id: deployment.id, status: 'retired' });
   const ms = Date.now() - started;
   const diagnostic: Diagnostic =
-    outcome === 'timeout'
+    outcome === 'polled'
+      ? {
+          severity: 'error',
+          code: 'deploy.routing-failed',
+          message: `Temporal refused to make build ${deployment.buildId} ${ramp === undefined ? 'the current version' : `ramp at ${ramp} %`}: ${routingError} (the deployment was withdrawn)`,
+        }
+      : outcome === 'timeout'
       ? {
           severity: 'error',
           code: 'deploy.no-worker',
@@ -185,15 +204,22 @@ export async function deployDesignVersion({
   designId,
   version,
   force = false,
+  ramp,
   onProgress = () => {},
 }: {
   designId: string;
   version?: number;
-  /** Deploy even when the replay check finds running executions the new code would break. */
+  /** Deploy even when the replay check finds running executions the new code would break (never for an auto-upgrade design). */
   force?: boolean;
+  /** Deploy as the ramping version with this share (0 < ramp < 100) of new executions; the current version keeps the rest. */
+  ramp?: number;
   onProgress?: Progress;
 }): Promise<DeployResult> {
   const started = Date.now();
+  // A ramp shares new executions with the current version: there must be one (else the rest would reach no worker).
+  if (ramp !== undefined && (await currentBuildId(designId)) === null) {
+    throw new ApiError(409, 'deploy.ramp-without-current', `Design ${designId} has no current version yet: deploy it without "ramp" first, then ramp the next version`, { field: 'ramp' });
+  }
   onProgress({ stage: 'validate', state: 'running' });
   const row = version === undefined ? await getLatestVersion({ id: designId }) : await getVersion({ id: designId, version });
   if (!row) {
@@ -282,11 +308,24 @@ export async function deployDesignVersion({
     const warnings: string[] = [];
     if (replayInput?.note) warnings.push(replayInput.note);
     const replay = report.replay ?? null;
-    if (replay && replay.incompatible.length > 0) {
+    const firstBreak = replay?.incompatible[0];
+    // Auto-upgrade moves running executions onto the new version: only when their replay passed.
+    if ((firstBreak || replayInput?.note) && (await designVersioningBehavior({ designId })) === 'auto-upgrade') {
+      const why = firstBreak
+        ? `the new code would break ${replay!.incompatible.length} of ${replay!.checked} recent executions (${firstBreak.workflowId}: ${firstBreak.message})`
+        : `the replay check could not run (${replayInput!.note})`;
+      throw new ApiError(
+        409,
+        'deploy.auto-upgrade-replay',
+        `Design ${designId} auto-upgrades its running executions to the new version, and ${why}. Fix the design, or switch the design to pinned (running executions then finish on their own version) and deploy again.`,
+        { field: 'versioningBehavior' },
+      );
+    }
+    if (replay && firstBreak) {
       const message =
         `The new code would break ${replay.incompatible.length} of ${replay.checked} recent executions of version ${current!.version} if they ran on it ` +
-        `(${replay.incompatible[0]!.workflowId}: ${replay.incompatible[0]!.message}). ` +
-        'Deploying anyway is safe: every version runs on its own task queue, so running executions finish on the code they started with; only new executions use the new version.';
+        `(${firstBreak.workflowId}: ${firstBreak.message}). ` +
+        'Deploying anyway is safe: the design pins executions to their Worker Deployment Version, so running executions finish on the code they started with; only new executions use the new version.';
       if (!force) {
         return {
           ok: false,
@@ -309,6 +348,7 @@ export async function deployDesignVersion({
         files: [...compiled.files.map(({ path, contents }) => ({ path, contents })), ...(await compiledActivities(dir, compiled.files))],
         bundle,
       },
+      ramp,
       onProgress,
     );
     if ('error' in recorded) {
@@ -322,9 +362,10 @@ export async function deployDesignVersion({
 }
 
 /**
- * Rollback: makes an older deployment's code the one new executions start on, by recording its
- * stored files and bundle again as a new deployment (on a new task queue) — no rebuild, and the
- * deployment history stays append-only.
+ * Redeploy: makes an older deployment's code the one new executions start on, by recording its
+ * stored files and bundle again as a new Worker Deployment Version (a new build id) and making it
+ * current — no rebuild, and the deployment history stays append-only. (The instant rollback to a
+ * version still running is setting the current version: lib/deploy/versioning.ts.)
  */
 export async function redeploy({ deploymentId, onProgress = () => {} }: { deploymentId: string; onProgress?: Progress }): Promise<DeployResult> {
   const started = Date.now();
@@ -340,6 +381,7 @@ export async function redeploy({ deploymentId, onProgress = () => {} }: { deploy
   }
   const recorded = await recordAndStart(
     { designId: old.designId, version: old.version, workflowType: old.workflowType, files: old.files, bundle: old.bundle },
+    undefined,
     onProgress,
   );
   const base = { compile: 0, typecheck: 0, bundle: 0, replay: 0, verify: 0 };

@@ -3,8 +3,10 @@
  * asks (detail, live events, history, queries, the list, signals, updates, the with-start
  * messages, cancel/terminate/reset); docs/api-executions.md, "Who may read and message an execution".
  *
- * - Whose an execution is comes from its task queue (every deployment has its own, and the queue
- *   decides which code runs), not from its memo alone: a memo is whatever the starter wrote.
+ * - Whose an execution is comes from its task queue, not from its memo alone (a memo is whatever
+ *   the starter wrote): a design's stable queue `signalbox-design-<id>` names the design, and the
+ *   execution's Worker Deployment Version (build id) the deployment whose code runs it
+ *   (docs/versioning.md); a legacy queue `signalbox-<deployment id>` names its deployment.
  * - Approval requests (executions of an approval process's design) are read only by the requester,
  *   the process's approvers (in any revision) and admins, as lib/approvals/service.ts requestFor —
  *   everyone else gets the same 404 as for an id that does not exist (no probing) — and take no
@@ -17,7 +19,7 @@
 import 'server-only';
 import type { WorkflowExecutionDescription } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@/codegen/design';
-import { getDeployment, type DeploymentSummary } from '@/db/repository';
+import { deploymentByBuildId, getDeployment, latestDeployment, type DeploymentSummary } from '@/db/repository';
 import { ApiError } from '../api/errors';
 import { approverInAnyRevision } from '../approvals/revisions';
 import { getRequest, listProcesses, processForDesign, requestsBy, type StoredProcess } from '../approvals/store';
@@ -25,8 +27,9 @@ import { auditAsCaller } from '../auth/audit';
 import type { Principal } from '../auth/principal';
 import { visibilityLiteral } from './list';
 import { getTemporalClient } from '../temporal-client';
+import { DESIGN_TASK_QUEUE_PREFIX } from '../deploy/versioning-names';
 
-const TASK_QUEUE_PREFIX = 'signalbox-';
+const LEGACY_TASK_QUEUE_PREFIX = 'signalbox-';
 
 export interface ExecutionOwner {
   /** The deployment whose task queue runs the execution; null when Signalbox did not start it. */
@@ -39,10 +42,30 @@ export interface ExecutionOwner {
 
 export type MessageKind = 'signal' | 'update' | 'signal-with-start' | 'update-with-start';
 
-/** The deployment serving a task queue (db/repository taskQueueFor: `signalbox-<deployment id>`). */
-async function deploymentServing(taskQueue: string): Promise<DeploymentSummary | null> {
-  if (!taskQueue.startsWith(TASK_QUEUE_PREFIX)) return null;
-  const deployment = await getDeployment({ id: taskQueue.slice(TASK_QUEUE_PREFIX.length) });
+/** The build id of the Worker Deployment Version the execution runs on (none before its first workflow task). */
+function executionBuildId(description: WorkflowExecutionDescription): string | null {
+  const versioning = description.raw.workflowExecutionInfo?.versioningInfo;
+  return versioning?.deploymentVersion?.buildId || versioning?.deployment?.buildId || null;
+}
+
+/**
+ * The deployment serving an execution, from its task queue: on a design's stable queue, the
+ * design's deployment with the execution's build id (else, before it ran, the design's newest
+ * deployment); on a legacy queue, the deployment the queue is named after. Never a deployment of
+ * another design than the queue's.
+ */
+export async function deploymentServing(description: WorkflowExecutionDescription): Promise<DeploymentSummary | null> {
+  const { taskQueue } = description;
+  if (taskQueue.startsWith(DESIGN_TASK_QUEUE_PREFIX)) {
+    const designId = taskQueue.slice(DESIGN_TASK_QUEUE_PREFIX.length);
+    const buildId = executionBuildId(description);
+    const byBuild = buildId ? await deploymentByBuildId({ buildId }) : null;
+    if (byBuild && byBuild.designId === designId && byBuild.taskQueue === taskQueue) return byBuild;
+    const newest = await latestDeployment({ designId });
+    return newest && newest.taskQueue === taskQueue ? newest : null;
+  }
+  if (!taskQueue.startsWith(LEGACY_TASK_QUEUE_PREFIX)) return null;
+  const deployment = await getDeployment({ id: taskQueue.slice(LEGACY_TASK_QUEUE_PREFIX.length) });
   if (!deployment || deployment.taskQueue !== taskQueue) return null;
   const { bundle: _bundle, ...summary } = deployment;
   return summary;
@@ -51,7 +74,7 @@ async function deploymentServing(taskQueue: string): Promise<DeploymentSummary |
 export async function ownerOf(description: WorkflowExecutionDescription): Promise<ExecutionOwner> {
   const memo = (await description.memo) ?? {};
   const memoDesignId = typeof memo.designId === 'string' ? memo.designId : null;
-  const deployment = await deploymentServing(description.taskQueue);
+  const deployment = await deploymentServing(description);
   // Either naming an approval process makes it one: the stricter reading wins.
   const process =
     (deployment ? await processForDesign({ designId: deployment.designId }) : null) ??

@@ -16,11 +16,11 @@ import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type
 import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState, entryStep, type Design, type HandlerNode, type HandlerNodeType } from '@/codegen/design';
 import type { Principal } from '../auth/principal';
-import { getDeployment, getVersion, latestDeployment, listDeployments, type DeploymentSummary } from '@/db/repository';
+import { getDeployment, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
 import { processForDesign } from '../approvals/store';
 import { ApiError } from '../api/errors';
 import { InputError, NotFoundError } from '../errors';
-import { messageableExecution, readableExecution } from './access';
+import { deploymentServing, messageableExecution, readableExecution } from './access';
 import { checkFields } from '../fields';
 import { pendingWork, type PendingTimer, type PendingUpdate } from './history';
 import { getTemporalClient } from '../temporal-client';
@@ -207,9 +207,8 @@ async function locate(workflowId: string, runId?: string): Promise<Located> {
   const handle = client.workflow.getHandle(workflowId, runId);
   const description = await handle.describe();
   const memo = memoOf(await description.memo);
-  const deployment = memo.deploymentId
-    ? await getDeployment({ id: memo.deploymentId })
-    : ((await listDeployments()).find((d) => d.taskQueue === description.taskQueue) ?? null);
+  // The queue and the execution's build id say which code runs it (lib/executions/access.ts); the memo is the fallback.
+  const deployment = (await deploymentServing(description)) ?? (memo.deploymentId ? await getDeployment({ id: memo.deploymentId }) : null);
   return { handle, description, memo, deployment };
 }
 

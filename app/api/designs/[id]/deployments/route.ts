@@ -12,13 +12,14 @@ export const runtime = 'nodejs';
 /**
  * Deploys a version (the latest unless given): validate, generate, type-check, bundle, replay
  * recent histories of the current version, start the worker. 201 with the deployment; 422 with
- * the stage and diagnostics when refused (stage "replay" can be overridden with `force: true`).
+ * the stage and diagnostics when refused (stage "replay" can be overridden with `force: true`,
+ * except for an auto-upgrade design: 409). The new version becomes current, or ramps at `ramp` %.
  * With `Accept: application/x-ndjson` the answer streams a progress line per stage first.
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  const { version, force } = await readBody(request, DeployRequestSchema);
-  return deployResponse(request, (onProgress) => deployDesignVersion({ designId: id, version, force, onProgress }));
+  const { version, force, ramp } = await readBody(request, DeployRequestSchema);
+  return deployResponse(request, (onProgress) => deployDesignVersion({ designId: id, version, force, ramp, onProgress }));
 });
 
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
