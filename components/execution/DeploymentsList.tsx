@@ -1,77 +1,202 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client';
+import type { DeploymentVersionView, DesignVersioningView, VersionStatus } from '@/lib/deploy/versioning-view';
+import { errorMessage, request } from '../api/client';
 import { formatRelative } from '../ui/format-time';
 import { deployWithProgress } from './monitor-api';
+import { parseRampPercentage, versionActions, type VersionAction } from './version-actions';
 
-interface DeploymentRow {
-  id: string;
-  version: number;
-  taskQueue: string;
-  status: 'active' | 'retired';
-  createdAt: string;
+/** How often the panel asks again while open: executions move between versions as they run. */
+const REFRESH_MS = 5_000;
+
+const STATUS_BADGE: Record<VersionStatus, { tone: string; title: string }> = {
+  current: { tone: 'success', title: 'New executions start on this version' },
+  ramping: { tone: 'warning', title: 'A share of new executions start on this version' },
+  draining: { tone: 'info', title: 'No new executions; pinned executions still run on it' },
+  drained: { tone: 'neutral', title: 'Nothing runs on it any more; its worker is being retired' },
+  inactive: { tone: 'neutral', title: 'Deployed, not routed to' },
+  retired: { tone: 'neutral', title: 'No worker runs it; Promote or Roll back starts one again' },
+  legacy: { tone: 'neutral', title: 'Deployed before Worker Versioning, on its own task queue' },
+};
+
+interface Outcome {
+  tone: 'ok' | 'error';
+  text: string;
 }
 
 /**
- * The design's deployments, newest first: the newest active one is where new executions start;
- * "Make current" on an older one rolls back (its verified code is recorded again as the newest).
+ * The design's versions as Temporal routes them (GET /api/designs/[id]/versioning): the stable task
+ * queue callers use, the behaviour (pinned | auto-upgrade), and each deployment with its status and
+ * executions, with Promote / Roll back (set the current version — instant, no redeploy), Ramp % and
+ * Stop ramp. Every change asks for confirmation first.
  */
 export function DeploymentsList({ designId }: { designId: string }) {
-  const [rows, setRows] = useState<DeploymentRow[] | null>(null);
+  const [view, setView] = useState<DesignVersioningView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const base = `/api/designs/${encodeURIComponent(designId)}/versioning`;
+
   const load = useCallback(async () => {
     try {
-      const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/deployments`, { cache: 'no-store' });
-      if (res.ok) setRows(((await res.json()) as { deployments: DeploymentRow[] }).deployments);
-    } catch {
-      // the list stays as it was; the connection banner says why
+      setView(await request<DesignVersioningView>(base));
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(errorMessage(err));
     }
-  }, [designId]);
+  }, [base]);
   useEffect(() => {
     void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
   }, [load]);
 
-  async function rollback(row: DeploymentRow) {
-    if (!window.confirm(`Make version ${row.version} (deployment ${row.id}) the one new executions start on? Running executions keep their versions.`)) return;
-    setBusy(row.id);
-    setMessage(null);
+  /** Runs one change with its progress label; the answer's versioning replaces the view. */
+  async function change(label: string, done: string, call: () => Promise<{ versioning?: DesignVersioningView }>) {
+    setBusy(label);
+    setOutcome(null);
     try {
-      const { status, body } = await deployWithProgress(`/api/deployments/${encodeURIComponent(row.id)}/rollback`, {}, () => {});
-      const answer = body as { deployment?: DeploymentRow; error?: { message?: string } };
-      setMessage(
-        status === 201
-          ? { tone: 'ok', text: `New executions start on v${answer.deployment!.version} again (deployment ${answer.deployment!.id}).` }
-          : { tone: 'error', text: answer.error?.message ?? `The server answered ${status}.` },
-      );
+      const answer = await call();
+      if (answer.versioning) setView(answer.versioning);
+      setOutcome({ tone: 'ok', text: done });
     } catch (err) {
-      setMessage({ tone: 'error', text: errorMessage(err) });
+      setOutcome({ tone: 'error', text: errorMessage(err) });
     }
     setBusy(null);
     void load();
   }
 
-  if (!rows || rows.length === 0) return null;
-  const current = rows.find((r) => r.status === 'active');
+  function act(action: VersionAction, row: DeploymentVersionView) {
+    const name = `v${row.version}`;
+    switch (action) {
+      case 'promote':
+      case 'rollback': {
+        const verb = action === 'promote' ? 'Promote' : 'Roll back to';
+        if (!window.confirm(`${verb} ${name} (build ${row.buildId})? New executions start on it at once; running pinned executions finish on their own version.`)) return;
+        void change(`${action}-${row.deploymentId}`, `${name} is the current version.`, () =>
+          request(`${base}/promote`, { method: 'POST', body: { deploymentId: row.deploymentId } }),
+        );
+        return;
+      }
+      case 'ramp': {
+        const typed = window.prompt(`Ramp ${name}: which share of new executions (1–99 %) should start on it? The current version keeps the rest.`, '10');
+        if (typed === null) return;
+        const parsed = parseRampPercentage(typed);
+        if ('error' in parsed) {
+          setOutcome({ tone: 'error', text: parsed.error });
+          return;
+        }
+        void change(`ramp-${row.deploymentId}`, `${name} ramps at ${parsed.percentage} %.`, () =>
+          request(`${base}/ramp`, { method: 'POST', body: { deploymentId: row.deploymentId, percentage: parsed.percentage } }),
+        );
+        return;
+      }
+      case 'stop-ramp':
+        if (!window.confirm(`Stop ramping ${name}? Every new execution starts on the current version again.`)) return;
+        void change(`stop-ramp-${row.deploymentId}`, 'The ramp is stopped.', () => request(`${base}/ramp`, { method: 'DELETE' }));
+        return;
+      case 'redeploy':
+        if (!window.confirm(`Redeploy ${name} (deployment ${row.deploymentId}) as a new version on the design's stable task queue and make it current?`)) return;
+        void change(`redeploy-${row.deploymentId}`, `${name} was redeployed and is current.`, async () => {
+          const { status, body } = await deployWithProgress(`/api/deployments/${encodeURIComponent(row.deploymentId)}/rollback`, {}, () => {});
+          if (status !== 201) throw new Error((body as { error?: { message?: string } }).error?.message ?? `The server answered ${status}.`);
+          return {};
+        });
+        return;
+    }
+  }
+
+  async function setBehavior(behavior: DesignVersioningView['behavior']) {
+    const explain =
+      behavior === 'pinned'
+        ? 'Pinned: running executions finish on the version they started on.'
+        : 'Auto-upgrade: running executions move to the current version at their next step (allowed only when the latest deploy passed its replay check).';
+    if (!window.confirm(`${explain} Applies to the versions deployed from now on. Change it?`)) return;
+    await change(`behavior-${behavior}`, `The design is ${behavior} from its next deploy on.`, () => request(`${base}/behaviour`, { method: 'PUT', body: { behavior } }));
+  }
+
+  if (!view) {
+    return (
+      <div data-testid="versions-panel">
+        <h4 className="panel-title">Versions</h4>
+        <p className="empty-small">{loadError ? `Could not load the versions: ${loadError}` : 'Loading versions…'}</p>
+      </div>
+    );
+  }
+  const ramping = view.deployments.find((d) => d.buildId !== null && d.buildId === view.rampingBuildId);
+  const current = view.deployments.find((d) => d.buildId !== null && d.buildId === view.currentBuildId);
   return (
-    <div data-testid="deployments-list">
-      <h4 className="panel-title">Deployments</h4>
+    <div data-testid="versions-panel" aria-busy={busy !== null}>
+      <h4 className="panel-title">Versions</h4>
+      <p className="small">
+        Task queue <code data-testid="stable-task-queue">{view.taskQueue}</code>{' '}
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void navigator.clipboard?.writeText(view.taskQueue)} title="The same across deploys and rollbacks">
+          Copy
+        </button>
+      </p>
+      <p className="small">
+        <label>
+          Running executions{' '}
+          <select value={view.behavior} disabled={busy !== null} data-testid="versioning-behavior" onChange={(e) => void setBehavior(e.target.value as DesignVersioningView['behavior'])}>
+            <option value="pinned">stay on their version (pinned)</option>
+            <option value="auto-upgrade">move to the current version (auto-upgrade)</option>
+          </select>
+        </label>
+      </p>
+      <p className="small" data-testid="routing-summary">
+        {current ? <>New executions: <strong>v{current.version}</strong></> : 'No current version yet: deploy to route new executions.'}
+        {ramping && <> · <strong>v{ramping.version}</strong> ramps at <strong>{view.rampingPercentage} %</strong></>}
+      </p>
+      {view.temporalError && <p className="banner banner--error">Temporal could not be asked; statuses come from Signalbox alone.</p>}
+      {view.deployments.length === 0 && <p className="empty-small">Not deployed yet. Deploy to get the first version; callers use the task queue above from then on.</p>}
       <ul>
-        {rows.slice(0, 10).map((row) => (
-          <li key={row.id} data-testid="deployment-row" data-deployment-id={row.id} data-status={row.status} className="small">
-            <strong>v{row.version}</strong> <code className="muted">{row.id}</code> <span className="muted">{formatRelative(row.createdAt)}</span>{' '}
-            {row === current ? <span className="badge badge--success">current</span>
-              : row.status === 'retired' ? <span className="badge badge--neutral">retired</span>
-              : <span className="badge badge--info" title="Keeps its worker while executions run on it">running out</span>}{' '}
-            {row !== current && (
-              <button type="button" className="btn btn--ghost btn--sm" disabled={busy !== null} onClick={() => void rollback(row)} data-testid={`rollback-${row.id}`}>
-                {busy === row.id ? 'Rolling back…' : 'Make current'}
-              </button>
-            )}
-          </li>
+        {view.deployments.slice(0, 10).map((row) => (
+          <VersionRow key={row.deploymentId} row={row} view={view} busy={busy} onAct={act} />
         ))}
       </ul>
-      {message && <p className={`outcome outcome--${message.tone === 'ok' ? 'ok' : 'error'}`} data-testid="rollback-result">{message.text}</p>}
+      {busy && <p className="small muted" data-testid="versioning-busy">Working…</p>}
+      {outcome && <p className={`outcome outcome--${outcome.tone}`} data-testid="versioning-result">{outcome.text}</p>}
     </div>
+  );
+}
+
+const ACTION_LABEL: Record<VersionAction, string> = { promote: 'Promote', rollback: 'Roll back', ramp: 'Ramp %', 'stop-ramp': 'Stop ramp', redeploy: 'Redeploy' };
+
+function VersionRow({
+  row,
+  view,
+  busy,
+  onAct,
+}: {
+  row: DeploymentVersionView;
+  view: DesignVersioningView;
+  busy: string | null;
+  onAct: (action: VersionAction, row: DeploymentVersionView) => void;
+}) {
+  const badge = STATUS_BADGE[row.status];
+  return (
+    <li data-testid="deployment-row" data-deployment-id={row.deploymentId} data-status={row.status} className="small">
+      <strong>v{row.version}</strong>{' '}
+      <span className={`badge badge--${badge.tone}`} title={badge.title}>
+        {row.status}
+        {row.status === 'ramping' ? ` ${view.rampingPercentage} %` : ''}
+      </span>{' '}
+      <span className="muted" title={row.buildId ? `build ${row.buildId}` : row.taskQueue}>{formatRelative(row.createdAt)}</span>{' '}
+      <span data-testid="version-executions" title="Open / all executions on this version">
+        {row.executions ? `${row.executions.open} running / ${row.executions.total}` : '—'}
+      </span>{' '}
+      {versionActions(row, view).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={`btn btn--sm ${action === 'promote' ? 'btn--primary' : 'btn--ghost'}`}
+          disabled={busy !== null}
+          onClick={() => onAct(action, row)}
+          data-testid={`${action}-${row.deploymentId}`}
+        >
+          {busy === `${action}-${row.deploymentId}` ? `${ACTION_LABEL[action]}…` : ACTION_LABEL[action]}
+        </button>
+      ))}
+    </li>
   );
 }

@@ -32,7 +32,8 @@ async function designWithDeployments(): Promise<{ id: string; legacyId: string; 
 
 test('bad bodies are refused with 400 naming the field, before anything happens', async () => {
   const { id, versionedId } = await designWithDeployments();
-  const cases: [Parameters<typeof call>[0], unknown, string][] = [
+  type DesignRoute = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+  const cases: [DesignRoute, unknown, string][] = [
     [promoteRoute.POST, {}, 'deploymentId'],
     [promoteRoute.POST, { deploymentId: 7 }, 'deploymentId'],
     [rampRoute.POST, { deploymentId: versionedId, percentage: 0 }, 'percentage'],
