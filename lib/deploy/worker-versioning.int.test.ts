@@ -1,0 +1,181 @@
+/**
+ * Worker Versioning from outside (issue 12, docs/versioning.md): a design deployed three times
+ * keeps one task queue; the `temporal` CLI starts executions on it between deploys with no
+ * configuration change; each finishes on the Worker Deployment Version it started on (pinned);
+ * `temporal worker deployment describe` lists the versions with the current one; a rollback
+ * (setting an older version current) sends new CLI-started executions to it; a 50 % ramp splits
+ * 200 new executions roughly half and half.
+ * Needs TEMPORAL_ADDRESS and TEMPORAL_CLI (. /work/devsvc/env).
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { after, before, test } from 'node:test';
+import * as designDeploymentsRoute from '@/app/api/designs/[id]/deployments/route';
+import * as versionsRoute from '@/app/api/designs/[id]/versions/route';
+import * as designsRoute from '@/app/api/designs/route';
+import { call } from '@/testing/api';
+import { eventually } from '@/testing/eventually';
+import { startTestStack, type TestStack } from '@/testing/stack';
+import { getTemporalClient } from '../temporal-client';
+import { setCurrentVersion } from './versioning';
+import { designTaskQueue, workerDeploymentName } from './versioning-names';
+
+const skip = !process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS is not set' : !process.env.TEMPORAL_CLI ? 'TEMPORAL_CLI is not set' : false;
+const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+
+let stack: TestStack | undefined;
+before(async () => {
+  if (!skip) stack = await startTestStack({ name: 'versioning' });
+});
+after(() => stack?.stop());
+
+const exec = promisify(execFile);
+async function temporal(...args: string[]): Promise<string> {
+  const { stdout } = await exec(process.env.TEMPORAL_CLI!, [...args, '--address', process.env.TEMPORAL_ADDRESS!, '--namespace', process.env.TEMPORAL_NAMESPACE ?? 'default'], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+interface Described {
+  status: string;
+  buildId: string | null;
+  behavior: string | null;
+}
+
+/** What `temporal workflow describe -o json` says of an execution's status and Worker Deployment Version. */
+async function describe(workflowId: string): Promise<Described> {
+  const json = JSON.parse(await temporal('workflow', 'describe', '--workflow-id', workflowId, '-o', 'json'));
+  const info = json.workflowExecutionInfo ?? {};
+  const versioning = info.versioningInfo ?? {};
+  return {
+    status: String(info.status ?? ''),
+    buildId: versioning.deploymentVersion?.buildId ?? null,
+    behavior: versioning.behavior ?? null,
+  };
+}
+
+/** Starts the approval workflow from the CLI on the design's stable queue: the only address a caller knows. */
+async function cliStart(designId: string, workflowType: string, workflowId: string): Promise<void> {
+  await temporal('workflow', 'start', '--task-queue', designTaskQueue(designId), '--type', workflowType, '--workflow-id', workflowId, '--input', JSON.stringify({ requestId: workflowId }));
+}
+
+/** The build id the execution's first workflow task ran on (it waits for approval after). */
+function ranOn(workflowId: string): Promise<string> {
+  return eventually(`${workflowId} to run on a version`, async () => (await describe(workflowId)).buildId ?? undefined);
+}
+
+function approvalWithLogFirst() {
+  const design = structuredClone(approval);
+  design.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"waiting"' }, position: { x: 200, y: 60 } });
+  design.edges = design.edges.map((e: { id: string; source: string; target: string }) => (e.id === 'e-start' ? { ...e, target: 'note' } : e));
+  design.edges.push({ id: 'e-note', source: 'note', target: 'await-approval' });
+  return design;
+}
+
+interface Deployed {
+  id: string;
+  buildId: string;
+  taskQueue: string;
+  workflowType: string;
+}
+
+async function deploy(designId: string, body: Record<string, unknown> = {}): Promise<Deployed> {
+  const deployed = await call(designDeploymentsRoute.POST, { body, params: { id: designId } });
+  assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+  return deployed.body.deployment;
+}
+
+test('three deploys, one queue: pinned executions finish on their version, the CLI sees the deployment, rollback and a 50 % ramp route new executions', { skip, timeout: 480_000 }, async () => {
+  const created = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = created.body.id;
+  const queue = designTaskQueue(designId);
+  const started: { workflowId: string; buildId: string }[] = [];
+
+  // v1, then v2 (a step added: the replay check warns about v1's execution, deploy anyway), then v2 again as a third version
+  const d1 = await deploy(designId);
+  await cliStart(designId, d1.workflowType, `wv-${designId}-1`);
+  started.push({ workflowId: `wv-${designId}-1`, buildId: await ranOn(`wv-${designId}-1`) });
+  assert.equal((await call(versionsRoute.POST, { body: { design: approvalWithLogFirst() }, params: { id: designId } })).status, 201);
+  const d2 = await deploy(designId, { force: true });
+  await cliStart(designId, d2.workflowType, `wv-${designId}-2`);
+  started.push({ workflowId: `wv-${designId}-2`, buildId: await ranOn(`wv-${designId}-2`) });
+  const d3 = await deploy(designId, { force: true });
+  await cliStart(designId, d3.workflowType, `wv-${designId}-3`);
+  started.push({ workflowId: `wv-${designId}-3`, buildId: await ranOn(`wv-${designId}-3`) });
+
+  for (const d of [d1, d2, d3]) assert.equal(d.taskQueue, queue, 'every version on the design’s one queue');
+  assert.equal(new Set([d1.buildId, d2.buildId, d3.buildId]).size, 3);
+  assert.deepEqual(
+    started.map((s) => s.buildId),
+    [d1.buildId, d2.buildId, d3.buildId],
+    'each new execution went to the version current when it started',
+  );
+
+  // the CLI sees the Worker Deployment: three versions, the third current
+  const deployment = JSON.parse(await temporal('worker', 'deployment', 'describe', '--name', workerDeploymentName(designId), '-o', 'json'));
+  const text = JSON.stringify(deployment);
+  for (const d of [d1, d2, d3]) assert.ok(text.includes(d.buildId), `${d.buildId} listed: ${text.slice(0, 2000)}`);
+  assert.equal(deployment.name, workerDeploymentName(designId));
+  const current = deployment.routingConfig?.currentVersionBuildID;
+  assert.equal(current, d3.buildId, text.slice(0, 2000));
+
+  // rollback: v1 current again — a CLI start with the same queue runs v1's code, no configuration change
+  await setCurrentVersion({ designId, buildId: d1.buildId });
+  await cliStart(designId, d1.workflowType, `wv-${designId}-rolled-back`);
+  assert.equal(await ranOn(`wv-${designId}-rolled-back`), d1.buildId);
+  started.push({ workflowId: `wv-${designId}-rolled-back`, buildId: d1.buildId });
+  await setCurrentVersion({ designId, buildId: d3.buildId });
+
+  // every execution started so far finishes on the version it started on (pinned)
+  for (const { workflowId } of started) {
+    await temporal('workflow', 'signal', '--workflow-id', workflowId, '--name', 'approve', '--input', JSON.stringify({ approverName: 'Al', approved: true }));
+  }
+  for (const { workflowId, buildId } of started) {
+    const done = await eventually(`${workflowId} to complete`, async () => {
+      const d = await describe(workflowId);
+      return /COMPLETED/.test(d.status) ? d : undefined;
+    });
+    assert.equal(done.buildId, buildId, `${workflowId} finished on the version it started on`);
+    assert.match(String(done.behavior), /PINNED/);
+  }
+
+  // a fourth version ramping at 50 %: 200 new executions split between it and the current one
+  const d4 = await deploy(designId, { force: true, ramp: 50 });
+  const client = await getTemporalClient();
+  const ids = Array.from({ length: 200 }, (_, i) => `wv-${designId}-ramp-${i}`);
+  for (let i = 0; i < ids.length; i += 25) {
+    await Promise.all(ids.slice(i, i + 25).map((workflowId) => client.workflow.start(d4.workflowType, { taskQueue: queue, workflowId, args: [{ requestId: workflowId }] })));
+  }
+  const counts = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 25) {
+    const builds = await Promise.all(
+      ids.slice(i, i + 25).map((workflowId) =>
+        eventually(`${workflowId} to run`, async () => {
+          const raw = (await client.workflow.getHandle(workflowId).describe()).raw.workflowExecutionInfo?.versioningInfo;
+          return raw?.deploymentVersion?.buildId || undefined;
+        }),
+      ),
+    );
+    for (const b of builds) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  await Promise.all(ids.map((workflowId) => client.workflow.getHandle(workflowId).terminate('test over').catch(() => {})));
+  const onRamp = counts.get(d4.buildId) ?? 0;
+  const onCurrent = counts.get(d3.buildId) ?? 0;
+  assert.equal(onRamp + onCurrent, 200, JSON.stringify([...counts]));
+  assert.ok(onRamp >= 60 && onRamp <= 140, `ramping version got ${onRamp} of 200`);
+  assert.ok(onCurrent >= 60 && onCurrent <= 140, `current version got ${onCurrent} of 200`);
+});
+
+test('a ramp needs a current version, and a percentage in (0, 100)', { skip, timeout: 60_000 }, async () => {
+  const created = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = created.body.id;
+  const bad = await call(designDeploymentsRoute.POST, { body: { ramp: 100 }, params: { id: designId } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'ramp');
+  const first = await call(designDeploymentsRoute.POST, { body: { ramp: 50 }, params: { id: designId } });
+  assert.equal(first.status, 409, JSON.stringify(first.body));
+  assert.equal(first.body.error.code, 'deploy.ramp-without-current');
+});
