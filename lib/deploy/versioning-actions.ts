@@ -2,6 +2,7 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isGrpcServiceError } from '@temporalio/client';
+import protoPackage from '@temporalio/proto';
 import {
   deploymentWorkerError,
   designVersioningBehavior,
@@ -15,8 +16,9 @@ import type { VersioningBehaviorSetting, WorkerStartError } from '@/db/schema';
 import { ApiError } from '../api/errors';
 import { NotFoundError } from '../errors';
 import { buildsDir } from '../paths';
+import { getTemporalClient, temporalNamespace } from '../temporal-client';
 import type { VerifyReport } from './verify-report';
-import { currentBuildId, versionPolled } from './version-rollout';
+import { currentBuildId } from './version-rollout';
 import { setCurrentVersion, setRampingVersion } from './versioning';
 import { waitForWorker } from './worker-wait';
 
@@ -31,6 +33,7 @@ import { waitForWorker } from './worker-wait';
 const WORKER_WAIT_MS = Number(process.env.SIGNALBOX_WORKER_WAIT_MS ?? 30_000);
 /** gRPC FAILED_PRECONDITION / INVALID_ARGUMENT: Temporal refused the routing change and said why. */
 const REFUSED_CODES = new Set([3, 9]);
+const enums = protoPackage.temporal.api.enums.v1;
 
 export interface Actor {
   /** Recorded by Temporal as the routing's last modifier. */
@@ -62,11 +65,12 @@ async function ensureWorker(deployment: DeploymentSummary): Promise<() => Promis
   const undo = async () => {
     await setDeploymentStatus({ id: deployment.id, status: 'retired' });
   };
+  const reactivatedAt = Date.now();
   await setDeploymentStatus({ id: deployment.id, status: 'active' });
   const outcome = await waitForWorker<WorkerStartError>(
     {
       failure: () => deploymentWorkerError({ id: deployment.id }),
-      polled: () => versionPolled({ designId: deployment.designId, buildId: deployment.buildId!, taskQueue: deployment.taskQueue }),
+      polled: () => polledSince(deployment, reactivatedAt),
     },
     WORKER_WAIT_MS,
   );
@@ -78,6 +82,24 @@ async function ensureWorker(deployment: DeploymentSummary): Promise<() => Promis
       : `the worker host could not start its worker: ${outcome.message}`;
   throw new ApiError(409, 'versioning.no-worker', `Version ${deployment.version} (build ${deployment.buildId}) was retired and ${why}; nothing was changed.`, {
     field: 'deploymentId',
+  });
+}
+
+/**
+ * Whether a worker polls the queue as this version since `since`: Temporal keeps a version's queue
+ * registered (and a stopped worker's poller listed for minutes), so only a poll after the
+ * reactivation says that a worker host started it again.
+ */
+async function polledSince(deployment: DeploymentSummary, since: number): Promise<boolean> {
+  const client = await getTemporalClient();
+  const { pollers } = await client.workflowService.describeTaskQueue({
+    namespace: temporalNamespace(),
+    taskQueue: { name: deployment.taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  return (pollers ?? []).some((poller) => {
+    const seconds = Number(poller.lastAccessTime?.seconds ?? 0);
+    return poller.deploymentOptions?.buildId === deployment.buildId && seconds * 1000 >= since - 1000;
   });
 }
 
