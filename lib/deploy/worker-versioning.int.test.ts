@@ -4,7 +4,8 @@
  * configuration change; each finishes on the Worker Deployment Version it started on (pinned);
  * `temporal worker deployment describe` lists the versions with the current one; a rollback
  * (setting an older version current) sends new CLI-started executions to it; a 50 % ramp splits
- * 200 new executions roughly half and half.
+ * 200 new executions roughly half and half. Migration: an execution on a legacy per-deployment
+ * queue finishes there after the design moved to its stable queue; then the legacy worker retires.
  * Needs TEMPORAL_ADDRESS and TEMPORAL_CLI (. /work/devsvc/env).
  */
 import assert from 'node:assert/strict';
@@ -12,9 +13,13 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
+import * as deploymentsRoute from '@/app/api/deployments/route';
 import * as designDeploymentsRoute from '@/app/api/designs/[id]/deployments/route';
 import * as versionsRoute from '@/app/api/designs/[id]/versions/route';
 import * as designsRoute from '@/app/api/designs/route';
+import * as executionRoute from '@/app/api/executions/[workflowId]/route';
+import * as signalRoute from '@/app/api/executions/[workflowId]/signals/[name]/route';
+import { createDeployment, getDeployment } from '@/db/repository';
 import { call } from '@/testing/api';
 import { eventually } from '@/testing/eventually';
 import { startTestStack, type TestStack } from '@/testing/stack';
@@ -27,7 +32,7 @@ const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json',
 
 let stack: TestStack | undefined;
 before(async () => {
-  if (!skip) stack = await startTestStack({ name: 'versioning' });
+  if (!skip) stack = await startTestStack({ name: 'versioning', workerEnv: { WORKER_RETIRE_GRACE_MS: '2000', WORKER_RETIRE_CHECK_MS: '500' } });
 });
 after(() => stack?.stop());
 
@@ -178,4 +183,39 @@ test('a ramp needs a current version, and a percentage in (0, 100)', { skip, tim
   const first = await call(designDeploymentsRoute.POST, { body: { ramp: 50 }, params: { id: designId } });
   assert.equal(first.status, 409, JSON.stringify(first.body));
   assert.equal(first.body.error.code, 'deploy.ramp-without-current');
+});
+
+test('migration: an execution on a legacy per-deployment queue finishes on its unversioned worker; the next deploy is versioned; then the legacy deployment retires', { skip, timeout: 240_000 }, async () => {
+  const created = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = created.body.id;
+  // A deployment as recorded before the upgrade: its own queue, no build id (the verified bundle of a real deploy).
+  const verified = (await getDeployment({ id: (await deploy(designId)).id }))!;
+  const legacy = await createDeployment({ designId, version: 1, workflowType: verified.workflowType, files: verified.files, bundle: verified.bundle });
+  assert.deepEqual([legacy.versioning, legacy.taskQueue, legacy.buildId], ['legacy', `signalbox-${legacy.id}`, null]);
+  await stack!.deploymentRunning(legacy.id);
+  const workflowId = `wv-${designId}-legacy`;
+  await temporal('workflow', 'start', '--task-queue', legacy.taskQueue, '--type', legacy.workflowType, '--workflow-id', workflowId, '--input', JSON.stringify({ requestId: workflowId }));
+  await eventually('the legacy execution to wait', async () => {
+    const d = await call(executionRoute.GET, { params: { workflowId } });
+    return d.body.state?.currentStep === 'await-approval' ? d.body : undefined;
+  });
+
+  // the first deploy after the upgrade: a version on the design's stable queue; the legacy one keeps its worker while its execution runs
+  const next = await deploy(designId);
+  assert.equal(next.taskQueue, designTaskQueue(designId));
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const listed = async () => (await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` })).body.deployments as { id: string; status: string }[];
+  assert.equal((await listed()).find((d) => d.id === legacy.id)?.status, 'active');
+
+  // the API finds the legacy execution's design from its queue: the signal goes through, it completes there, unversioned
+  const signal = await call(signalRoute.POST, { body: { args: { approverName: 'Al', approved: true } }, params: { workflowId, name: 'approve' } });
+  assert.equal(signal.status, 202, JSON.stringify(signal.body));
+  const done = await eventually('the legacy execution to complete', async () => {
+    const d = await describe(workflowId);
+    return /COMPLETED/.test(d.status) ? d : undefined;
+  });
+  assert.equal(done.buildId, null, 'ran unversioned on its own queue');
+  await stack!.worker.waitFor(new RegExp(`deployment ${legacy.id} \\(v1\\) superseded and without open executions`), 30_000);
+  assert.equal((await listed()).find((d) => d.id === legacy.id)?.status, 'retired');
+  assert.equal((await listed()).find((d) => d.id === next.id)?.status, 'active');
 });
