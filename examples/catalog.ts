@@ -65,6 +65,20 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     features: ['update that waits', 'queries', 'loop with timer'],
   },
   {
+    id: 'task-worker',
+    title: 'Task worker',
+    section: '6.4.3',
+    summary: 'Receives tasks by signal, processes each with an activity and reports back to its orchestrator by signalling it. Deploy it before the orchestrator that starts it.',
+    features: ['signal', 'signal another workflow', 'activity', 'query'],
+  },
+  {
+    id: 'orchestrator',
+    title: 'Orchestrator and workers',
+    section: '6.4.3',
+    summary: 'Starts Task worker designs as child workflows by name, signals each a task, waits for their reports, then awaits an audit child. No task queue to type: each child runs on its design’s own.',
+    features: ['child workflows by design name', 'signal another workflow', 'wait with timeout', 'loop'],
+  },
+  {
     id: 'queue-processing',
     title: 'Queue-based processing',
     section: '6.4.5',

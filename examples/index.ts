@@ -7,8 +7,10 @@ import ecommerceOrder from './ecommerce-order.json';
 import expenseApproval from './expense-approval.json';
 import greeting from './greeting.json';
 import multiLevelApproval from './multi-level-approval.json';
+import orchestrator from './orchestrator.json';
 import queueProcessing from './queue-processing.json';
 import shoppingCart from './shopping-cart.json';
+import taskWorker from './task-worker.json';
 
 export interface Template extends TemplateInfo {
   design: Design;
@@ -25,6 +27,8 @@ const DESIGNS: Record<string, Design> = {
   'data-migration-progress': dataMigrationProgress as Design,
   'queue-processing': queueProcessing as Design,
   'ecommerce-order': ecommerceOrder as Design,
+  'task-worker': taskWorker as Design,
+  orchestrator: orchestrator as Design,
 };
 
 /** The template gallery: the catalog with each entry's design. */

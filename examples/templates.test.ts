@@ -20,6 +20,8 @@ test('the gallery has unique ids and every pattern the chapter shows', () => {
     'data-migration-progress',
     'queue-processing',
     'ecommerce-order',
+    'task-worker',
+    'orchestrator',
   ]) {
     assert.ok(TEMPLATES.some((t) => t.id === id), id);
   }
@@ -34,3 +36,18 @@ for (const template of TEMPLATES) {
     assert.ok(result.files.some((f) => f.path.endsWith('workflows.ts')));
   });
 }
+
+test('the orchestrator template names its worker by the design the gallery offers, no task queue typed: it runs as drawn once both are deployed', async () => {
+  const design = (id: string) => TEMPLATES.find((t) => t.id === id)!.design;
+  const worker = design('task-worker').name;
+  const children = design('orchestrator').nodes.filter((n) => n.type === 'childWorkflow');
+  assert.equal(children.length, 2);
+  for (const child of children) {
+    assert.equal(child.design, worker);
+    assert.equal(child.taskQueue, undefined);
+  }
+  const resolved = await compileDesign(design('orchestrator'), { designs: { [worker]: { taskQueue: 'signalbox-design-w' } } });
+  assert.deepEqual(resolved.diagnostics, []);
+  const refused = await compileDesign(design('orchestrator'), { designs: {} });
+  assert.ok(refused.diagnostics.some((d) => d.code === 'reference.not-deployed' && d.message.includes(JSON.stringify(worker))));
+});
