@@ -1,13 +1,13 @@
 /**
  * Deploy latency: from the Deploy click (POST /api/designs/{id}/deployments, the route's own code
- * path) to a worker polling the new deployment's task queue — the route answers only then — next
- * to the raw cost of doing the same by hand: bundleWorkflowCode on the same generated files plus
- * Worker.create and run until the server sees the poller.
+ * path) to the new Worker Deployment Version polling the design's queue and made current — the
+ * route answers only then — next to the raw cost of doing the same by hand: bundleWorkflowCode on
+ * the same generated files plus a versioned Worker.create, run until the server lists the queue
+ * under the version, and setWorkerDeploymentCurrentVersion.
  *   node --import tsx bench/deploy-latency.ts [--runs 5] [--poll-ms 2000] [--write]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import protoPackage from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { createDesign, saveVersion } from '@/db/repository';
@@ -22,18 +22,15 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }
 const RUNS = Number(values.runs);
 const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
 
-async function pollerSeen(taskQueue: string): Promise<void> {
+/** Polls until the version lists the queue, then makes it current (the same two calls the deploy makes). */
+async function pollingAndCurrent(deploymentName: string, buildId: string, taskQueue: string): Promise<void> {
   const client = await getTemporalClient();
-  const enums = protoPackage.temporal.api.enums.v1;
   for (;;) {
-    const r = await client.workflowService.describeTaskQueue({
-      namespace: 'default',
-      taskQueue: { name: taskQueue, kind: enums.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-      taskQueueType: enums.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-    });
-    if ((r.pollers ?? []).length > 0) return;
+    const r = await client.workflowService.describeWorkerDeploymentVersion({ namespace: 'default', deploymentVersion: { deploymentName, buildId } }).catch(() => null);
+    if ((r?.versionTaskQueues ?? []).some((q) => q.name === taskQueue)) break;
     await new Promise((r2) => setTimeout(r2, 20));
   }
+  await client.workflowService.setWorkerDeploymentCurrentVersion({ namespace: 'default', deploymentName, buildId, identity: 'bench' });
 }
 
 const env = await startBenchEnv({ workerPollMs: Number(values['poll-ms']) });
@@ -64,11 +61,19 @@ try {
     const t0 = Date.now();
     const { code } = await bundleWorkflows({ workflowsPath: join(lastDir, 'workflows.ts') });
     const t1 = Date.now();
-    const taskQueue = `bench-raw-${process.pid}-${run}`;
-    const worker = await Worker.create({ connection, taskQueue, workflowBundle: { code }, activities: { log, http } });
+    const taskQueue = `bench-raw-${process.pid}`;
+    const deploymentName = `bench-raw-${process.pid}`;
+    const buildId = `run-${run}`;
+    const worker = await Worker.create({
+      connection,
+      taskQueue,
+      workflowBundle: { code },
+      activities: { log, http },
+      workerDeploymentOptions: { useWorkerVersioning: true, version: { deploymentName, buildId }, defaultVersioningBehavior: 'PINNED' },
+    });
     const t2 = Date.now();
     const running = worker.run();
-    await pollerSeen(taskQueue);
+    await pollingAndCurrent(deploymentName, buildId, taskQueue);
     const t3 = Date.now();
     worker.shutdown();
     await running;
@@ -80,10 +85,10 @@ try {
   const m = (f: (x: { total: number; timings: DeployTimings }) => number) => median(clicks.map(f));
   const table = `Deploy latency, median of ${RUNS} deploys of the approval example (a changed label each time, so every deploy compiles, type-checks and bundles anew), worker host polling the database every ${env.workerPollMs} ms; first deploy (starts the warm verifier): ${cold} ms. Measured ${new Date().toISOString().slice(0, 10)} on the shared 2-core machine, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.
 
-| Path | compile | type-check | bundle | replay check | worker polling after recording | **click → polling (total)** |
+| Path | compile | type-check | bundle | replay check | version polling and current, after recording | **click → current and polling (total)** |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 | Signalbox deploy (route code path) | ${m((x) => x.timings.compile)} | ${m((x) => x.timings.typecheck)} | ${m((x) => x.timings.bundle)} | ${m((x) => x.timings.replay)} | ${m((x) => x.timings.startWorker)} | **${m((x) => x.total)}** |
-| By hand: bundleWorkflowCode + Worker.create + run | — | — | ${median(raw.map((r) => r.bundle))} | — | ${median(raw.map((r) => r.create + r.polling))} (create ${median(raw.map((r) => r.create))}) | **${median(raw.map((r) => r.total))}** |
+| By hand: bundleWorkflowCode + versioned Worker.create + run + set current | — | — | ${median(raw.map((r) => r.bundle))} | — | ${median(raw.map((r) => r.create + r.polling))} (create ${median(raw.map((r) => r.create))}) | **${median(raw.map((r) => r.total))}** |
 
 Times in ms. Run: \`node --import tsx bench/deploy-latency.ts --runs ${RUNS} --poll-ms ${env.workerPollMs} --write\`.`;
   console.log(table);
