@@ -21,12 +21,17 @@ export interface ExportResult {
   projectName: string | null;
 }
 
-export async function exportProject(input: unknown): Promise<ExportResult> {
+export interface ExportOptions {
+  /** The design's stable task queue in Signalbox (exported from a deployed design): the README tells callers to use it. */
+  signalboxTaskQueue?: string;
+}
+
+export async function exportProject(input: unknown, options: ExportOptions = {}): Promise<ExportResult> {
   const compiled = await compileDesign(input);
   if (!compiled.ok || !compiled.design) return { ok: false, diagnostics: compiled.diagnostics, files: [], projectName: null };
   const { validated, diagnostics } = validateDesign(compiled.design);
   if (!validated || hasErrors(diagnostics)) throw new Error('internal: a design that compiled no longer validates');
-  const model = exportModel(lowerDesign(validated));
+  const model: ExportModel = { ...exportModel(lowerDesign(validated)), signalboxTaskQueue: options.signalboxTaskQueue };
 
   const rendered = await Promise.all(
     EXPORT_TEMPLATES.map(async (path) => {

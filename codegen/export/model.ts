@@ -33,6 +33,8 @@ export interface ExportModel {
   packageName: string;
   /** The default task queue, as a string literal. */
   taskQueueLiteral: string;
+  /** The design's stable task queue in Signalbox, when exported from there (the README names it for callers). */
+  signalboxTaskQueue?: string;
   /** The step the workflow starts in, as a string literal. */
   startStepLiteral: string;
   inputType: string | null;

@@ -84,3 +84,11 @@ test('missing designs and versions are 404; a malformed version is 400', async (
   assert.equal(malformed.status, 400);
   assert.equal((await malformed.json()).error.field, 'version');
 });
+
+test("the exported README tells callers the design's stable task queue in Signalbox (issue 12)", async () => {
+  const id = await createApproval();
+  const files = unzipSync(new Uint8Array(await (await download(id)).arrayBuffer()));
+  const readme = strFromU8(files[Object.keys(files).find((path) => path.endsWith('/README.md'))!]!);
+  assert.match(readme, new RegExp(`task queue \\*\\*\`signalbox-design-${id}\`\\*\\*, the same across deploys`));
+  assert.match(readme, new RegExp(`TEMPORAL_TASK_QUEUE=signalbox-design-${id}`));
+});

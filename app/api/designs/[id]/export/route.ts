@@ -4,6 +4,7 @@ import { getLatestVersion, getVersion } from '@/db/repository';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { intParam } from '@/lib/api/request';
+import { designTaskQueue } from '@/lib/deploy/versioning-names';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -24,7 +25,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
       : notFound(`Version ${version} of design ${id} not found`, 'version.not-found');
   }
 
-  const result = await exportProject(row.design);
+  const result = await exportProject(row.design, { signalboxTaskQueue: designTaskQueue(id) });
   if (!result.ok || !result.projectName) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
