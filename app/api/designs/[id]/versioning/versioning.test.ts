@@ -17,6 +17,7 @@ import * as behaviourRoute from './behaviour/route';
 import * as promoteRoute from './promote/route';
 import * as rampRoute from './ramp/route';
 import * as versioningRoute from './route';
+import * as designRoute from '../route';
 
 const approval = JSON.parse(readFileSync(new URL('../../../../../examples/approval.json', import.meta.url), 'utf8'));
 
@@ -111,4 +112,11 @@ test('auto-upgrade only after the latest deploy passed its replay check (409 nam
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test("the design's answer names its stable task queue, the one callers use across deploys", async () => {
+  const { id } = await designWithDeployments();
+  const detail = await call(designRoute.GET, { params: { id }, as: 'viewer' });
+  assert.equal(detail.status, 200);
+  assert.equal(detail.body.taskQueue, `signalbox-design-${id}`);
 });
