@@ -4,7 +4,9 @@
  * 1. SIGKILL the worker host while 20 executions wait — 10 on a signal, 10 on timers; signal the
  *    10 while no worker runs; restart the host: all 20 complete, each signalled one with its own
  *    signal's value (none lost).
- * 2. Stop and restart the Temporal server on the same file: waiting executions resume and complete.
+ * 2. Two worker hosts run two Worker Deployment Versions of one design; SIGKILL one while pinned
+ *    executions of both versions wait: all complete on the survivor, each on its own version.
+ * 3. Stop and restart the Temporal server on the same file: waiting executions resume and complete.
  * Runs where integration tests run (TEMPORAL_ADDRESS set: a temporal CLI is available).
  */
 import assert from 'node:assert/strict';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { closeDb } from '@/db/client';
-import { createDesign } from '@/db/repository';
+import { createDesign, saveVersion } from '@/db/repository';
 import { deployDesignVersion } from '@/lib/deploy/pipeline';
 import { startExecution } from '@/lib/executions/service';
 import { closeTemporalClient } from '@/lib/temporal-client';
@@ -137,6 +139,60 @@ test('SIGKILL of the worker host: 20 waiting executions complete after its resta
   }
   for (const [i, id] of timed.entries()) {
     assert.equal(await temporalClient.workflow.getHandle(id).result(), `paused T${i}`);
+  }
+});
+
+/** The approval example with a log step before the wait: a second version whose code differs. */
+function approvalWithLogFirst() {
+  const design = structuredClone(approval);
+  design.nodes.push({ id: 'note', type: 'activity', label: 'Note', activity: 'log', args: { message: '"waiting"' }, position: { x: 200, y: 60 } });
+  design.edges = design.edges.map((e: { id: string; source: string; target: string }) => (e.id === 'e-start' ? { ...e, target: 'note' } : e));
+  design.edges.push({ id: 'e-note', source: 'note', target: 'await-approval' });
+  return design;
+}
+
+test('two worker hosts, two versions: SIGKILL one while executions of both versions wait, all complete on the survivor on their own version', { skip, timeout: 300_000 }, async () => {
+  const { id: designId } = await createDesign({ design: approval });
+  const first = await deployDesignVersion({ designId });
+  assert.ok(first.ok, JSON.stringify(first));
+  const temporalClient = await appClient();
+  const waitingOn = async (workflowId: string) =>
+    eventually(`${workflowId} to wait`, async () => {
+      const description = await temporalClient.workflow.getHandle(workflowId).describe();
+      const state = await temporalClient.workflow.getHandle(workflowId).query<{ currentStep: string }>('__signalbox_state');
+      return state.currentStep === 'await-approval' ? description.raw.workflowExecutionInfo?.versioningInfo?.deploymentVersion?.buildId || undefined : undefined;
+    }, acrossRestarts);
+  const started: { workflowId: string; buildId: string }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { workflowId } = await startExecution({ designId, workflowId: `res-two-v1-${process.pid}-${i}`, input: { requestId: `A${i}` } });
+    started.push({ workflowId, buildId: await waitingOn(workflowId) });
+  }
+  await saveVersion({ id: designId, design: approvalWithLogFirst() });
+  const second = await deployDesignVersion({ designId, force: true });
+  assert.ok(second.ok, JSON.stringify(second));
+  for (let i = 0; i < 5; i++) {
+    const { workflowId } = await startExecution({ designId, workflowId: `res-two-v2-${process.pid}-${i}`, input: { requestId: `B${i}` } });
+    started.push({ workflowId, buildId: await waitingOn(workflowId) });
+  }
+  assert.deepEqual(
+    started.map((s) => s.buildId),
+    [...Array(5).fill(first.deployment.buildId), ...Array(5).fill(second.deployment.buildId)],
+  );
+
+  // a second host runs both versions too; then the first dies without a word
+  const survivor = startWorkerHost();
+  for (const d of [first.deployment, second.deployment]) await survivor.waitFor(new RegExp(`deployment ${d.id} running on ${d.taskQueue} as build ${d.buildId}`));
+  worker!.process.kill('SIGKILL');
+  await new Promise((r) => worker!.process.once('exit', r));
+  worker = survivor;
+
+  for (const [i, { workflowId }] of started.entries()) {
+    await temporalClient.workflow.getHandle(workflowId).signal('approve', { approverName: `Approver ${i}`, approved: true, comment: '' });
+  }
+  for (const [i, { workflowId, buildId }] of started.entries()) {
+    assert.equal(await temporalClient.workflow.getHandle(workflowId).result(), `Request approved by Approver ${i}`);
+    const done = await temporalClient.workflow.getHandle(workflowId).describe();
+    assert.equal(done.raw.workflowExecutionInfo?.versioningInfo?.deploymentVersion?.buildId, buildId, `${workflowId} completed on the version it started on`);
   }
 });
 
