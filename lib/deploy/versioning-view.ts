@@ -39,7 +39,7 @@ export interface DeploymentVersionView {
   taskQueue: string;
   createdAt: string;
   status: VersionStatus;
-  /** Null when Temporal could not be asked. */
+  /** Null when Temporal could not be asked, or for deployments older than the newest 20. */
   executions: VersionExecutions | null;
 }
 
@@ -64,6 +64,8 @@ export interface DesignVersioningView {
 type VersionSummary = protoPackage.temporal.api.deployment.v1.WorkerDeploymentInfo.IWorkerDeploymentVersionSummary;
 const VersionStatusCode = protoPackage.temporal.api.enums.v1.WorkerDeploymentVersionStatus;
 const DrainageCode = protoPackage.temporal.api.enums.v1.VersionDrainageStatus;
+/** How many of the newest deployments get their executions counted (older ones answer null). */
+const COUNTED_DEPLOYMENTS = 20;
 
 interface RoutingState {
   currentBuildId: string | null;
@@ -139,7 +141,8 @@ export async function describeDesignVersioning(designId: string): Promise<Design
   let executions: (VersionExecutions | null)[] = rows.map(() => null);
   try {
     routing = await routingState(designId);
-    executions = await Promise.all(rows.map((row) => executionsOf(designId, row)));
+    // One visibility count per deployment: the newest ones only (the page shows ten).
+    executions = await Promise.all(rows.map((row, i) => (i < COUNTED_DEPLOYMENTS ? executionsOf(designId, row) : null)));
   } catch (error) {
     if (!isTemporalUnavailable(error)) throw error;
     temporalError = error instanceof Error ? error.message : String(error);
