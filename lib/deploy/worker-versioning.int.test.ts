@@ -19,7 +19,7 @@ import * as versionsRoute from '@/app/api/designs/[id]/versions/route';
 import * as designsRoute from '@/app/api/designs/route';
 import * as executionRoute from '@/app/api/executions/[workflowId]/route';
 import * as signalRoute from '@/app/api/executions/[workflowId]/signals/[name]/route';
-import { createDeployment, getDeployment } from '@/db/repository';
+import { createDeployment, getDeployment, setDesignVersioningBehavior } from '@/db/repository';
 import { call } from '@/testing/api';
 import { eventually } from '@/testing/eventually';
 import { startTestStack, type TestStack } from '@/testing/stack';
@@ -218,4 +218,27 @@ test('migration: an execution on a legacy per-deployment queue finishes on its u
   await stack!.worker.waitFor(new RegExp(`deployment ${legacy.id} \\(v1\\) superseded and without open executions`), 30_000);
   assert.equal((await listed()).find((d) => d.id === legacy.id)?.status, 'retired');
   assert.equal((await listed()).find((d) => d.id === next.id)?.status, 'active');
+});
+
+test('an auto-upgrade design: a deploy whose replay check fails is refused with 409 even when forced; a compatible one runs auto-upgrade', { skip, timeout: 240_000 }, async () => {
+  const created = await call(designsRoute.POST, { body: { design: approval } });
+  const designId: string = created.body.id;
+  const d1 = await deploy(designId);
+  const workflowId = `wv-${designId}-auto`;
+  await cliStart(designId, d1.workflowType, workflowId);
+  await ranOn(workflowId);
+  assert.equal(await setDesignVersioningBehavior({ designId, behavior: 'auto-upgrade' }), true);
+
+  assert.equal((await call(versionsRoute.POST, { body: { design: approvalWithLogFirst() }, params: { id: designId } })).status, 201);
+  const refused = await call(designDeploymentsRoute.POST, { body: { force: true }, params: { id: designId } });
+  assert.equal(refused.status, 409, JSON.stringify(refused.body));
+  assert.equal(refused.body.error.code, 'deploy.auto-upgrade-replay');
+  assert.match(refused.body.error.message, new RegExp(`would break 1 of .*${workflowId}`));
+  const listed = (await call(deploymentsRoute.GET, { url: `/api/deployments?designId=${designId}` })).body.deployments;
+  assert.equal(listed.length, 1, 'nothing recorded');
+
+  assert.equal((await call(versionsRoute.POST, { body: { design: approval }, params: { id: designId } })).status, 201);
+  const d2 = await deploy(designId);
+  await stack!.worker.waitFor(new RegExp(`deployment ${d2.id} running on ${d2.taskQueue} as build ${d2.buildId} \\(auto-upgrade\\)`));
+  await temporal('workflow', 'terminate', '--workflow-id', workflowId, '--reason', 'test over');
 });
