@@ -18,6 +18,7 @@ import * as designDeploymentsRoute from '@/app/api/designs/[id]/deployments/rout
 import * as versionsRoute from '@/app/api/designs/[id]/versions/route';
 import * as designsRoute from '@/app/api/designs/route';
 import * as executionRoute from '@/app/api/executions/[workflowId]/route';
+import * as executionsRoute from '@/app/api/executions/route';
 import * as signalRoute from '@/app/api/executions/[workflowId]/signals/[name]/route';
 import { createDeployment, getDeployment, setDesignVersioningBehavior } from '@/db/repository';
 import { call } from '@/testing/api';
@@ -132,6 +133,15 @@ test('three deploys, one queue: pinned executions finish on their version, the C
   await cliStart(designId, d1.workflowType, `wv-${designId}-rolled-back`);
   assert.equal(await ranOn(`wv-${designId}-rolled-back`), d1.buildId);
   started.push({ workflowId: `wv-${designId}-rolled-back`, buildId: d1.buildId });
+  // the API starts on the current version too (its answer names it), and a start naming a deployment is pinned to it
+  const viaApi = await call(executionsRoute.POST, { body: { designId, workflowId: `wv-${designId}-api`, input: { requestId: 'api' } } });
+  assert.equal(viaApi.status, 201, JSON.stringify(viaApi.body));
+  assert.equal(viaApi.body.deploymentId, d1.id);
+  assert.equal(await ranOn(`wv-${designId}-api`), d1.buildId);
+  const named = await call(executionsRoute.POST, { body: { designId, deploymentId: d2.id, workflowId: `wv-${designId}-named`, input: { requestId: 'named' } } });
+  assert.equal(named.status, 201, JSON.stringify(named.body));
+  assert.equal(await ranOn(`wv-${designId}-named`), d2.buildId);
+  started.push({ workflowId: `wv-${designId}-api`, buildId: d1.buildId }, { workflowId: `wv-${designId}-named`, buildId: d2.buildId });
   await setCurrentVersion({ designId, buildId: d3.buildId });
 
   // every execution started so far finishes on the version it started on (pinned)

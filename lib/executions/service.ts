@@ -12,11 +12,11 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure } from '@temporalio/common';
+import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TemporalFailure, type VersioningOverride } from '@temporalio/common';
 import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState, entryStep, type Design, type HandlerNode, type HandlerNodeType } from '@/codegen/design';
 import type { Principal } from '../auth/principal';
-import { getDeployment, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
+import { deploymentByBuildId, getDeployment, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
 import { processForDesign } from '../approvals/store';
 import { ApiError } from '../api/errors';
 import { InputError, NotFoundError } from '../errors';
@@ -24,6 +24,8 @@ import { deploymentServing, messageableExecution, readableExecution } from './ac
 import { checkFields } from '../fields';
 import { pendingWork, type PendingTimer, type PendingUpdate } from './history';
 import { getTemporalClient } from '../temporal-client';
+import { currentBuildId } from '../deploy/version-rollout';
+import { workerDeploymentName } from '../deploy/versioning-names';
 
 const STATE_QUERY_TIMEOUT_MS = 3000;
 
@@ -110,10 +112,25 @@ export interface PreparedStart {
     args: [Record<string, unknown>];
     memo: Record<string, unknown>;
     typedSearchAttributes: SearchAttributePair[];
+    /** Set when the start names a versioned deployment: the execution is pinned to its Worker Deployment Version. */
+    versioningOverride?: VersioningOverride;
   };
 }
 
-/** The deployment to start on (the one given, else the design's newest), the checked input, the id and options. */
+/**
+ * The deployment a start without a named one runs on: the design's current Worker Deployment
+ * Version (the server routes there; after a rollback it is not the newest), else its newest
+ * active deployment (a legacy one, or Temporal not answering).
+ */
+async function currentDeployment(designId: string): Promise<DeploymentSummary | null> {
+  const newest = await latestDeployment({ designId });
+  if (newest?.versioning !== 'versioned') return newest;
+  const buildId = await currentBuildId(designId).catch(() => null);
+  const current = buildId ? await deploymentByBuildId({ buildId }) : null;
+  return current && current.designId === designId && current.status === 'active' ? current : newest;
+}
+
+/** The deployment to start on (the one given — pinned to its version —, else the design's current one), the checked input, the id and options. */
 export async function prepareStart({
   designId,
   deploymentId,
@@ -141,7 +158,7 @@ export async function prepareStart({
       throw new ApiError(422, 'deployment.retired', `Deployment ${deploymentId} is retired; start on an active deployment`);
     }
   } else {
-    deployment = await latestDeployment({ designId });
+    deployment = await currentDeployment(designId);
     if (!deployment) {
       throw new ApiError(422, 'design.not-deployed', `Design ${designId} has no active deployment: deploy it first`);
     }
@@ -159,6 +176,8 @@ export async function prepareStart({
       args: [args],
       memo: { designId, deploymentId: deployment.id, designVersion: deployment.version } satisfies ExecutionMemo,
       typedSearchAttributes: startSearchAttributes(deployment, design),
+      // A start naming a versioned deployment runs on exactly that version, whatever is current.
+      ...(deploymentId && deployment.buildId ? { versioningOverride: { pinnedTo: { deploymentName: workerDeploymentName(designId), buildId: deployment.buildId } } } : {}),
     },
   };
 }
