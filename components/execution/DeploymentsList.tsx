@@ -4,7 +4,8 @@ import type { DeploymentVersionView, DesignVersioningView, VersionStatus } from 
 import { errorMessage, request } from '../api/client';
 import { formatRelative } from '../ui/format-time';
 import { deployWithProgress } from './monitor-api';
-import { parseRampPercentage, versionActions, type VersionAction } from './version-actions';
+import styles from './DeploymentsList.module.css';
+import { parseRampPercentage, versionActions, versionLabel, type VersionAction } from './version-actions';
 
 /** How often the panel asks again while open: executions move between versions as they run. */
 const REFRESH_MS = 5_000;
@@ -67,7 +68,7 @@ export function DeploymentsList({ designId }: { designId: string }) {
   }
 
   function act(action: VersionAction, row: DeploymentVersionView) {
-    const name = `v${row.version}`;
+    const name = view ? versionLabel(row, view.deployments) : `v${row.version}`;
     switch (action) {
       case 'promote':
       case 'rollback': {
@@ -128,9 +129,9 @@ export function DeploymentsList({ designId }: { designId: string }) {
   return (
     <div data-testid="versions-panel" aria-busy={busy !== null}>
       <h4 className="panel-title">Versions</h4>
-      <p className="small">
-        Task queue <code data-testid="stable-task-queue">{view.taskQueue}</code>{' '}
-        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void navigator.clipboard?.writeText(view.taskQueue)} title="The same across deploys and rollbacks">
+      <p className={`small ${styles.queue}`}>
+        <span>Task queue</span> <code data-testid="stable-task-queue">{view.taskQueue}</code>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void navigator.clipboard?.writeText(view.taskQueue)} title="Callers use this queue; it stays the same across deploys and rollbacks">
           Copy
         </button>
       </p>
@@ -144,16 +145,36 @@ export function DeploymentsList({ designId }: { designId: string }) {
         </label>
       </p>
       <p className="small" data-testid="routing-summary">
-        {current ? <>New executions: <strong>v{current.version}</strong></> : 'No current version yet: deploy to route new executions.'}
-        {ramping && <> · <strong>v{ramping.version}</strong> ramps at <strong>{view.rampingPercentage} %</strong></>}
+        {!current && 'No current version yet: deploy to route new executions.'}
+        {current && !ramping && <>New executions start on <strong>{versionLabel(current, view.deployments)}</strong>.</>}
+        {current && ramping && (
+          <>
+            New executions: <strong>{100 - view.rampingPercentage} %</strong> on {versionLabel(current, view.deployments)}, <strong>{view.rampingPercentage} %</strong> on{' '}
+            {versionLabel(ramping, view.deployments)} (ramping).
+          </>
+        )}
       </p>
       {view.temporalError && <p className="banner banner--error">Temporal could not be asked; statuses come from Signalbox alone.</p>}
-      {view.deployments.length === 0 && <p className="empty-small">Not deployed yet. Deploy to get the first version; callers use the task queue above from then on.</p>}
-      <ul>
-        {view.deployments.slice(0, 10).map((row) => (
-          <VersionRow key={row.deploymentId} row={row} view={view} busy={busy} onAct={act} />
-        ))}
-      </ul>
+      {view.deployments.length === 0 ? (
+        <p className="empty-small">Not deployed yet. Deploy to get the first version; callers use the task queue above from then on.</p>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Status</th>
+              <th>Deployed</th>
+              <th title="Open / all executions on this version">Running / all</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {view.deployments.slice(0, 10).map((row) => (
+              <VersionRow key={row.deploymentId} row={row} view={view} busy={busy} onAct={act} />
+            ))}
+          </tbody>
+        </table>
+      )}
       {busy && <p className="small muted" data-testid="versioning-busy">Working…</p>}
       {outcome && <p className={`outcome outcome--${outcome.tone}`} data-testid="versioning-result">{outcome.text}</p>}
     </div>
@@ -175,28 +196,36 @@ function VersionRow({
 }) {
   const badge = STATUS_BADGE[row.status];
   return (
-    <li data-testid="deployment-row" data-deployment-id={row.deploymentId} data-status={row.status} className="small">
-      <strong>v{row.version}</strong>{' '}
-      <span className={`badge badge--${badge.tone}`} title={badge.title}>
-        {row.status}
-        {row.status === 'ramping' ? ` ${view.rampingPercentage} %` : ''}
-      </span>{' '}
-      <span className="muted" title={row.buildId ? `build ${row.buildId}` : row.taskQueue}>{formatRelative(row.createdAt)}</span>{' '}
-      <span data-testid="version-executions" title="Open / all executions on this version">
-        {row.executions ? `${row.executions.open} running / ${row.executions.total}` : '—'}
-      </span>{' '}
-      {versionActions(row, view).map((action) => (
-        <button
-          key={action}
-          type="button"
-          className={`btn btn--sm ${action === 'promote' ? 'btn--primary' : 'btn--ghost'}`}
-          disabled={busy !== null}
-          onClick={() => onAct(action, row)}
-          data-testid={`${action}-${row.deploymentId}`}
-        >
-          {busy === `${action}-${row.deploymentId}` ? `${ACTION_LABEL[action]}…` : ACTION_LABEL[action]}
-        </button>
-      ))}
-    </li>
+    <tr data-testid="deployment-row" data-deployment-id={row.deploymentId} data-status={row.status}>
+      <td title={row.buildId ? `build ${row.buildId}` : `legacy queue ${row.taskQueue}`}>
+        <strong>{versionLabel(row, view.deployments)}</strong>
+      </td>
+      <td>
+        <span className={`badge badge--${badge.tone}`} title={badge.title}>
+          {row.status}
+          {row.status === 'ramping' ? ` ${view.rampingPercentage} %` : ''}
+        </span>
+      </td>
+      <td className="muted">{formatRelative(row.createdAt)}</td>
+      <td className={styles.numbers} data-testid="version-executions">
+        {row.executions ? `${row.executions.open} / ${row.executions.total}` : '—'}
+      </td>
+      <td>
+        <span className={styles.actions}>
+          {versionActions(row, view).map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`btn btn--sm ${action === 'promote' ? 'btn--primary' : 'btn--ghost'}`}
+              disabled={busy !== null}
+              onClick={() => onAct(action, row)}
+              data-testid={`${action}-${row.deploymentId}`}
+            >
+              {busy === `${action}-${row.deploymentId}` ? `${ACTION_LABEL[action]}…` : ACTION_LABEL[action]}
+            </button>
+          ))}
+        </span>
+      </td>
+    </tr>
   );
 }

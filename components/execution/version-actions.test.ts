@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DeploymentVersionView } from '@/lib/deploy/versioning-view';
-import { parseRampPercentage, versionActions } from './version-actions';
+import { parseRampPercentage, versionActions, versionLabel } from './version-actions';
 
 function row(id: string, day: number, status: DeploymentVersionView['status']): DeploymentVersionView {
   return { deploymentId: id, version: day, buildId: status === 'legacy' ? null : `v${day}-${id}`, taskQueue: 'q', createdAt: `2026-12-0${day}T00:00:00.000Z`, status, executions: null };
@@ -30,4 +30,14 @@ test('a ramp percentage is a whole number from 1 to 99', () => {
   assert.deepEqual(parseRampPercentage(' 25 % '), { percentage: 25 });
   assert.deepEqual(parseRampPercentage('1'), { percentage: 1 });
   for (const bad of ['0', '100', '12.5', '', 'ten', '-5']) assert.ok('error' in parseRampPercentage(bad), bad);
+});
+
+test('a version deployed twice is told apart by which deploy of it a row is', () => {
+  const a = row('a', 1, 'draining');
+  const b = { ...row('b', 2, 'current'), version: 1 };
+  const c = row('c', 3, 'inactive');
+  const all = [c, b, a];
+  assert.equal(versionLabel(a, all), 'v1 (deploy 1)');
+  assert.equal(versionLabel(b, all), 'v1 (deploy 2)');
+  assert.equal(versionLabel(c, all), 'v3');
 });

@@ -26,3 +26,14 @@ export function parseRampPercentage(text: string): { percentage: number } | { er
   if (percentage < 1 || percentage > 99) return { error: 'The ramp percentage must be from 1 to 99 (100 % is Promote).' };
   return { percentage };
 }
+
+/**
+ * How a deployment is named on the page: its design version, and when that version was deployed
+ * more than once (a redeploy, a template change), which deploy of it — "v3 (deploy 2)" — so that
+ * two rows never read the same.
+ */
+export function versionLabel(row: Pick<DeploymentVersionView, 'deploymentId' | 'version' | 'createdAt'>, deployments: readonly DeploymentVersionView[]): string {
+  const same = deployments.filter((d) => d.version === row.version).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.deploymentId.localeCompare(b.deploymentId));
+  if (same.length < 2) return `v${row.version}`;
+  return `v${row.version} (deploy ${same.findIndex((d) => d.deploymentId === row.deploymentId) + 1})`;
+}
