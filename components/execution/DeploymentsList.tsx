@@ -36,6 +36,8 @@ export function DeploymentsList({ designId }: { designId: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The running deploy's stage, while a canary deploy runs. */
+  const [progress, setProgress] = useState<string | null>(null);
   const base = `/api/designs/${encodeURIComponent(designId)}/versioning`;
 
   const load = useCallback(async () => {
@@ -107,6 +109,27 @@ export function DeploymentsList({ designId }: { designId: string }) {
     }
   }
 
+  /** Deploys the latest saved version as the ramping one (a canary): the current version keeps the rest. */
+  function deployCanary() {
+    const typed = window.prompt(
+      'Deploy the latest saved version as a canary: which share of new executions (1–99 %) should start on it? The current version keeps the rest.',
+      '10',
+    );
+    if (typed === null) return;
+    const parsed = parseRampPercentage(typed);
+    if ('error' in parsed) {
+      setOutcome({ tone: 'error', text: parsed.error });
+      return;
+    }
+    void change('deploy-canary', `The new version ramps at ${parsed.percentage} %.`, async () => {
+      const { status, body } = await deployWithProgress(`/api/designs/${encodeURIComponent(designId)}/deployments`, { ramp: parsed.percentage }, (line) =>
+        setProgress(`Deploying the canary — ${line.stage}: ${line.state}`),
+      ).finally(() => setProgress(null));
+      if (status !== 201) throw new Error((body as { error?: { message?: string } }).error?.message ?? `The deploy was refused (${status}).`);
+      return {};
+    });
+  }
+
   async function setBehavior(behavior: DesignVersioningView['behavior']) {
     const explain =
       behavior === 'pinned'
@@ -175,7 +198,14 @@ export function DeploymentsList({ designId }: { designId: string }) {
           </tbody>
         </table>
       )}
-      {busy && <p className="small muted" data-testid="versioning-busy">Working…</p>}
+      {current && (
+        <p className="small">
+          <button type="button" className="btn btn--ghost btn--sm" disabled={busy !== null} onClick={deployCanary} data-testid="deploy-canary">
+            {busy === 'deploy-canary' ? 'Deploying canary…' : 'Deploy as canary…'}
+          </button>
+        </p>
+      )}
+      {busy && <p className="small muted" data-testid="versioning-busy">{progress ?? 'Working…'}</p>}
       {outcome && <p className={`outcome outcome--${outcome.tone}`} data-testid="versioning-result">{outcome.text}</p>}
     </div>
   );
