@@ -18,6 +18,7 @@ import pg from 'pg';
 import { closeDb } from '@/db/client';
 import { closeTemporalClient } from '@/lib/temporal-client';
 import { stopVerifier } from '@/lib/deploy/verifier';
+import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '@/scripts/lib/temporal-server';
 import { migrateDatabase, serveInMemoryDatabase } from './database';
 import { eventually } from './eventually';
 import { freePort, projectDir, startTs, type Child } from './processes';
@@ -27,10 +28,17 @@ export interface TestStackOptions {
   name: string;
   /** Extra environment of the worker host, e.g. shorter retirement timings. */
   workerEnv?: Record<string, string>;
+  /**
+   * Starts the file's own in-memory Temporal dev server with these extra dynamic config values
+   * (e.g. FAST_DRAINAGE_DYNAMIC_CONFIG) instead of using TEMPORAL_ADDRESS's, which may lack them.
+   */
+  ownTemporal?: { dynamicConfig: string[] };
 }
 
 export interface TestStack {
   databaseUrl: string;
+  /** The Temporal server's address (the own one with `ownTemporal`). */
+  temporalAddress: string;
   /** The worker host process (its output can be waited for). */
   worker: Child;
   /** The worker host's health endpoint, `http://127.0.0.1:<port>/healthz`. */
@@ -64,19 +72,21 @@ interface WorkerHealth {
 }
 
 /** Starts the stack and points this process's app code at it (SIGNALBOX_DATA_DIR, DATABASE_URL). */
-export async function startTestStack({ name, workerEnv = {} }: TestStackOptions): Promise<TestStack> {
+export async function startTestStack({ name, workerEnv = {}, ownTemporal }: TestStackOptions): Promise<TestStack> {
   // Inside the project, so deployments' builds resolve @temporalio/* from its node_modules.
   const dataDir = `.data-test-${name}-${process.pid}`;
   process.env.SIGNALBOX_DATA_DIR = dataDir;
   let dbServer: Child | null = null;
   let ownDatabase: { url: string; drop(): Promise<void> } | null = null;
   let worker: Child | null = null;
+  let temporal: TemporalDevServer | null = null;
   const stop = async () => {
     stopVerifier();
     await closeTemporalClient();
     await closeDb();
     await worker?.stop();
     await dbServer?.stop();
+    await temporal?.stop();
     // A database left behind on a throwaway server costs nothing; a failed drop must not fail the tests.
     await ownDatabase?.drop().catch((error: Error) => console.warn(`[stack] could not drop the test database: ${error.message}`));
     rmSync(join(projectDir, dataDir), { recursive: true, force: true });
@@ -93,6 +103,17 @@ export async function startTestStack({ name, workerEnv = {} }: TestStackOptions)
       databaseUrl = served.url;
     }
     process.env.DATABASE_URL = databaseUrl;
+    if (ownTemporal) {
+      temporal = await startTemporalDevServer({
+        port: await freePort(),
+        searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES,
+        dynamicConfig: ownTemporal.dynamicConfig,
+        name: `temporal-${name}`,
+        quiet: true,
+      });
+      // Before the app's Temporal client first connects; the worker host inherits it.
+      process.env.TEMPORAL_ADDRESS = temporal.address;
+    }
 
     const healthPort = await freePort();
     const healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
@@ -101,6 +122,7 @@ export async function startTestStack({ name, workerEnv = {} }: TestStackOptions)
     await host.waitFor(/connected to Temporal/);
     return {
       databaseUrl,
+      temporalAddress: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
       worker: host,
       healthUrl,
       async deploymentRunning(deploymentId) {

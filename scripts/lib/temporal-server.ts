@@ -24,6 +24,8 @@ export interface TemporalDevServerOptions {
   timeoutMs?: number;
   /** Called right after the server process is spawned (before it is ready), e.g. to register cleanup. */
   onProcess?: (process: ManagedProcess) => void;
+  /** Extra dynamic config values (`key=value`), e.g. FAST_DRAINAGE_DYNAMIC_CONFIG for the tests' servers. */
+  dynamicConfig?: string[];
 }
 
 export interface TemporalDevServer {
@@ -49,6 +51,20 @@ const DYNAMIC_CONFIG = [
 ];
 
 /**
+ * Worker Versioning's drainage status, sped up for the servers the tests start (testing/stack.ts,
+ * scripts/test.ts): Temporal reports a version that lost current / ramping status "drained" only
+ * after the visibility grace period (default 3 min, so that visibility has caught up with its last
+ * executions) and refreshes the status every refresh interval (default 3 min) — ~180 s on a dev
+ * server, too long for a test of retirement by drainage. The dev server's visibility store is
+ * local and immediate, so a few seconds of grace lose nothing. Durations in seconds. Not for
+ * production clusters (docs/versioning.md).
+ */
+export const FAST_DRAINAGE_DYNAMIC_CONFIG = [
+  'matching.wv.VersionDrainageStatusVisibilityGracePeriod=5',
+  'matching.wv.VersionDrainageStatusRefreshInterval=1',
+];
+
+/**
  * Custom search attributes registered on the dev servers that `npm start` and `npm test`
  * start (they must exist before an execution is started with them or a workflow upserts them):
  * the monitor's filters (codegen/runtime-contract.ts SEARCH_ATTRIBUTES). Against an external cluster
@@ -67,7 +83,7 @@ export const SIGNALBOX_SEARCH_ATTRIBUTES: Record<string, string> = {
 };
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
-  const { port, uiPort, dbFile, searchAttributes = {}, name = 'temporal', quiet = false, timeoutMs = 90_000, onProcess } = options;
+  const { port, uiPort, dbFile, searchAttributes = {}, name = 'temporal', quiet = false, timeoutMs = 90_000, onProcess, dynamicConfig = [] } = options;
   const cli = await ensureTemporalCli();
   for (const [what, p] of [
     ['Temporal gRPC port', port],
@@ -83,7 +99,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   else args.push('--headless');
   if (dbFile) args.push('--db-filename', dbFile);
   for (const [key, type] of Object.entries(searchAttributes)) args.push('--search-attribute', `${key}=${type}`);
-  for (const value of DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
+  for (const value of [...DYNAMIC_CONFIG, ...dynamicConfig]) args.push('--dynamic-config-value', value);
 
   const server = startProcess(name, cli.path, args, { quiet, env: process.env });
   const stop = () => server.stop(15_000);
