@@ -9,7 +9,10 @@
 //   integration  every **/*.int.test.ts against a Temporal dev server (in-memory, free port) and a
 //                real PostgreSQL (scripts/lib/postgres.ts), one file at a time. Env for the tests:
 //                TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE=default, TEMPORAL_CLI, and TEST_DATABASE_URL
-//                (absent when no PostgreSQL could be started — the reason is printed)
+//                (absent when no PostgreSQL could be started — the reason is printed), and
+//                SIGNALBOX_TEST_PYTHON: a virtualenv with tests/python/requirements.txt
+//                (scripts/lib/python.ts; when it cannot be made the reason is printed and the tests
+//                that call Signalbox from Python fail with it)
 //   e2e          Playwright (playwright.config.ts starts the app with scripts/start.ts)
 //
 // The last line printed is exactly `N passed, M failed`; the exit code is 1 when M > 0 or a
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium';
 import { nodeFailures, playwrightFailures } from './lib/failures';
 import { startTestPostgres } from './lib/postgres';
+import { ensureTestPython } from './lib/python';
 import { colorize, findFreePort, formatDuration, startProcess, withTimeout, type ManagedProcess } from './lib/processes';
 import { ensureTemporalCli } from './lib/temporal-cli';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from './lib/temporal-server';
@@ -215,6 +219,7 @@ async function integration(result: PhaseResult): Promise<void> {
 
   let temporal: TemporalDevServer | undefined;
   const postgresPromise = startTestPostgres();
+  const pythonPromise = ensureTestPython();
   try {
     const t = Date.now();
     const cli = await ensureTemporalCli();
@@ -242,6 +247,15 @@ async function integration(result: PhaseResult): Promise<void> {
     const reason = `TEST_DATABASE_URL not set — no PostgreSQL: ${postgres.reason}`;
     result.notes.push(reason);
     process.stdout.write(`[test] ${reason}\n`);
+  }
+
+  const python = await pythonPromise;
+  if (python.ok) {
+    env.SIGNALBOX_TEST_PYTHON = python.python;
+    process.stdout.write(`[test] Python: ${python.description}\n`);
+  } else {
+    result.notes.push(python.reason);
+    process.stdout.write(`[test] ${python.reason}\n`);
   }
 
   try {
