@@ -1,6 +1,7 @@
 /**
  * Worker Versioning from the design page (issue 12): deploy twice, then roll back to the first
- * version, ramp the second, stop the ramp, ramp again and promote it — each from the Versions
+ * version, ramp the second, stop the ramp and promote it, switch to auto-upgrade and back, deploy a
+ * canary at 10 % — each from the Versions
  * panel's buttons, confirmed in the browser's dialogs, with the panel showing the stable task
  * queue, every version's status and its executions.
  */
@@ -71,4 +72,21 @@ test('deploy twice, roll back, ramp, stop the ramp and promote from the Versions
   await expect(second).toHaveAttribute('data-status', 'current');
   await expect(first).toHaveAttribute('data-status', /draining/);
   await panel.screenshot({ path: 'test-results/versioning-promoted.png' });
+
+  // The second deploy's replay check passed (the first version's execution against the new code): auto-upgrade may be chosen.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByTestId('versioning-behavior').selectOption('auto-upgrade');
+  await expect(panel.getByTestId('versioning-result')).toHaveText('The design is auto-upgrade from its next deploy on.');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByTestId('versioning-behavior').selectOption('pinned');
+  await expect(panel.getByTestId('versioning-result')).toHaveText('The design is pinned from its next deploy on.');
+
+  // A canary deploy from the panel: a third deployment, ramping at 10 % beside the current one.
+  page.once('dialog', (dialog) => void dialog.accept('10'));
+  await panel.getByTestId('deploy-canary').click();
+  await expect(panel.getByTestId('versioning-result')).toHaveText('The new version ramps at 10 %.', { timeout: 120_000 });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toHaveAttribute('data-status', 'ramping');
+  await expect(panel.locator(`[data-deployment-id="${secondId}"]`)).toHaveAttribute('data-status', 'current');
+  await panel.screenshot({ path: 'test-results/versioning-canary.png' });
 });
