@@ -3,7 +3,7 @@
  * bundle (docs/versioning.md). A versioned deployment is a Worker Deployment Version of its design:
  * its worker polls the design's stable task queue with the deployment's build id, pinned or
  * auto-upgrade as the design says, and the server routes each task to the version it belongs to —
- * several versions of one design share the queue in one host. Polls the database every 0.5 s for
+ * several versions of one design share the queue in one host. Polls the database every 0.2 s for
  * new deployments; a worker that stops or crashes is logged and started again on a later poll (with backoff).
  * Retirement: a versioned deployment's worker stops once Temporal reports its version drained and
  * neither current nor ramping (worker/version-retirement.ts). A legacy deployment (its own
@@ -29,8 +29,8 @@ import { runnerIdentity, runnerLimits } from './activity-runner/sandbox';
 import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';
 import { describeRouting, retirableVersions } from './version-retirement';
 
-// The poll is one small indexed query; 500 ms keeps deploy → worker polling well under a second.
-const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 500);
+// The poll is one small indexed query; every 200 ms it adds ~100 ms on average to click → new version current (docs/benchmarks.md).
+const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 200);
 const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 const RETIRE_GRACE_MS = Number(process.env.WORKER_RETIRE_GRACE_MS ?? 60_000);
 const RETIRE_CHECK_MS = Number(process.env.WORKER_RETIRE_CHECK_MS ?? 10_000);

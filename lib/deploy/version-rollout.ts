@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { isGrpcServiceError } from '@temporalio/client';
+import protoPackage from '@temporalio/proto';
 import { getTemporalClient, temporalNamespace } from '../temporal-client';
 import { setCurrentVersion, setRampingVersion } from './versioning';
 import { workerDeploymentName } from './versioning-names';
@@ -13,7 +14,13 @@ import { workerDeploymentName } from './versioning-names';
 /** gRPC NOT_FOUND: no worker has polled with this version (or deployment) yet. */
 const GRPC_NOT_FOUND = 5;
 
-/** Whether a worker polls the design's queue as this version: Temporal lists the queue under it once the first poll arrives. */
+const { TaskQueueType } = protoPackage.temporal.api.enums.v1;
+
+/**
+ * Whether a worker polls the design's queue for workflow tasks as this version: Temporal lists the
+ * queue (per task type) under the version once the first poll arrives. The workflow type is the one
+ * the routing sends new executions to; the same worker starts its activity pollers with it.
+ */
 export async function versionPolled({ designId, buildId, taskQueue }: { designId: string; buildId: string; taskQueue: string }): Promise<boolean> {
   const client = await getTemporalClient();
   try {
@@ -25,7 +32,7 @@ export async function versionPolled({ designId, buildId, taskQueue }: { designId
       },
     });
     const queues = [...(response.versionTaskQueues ?? []), ...(response.workerDeploymentVersionInfo?.taskQueueInfos ?? [])];
-    return queues.some((q) => q.name === taskQueue);
+    return queues.some((q) => q.name === taskQueue && q.type === TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
   } catch (error) {
     if (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) return false;
     throw error;
@@ -51,13 +58,19 @@ export async function currentBuildId(designId: string): Promise<string | null> {
  * Routes new executions to the just-polled version: current, or ramping at `ramp` percent. The
  * server may not have registered the version's queue with the deployment at the very first poll:
  * a refusal is retried briefly before it counts.
+ *
+ * `ignoreMissingTaskQueues`: the server's own check (does the new version poll every queue the
+ * current one polled?) is redundant here — a design has exactly one task queue and versionPolled has
+ * just seen the new version poll it — and on the dev server it costs ~1.2 s whenever it replaces a
+ * current version (docs/benchmarks.md). `allowNoPollers` stays off: the server still refuses a
+ * version nobody polls, so a new execution is never routed to a version that has no worker.
  */
 export async function routeToVersion({ designId, buildId, ramp, waitMs = 5_000 }: { designId: string; buildId: string; ramp?: number; waitMs?: number }): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      if (ramp === undefined) await setCurrentVersion({ designId, buildId });
-      else await setRampingVersion({ designId, buildId, percentage: ramp });
+      if (ramp === undefined) await setCurrentVersion({ designId, buildId, ignoreMissingTaskQueues: true });
+      else await setRampingVersion({ designId, buildId, percentage: ramp, ignoreMissingTaskQueues: true });
       return;
     } catch (error) {
       if (Date.now() >= deadline) throw error;

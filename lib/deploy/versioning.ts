@@ -25,6 +25,12 @@ export interface RoutingChange {
    * retired is restarted by a worker host a moment later; its tasks wait on the queue until then.
    */
   allowNoPollers?: boolean;
+  /**
+   * Skip the server's check that the version polls every task queue the current version polled: for
+   * a deploy that already saw the new version poll the design's one queue (lib/deploy/version-rollout.ts).
+   * The check costs ~1.2 s on the dev server when it replaces a current version.
+   */
+  ignoreMissingTaskQueues?: boolean;
 }
 
 /** Makes `buildId` the design's current version: new executions (and auto-upgrade ones) go to it. */
@@ -37,6 +43,7 @@ export async function setCurrentVersion(change: RoutingChange & { buildId: strin
     identity: change.identity ?? DEFAULT_IDENTITY,
     conflictToken: change.conflictToken,
     allowNoPollers: change.allowNoPollers ?? false,
+    ignoreMissingTaskQueues: change.ignoreMissingTaskQueues ?? false,
   });
 }
 
@@ -61,5 +68,6 @@ export async function setRampingVersion(change: RoutingChange & { buildId: strin
     identity: change.identity ?? DEFAULT_IDENTITY,
     conflictToken: change.conflictToken,
     allowNoPollers: change.allowNoPollers ?? false,
+    ignoreMissingTaskQueues: change.ignoreMissingTaskQueues ?? false,
   });
 }
