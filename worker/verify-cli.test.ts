@@ -92,3 +92,40 @@ test('one-shot under fork (the fallback, lib/verifier.ts verifyFresh): each stag
     rmSync(broken, { recursive: true, force: true });
   }
 });
+
+test('--serve with announceBundle bundles first and says so before the report; a type error still fails at the typecheck stage', async () => {
+  const { writeBuild } = await import('@/codegen/testing/build');
+  const { approvalDesign } = await import('@/codegen/testing/designs');
+  const good = await writeBuild(approvalDesign());
+  const broken = join(buildsDir(), `test-verify-announce-${process.pid}`);
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');
+  const child = fork(VERIFY_CLI, ['--serve'], { cwd: projectRoot(), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  try {
+    const messages: VerifierMessage[] = [];
+    const reports = new Promise<void>((resolve, reject) => {
+      child.on('message', (message) => {
+        if (!isVerifierMessage(message)) return reject(new Error(`not a verifier message: ${JSON.stringify(message)}`));
+        messages.push(message);
+        if (messages.filter((m) => m.type === 'report').length === 2) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the verifier ended (${code})`)));
+    });
+    for (const dir of [broken, good.dir]) child.send({ type: 'verify', dir, announceBundle: true } satisfies VerifyRequest);
+    await reports;
+    assert.deepEqual(
+      messages.map((m) => `${m.type} ${'dir' in m ? m.dir : ''}`),
+      [`bundled ${broken}`, `report ${broken}`, `bundled ${good.dir}`, `report ${good.dir}`],
+      'each bundle is announced before its checks end',
+    );
+    const [brokenReport, goodReport] = messages.flatMap((m) => (m.type === 'report' ? [m.report] : []));
+    assert.equal(brokenReport!.ok, false);
+    assert.equal(brokenReport!.stage, 'typecheck', 'the type error decides, though the bundle was made');
+    assert.equal(goodReport!.ok, true);
+    assert.equal(goodReport!.stage, 'done');
+  } finally {
+    child.kill('SIGKILL');
+    good.remove();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});
