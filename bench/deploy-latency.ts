@@ -88,7 +88,7 @@ try {
   const m = (f: (x: { total: number; timings: DeployTimings }) => number) => median(clicks.map(f));
   const table = `Deploy latency, median of ${RUNS} deploys of the approval example (a changed label each time, so every deploy compiles, type-checks and bundles anew), worker host polling the database every ${env.workerPollMs} ms; first deploy (starts the warm verifier): ${cold} ms. Measured ${new Date().toISOString().slice(0, 10)} on the shared 2-core machine, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.
 
-| Path | compile | type-check | bundle | replay check | version polling and current, from recording (alongside the type-check) | **click → current and polling (total)** |
+| Path | compile | type-check | bundle | replay check | version polling and current, after recording | **click → current and polling (total)** |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 | Signalbox deploy (route code path) | ${m((x) => x.timings.compile)} | ${m((x) => x.timings.typecheck)} | ${m((x) => x.timings.bundle)} | ${m((x) => x.timings.replay)} | ${m((x) => x.timings.startWorker)} | **${m((x) => x.total)}** |
 | By hand: bundleWorkflowCode + versioned Worker.create + run + set current | — | — | ${median(raw.map((r) => r.bundle))} | — | ${median(raw.map((r) => r.create + r.polling))} (create ${median(raw.map((r) => r.create))}) | **${median(raw.map((r) => r.total))}** |
