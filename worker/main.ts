@@ -72,16 +72,9 @@ function log(message: string): void {
   console.log(`[worker] ${message}`);
 }
 
-async function startWorker(summary: DeploymentSummary, namespace: string): Promise<void> {
-  const deploymentId = summary.id;
-  const began = Date.now();
-  // Both at once: the row (with its bundle) and the design's behaviour are on the deploy's critical path.
-  const [row, designBehavior] = await Promise.all([
-    getDeployment({ id: deploymentId }),
-    summary.versioning === 'versioned' ? designVersioningBehavior({ designId: summary.designId }) : null,
-  ]);
+async function startWorker(deploymentId: string, namespace: string): Promise<void> {
+  const row = await getDeployment({ id: deploymentId });
   if (!row || row.status !== 'active') return;
-  const loadedMs = Date.now() - began;
   const previous = running.get(deploymentId);
   const entry: Running = {
     deploymentId,
@@ -108,7 +101,7 @@ async function startWorker(summary: DeploymentSummary, namespace: string): Promi
     const custom = await loadCustomActivities(deploymentId, row.files);
     entry.closeActivities = custom.close;
     stage = 'create-worker';
-    const behavior = row.versioning === 'versioned' ? designBehavior : null;
+    const behavior = row.versioning === 'versioned' ? await designVersioningBehavior({ designId: row.designId }) : null;
     const worker = await Worker.create({
       connection: connection!,
       namespace,
@@ -140,10 +133,7 @@ async function startWorker(summary: DeploymentSummary, namespace: string): Promi
         (error: unknown) => failed('crashed', error),
       )
       .finally(() => entry.closeActivities?.());
-    log(
-      `deployment ${deploymentId} running on ${row.taskQueue}${row.buildId ? ` as build ${row.buildId} (${behavior ?? 'pinned'})` : ''}` +
-        ` (loaded in ${loadedMs} ms, worker created in ${Date.now() - began - loadedMs} ms)`,
-    );
+    log(`deployment ${deploymentId} running on ${row.taskQueue}${row.buildId ? ` as build ${row.buildId} (${behavior ?? 'pinned'})` : ''}`);
   } catch (error) {
     await entry.closeActivities?.();
     failed('could not start', error);
@@ -226,7 +216,7 @@ async function poll(namespace: string): Promise<void> {
     if (current && current.retryAt > Date.now()) continue;
     if (current?.done) await current.done; // a stopped / crashed worker: make sure it is gone first
     if (stopping) return;
-    await startWorker(deployment, namespace);
+    await startWorker(deployment.id, namespace);
   }
   // Retired deployments: stop their workers (their executions can no longer make progress here).
   for (const [id, entry] of running) {

@@ -5,7 +5,7 @@
  * 1. type-checks the files against the real @temporalio/* types (codegen/verify/typecheck.ts);
  * 2. compiles custom activities (activities/<name>.ts) to activities/<name>.mjs for the worker host;
  * 3. bundles <dir>/workflows.ts with bundleWorkflowCode.
- * Writes <dir>/bundle.js when both pass (bundling first when asked: then whenever it bundles), and always <dir>/verify.json:
+ * Writes <dir>/bundle.js when both pass, and always <dir>/verify.json:
  *   { ok, stage: 'typecheck' | 'bundle' | 'done', diagnostics, ms: { typecheck, bundle } }.
  * Exits 0 when ok, 1 when verification failed, 2 on bad usage. Started with `child_process.fork`, it
  * reports each stage to its parent as a VerifyProgress message (lib/verify-protocol.ts); else on stdout.
@@ -13,9 +13,7 @@
  * Long-lived mode, for a host that verifies many builds (lib/verifier.ts, the benchmark), only under fork:
  *   fork('worker/verify-cli.ts', ['--serve'], { execArgv: ['--import', 'tsx'] })
  * verifies the build directory of each VerifyRequest message, one at a time, and answers each with a
- * VerifyAnswer message carrying its report, writing the same verify.json and bundle.js. A request with
- * `announceBundle` is bundled before the type check, and a VerifyBundled message says so as soon as
- * bundle.js exists (the deploy starts the version's worker meanwhile; the report still decides). It pays for
+ * VerifyAnswer message carrying its report, writing the same verify.json and bundle.js. It pays for
  * loading TypeScript and webpack and for parsing the SDK's type definitions once instead of per
  * build (see docs/benchmarks.md, "Codegen"). It ends when its parent disconnects.
  */
@@ -25,7 +23,6 @@ import { transpileCustomActivities, typecheckFiles } from '@/codegen/verify';
 import { isVerifyRequest, type VerifierMessage, type VerifyProgress } from '@/lib/deploy/verify-protocol';
 import { bundleWorkflows } from './bundle';
 import type { VerifyReport } from '@/lib/deploy/verify-report';
-import type { Diagnostic } from '@/codegen/design';
 import { replayHistories } from './replay';
 
 const serving = process.argv[2] === '--serve';
@@ -60,68 +57,46 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Type-checks the build directory's files; false (with the diagnostics in the report) on a type error. */
-function typecheckStage(dir: string, report: VerifyReport): boolean {
+async function verify(dir: string): Promise<VerifyReport> {
+  const report: VerifyReport = { ok: false, stage: 'typecheck', diagnostics: [], ms: { typecheck: 0, bundle: 0, replay: 0 } };
   const files = listFiles(dir);
+
   progress('typecheck', 'running');
-  const started = Date.now();
+  let started = Date.now();
   try {
     report.diagnostics.push(...typecheckFiles({ dir, files }));
   } catch (error) {
     report.diagnostics.push({ severity: 'error', code: 'verify.typecheck-crashed', message: `The type check could not run: ${message(error)}` });
   }
   report.ms.typecheck = Date.now() - started;
-  const ok = !report.diagnostics.some((d) => d.severity === 'error');
-  progress('typecheck', ok ? 'done' : 'failed', report.ms.typecheck);
-  return ok;
-}
-
-/** Bundles <dir>/workflows.ts into <dir>/bundle.js: the code, or the diagnostic why not. */
-async function bundleStage(dir: string, report: VerifyReport): Promise<{ code: string } | { failure: Diagnostic }> {
-  progress('bundle', 'running');
-  const started = Date.now();
-  try {
-    const { code } = await bundleWorkflows({ workflowsPath: join(dir, 'workflows.ts') });
-    writeFileSync(join(dir, 'bundle.js'), code);
-    report.ms.bundle = Date.now() - started;
-    progress('bundle', 'done', report.ms.bundle);
-    return { code };
-  } catch (error) {
-    report.ms.bundle = Date.now() - started;
-    progress('bundle', 'failed', report.ms.bundle);
-    return { failure: { severity: 'error', code: 'verify.bundle-failed', message: `The workflow code could not be bundled: ${message(error)}` } };
+  if (report.diagnostics.some((d) => d.severity === 'error')) {
+    progress('typecheck', 'failed', report.ms.typecheck);
+    return report;
   }
-}
-
-/**
- * Type check, then bundle; or, with `onBundled` (a deploy that records the version while the checks
- * go on, lib/deploy/pipeline.ts), bundle first and call it as soon as bundle.js exists. Either way the
- * report is the same: type errors win over a bundle failure (they name the file and line), and
- * stage 'done' only when every check passed.
- */
-async function verify(dir: string, onBundled?: () => void): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: false, stage: 'typecheck', diagnostics: [], ms: { typecheck: 0, bundle: 0, replay: 0 } };
-  let bundled: Awaited<ReturnType<typeof bundleStage>> | null = null;
-  if (onBundled) {
-    bundled = await bundleStage(dir, report);
-    if ('code' in bundled) onBundled();
-  }
-  if (!typecheckStage(dir, report)) return report;
+  progress('typecheck', 'done', report.ms.typecheck);
   // Custom activities run as JavaScript in the worker host: compiled once, here, and stored with the deployment.
   transpileCustomActivities(dir);
 
   report.stage = 'bundle';
-  bundled ??= await bundleStage(dir, report);
-  if ('failure' in bundled) {
-    report.diagnostics.push(bundled.failure);
+  progress('bundle', 'running');
+  started = Date.now();
+  let code: string;
+  try {
+    code = (await bundleWorkflows({ workflowsPath: join(dir, 'workflows.ts') })).code;
+    writeFileSync(join(dir, 'bundle.js'), code);
+  } catch (error) {
+    report.diagnostics.push({ severity: 'error', code: 'verify.bundle-failed', message: `The workflow code could not be bundled: ${message(error)}` });
+    report.ms.bundle = Date.now() - started;
+    progress('bundle', 'failed', report.ms.bundle);
     return report;
   }
-  const { code } = bundled;
+  report.ms.bundle = Date.now() - started;
+  progress('bundle', 'done', report.ms.bundle);
 
   const historiesFile = join(dir, 'replay-histories.json');
   if (existsSync(historiesFile)) {
     progress('replay', 'running');
-    const started = Date.now();
+    started = Date.now();
     const input = JSON.parse(readFileSync(historiesFile, 'utf8')) as { fromDeployment: string; histories: { workflowId: string; history: string }[] };
     report.replay = await replayHistories({ code, histories: input.histories });
     report.ms.replay = Date.now() - started;
@@ -134,10 +109,10 @@ async function verify(dir: string, onBundled?: () => void): Promise<VerifyReport
   return report;
 }
 
-async function verifyAndRecord(dir: string, onBundled?: () => void): Promise<VerifyReport> {
+async function verifyAndRecord(dir: string): Promise<VerifyReport> {
   let report: VerifyReport;
   try {
-    report = await verify(dir, onBundled);
+    report = await verify(dir);
   } catch (error) {
     report = { ok: false, stage: 'typecheck', diagnostics: [{ severity: 'error', code: 'verify.failed', message: message(error) }], ms: { typecheck: 0, bundle: 0, replay: 0 } };
   }
@@ -159,10 +134,7 @@ function serve(): void {
     }
     const dir = resolve(request.dir);
     queue = queue
-      .then(async () => {
-        const announce = request.announceBundle ? () => send({ type: 'bundled', dir }) : undefined;
-        send({ type: 'report', dir, report: await verifyAndRecord(dir, announce) });
-      })
+      .then(async () => send({ type: 'report', dir, report: await verifyAndRecord(dir) }))
       .catch((error: unknown) => {
         // verify.json could not be written: end, so that the parent sees the crash and verifies in a fresh process
         console.error(error);

@@ -9,16 +9,9 @@
  * id, on the design's stable task queue; docs/versioning.md), waits until a worker host polls the
  * queue as that version — or fails at once when a worker host records why it could not start the
  * worker (e.g. a custom activity that throws while loading) — then makes it the current version,
- * or the ramping one at the percentage asked for. Nothing half-deployed remains: new executions are
- * routed to a version only after every check passed and its worker polls; a deployment is retired
- * again when no worker picks it up or Temporal refuses to route to it.
- * Overlap (docs/benchmarks.md, deploy latency): a design without custom activities is recorded as soon
- * as the warm verifier has bundled it, so that a worker host starts its worker while the type check
- * and the replay check go on. Until the checks pass nothing is routed to that version (Temporal sends
- * new executions only to the current or ramping version, and pinned ones stay on theirs), so it runs no
- * execution; if a check fails — or the deploy ends any other way before it was verified — the
- * recorded row is deleted (not merely retired: a retired deployment can be redeployed, and this code
- * was never verified), and the worker hosts stop its worker at their next poll.
+ * or the ramping one at the percentage asked for. Nothing half-deployed remains: the deployment is
+ * recorded only after verification, and retired again when no worker picks it up or Temporal
+ * refuses to route to it.
  * Older versions keep their workers until Temporal reports them drained (pinned executions finish
  * on the version they started on); the server sends new executions to the current version.
  */
@@ -40,9 +33,7 @@ import {
   setDeploymentStatus,
   type DeploymentSummary,
 } from '@/db/repository';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { deployments, type StoredFile, type WorkerStartError } from '@/db/schema';
+import type { StoredFile, WorkerStartError } from '@/db/schema';
 import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from '../custom-activities-setting';
 import { ApiError } from '../api/errors';
@@ -50,7 +41,6 @@ import { NotFoundError } from '../errors';
 import { visibilityLiteral } from '../executions/list';
 import { buildsDir } from '../paths';
 import { getTemporalClient } from '../temporal-client';
-
 import { resolveDesignReferences } from './references';
 import { verifyFresh, verifyWarm } from './verifier';
 import { currentBuildId, routeToVersion, versionPolled } from './version-rollout';
@@ -159,37 +149,20 @@ async function compiledActivities(dir: string, files: { path: string }[]): Promi
   );
 }
 
-type DeploymentFields = { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string };
-/** A deployment recorded as soon as its code was bundled, `at` when its recording began. */
-type EarlyRecord = { deployment: DeploymentSummary; at: number };
-
-/** Records the files and bundle as a new Worker Deployment Version of the design (active: worker hosts start its worker). */
-async function recordDeployment(fields: DeploymentFields): Promise<DeploymentSummary> {
-  const placement = (id: string) => ({ taskQueue: designTaskQueue(fields.designId), buildId: buildIdOf({ version: fields.version, id }) });
-  const { bundle: _bundle, ...deployment } = await createDeployment({ ...fields, placement });
-  return deployment;
-}
-
-/** Removes a deployment recorded before its checks passed, which then failed (or never ended): it never ran an execution. */
-async function withdrawUnverified(id: string): Promise<void> {
-  const db = await getDb();
-  await db.delete(deployments).where(eq(deployments.id, id));
-}
-
 /**
  * Records the verified files and bundle as a new Worker Deployment Version of the design, waits for
  * a worker to poll it and routes new executions to it (current, or ramping at `ramp` %); retires it
- * again when no worker polls it or Temporal refuses the routing — or, given an EarlyRecord, does
- * the same for the deployment recorded while the checks ran.
+ * again when no worker polls it or Temporal refuses the routing.
  */
 async function recordAndStart(
-  record: DeploymentFields | EarlyRecord,
+  fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string },
   ramp: number | undefined,
   onProgress: Progress,
 ): Promise<{ deployment: DeploymentSummary; ms: number } | { error: Diagnostic[]; ms: number }> {
-  const started = 'at' in record ? record.at : Date.now();
+  const started = Date.now();
   onProgress({ stage: 'start-worker', state: 'running' });
-  const deployment = 'deployment' in record ? record.deployment : await recordDeployment(record);
+  const placement = (id: string) => ({ taskQueue: designTaskQueue(fields.designId), buildId: buildIdOf({ version: fields.version, id }) });
+  const { bundle: _bundle, ...deployment } = await createDeployment({ ...fields, placement });
   const outcome = await waitForDeploymentWorker(deployment);
   let routingError = '';
   if (outcome === 'polled') {
@@ -276,30 +249,6 @@ export async function deployDesignVersion({
   const deploymentId = newDeploymentId();
   const dir = join(buildsDir(), deploymentId);
   let keep = false;
-  /** Every check passed: a deployment recorded early is no longer withdrawn when the deploy ends. */
-  let verified = false;
-  const fields = async (): Promise<DeploymentFields> => ({
-    id: deploymentId,
-    designId,
-    version: row.version,
-    workflowType: compiled.workflowType!,
-    files: [...compiled.files.map(({ path, contents }) => ({ path, contents })), ...(await compiledActivities(dir, compiled.files))],
-    bundle: await readFile(join(dir, 'bundle.js'), 'utf8'),
-  });
-  // Custom activities load (run their top-level code) in the worker host: only type-checked ones, so no early start for them.
-  const earlyStart = !compiled.files.some((f) => f.path.startsWith('activities/'));
-  const early: { record?: Promise<EarlyRecord> } = {};
-  const recordEarly = () => {
-    const at = Date.now();
-    early.record = fields().then(async (f) => ({ deployment: await recordDeployment(f), at }));
-    early.record.catch(() => {}); // awaited later; a failure there is the deploy's
-  };
-  const withdrawEarly = async () => {
-    const pending = early.record;
-    early.record = undefined;
-    const recorded = await pending?.catch(() => null);
-    if (recorded) await withdrawUnverified(recorded.deployment.id);
-  };
   try {
     onProgress({ stage: 'generate', state: 'running' });
     const generateStarted = Date.now();
@@ -321,11 +270,9 @@ export async function deployDesignVersion({
     try {
       // The warm verifier answers in about a second; it reports its stages when done.
       onProgress({ stage: 'typecheck', state: 'running' });
-      report = await verifyWarm(dir, earlyStart ? recordEarly : undefined);
+      report = await verifyWarm(dir);
       relayStages(report, onProgress);
     } catch (warmError) {
-      // A fresh verification writes bundle.js anew: the version recorded from the crashed one's bundle goes.
-      await withdrawEarly();
       // The warm verifier crashed or hung: verify once in a fresh process instead.
       const run = await verifyFresh(dir, onProgress);
       try {
@@ -391,16 +338,25 @@ export async function deployDesignVersion({
       warnings.push(message);
     }
 
-    const earlyRecord = await early.record;
-    verified = true;
-    const recorded = await recordAndStart(earlyRecord ?? (await fields()), ramp, onProgress);
+    const bundle = await readFile(join(dir, 'bundle.js'), 'utf8');
+    const recorded = await recordAndStart(
+      {
+        id: deploymentId,
+        designId,
+        version: row.version,
+        workflowType: compiled.workflowType,
+        files: [...compiled.files.map(({ path, contents }) => ({ path, contents })), ...(await compiledActivities(dir, compiled.files))],
+        bundle,
+      },
+      ramp,
+      onProgress,
+    );
     if ('error' in recorded) {
       return { ok: false, stage: 'start-worker', diagnostics: recorded.error, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started } };
     }
     keep = true;
     return { ok: true, deployment: recorded.deployment, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started }, replay, warnings };
   } finally {
-    if (!verified) await withdrawEarly();
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,7 @@ const TIMEOUT_MS = 180_000;
 
 interface Warm {
   child: ChildProcess;
-  pending: { dir: string; onBundled?: () => void; resolve: (report: VerifyReport) => void; reject: (error: Error) => void } | null;
+  pending: { dir: string; resolve: (report: VerifyReport) => void; reject: (error: Error) => void } | null;
   output: string;
 }
 
@@ -38,11 +38,7 @@ function startWarm(): Warm {
   const warm: Warm = { child: forkVerifier(['--serve'], (text) => (warm.output = (warm.output + text).slice(-5000))), pending: null, output: '' };
   warm.child.on('message', (message: unknown) => {
     const pending = warm.pending;
-    if (!isVerifierMessage(message) || message.type === 'progress' || !pending || resolve(pending.dir) !== message.dir) return;
-    if (message.type === 'bundled') {
-      pending.onBundled?.();
-      return;
-    }
+    if (!isVerifierMessage(message) || message.type !== 'report' || !pending || resolve(pending.dir) !== message.dir) return;
     warm.pending = null;
     pending.resolve(message.report);
   });
@@ -69,7 +65,7 @@ function setKeepsProcessAlive(warm: Warm, alive: boolean): void {
   }
 }
 
-function verifyOnce(dir: string, onBundled?: () => void): Promise<VerifyReport> {
+function verifyOnce(dir: string): Promise<VerifyReport> {
   const warm = (globalForVerifier.__signalboxVerifier ??= startWarm());
   setKeepsProcessAlive(warm, true);
   return new Promise<VerifyReport>((resolvePromise, reject) => {
@@ -80,7 +76,6 @@ function verifyOnce(dir: string, onBundled?: () => void): Promise<VerifyReport> 
     }, TIMEOUT_MS);
     warm.pending = {
       dir,
-      ...(onBundled ? { onBundled } : {}),
       resolve: (report) => {
         clearTimeout(timer);
         done();
@@ -92,19 +87,15 @@ function verifyOnce(dir: string, onBundled?: () => void): Promise<VerifyReport> 
         reject(error);
       },
     };
-    const request: VerifyRequest = { type: 'verify', dir: resolve(dir), ...(onBundled ? { announceBundle: true } : {}) };
+    const request: VerifyRequest = { type: 'verify', dir: resolve(dir) };
     warm.child.send(request);
   });
 }
 
-/**
- * Verifies a build directory in the warm verifier (one at a time; writes verify.json and bundle.js like
- * the one-shot CLI). With `onBundled`, it bundles before the type check and calls it once bundle.js
- * exists — the checks are still running then: only the report says whether the code may run.
- */
-export function verifyWarm(dir: string, onBundled?: () => void): Promise<VerifyReport> {
+/** Verifies a build directory in the warm verifier (one at a time; writes verify.json and bundle.js like the one-shot CLI). */
+export function verifyWarm(dir: string): Promise<VerifyReport> {
   const previous = globalForVerifier.__signalboxVerifierQueue ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => verifyOnce(dir, onBundled));
+  const run = previous.catch(() => undefined).then(() => verifyOnce(dir));
   globalForVerifier.__signalboxVerifierQueue = run;
   return run;
 }

@@ -2,8 +2,7 @@
  * The messages between the deploy pipeline and its verifier process (worker/verify-cli.ts,
  * started with `child_process.fork`): structured IPC messages, so stdout and stderr stay free for logs.
  *   parent → child: VerifyRequest (warm `--serve` mode: verify this build directory)
- *   child → parent: VerifyProgress (one-shot mode: a stage started or ended), VerifyAnswer (`--serve`: the report),
- *   VerifyBundled (`--serve` when asked: the bundle exists, checks still running)
+ *   child → parent: VerifyProgress (one-shot mode: a stage started or ended), VerifyAnswer (`--serve`: the report)
  */
 import 'server-only';
 import { join } from 'node:path';
@@ -15,14 +14,6 @@ export const VERIFY_CLI = join('worker', 'verify-cli.ts');
 export interface VerifyRequest {
   type: 'verify';
   /** An absolute build directory. */
-  dir: string;
-  /** Bundle before the type check and say so at once (VerifyBundled): the deploy records the version while the checks go on. */
-  announceBundle?: boolean;
-}
-
-/** `--serve` with announceBundle: bundle.js is written (the type check and replay are still to come). */
-export interface VerifyBundled {
-  type: 'bundled';
   dir: string;
 }
 
@@ -41,7 +32,7 @@ export interface VerifyAnswer {
   report: VerifyReport;
 }
 
-export type VerifierMessage = VerifyProgress | VerifyAnswer | VerifyBundled;
+export type VerifierMessage = VerifyProgress | VerifyAnswer;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -55,6 +46,5 @@ export function isVerifyRequest(value: unknown): value is VerifyRequest {
 export function isVerifierMessage(value: unknown): value is VerifierMessage {
   if (!hasType(value)) return false;
   if (value.type === 'progress') return typeof (value as { stage?: unknown }).stage === 'string';
-  if (value.type === 'bundled') return typeof (value as { dir?: unknown }).dir === 'string';
   return value.type === 'report' && typeof (value as { dir?: unknown }).dir === 'string' && typeof (value as { report?: unknown }).report === 'object';
 }
