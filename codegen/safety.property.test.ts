@@ -187,6 +187,7 @@ function buildDesign(plan: DesignPlan, data: Set<string>): Design {
 
   for (const node of nodes) {
     keep(node.label);
+    keep(node.label.trim()); // a step's label is data in its tracking line (stepTracker.enter(id, label)), trimmed
     if (node.description) keep(node.description);
     keep(node.id);
   }

@@ -44,7 +44,7 @@ test('every golden workflow enters exactly the steps recordsStep names with step
     const design = goldenDesign(name);
     const code = readFileSync(join(goldenRoot, name, 'workflows.ts'), 'utf8');
     const recording = design.nodes.filter((n) => !isHandlerNode(n) && recordsStep(n)).map((n) => n.id);
-    const waiting = [...code.matchAll(/^\s*stepTracker\.enterWaiting\('([^']+)'\);$/gm)].map((m) => m[1]);
+    const waiting = [...code.matchAll(/^\s*stepTracker\.enterWaiting\('([^']+)'(?:, '(?:[^'\\]|\\.)*')?\);$/gm)].map((m) => m[1]);
     assert.deepEqual(waiting.sort(), recording.sort(), `${name}: stepTracker.enterWaiting calls`);
     // The upsert itself lives in step-tracking.ts; the workflow never spells it.
     assert.equal(code.includes('upsertSearchAttributes'), false, `${name}: no upsert in the workflow's own code`);

@@ -261,8 +261,8 @@ test('the code view highlights the selected node’s code; a problem focuses its
   await designer.selectNode('await-approval');
   await expect(designer.codeView).toHaveAttribute('data-highlight', /^\d+-\d+$/);
   const marked = designer.codeView.locator('.cm-node-line');
-  await expect(marked.filter({ hasText: "stepTracker.enterWaiting('await-approval')" })).toBeVisible();
-  await expect(marked.filter({ hasText: "stepTracker.enter('is-approved')" })).toHaveCount(0);
+  await expect(marked.filter({ hasText: "stepTracker.enterWaiting('await-approval', 'Await approval')" })).toBeVisible();
+  await expect(marked.filter({ hasText: "stepTracker.enter('is-approved'" })).toHaveCount(0);
   await designer.selectNode('add-comment');
   await expect(marked.filter({ hasText: 'addCommentUpdate' })).toBeVisible();
 

@@ -9,10 +9,10 @@ const text = (r: { from: number; to: number } | null) => (r ? lines.slice(r.from
 
 test('a step’s lines run from its comment to the end of its code', () => {
   const wait = text(nodeCodeLines(code, { id: 'await-approval', type: 'wait' }));
-  assert.match(wait, /^ *\/\/ Await approval/);
-  assert.match(wait, /stepTracker\.enterWaiting\('await-approval'\)/);
+  assert.match(wait, /^ *\/\/ An approver decides through the approve signal\./);
+  assert.match(wait, /stepTracker\.enterWaiting\('await-approval', 'Await approval'\)/);
   assert.match(wait, /condition\(\(\) => decided, '7 days'\)/);
-  assert.doesNotMatch(wait, /stepTracker\.enter\('is-approved'\)/);
+  assert.doesNotMatch(wait, /stepTracker\.enter\('is-approved'/);
 });
 
 test('a handler’s lines are its whole setHandler call', () => {

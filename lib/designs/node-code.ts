@@ -1,8 +1,8 @@
 /**
  * Finds the lines of generated workflows.ts that belong to one node, so the code view can
  * highlight the code of the selected node. The generator marks every step with
- * `stepTracker.enter('<node id>')` or `stepTracker.enterWaiting('<node id>')` (after the node's
- * comment), inside `case '<node id>': {` when the flow has loops or joins, and registers every
+ * `stepTracker.enter('<node id>', '<label>')` or `stepTracker.enterWaiting(…)` (after the node's
+ * description as a comment, when it has one), inside `case '<node id>': {` when the flow has loops or joins, and registers every
  * handler with `setHandler(<name>Signal|Query|Update, …)`.
  */
 export interface NodeRef {
@@ -26,8 +26,8 @@ export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
   // A flow with loops is emitted as a state machine: one `case '<id>': { … }` per step.
   const caseAt = lines.findIndex((l) => l.trim() === `case '${node.id}': {`);
   if (caseAt >= 0) return blockLines(lines, caseAt);
-  const markers = [`stepTracker.enter('${node.id}')`, `stepTracker.enterWaiting('${node.id}')`];
-  const at = lines.findIndex((l) => markers.some((marker) => l.includes(marker)));
+  const marker = new RegExp(`stepTracker\\.enter(Waiting)?\\('${escapeRegExp(node.id)}'[,)]`);
+  const at = lines.findIndex((l) => marker.test(l));
   if (at < 0) return null;
   const from = at > 0 && lines[at - 1]!.trim().startsWith('//') ? at - 1 : at;
   const indent = indentOf(lines[at]!);
@@ -40,6 +40,8 @@ export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
   }
   return { from: from + 1, to: to + 1 };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** From a line opening a block to the line closing it at the same indentation. */
 function blockLines(lines: string[], at: number): LineRange {
