@@ -26,8 +26,10 @@ test('draw money and list state, a child workflow, a signal to another workflow 
   await designer.field(`variables.${seen}.type`).selectOption('list');
   await designer.field(`variables.${seen}.items`).selectOption('string');
 
+  // A child names a saved design (here itself): saved under its new name before the child's form lists the designs.
+  await designer.waitSaved();
   const child = await designer.dropNode('childWorkflow', { x: 520, y: 220 });
-  await designer.fill('workflowType', 'RelayWorkflow');
+  await designer.field('design').selectOption('RelayWorkflow');
   await designer.fill('workflowId', 'workflowId() + "-child"');
   await designer.field('waitForResult').uncheck();
 
