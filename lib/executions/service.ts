@@ -16,7 +16,7 @@ import { ApplicationFailure, defineSearchAttributeKey, SearchAttributeType, type
 import { nanoid } from 'nanoid';
 import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState, entryStep, type Design, type HandlerNode, type HandlerNodeType } from '@/codegen/design';
 import type { Principal } from '../auth/principal';
-import { deploymentByBuildId, getDeployment, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
+import { deploymentByBuildId, getDeployment, getDesign, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
 import { processForDesign } from '../approvals/store';
 import { ApiError } from '../api/errors';
 import { InputError, NotFoundError } from '../errors';
@@ -160,7 +160,9 @@ export async function prepareStart({
   } else {
     deployment = await currentDeployment(designId);
     if (!deployment) {
-      throw new ApiError(422, 'design.not-deployed', `Design ${designId} has no active deployment: deploy it first`);
+      // The name is what the person knows the design by; the id only when the design is gone.
+      const name = (await getDesign({ id: designId }))?.name;
+      throw new ApiError(422, 'design.not-deployed', `${name ? `The design "${name}"` : `Design ${designId}`} has no active deployment: deploy it first`);
     }
   }
   const design = await loadDeployedDesign(deployment);
