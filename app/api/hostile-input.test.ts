@@ -65,6 +65,7 @@ function templates(ids: { userId: string; designId: string }): Record<string, Te
     'POST /api/executions': { body: { designId: 'no-such-design', workflowId: 'wf-1', input: { amount: '10' } } },
     'POST /api/executions/signal-with-start': { body: { designId: 'no-such-design', workflowId: 'wf-1', signal: 'approve', args: { comment: 'ok' } } },
     'POST /api/executions/update-with-start': { body: { designId: 'no-such-design', workflowId: 'wf-1', update: 'decide', args: { comment: 'ok' } } },
+    'POST /api/executions/bulk': { body: { action: 'terminate', workflowIds: ['wf-1'], reason: 'done' } },
     'POST /api/executions/[workflowId]/cancel': { params: { workflowId: 'wf-1' } },
     'POST /api/executions/[workflowId]/terminate': { params: { workflowId: 'wf-1' }, body: { reason: 'done' } },
     'POST /api/executions/[workflowId]/reset': { params: { workflowId: 'wf-1' }, body: { reason: 'again' } },

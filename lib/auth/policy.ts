@@ -96,6 +96,8 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/executions/[workflowId]/cancel', access: OPERATORS, audit: 'execution.cancel' },
   { method: 'POST', pattern: '/api/executions/[workflowId]/terminate', access: OPERATORS, audit: 'execution.terminate' },
   { method: 'POST', pattern: '/api/executions/[workflowId]/reset', access: OPERATORS, audit: 'execution.reset' },
+  // each execution is audited as its single route would be (lib/executions/bulk.ts)
+  { method: 'POST', pattern: '/api/executions/bulk', access: OPERATORS },
   // approvals (lib/approvals): creating a process deploys its design; submissions and decisions are audited by the service
   { method: 'GET', pattern: '/api/processes', access: 'signed-in' },
   { method: 'POST', pattern: '/api/processes', access: DESIGNERS, audit: 'approval.process-deploy' },

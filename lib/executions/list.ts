@@ -2,18 +2,19 @@
  * The executions list across designs and versions, straight from Temporal
  * visibility: filters become a visibility query over the Signalbox search attributes, pages
  * follow Temporal's own nextPageToken (so tens of thousands of executions page in constant time),
- * and the live step of the running rows on the page comes from the designer query.
+ * and each row's step — live for running rows, the one a closed run ended at — comes with its label
+ * (lib/executions/list-steps.ts).
  */
 import 'server-only';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
-import { DESIGNER_STATE_QUERY, SEARCH_ATTRIBUTES, type DesignerState } from '@/codegen/design';
+import { SEARCH_ATTRIBUTES } from '@/codegen/design';
 import { listDeployments, listDesigns } from '@/db/repository';
 import { InputError } from '../errors';
+import { resolveSteps, type StepSource } from './list-steps';
 import type { ExecutionSummary } from './service';
 import { getTemporalClient } from '../temporal-client';
 
-const LIVE_STEP_TIMEOUT_MS = 1500;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
@@ -36,8 +37,11 @@ export interface ExecutionFilters {
 export interface ExecutionRow extends ExecutionSummary {
   designName: string | null;
   taskQueue: string;
-  /** The node id of the current step: live from the designer query when running, else as recorded. */
+  /** The node id of the current step: live when running, the step it ended at once closed, else as recorded in visibility. */
   step: string | null;
+  /** The step's label in the execution's design version (null when the version or node is unknown). */
+  stepLabel: string | null;
+  stepSource: StepSource;
   historyLength: number;
 }
 
@@ -106,6 +110,7 @@ export async function listExecutionPage({
   filters?: ExecutionFilters;
   pageSize?: number;
   pageToken?: string;
+  /** Ask running executions for their live step (the designer query); closed ones are asked for their end step regardless. */
   liveSteps?: boolean;
   /** The read rule as a visibility clause (lib/executions/access.ts listAccessClause). */
   access?: string | null;
@@ -145,27 +150,13 @@ export async function listExecutionPage({
         designVersion: numberAttribute(attrs[SEARCH_ATTRIBUTES.version.name]) ?? (typeof memo.designVersion === 'number' ? memo.designVersion : null),
         taskQueue: info.taskQueue,
         step: stringAttribute(attrs[SEARCH_ATTRIBUTES.step.name]),
+        stepLabel: null,
+        stepSource: 'recorded',
         historyLength: info.historyLength,
       };
     }),
   );
-  if (liveSteps) {
-    // The recorded step is the last one the execution sat in (instant steps are not recorded): ask the running ones.
-    await Promise.all(
-      rows
-        .filter((row) => row.status === 'RUNNING')
-        .map(async (row) => {
-          try {
-            const state = await client.connection.withDeadline(Date.now() + LIVE_STEP_TIMEOUT_MS, () =>
-              client.workflow.getHandle(row.workflowId, row.runId).query<DesignerState>(DESIGNER_STATE_QUERY),
-            );
-            row.step = state.currentStep;
-          } catch {
-            // no worker answering right now: keep the recorded step
-          }
-        }),
-    );
-  }
+  await resolveSteps(rows, { live: liveSteps });
   const next = response.nextPageToken;
   return { executions: rows, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null, query };
 }

@@ -35,7 +35,30 @@ export const ListExecutionsQuerySchema = z.object({
   pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional()),
   pageToken: z.preprocess(emptyAsUndefined, z.string().max(10_000).optional()),
   count: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()).transform((v) => v === '1'),
+  /** 1: add `statusCounts`, the executions in each status for the other filters. */
+  counts: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()).transform((v) => v === '1'),
+  /** 1: add `designs`, the deployed designs to filter by (name, last deployed version and time). */
+  designs: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()).transform((v) => v === '1'),
 });
+
+/** The most executions one bulk call operates on (a page of the list holds 50). */
+export const MAX_BULK_EXECUTIONS = 100;
+
+/** POST /api/executions/bulk: cancel or terminate several executions, each checked like the single routes. */
+export const BulkControlBodySchema = z
+  .object({
+    action: z.enum(['cancel', 'terminate']),
+    workflowIds: z
+      .array(z.string().min(1).max(200))
+      .min(1, 'name at least one execution')
+      .max(MAX_BULK_EXECUTIONS, `at most ${MAX_BULK_EXECUTIONS} executions per call`)
+      .refine((ids) => new Set(ids).size === ids.length, 'names an execution twice'),
+    /** Terminate only: recorded in each history. */
+    reason: z.string().max(1000).optional(),
+  })
+  .strict()
+  .refine((body) => body.action === 'terminate' || body.reason === undefined, { message: 'a reason goes with terminate only', path: ['reason'] });
+export type BulkControlBody = z.infer<typeof BulkControlBodySchema>;
 
 /** GET /api/executions/[workflowId]/history query string. */
 export const HistoryQuerySchema = z.object({
