@@ -1,19 +1,28 @@
 'use client';
 import Link from 'next/link';
+import { useState } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDurationBetween, formatTime } from '../ui/format-time';
 import { ExecutionControls } from './ExecutionControls';
 import { ExecutionDiagram } from './ExecutionDiagram';
-import { HandlerPanel } from './HandlerPanel';
+import { ExecutionSidePanel } from './ExecutionSidePanel';
 import { HistoryTimeline } from './HistoryTimeline';
-import { PendingUpdatesPanel } from './PendingUpdatesPanel';
 import styles from './monitor.module.css';
 import { useExecution } from './useExecution';
-import { formatValue, VariablesTable } from './VariablesTable';
+import { formatValue } from './VariablesTable';
 
-/** The execution monitor: status, controls, diagram with the live step, variables, message forms, pending work and history. */
+/**
+ * The execution monitor: status and controls on top; the diagram with the live step as the main
+ * area, the history below it (resizable); messages, variables and pending work in a side panel
+ * that can be resized and collapsed. A node picked on the diagram or in the history is shared.
+ */
 export function ExecutionView({ workflowId }: { workflowId: string }) {
   const { data, error, refresh } = useExecution(workflowId);
+  const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
+  const [follow, setFollow] = useState(true);
+  const side = usePanelRef();
+  const [sideCollapsed, setSideCollapsed] = useState(false);
   if (!data || !data.design) {
     return (
       <div className="page-message" data-testid="execution-loading">
@@ -24,6 +33,7 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
   const running = data.status === 'RUNNING';
   const current = data.state?.currentStep;
   const currentLabel = data.design.nodes.find((n) => n.id === current)?.label;
+  const toggleSide = () => (side.current?.isCollapsed() ? side.current.expand() : side.current?.collapse());
   return (
     <div className="execution">
       <header className="execution__head">
@@ -32,15 +42,20 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
         <h1><span className="muted">Execution</span> <code>{data.workflowId}</code></h1>
         <StatusBadge status={data.status} testId="execution-status" />
         {error && <span className="banner banner--warning small" data-testid="execution-problem">Connection problem: {error}</span>}
+        <span className={styles.grow} />
+        <ExecutionControls workflowId={data.workflowId} running={running} onDone={refresh} />
+        <button type="button" className="btn btn--sm btn--ghost" onClick={toggleSide} aria-expanded={!sideCollapsed}
+          aria-controls="execution-side" data-testid="side-panel-toggle">
+          {sideCollapsed ? 'Show panel' : 'Hide panel'}
+        </button>
       </header>
       <dl className="facts">
         <div><dt>Started</dt><dd>{formatTime(data.startTime)}</dd></div>
         <div><dt>{running ? 'Running for' : 'Closed'}</dt><dd>{running ? formatDurationBetween(data.startTime, null) : formatTime(data.closeTime)}</dd></div>
         <div><dt>Design version</dt><dd data-testid="execution-version">{data.designVersion ? `v${data.designVersion}` : '—'}</dd></div>
-        <div><dt>Current step</dt><dd data-testid="current-step" data-node-id={current}>{currentLabel ?? current ?? '—'}</dd></div>
-        <div><dt>Run</dt><dd><code className="small" data-testid="execution-run-id">{data.runId}</code></dd></div>
+        <div><dt>{running ? 'Current step' : 'Ended at'}</dt><dd data-testid="current-step" data-node-id={current}>{currentLabel ?? current ?? '—'}</dd></div>
+        <div className={styles.factWide}><dt>Run</dt><dd><code className="small" data-testid="execution-run-id">{data.runId}</code></dd></div>
       </dl>
-      <ExecutionControls workflowId={data.workflowId} running={running} onDone={refresh} />
       {data.status === 'COMPLETED' && (
         <div className="result result--ok"><span>Result</span><pre data-testid="execution-result">{formatValue(data.result)}</pre></div>
       )}
@@ -50,40 +65,31 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
       {running && data.pendingWorkflowTask && !data.state && (
         <p className="banner banner--warning">No worker has picked up this execution yet: is the worker host running its deployment?</p>
       )}
-      <div className="execution__body">
-        <ExecutionDiagram design={data.design} state={data.state} timerDeadlines={data.pendingTimers?.map((t) => t.firesAt)}
-          runningUpdates={data.pendingUpdates?.map((u) => u.name)} />
-        <aside className="execution__side">
-          <h3 className="panel-title">Messages</h3>
-          <HandlerPanel workflowId={data.workflowId} design={data.design} running={running} onDone={refresh} />
-          <h3 className="panel-title">Variables</h3>
-          <VariablesTable declared={data.design.variables} values={data.state?.variables} />
-          <PendingUpdatesPanel updates={data.pendingUpdates ?? []} design={data.design} running={running} />
-          <h3 className="panel-title">Pending timers</h3>
-          {data.pendingTimers?.length ? (
-            <ul className={styles.list} data-testid="pending-timers">
-              {data.pendingTimers.map((t) => (
-                <li key={t.timerId}>fires {formatTime(t.firesAt)} <span className="muted">(timer {t.timerId}, started {formatTime(t.startedAt)})</span></li>
-              ))}
-            </ul>
-          ) : <p className="empty-small">No timer pending.</p>}
-          <h3 className="panel-title">Pending activities</h3>
-          {data.pendingActivities?.length ? (
-            <ul className={styles.list} data-testid="pending-activities">
-              {data.pendingActivities.map((a) => (
-                <li key={a.activityId}>
-                  <strong>{a.activityType}</strong> {a.state.toLowerCase()}, attempt {a.attempt}
-                  {a.lastFailure && <span className="muted"> — last failure: {a.lastFailure}</span>}
-                </li>
-              ))}
-            </ul>
-          ) : <p className="empty-small">No activity pending.</p>}
-        </aside>
-      </div>
-      <section className={styles.section}>
-        <h3 className="panel-title">History <span className="muted">({data.historyLength} events)</span></h3>
-        <HistoryTimeline workflowId={data.workflowId} runId={data.runId} total={data.historyLength} />
-      </section>
+      <Group orientation="horizontal" className={styles.body} id="execution-columns">
+        <Panel id="execution-main" minSize="320px">
+          <Group orientation="vertical" id="execution-rows">
+            <Panel id="execution-diagram-panel" defaultSize="72%" minSize="200px">
+              <ExecutionDiagram design={data.design} state={data.state} timerDeadlines={data.pendingTimers?.map((t) => t.firesAt)}
+                runningUpdates={data.pendingUpdates?.map((u) => u.name)} ending={running ? undefined : data.status === 'COMPLETED' ? 'completed' : 'stopped'}
+                selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} follow={follow} onFollowChange={setFollow} />
+            </Panel>
+            <Separator className={styles.separatorRow} aria-label="Resize the history" data-testid="history-resizer" />
+            <Panel id="execution-history-panel" minSize="96px" style={{ overflow: 'auto' }}>
+              <section className={styles.history} data-testid="execution-history">
+                <h3 className="panel-title">History <span className="muted">({data.historyLength} events)</span></h3>
+                <HistoryTimeline workflowId={data.workflowId} runId={data.runId} total={data.historyLength}
+                  selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
+              </section>
+            </Panel>
+          </Group>
+        </Panel>
+        <Separator className={styles.separatorColumn} aria-label="Resize the side panel" data-testid="side-panel-resizer" />
+        <Panel id="execution-side" panelRef={side} defaultSize="380px" minSize="260px" maxSize="60%" collapsible collapsedSize="0px"
+          groupResizeBehavior="preserve-pixel-size" style={{ overflow: 'auto' }} data-testid="side-panel"
+          onResize={(size) => setSideCollapsed(size.inPixels < 1)}>
+          <ExecutionSidePanel data={data} running={running} onDone={refresh} />
+        </Panel>
+      </Group>
     </div>
   );
 }

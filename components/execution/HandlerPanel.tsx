@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Design, HandlerNode } from '@/codegen/design';
 import { api, ApiError, errorMessage } from '../api/client';
+import { validatorRules } from './message-rules';
 import { MessageForm } from './MessageForm';
 import { formatValue } from './VariablesTable';
 
@@ -42,7 +43,7 @@ function HandlerForm({ workflowId, node, running, onDone }: { workflowId: string
     );
   }
   return (
-    <MessageForm kind="update" {...common} submitLabel="Send update" disabled={!running}
+    <MessageForm kind="update" {...common} rules={validatorRules(node)} submitLabel="Send update" disabled={!running}
       onSubmit={(args) => run(async () => ({ tone: 'ok', text: `Result: ${formatValue((await api.update(workflowId, node.name, args)).result)}` }))}>
       <OutcomeLine outcome={outcome} testId={`update-result-${node.name}`} />
     </MessageForm>

@@ -13,7 +13,7 @@ const OVERSCAN = 20;
  * 10,000-event history opens as fast as a short one. When the history grows, the missing rows
  * are fetched again as they come into view.
  */
-export function HistoryTimeline({ workflowId, runId, total }: { workflowId: string; runId: string; total: number }) {
+export function HistoryTimeline({ workflowId, runId, total }: { workflowId: string; runId: string; total: number; selectedNodeId?: string | null; onSelectNode?: (id: string | null) => void }) {
   const rows = useRef(new Map<number, HistoryEventRow>());
   const chain = useRef<{ token: string | null; ended: boolean }>({ token: null, ended: true });
   /** The history length at which a whole pass found nothing more (the server lags describe): wait for growth. */

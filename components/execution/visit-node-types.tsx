@@ -10,18 +10,21 @@ export interface VisitInfo {
   deadlines: ReadonlyMap<string, string>;
   /** Update nodes with handlers accepted and still running, and how many. */
   running: ReadonlyMap<string, number>;
+  /** A closed execution: the step it ended on and how to say so ("ended here", "stopped here"). */
+  endedAt?: { nodeId: string; text: string };
 }
 
 export const VisitContext = createContext<VisitInfo>({ counts: new Map(), deadlines: new Map(), running: new Map() });
 
 function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
   function VisitedNode(props: NodeProps) {
-    const { counts, deadlines, running } = useContext(VisitContext);
+    const { counts, deadlines, running, endedAt } = useContext(VisitContext);
     const count = counts.get(props.id);
     const deadline = deadlines.get(props.id);
     const inFlight = running.get(props.id);
+    const ended = endedAt?.nodeId === props.id ? endedAt.text : undefined;
     return (
-      <div style={{ position: 'relative' }}>
+      <div style={{ position: 'relative' }} data-testid={`exec-node-${props.id}`} data-selected={props.selected ? 'true' : undefined}>
         <Inner {...props} />
         {count !== undefined && (
           <span className="badge badge--info" data-testid={`visits-${props.id}`} data-count={count} title={`Entered ${count} time${count === 1 ? '' : 's'}`}
@@ -39,6 +42,12 @@ function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
           <span className="badge badge--info" data-testid={`running-${props.id}`} data-count={inFlight} title="Accepted updates whose handler has not finished"
             style={{ position: 'absolute', bottom: -12, left: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
             ⟳ {inFlight} running
+          </span>
+        )}
+        {ended && (
+          <span className="badge badge--success" data-testid={`ended-${props.id}`} title="The execution closed at this step"
+            style={{ position: 'absolute', bottom: -12, right: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
+            ■ {ended}
           </span>
         )}
       </div>
