@@ -8,6 +8,8 @@ import 'server-only';
 import protoPackage, { type temporal } from '@temporalio/proto';
 import { InputError } from '../errors';
 import { getTemporalClient } from '../temporal-client';
+import { decodeEvent } from './history-decode';
+import type { HistoryEventRow } from './history-row';
 
 // A CommonJS package: its namespaces come through the default export under ESM.
 const proto = protoPackage.temporal;
@@ -16,15 +18,8 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 export const MAX_HISTORY_PAGE = 1000;
 /** Pages the server serves without a warning (its threshold is 256 events). */
 const SCAN_PAGE = 256;
-const SUMMARY_CHARS = 240;
 
-export interface HistoryEventRow {
-  id: number;
-  time: string;
-  /** e.g. TIMER_STARTED, WORKFLOW_EXECUTION_SIGNALED. */
-  type: string;
-  summary: string;
-}
+export type { HistoryEventRow } from './history-row';
 
 export interface PendingTimer {
   timerId: string;
@@ -53,11 +48,6 @@ interface OpenWork {
   updates: Map<string, PendingUpdate>;
 }
 
-function eventTypeName(type: number | null | undefined): string {
-  const name = type == null ? undefined : proto.api.enums.v1.EventType[type];
-  return typeof name === 'string' ? name.replace(/^EVENT_TYPE_/, '') : `EVENT_${type}`;
-}
-
 function timestampMs(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
   if (!ts) return 0;
   return Number(ts.seconds ?? 0) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
@@ -65,49 +55,6 @@ function timestampMs(ts: { seconds?: unknown; nanos?: number | null } | null | u
 
 function durationMs(d: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
   return timestampMs(d);
-}
-
-/** Payloads shown as their JSON text; bytes and long values shortened. */
-function readable(value: unknown, depth = 0): unknown {
-  if (value == null || depth > 6) return value;
-  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
-  if (Array.isArray(value)) return value.map((v) => readable(v, depth + 1));
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (record.data instanceof Uint8Array && record.metadata && typeof record.metadata === 'object') {
-      const text = Buffer.from(record.data).toString('utf8');
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return text;
-      }
-    }
-    if ('seconds' in record && 'nanos' in record && Object.keys(record).length <= 2) return `${durationMs(record as { seconds?: unknown; nanos?: number })} ms`;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) {
-      if (v == null || k === 'header' || k === 'identity' || k === 'workerVersion' || k === 'sdkMetadata' || k === 'meteringMetadata') continue;
-      out[k] = readable(v, depth + 1);
-    }
-    return out;
-  }
-  if (typeof value === 'object' || typeof value === 'bigint') return String(value);
-  return value;
-}
-
-function summarise(event: HistoryEvent): string {
-  const entry = Object.entries(event).find(([key, value]) => key.endsWith('EventAttributes') && value != null);
-  if (!entry) return '';
-  const text = JSON.stringify(readable(entry[1]), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) ?? '';
-  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
-}
-
-function toRow(event: HistoryEvent): HistoryEventRow {
-  return {
-    id: Number(event.eventId ?? 0),
-    time: new Date(timestampMs(event.eventTime)).toISOString(),
-    type: eventTypeName(event.eventType),
-    summary: summarise(event),
-  };
 }
 
 function decodeToken(token: string | undefined): Buffer {
@@ -126,7 +73,11 @@ async function fetchPage(workflowId: string, runId: string | undefined, pageSize
   });
 }
 
-/** One page of the history, oldest first. */
+/**
+ * One page of the history, oldest first, each event decoded for the timeline (history-decode.ts).
+ * Temporal serves at most 256 events a call, so a larger page is filled from several calls: a
+ * 50,000-event history then travels in 50 responses, not 200.
+ */
 export async function historyPage({
   workflowId,
   runId,
@@ -141,10 +92,14 @@ export async function historyPage({
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_HISTORY_PAGE) {
     throw new InputError(`pageSize must be an integer from 1 to ${MAX_HISTORY_PAGE}`, 'input.invalid', 'pageSize');
   }
-  const response = await fetchPage(workflowId, runId, pageSize, decodeToken(pageToken));
-  const events = (response.history?.events ?? []).map(toRow);
-  const next = response.nextPageToken;
-  return { events, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null };
+  let token: Uint8Array = decodeToken(pageToken);
+  const events: HistoryEventRow[] = [];
+  do {
+    const response = await fetchPage(workflowId, runId, Math.min(SCAN_PAGE, pageSize - events.length), Buffer.from(token));
+    for (const event of response.history?.events ?? []) events.push(decodeEvent(event));
+    token = response.nextPageToken ?? new Uint8Array();
+  } while (token.length > 0 && events.length < pageSize);
+  return { events, nextPageToken: token.length > 0 ? Buffer.from(token).toString('base64url') : null };
 }
 
 /**
