@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { Client, Connection, isGrpcServiceError } from '@temporalio/client';
+import { temporalClientInterceptors } from './temporal-calls';
 import { temporalConnectionOptions, temporalSettings } from './temporal-settings';
 
 /** Temporal could not be reached (the API answers 503). */
@@ -26,7 +27,11 @@ export async function getTemporalClient(): Promise<Client> {
   globalForTemporal.__signalboxTemporal ??= (async () => {
     const settings = temporalSettings();
     try {
-      const connection = await Connection.connect({ ...temporalConnectionOptions(settings), connectTimeout: CONNECT_TIMEOUT });
+      const connection = await Connection.connect({
+        ...temporalConnectionOptions(settings),
+        connectTimeout: CONNECT_TIMEOUT,
+        interceptors: temporalClientInterceptors(), // counts calls (lib/temporal-calls.ts)
+      });
       return { connection, client: new Client({ connection, namespace: settings.namespace }) };
     } catch (error) {
       throw new TemporalUnavailableError(settings.address, error);
