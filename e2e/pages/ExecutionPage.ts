@@ -5,11 +5,33 @@ export class ExecutionPage {
   readonly status: Locator;
   readonly result: Locator;
   readonly currentStep: Locator;
+  readonly diagram: Locator;
+  readonly fitButton: Locator;
+  readonly followToggle: Locator;
+  readonly sidePanel: Locator;
+  readonly sidePanelToggle: Locator;
+  readonly sidePanelResizer: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByTestId('execution-status');
     this.result = page.getByTestId('execution-result');
     this.currentStep = page.getByTestId('current-step');
+    this.diagram = page.getByTestId('execution-diagram');
+    this.fitButton = page.getByTestId('diagram-fit');
+    this.followToggle = page.getByTestId('diagram-follow');
+    this.sidePanel = page.getByTestId('side-panel');
+    this.sidePanelToggle = page.getByTestId('side-panel-toggle');
+    this.sidePanelResizer = page.getByTestId('side-panel-resizer');
+  }
+
+  /** A node with what the monitor draws over it (visit count, deadline, "ended here"); data-selected when picked. */
+  nodeWithBadges(id: string): Locator {
+    return this.page.getByTestId(`exec-node-${id}`);
+  }
+
+  /** The rules an update's form says its validator checks. */
+  rules(name: string): Locator {
+    return this.page.getByTestId(`update-rules-${name}`);
   }
 
   node(id: string): Locator {
