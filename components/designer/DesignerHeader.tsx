@@ -1,15 +1,17 @@
 'use client';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConflictBanner } from './ConflictBanner';
 import { DesignFileMenu } from './DesignFileMenu';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
+import styles from './DesignerHeader.module.css';
 import { DeployStatus } from './DeployStatus';
 import { ExportButton } from './ExportButton';
 import { SaveIndicator } from './SaveIndicator';
 import { StartDialog } from './StartDialog';
 import type { DesignerStore } from './store';
 import { ThemeToggle } from './ThemeToggle';
+import { useActiveDeployment } from './useActiveDeployment';
 import { useSaveDeploy } from './useSaveDeploy';
 
 const select = (s: DesignerStore) => ({ name: s.workflow.name, dirty: s.dirty, savedVersion: s.savedVersion, designId: s.designId });
@@ -19,6 +21,21 @@ export function DesignerHeader() {
   const store = useDesignerStoreApi();
   const { save, deploy, saveNow, deployNow, dismissDeploy, reloadTheirs, overwriteWithMine } = useSaveDeploy();
   const [starting, setStarting] = useState(false);
+  const { presence, refresh: refreshPresence } = useActiveDeployment(designId);
+  /** Whether an active deployment existed when the shown deploy began (the replay check's reason for skipping). */
+  const [hadActiveDeployment, setHadActiveDeployment] = useState<boolean | null>(null);
+  const deployWithContext = useCallback(
+    (force = false) => {
+      setHadActiveDeployment(presence === 'active' ? true : presence === 'none' ? false : null);
+      void deployNow(force);
+    },
+    [presence, deployNow],
+  );
+  useEffect(() => {
+    if (deploy.kind === 'deployed') void refreshPresence();
+  }, [deploy.kind, refreshPresence]);
+  // Never deployed: Deploy is the next step, Start says why it cannot run yet.
+  const notDeployed = presence === 'none';
   const busy = save.kind === 'saving' || deploy.kind === 'saving' || deploy.kind === 'deploying';
 
   useEffect(() => {
@@ -54,12 +71,15 @@ export function DesignerHeader() {
           Workflow settings
         </button>
         <button type="button" className="btn" data-testid="save-button" disabled={busy || save.kind === 'conflict'} onClick={() => void saveNow()}>Save</button>
-        <button type="button" className="btn" data-testid="deploy-button" disabled={busy} onClick={() => void deployNow()}>
+        <button type="button" className={notDeployed ? 'btn btn--primary' : 'btn'} data-testid="deploy-button" disabled={busy} onClick={() => deployWithContext()}>
           {deploy.kind === 'deploying' ? 'Deploying…' : 'Deploy'}
         </button>
-        <button type="button" className="btn btn--primary" data-testid="start-button" onClick={() => setStarting(true)}>Start…</button>
+        {notDeployed && <span id="start-reason" className={styles.startReason} data-testid="start-reason">Deploy this design first</span>}
+        <button type="button" className={presence === 'active' ? 'btn btn--primary' : 'btn'} data-testid="start-button" disabled={notDeployed}
+          aria-describedby={notDeployed ? 'start-reason' : undefined} onClick={() => setStarting(true)}>Start…</button>
       </div>
-      <DeployStatus state={deploy} onDismiss={dismissDeploy} onForce={() => void deployNow(true)} />
+      <DeployStatus state={deploy} onDismiss={dismissDeploy} onForce={() => deployWithContext(true)} onRecheck={() => deployWithContext()}
+        hadActiveDeployment={hadActiveDeployment} />
       {save.kind === 'conflict' && (
         <ConflictBanner currentVersion={save.currentVersion} onReload={() => void reloadTheirs()} onOverwrite={() => void overwriteWithMine()} />
       )}

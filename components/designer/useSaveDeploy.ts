@@ -17,9 +17,10 @@ export type DeployStages = Partial<Record<DeployProgressLine['stage'], DeployPro
 export type DeployState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'deploying'; stages: DeployStages }
-  | { kind: 'deployed'; deployment: Deployment; stages: DeployStages; warnings: string[] }
-  | { kind: 'error'; message: string; diagnostics: Diagnostic[]; stages?: DeployStages; canForce?: boolean; version?: number };
+  | { kind: 'deploying'; stages: DeployStages; changeCount: number }
+  | { kind: 'deployed'; deployment: Deployment; stages: DeployStages; warnings: string[]; changeCount: number }
+  /** changeCount: the design's edit count the deploy checked (the panel tells when the design has changed since). */
+  | { kind: 'error'; message: string; diagnostics: Diagnostic[]; stages?: DeployStages; canForce?: boolean; version?: number; changeCount?: number };
 
 /** Quiet time after the last edit before it saves by itself. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -128,19 +129,20 @@ export function useSaveDeploy() {
       }
     }
     let stages: DeployStages = {};
-    setDeploy({ kind: 'deploying', stages });
+    const { changeCount } = store.getState();
+    setDeploy({ kind: 'deploying', stages, changeCount });
     try {
       const { status, body } = await deployWithProgress(
         `/api/designs/${encodeURIComponent(store.getState().designId)}/deployments`,
         { version, ...(force ? { force: true } : {}) },
         (line) => {
           stages = { ...stages, [line.stage]: line };
-          setDeploy({ kind: 'deploying', stages });
+          setDeploy({ kind: 'deploying', stages, changeCount });
         },
       );
       if (status === 201) {
         const ok = body as { deployment: Deployment; warnings?: string[] };
-        setDeploy({ kind: 'deployed', deployment: ok.deployment, stages, warnings: ok.warnings ?? [] });
+        setDeploy({ kind: 'deployed', deployment: ok.deployment, stages, warnings: ok.warnings ?? [], changeCount });
         return;
       }
       const refused = body as { error?: { message?: string }; diagnostics?: Diagnostic[]; canForce?: boolean } | undefined;
@@ -151,9 +153,10 @@ export function useSaveDeploy() {
         stages,
         canForce: refused?.canForce ?? false,
         version: version ?? undefined,
+        changeCount,
       });
     } catch (err) {
-      setDeploy({ kind: 'error', message: errorMessage(err), diagnostics: err instanceof ApiError ? err.diagnostics : [], stages });
+      setDeploy({ kind: 'error', message: errorMessage(err), diagnostics: err instanceof ApiError ? err.diagnostics : [], stages, changeCount });
     }
   }, [store, saveNow]);
 

@@ -158,6 +158,28 @@ export class DesignerPage {
     await expect(status, await status.innerText()).toHaveAttribute('data-state', 'deployed');
   }
 
+  /** The deploy panel (progress, outcome, refusal). */
+  get deployStatus(): Locator {
+    return this.page.getByTestId('deploy-status');
+  }
+
+  /** One deploy stage's line: its name and its outcome in words. */
+  deployStage(stage: 'validate' | 'generate' | 'typecheck' | 'bundle' | 'replay' | 'start-worker'): Locator {
+    return this.page.getByTestId(`deploy-stage-${stage}`);
+  }
+
+  /** Presses Deploy and waits for the deploy to end either way (deployed or refused). */
+  async deployAndWait(): Promise<'deployed' | 'error'> {
+    await this.page.getByTestId('deploy-button').click();
+    await expect(this.deployStatus).toHaveAttribute('data-state', /deployed|error/, { timeout: 120_000 });
+    return (await this.deployStatus.getAttribute('data-state')) as 'deployed' | 'error';
+  }
+
+  /** The design's id, from the page's address. */
+  designId(): string {
+    return decodeURIComponent(new URL(this.page.url()).pathname.split('/').pop()!);
+  }
+
   /** Opens the start form, fills the workflow input, starts, and waits for the execution page. */
   async start(input: Record<string, string>) {
     await this.page.getByTestId('start-button').click();
