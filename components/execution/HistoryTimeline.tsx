@@ -1,96 +1,206 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/client';
-import styles from './monitor.module.css';
-import { monitorApi, type HistoryEventRow } from './monitor-api';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { Design } from '@/codegen/design';
+import type { HistoryEventRow, HistoryKind } from '@/lib/executions/history-row';
+import { groupEvents, groupWords, HISTORY_KINDS, wordsInGroup, type HistoryGroup } from './history-groups';
+import { linkGroupsToNodes } from './history-nodes';
+import styles from './HistoryTimeline.module.css';
+import { useHistoryRows } from './useHistoryRows';
 
-const ROW_PX = 24;
-const OVERSCAN = 20;
+/** One line of the list: a group (compact view) or an event (an expanded group's, or the full list's). */
+type Item =
+  | { key: string; level: 'group'; group: HistoryGroup }
+  | { key: string; level: 'event'; event: HistoryEventRow; group: HistoryGroup | undefined; nested: boolean };
+
+const ROW_ESTIMATE = 34;
+/** The sticky column header's height: the list starts below it (HistoryTimeline.module.css .header). */
+const HEADER_PX = 28;
+
+function detailsText(details: unknown): string {
+  if (details === undefined) return '';
+  return typeof details === 'string' ? details : JSON.stringify(details);
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString();
+
+export interface HistoryTimelineProps {
+  workflowId: string;
+  runId: string;
+  /** The run's history length (describe): more events are fetched as it grows. */
+  total: number;
+  /** The design the run executes: events then name and link their nodes. */
+  design?: Pick<Design, 'nodes'> | null;
+  /** The node whose events alone are shown (null: all). */
+  selectedNodeId?: string | null;
+  /** An event's node chip was clicked (a node id), or "show all" (null). */
+  onSelectNode?: (nodeId: string | null) => void;
+}
 
 /**
- * The event history as a virtualised list: only the rows in view are rendered, and pages of
- * events are fetched (following the server's nextPageToken) only as far as the view needs, so a
- * 10,000-event history opens as fast as a short one. When the history grows, the missing rows
- * are fetched again as they come into view.
+ * The event history as a readable timeline: events in words with their values decoded, an
+ * activity's, update's, timer's or child's events as one row that expands (or every event, by
+ * the toggle), filtered by kind and by node, each linked to its design node. Only the rows in
+ * view are in the page (virtualised), so 50,000 events scroll as 50 do.
  */
-export function HistoryTimeline({ workflowId, runId, total }: { workflowId: string; runId: string; total: number; selectedNodeId?: string | null; onSelectNode?: (id: string | null) => void }) {
-  const rows = useRef(new Map<number, HistoryEventRow>());
-  const chain = useRef<{ token: string | null; ended: boolean }>({ token: null, ended: true });
-  /** The history length at which a whole pass found nothing more (the server lags describe): wait for growth. */
-  const exhaustedAt = useRef(-1);
-  const [version, setVersion] = useState(0);
-  /** A page is being fetched (a ref: changing it must not re-run and so abort the fetch). */
-  const loading = useRef(false);
-  const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState({ top: 0, height: 360 });
-  const box = useRef<HTMLDivElement>(null);
+export function HistoryTimeline({ workflowId, runId, total, design, selectedNodeId = null, onSelectNode }: HistoryTimelineProps) {
+  const { rows, loading, error, retry } = useHistoryRows(workflowId, runId, total);
+  const [compact, setCompact] = useState(true);
+  const [hidden, setHidden] = useState<ReadonlySet<HistoryKind>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const scroller = useRef<HTMLDivElement>(null);
 
-  const aborter = useRef<AbortController | null>(null);
-  useEffect(() => {
-    rows.current = new Map();
-    chain.current = { token: null, ended: true };
-    exhaustedAt.current = -1;
-    setVersion((v) => v + 1);
-    return () => {
-      aborter.current?.abort();
-      loading.current = false;
-    };
-  }, [workflowId, runId]);
+  const groups = useMemo(() => groupEvents(rows), [rows]);
+  const groupOf = useMemo(() => new Map(groups.map((g) => [g.key, g])), [groups]);
+  const links = useMemo(() => linkGroupsToNodes(groups, design), [groups, design]);
+  const labels = useMemo(() => new Map((design?.nodes ?? []).map((n) => [n.id, n.label || n.id])), [design]);
+  const labelOf = (nodeId: string) => labels.get(nodeId);
 
-  const first = Math.max(1, Math.floor(view.top / ROW_PX) + 1 - OVERSCAN);
-  const last = Math.min(total, Math.ceil((view.top + view.height) / ROW_PX) + OVERSCAN);
-  let missing = false;
-  for (let id = first; id <= last && !missing; id++) missing = !rows.current.has(id);
+  const items = useMemo<Item[]>(() => {
+    const shown = (group: HistoryGroup) => !hidden.has(group.kind) && (selectedNodeId == null || links.get(group.key) === selectedNodeId);
+    const out: Item[] = [];
+    if (compact) {
+      for (const group of groups) {
+        if (group.internal || !shown(group)) continue;
+        out.push({ key: group.key, level: 'group', group });
+        if (expanded.has(group.key) && group.events.length > 1) {
+          for (const event of group.events) out.push({ key: `${group.key}/${event.id}`, level: 'event', event, group, nested: true });
+        }
+      }
+    } else {
+      for (const event of rows) {
+        const group = groupOf.get(event.group ?? `event:${event.id}`);
+        if (group && shown(group)) out.push({ key: String(event.id), level: 'event', event, group, nested: false });
+      }
+    }
+    return out;
+  }, [compact, groups, groupOf, rows, hidden, expanded, selectedNodeId, links]);
 
-  useEffect(() => {
-    if (!missing || loading.current || error || exhaustedAt.current === total) return;
-    const controller = new AbortController();
-    aborter.current = controller;
-    if (chain.current.ended) chain.current = { token: null, ended: false };
-    loading.current = true;
-    monitorApi.history(workflowId, chain.current.token, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        for (const event of page.events) rows.current.set(event.id, event);
-        if (page.nextPageToken === null && rows.current.size < total) exhaustedAt.current = total;
-        chain.current = { token: page.nextPageToken, ended: page.nextPageToken === null };
-        loading.current = false;
-        setVersion((v) => v + 1);
-      },
-      (err) => {
-        if (controller.signal.aborted) return;
-        loading.current = false;
-        setError(errorMessage(err));
-      },
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 12,
+    scrollMargin: HEADER_PX,
+    getItemKey: (index) => items[index]!.key,
+  });
+
+  const toggleKind = (kind: HistoryKind) => setHidden((now) => {
+    const next = new Set(now);
+    if (!next.delete(kind)) next.add(kind);
+    return next;
+  });
+  const toggleGroup = (key: string) => setExpanded((now) => {
+    const next = new Set(now);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  });
+
+  const nodeChip = (groupKey: string | undefined) => {
+    const nodeId = groupKey ? links.get(groupKey) : undefined;
+    if (!nodeId) return <span />;
+    return (
+      <button type="button" className={styles.chip} data-testid="history-node-chip" data-node-id={nodeId}
+        aria-pressed={selectedNodeId === nodeId} title={`Show ${labelOf(nodeId) ?? nodeId} on the diagram and its events here`}
+        onClick={() => onSelectNode?.(nodeId)}>
+        {labelOf(nodeId) ?? nodeId}
+      </button>
     );
-  }, [missing, error, workflowId, version, total]);
+  };
 
-  const visible: HistoryEventRow[] = [];
-  for (let id = first; id <= last; id++) {
-    visible.push(rows.current.get(id) ?? { id, time: '', type: '…', summary: '' });
-  }
+  const renderItem = (item: Item) => {
+    if (item.level === 'group') {
+      const { group } = item;
+      const first = group.events[0]!;
+      const last = group.events.at(-1)!;
+      const many = group.events.length > 1;
+      const details = detailsText(group.events.find((e) => e.details !== undefined && e.action !== 'started')?.details ?? first.details);
+      return (
+        <div className={styles.row} data-testid="history-event" data-event-type={first.type} data-kind={group.kind} data-group={group.key}>
+          <span className={styles.id}>{first.id}</span>
+          <span className={styles.time} title={first.time}>{clock(last.time)}</span>
+          <span className={styles.words} data-testid="history-words">
+            {many ? (
+              <button type="button" className={styles.expander} aria-expanded={expanded.has(group.key)} onClick={() => toggleGroup(group.key)}
+                data-testid="history-expand">
+                <span aria-hidden="true">{expanded.has(group.key) ? '▾' : '▸'}</span> {groupWords(group, labelOf)}
+                <span className={styles.count}> · {group.events.length} events</span>
+              </button>
+            ) : groupWords(group, labelOf)}
+          </span>
+          <code className={styles.details} title={details}>{details}</code>
+          {nodeChip(group.key)}
+        </div>
+      );
+    }
+    const { event, group, nested } = item;
+    const details = detailsText(event.details);
+    return (
+      <div className={nested ? styles.nestedRow : styles.row} data-testid={nested ? 'history-group-event' : 'history-event'} data-event-type={event.type} data-kind={event.kind}>
+        <span className={styles.id}>{event.id}</span>
+        <span className={styles.time} title={event.time}>{clock(event.time)}</span>
+        <span className={styles.words} data-testid="history-words">{wordsInGroup(event, group, labelOf)}</span>
+        <code className={styles.details} title={details}>{details}</code>
+        {nested ? <span /> : nodeChip(group?.key)}
+      </div>
+    );
+  };
+
+  const selectedLabel = selectedNodeId ? labelOf(selectedNodeId) ?? selectedNodeId : null;
+  const empty = !loading && !error && items.length === 0;
   return (
-    <div>
-      {error && (
-        <p className="banner banner--error">
-          Could not load the history: {error}{' '}
-          <button type="button" className="btn btn--ghost btn--sm" onClick={() => setError(null)}>Retry</button>
+    <div className={styles.timeline} data-testid="history-timeline" data-total={total} data-loaded={rows.length}>
+      <div className={styles.toolbar} role="toolbar" aria-label="History view">
+        <div className={styles.segmented} role="group" aria-label="Rows">
+          <button type="button" aria-pressed={compact} onClick={() => setCompact(true)} data-testid="history-compact">Grouped</button>
+          <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)} data-testid="history-full">All events</button>
+        </div>
+        <div className={styles.kinds} role="group" aria-label="Show kinds">
+          {HISTORY_KINDS.map(({ kind, label }) => (
+            <button key={kind} type="button" className={styles.kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)}
+              data-testid={`history-kind-${kind}`}>
+              {label}
+            </button>
+          ))}
+          <span className={styles.note} title="Queries read state without changing it: Temporal does not record them in the history.">Queries are not recorded</span>
+        </div>
+        <span className={styles.status} data-testid="history-status" aria-live="polite">
+          {loading ? `Loading… ${rows.length.toLocaleString()} of ${Math.max(total, rows.length).toLocaleString()} events` : `${rows.length.toLocaleString()} events`}
+        </span>
+      </div>
+      {selectedNodeId && (
+        <p className={styles.nodeFilter} data-testid="history-node-filter">
+          Showing events of <strong>{selectedLabel}</strong> —{' '}
+          <button type="button" className={styles.link} onClick={() => onSelectNode?.(null)} data-testid="history-show-all">show all</button>
         </p>
       )}
-      <div ref={box} className={styles.timeline} data-testid="history-timeline" data-total={total}
-        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
-        <div style={{ height: total * ROW_PX, position: 'relative' }}>
-          {visible.map((event) => (
-            <div key={event.id} className={styles.timelineRow} style={{ top: (event.id - 1) * ROW_PX, height: ROW_PX }}
-              data-testid="history-event" data-event-type={event.type}>
-              <span className="muted">{event.id}</span>
-              <span className="muted">{event.time ? new Date(event.time).toLocaleTimeString() : ''}</span>
-              <strong>{event.type}</strong>
-              <span className="muted" title={event.summary}>{event.summary}</span>
-            </div>
-          ))}
+      {error && (
+        <p className="banner banner--error" role="alert">
+          Could not load the history: {error}{' '}
+          <button type="button" className="btn btn--ghost btn--sm" onClick={retry}>Retry</button>
+        </p>
+      )}
+      {rows.length === 0 && loading && <p className={styles.empty} data-testid="history-loading">Loading the history…</p>}
+      {empty && (
+        <p className={styles.empty} data-testid="history-empty">
+          {rows.length === 0 ? 'No events yet.' : selectedNodeId ? `No events of ${selectedLabel} yet.` : 'No events of the kinds shown.'}
+        </p>
+      )}
+      {items.length > 0 && (
+        <div ref={scroller} className={styles.scroller} data-testid="history-scroller">
+          <div className={styles.header} aria-hidden="true">
+            <span>#</span><span>Time</span><span>Event</span><span>Details</span><span>Node</span>
+          </div>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((virtual) => (
+              <div key={virtual.key} data-index={virtual.index} ref={virtualizer.measureElement} className={styles.slot}
+                style={{ transform: `translateY(${virtual.start - HEADER_PX}px)` }}>
+                {renderItem(items[virtual.index]!)}
+              </div>
+            ))}
+          </div>
         </div>
-      </div>
+      )}
     </div>
   );
 }
