@@ -68,6 +68,69 @@ test('--serve under fork verifies the build directory of each request message, a
   }
 });
 
+test('--serve answers a part on its own: the type check alone (no bundle), the build alone (bundle, no verify.json)', async () => {
+  const { writeBuild } = await import('@/codegen/testing/build');
+  const { approvalDesign } = await import('@/codegen/testing/designs');
+  const good = await writeBuild(approvalDesign());
+  const broken = join(buildsDir(), `test-verify-part-${process.pid}`);
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'workflows.ts'), 'export async function Broken(): Promise<string> {\n  return 42;\n}\n');
+  const child = fork(VERIFY_CLI, ['--serve'], { cwd: projectRoot(), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  try {
+    const answers: VerifierMessage[] = [];
+    const all = new Promise<void>((resolve, reject) => {
+      child.on('message', (message) => {
+        if (isVerifierMessage(message) && answers.push(message) === 3) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the verifier ended (${code})`)));
+    });
+    const requests: VerifyRequest[] = [
+      { type: 'verify', dir: broken, part: 'typecheck' },
+      { type: 'verify', dir: good.dir, part: 'typecheck' },
+      { type: 'verify', dir: good.dir, part: 'build' },
+    ];
+    for (const request of requests) child.send(request);
+    await all;
+    const [brokenCheck, goodCheck, goodBuild] = answers.map((answer) => (answer.type === 'report' ? answer.report : assert.fail(`a report, not ${answer.type}`)));
+    assert.equal(brokenCheck!.ok, false);
+    assert.equal(brokenCheck!.stage, 'typecheck');
+    assert.equal(existsSync(join(broken, 'bundle.js')), false, 'the type check alone bundles nothing');
+    assert.equal(goodCheck!.ok, true);
+    assert.equal(goodCheck!.ms.bundle, 0);
+    assert.equal(goodBuild!.ok, true);
+    assert.ok(goodBuild!.ms.bundle > 0);
+    assert.ok(existsSync(join(good.dir, 'bundle.js')));
+    assert.equal(existsSync(join(good.dir, 'verify.json')), false, 'a part leaves verify.json to the parent, which merges both');
+  } finally {
+    child.kill('SIGKILL');
+    good.remove();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});
+
+test('the warm verifier runs both halves and writes their merged report as verify.json', async () => {
+  const { verifyWarm, stopVerifier } = await import('@/lib/deploy/verifier');
+  const { writeBuild } = await import('@/codegen/testing/build');
+  const { approvalDesign } = await import('@/codegen/testing/designs');
+  const good = await writeBuild(approvalDesign());
+  const broken = join(buildsDir(), `test-verify-warm-${process.pid}`);
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'workflows.ts'), "import { sleep } from '@temporalio/workflow';\nexport async function Broken(): Promise<string> {\n  await sleep(1);\n  return 42;\n}\n");
+  try {
+    const [ok, refused] = await Promise.all([verifyWarm(good.dir), verifyWarm(broken)]);
+    assert.equal(ok.ok, true);
+    assert.ok(ok.ms.typecheck > 0 && ok.ms.bundle > 0, JSON.stringify(ok.ms));
+    assert.deepEqual(JSON.parse(readFileSync(join(good.dir, 'verify.json'), 'utf8')), ok);
+    assert.equal(refused.ok, false);
+    assert.equal(refused.stage, 'typecheck', 'the type error wins although this code bundles');
+    assert.match(refused.diagnostics[0]!.message, /workflows\.ts:4:/);
+  } finally {
+    stopVerifier();
+    good.remove();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});
+
 test('--serve without an IPC channel refuses to start', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', VERIFY_CLI, '--serve'], { cwd: projectRoot(), encoding: 'utf8' });
   assert.equal(run.status, 2);

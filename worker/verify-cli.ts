@@ -13,16 +13,18 @@
  * Long-lived mode, for a host that verifies many builds (lib/verifier.ts, the benchmark), only under fork:
  *   fork('worker/verify-cli.ts', ['--serve'], { execArgv: ['--import', 'tsx'] })
  * verifies the build directory of each VerifyRequest message, one at a time, and answers each with a
- * VerifyAnswer message carrying its report, writing the same verify.json and bundle.js. It pays for
+ * VerifyAnswer message carrying its report, writing the same verify.json and bundle.js. A request may
+ * ask for one part only (the type check, or the bundle and replay): the deploy runs the two parts in two
+ * warm processes at once and merges their answers (lib/deploy/verifier.ts). It pays for
  * loading TypeScript and webpack and for parsing the SDK's type definitions once instead of per
  * build (see docs/benchmarks.md, "Codegen"). It ends when its parent disconnects.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { transpileCustomActivities, typecheckFiles } from '@/codegen/verify';
-import { isVerifyRequest, type VerifierMessage, type VerifyProgress } from '@/lib/deploy/verify-protocol';
+import { isVerifyRequest, type VerifierMessage, type VerifyPart, type VerifyProgress } from '@/lib/deploy/verify-protocol';
 import { bundleWorkflows } from './bundle';
-import type { VerifyReport } from '@/lib/deploy/verify-report';
+import { mergeReports, type VerifyReport } from '@/lib/deploy/verify-report';
 import { replayHistories } from './replay';
 
 const serving = process.argv[2] === '--serve';
@@ -57,14 +59,17 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function verify(dir: string): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: false, stage: 'typecheck', diagnostics: [], ms: { typecheck: 0, bundle: 0, replay: 0 } };
-  const files = listFiles(dir);
+function emptyReport(): VerifyReport {
+  return { ok: false, stage: 'typecheck', diagnostics: [], ms: { typecheck: 0, bundle: 0, replay: 0 } };
+}
 
+/** The type check, then the custom activities' compilation; ok when no error. */
+function typecheckPart(dir: string): VerifyReport {
+  const report = emptyReport();
   progress('typecheck', 'running');
-  let started = Date.now();
+  const started = Date.now();
   try {
-    report.diagnostics.push(...typecheckFiles({ dir, files }));
+    report.diagnostics.push(...typecheckFiles({ dir, files: listFiles(dir) }));
   } catch (error) {
     report.diagnostics.push({ severity: 'error', code: 'verify.typecheck-crashed', message: `The type check could not run: ${message(error)}` });
   }
@@ -76,10 +81,17 @@ async function verify(dir: string): Promise<VerifyReport> {
   progress('typecheck', 'done', report.ms.typecheck);
   // Custom activities run as JavaScript in the worker host: compiled once, here, and stored with the deployment.
   transpileCustomActivities(dir);
+  report.stage = 'done';
+  report.ok = true;
+  return report;
+}
 
+/** The bundle (written as bundle.js), then the replay check of the given histories against it. */
+async function buildPart(dir: string): Promise<VerifyReport> {
+  const report = emptyReport();
   report.stage = 'bundle';
   progress('bundle', 'running');
-  started = Date.now();
+  let started = Date.now();
   let code: string;
   try {
     code = (await bundleWorkflows({ workflowsPath: join(dir, 'workflows.ts') })).code;
@@ -109,13 +121,26 @@ async function verify(dir: string): Promise<VerifyReport> {
   return report;
 }
 
-async function verifyAndRecord(dir: string): Promise<VerifyReport> {
-  let report: VerifyReport;
+/** Everything, in the order a one-shot run reports it: no bundle is made of code that does not type-check. */
+async function verify(dir: string): Promise<VerifyReport> {
+  const checked = typecheckPart(dir);
+  if (!checked.ok) return checked;
+  const built = await buildPart(dir);
+  return mergeReports(checked, built);
+}
+
+async function run(dir: string, part: VerifyPart): Promise<VerifyReport> {
   try {
-    report = await verify(dir);
+    if (part === 'typecheck') return typecheckPart(dir);
+    if (part === 'build') return await buildPart(dir);
+    return await verify(dir);
   } catch (error) {
-    report = { ok: false, stage: 'typecheck', diagnostics: [{ severity: 'error', code: 'verify.failed', message: message(error) }], ms: { typecheck: 0, bundle: 0, replay: 0 } };
+    return { ...emptyReport(), diagnostics: [{ severity: 'error', code: 'verify.failed', message: message(error) }] };
   }
+}
+
+async function verifyAndRecord(dir: string): Promise<VerifyReport> {
+  const report = await run(dir, 'all');
   writeFileSync(join(dir, 'verify.json'), JSON.stringify(report, null, 2));
   return report;
 }
@@ -133,8 +158,9 @@ function serve(): void {
       return;
     }
     const dir = resolve(request.dir);
+    const part = request.part ?? 'all';
     queue = queue
-      .then(async () => send({ type: 'report', dir, report: await verifyAndRecord(dir) }))
+      .then(async () => send({ type: 'report', dir, report: part === 'all' ? await verifyAndRecord(dir) : await run(dir, part) }))
       .catch((error: unknown) => {
         // verify.json could not be written: end, so that the parent sees the crash and verifies in a fresh process
         console.error(error);

@@ -1,15 +1,22 @@
 /**
- * A warm verifier: one long-lived `worker/verify-cli.ts --serve` child process that
- * keeps TypeScript, the SDK's parsed type definitions and webpack loaded between deploys (a fresh
- * process costs 7–13 s on a loaded machine, a warm one about a second; docs/benchmarks.md).
- * One build directory at a time; a crashed or hung verifier is replaced on the next deploy.
+ * The warm verifier: two long-lived `worker/verify-cli.ts --serve` child processes that keep
+ * TypeScript, the SDK's parsed type definitions and webpack loaded between deploys (a fresh process
+ * costs 7–13 s on a loaded machine, a warm one well under a second; docs/benchmarks.md). One type-checks,
+ * the other bundles and replays: the two halves share nothing but the generated files, so they run
+ * side by side on two cores, and the deploy waits for the longer one instead of their sum (the bundle
+ * also ran slower after a type check in the same process: its heap was full of the checker's program).
+ * Each process takes one build directory at a time; a crashed or hung one is replaced on the next deploy.
  */
 import 'server-only';
 import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import type { VerifyReport } from './verify-report';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { mergeReports, type VerifyReport } from './verify-report';
 import { projectRoot } from '../paths';
 import { isVerifierMessage, VERIFY_CLI, type VerifyProgress, type VerifyRequest } from './verify-protocol';
+
+/** The two halves of a verification, each in its own warm process. */
+type WarmPart = 'typecheck' | 'build';
 
 const TIMEOUT_MS = 180_000;
 
@@ -19,7 +26,13 @@ interface Warm {
   output: string;
 }
 
-const globalForVerifier = globalThis as typeof globalThis & { __signalboxVerifier?: Warm; __signalboxVerifierQueue?: Promise<unknown> };
+// On globalThis: Next.js dev reloads modules, and a second set of processes must not be started.
+const globalForVerifier = globalThis as typeof globalThis & {
+  __signalboxVerifiers?: Partial<Record<WarmPart, Warm>>;
+  __signalboxVerifierQueues?: Partial<Record<WarmPart, Promise<unknown>>>;
+};
+const warmProcesses = () => (globalForVerifier.__signalboxVerifiers ??= {});
+const warmQueues = () => (globalForVerifier.__signalboxVerifierQueues ??= {});
 
 /** Starts the verifier CLI under fork, tsx as its loader; stdout and stderr only feed `onOutput` (for error messages). */
 function forkVerifier(args: string[], onOutput: (text: string) => void): ChildProcess {
@@ -34,7 +47,7 @@ function forkVerifier(args: string[], onOutput: (text: string) => void): ChildPr
   return child;
 }
 
-function startWarm(): Warm {
+function startWarm(part: WarmPart): Warm {
   const warm: Warm = { child: forkVerifier(['--serve'], (text) => (warm.output = (warm.output + text).slice(-5000))), pending: null, output: '' };
   warm.child.on('message', (message: unknown) => {
     const pending = warm.pending;
@@ -43,7 +56,7 @@ function startWarm(): Warm {
     pending.resolve(message.report);
   });
   warm.child.on('exit', (code, signal) => {
-    if (globalForVerifier.__signalboxVerifier === warm) globalForVerifier.__signalboxVerifier = undefined;
+    if (warmProcesses()[part] === warm) delete warmProcesses()[part];
     warm.pending?.reject(new Error(`The verifier process ended (${signal ?? `exit code ${code}`}):\n${warm.output.trim().split('\n').slice(-15).join('\n')}`));
     warm.pending = null;
   });
@@ -65,8 +78,8 @@ function setKeepsProcessAlive(warm: Warm, alive: boolean): void {
   }
 }
 
-function verifyOnce(dir: string): Promise<VerifyReport> {
-  const warm = (globalForVerifier.__signalboxVerifier ??= startWarm());
+function verifyOnce(dir: string, part: WarmPart): Promise<VerifyReport> {
+  const warm = (warmProcesses()[part] ??= startWarm(part));
   setKeepsProcessAlive(warm, true);
   return new Promise<VerifyReport>((resolvePromise, reject) => {
     const done = () => setKeepsProcessAlive(warm, false);
@@ -87,17 +100,31 @@ function verifyOnce(dir: string): Promise<VerifyReport> {
         reject(error);
       },
     };
-    const request: VerifyRequest = { type: 'verify', dir: resolve(dir) };
+    const request: VerifyRequest = { type: 'verify', dir: resolve(dir), part };
     warm.child.send(request);
   });
 }
 
-/** Verifies a build directory in the warm verifier (one at a time; writes verify.json and bundle.js like the one-shot CLI). */
-export function verifyWarm(dir: string): Promise<VerifyReport> {
-  const previous = globalForVerifier.__signalboxVerifierQueue ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => verifyOnce(dir));
-  globalForVerifier.__signalboxVerifierQueue = run;
+/** One half in its warm process, after the builds asked before it. */
+function verifyPart(dir: string, part: WarmPart): Promise<VerifyReport> {
+  const queues = warmQueues();
+  const run = (queues[part] ?? Promise.resolve()).catch(() => undefined).then(() => verifyOnce(dir, part));
+  queues[part] = run;
   return run;
+}
+
+/**
+ * Verifies a build directory in the warm verifier: both halves at once, merged into one report, which
+ * is written as verify.json like the one-shot CLI does (bundle.js is written by the build half). Rejects
+ * when either process crashed or hung — only once both have stopped touching the directory.
+ */
+export async function verifyWarm(dir: string): Promise<VerifyReport> {
+  const [checked, built] = await Promise.allSettled([verifyPart(dir, 'typecheck'), verifyPart(dir, 'build')]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (built.status === 'rejected') throw built.reason;
+  const report = mergeReports(checked.value, built.value);
+  await writeFile(join(dir, 'verify.json'), JSON.stringify(report, null, 2));
+  return report;
 }
 
 /**
@@ -125,8 +152,11 @@ export function verifyFresh(dir: string, onProgress: (event: Omit<VerifyProgress
   });
 }
 
-/** Stops the warm verifier (tests and scripts). */
+/** Stops the warm verifier's processes (tests and scripts). */
 export function stopVerifier(): void {
-  globalForVerifier.__signalboxVerifier?.child.kill('SIGTERM');
-  globalForVerifier.__signalboxVerifier = undefined;
+  const processes = warmProcesses();
+  for (const part of Object.keys(processes) as WarmPart[]) {
+    processes[part]?.child.kill('SIGTERM');
+    delete processes[part];
+  }
 }

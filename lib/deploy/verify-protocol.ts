@@ -1,7 +1,7 @@
 /**
  * The messages between the deploy pipeline and its verifier process (worker/verify-cli.ts,
  * started with `child_process.fork`): structured IPC messages, so stdout and stderr stay free for logs.
- *   parent → child: VerifyRequest (warm `--serve` mode: verify this build directory)
+ *   parent → child: VerifyRequest (warm `--serve` mode: verify this build directory, or one part of it)
  *   child → parent: VerifyProgress (one-shot mode: a stage started or ended), VerifyAnswer (`--serve`: the report)
  */
 import 'server-only';
@@ -11,10 +11,19 @@ import type { VerifyReport } from './verify-report';
 /** The verifier's entry point, relative to the project root (run with tsx as the loader). */
 export const VERIFY_CLI = join('worker', 'verify-cli.ts');
 
+/**
+ * What a warm verifier does with a build directory: everything, or one of the two independent halves
+ * the deploy runs side by side in two warm processes (lib/deploy/verifier.ts): the type check (with
+ * the custom activities' compilation) and the build (bundle, then the replay check against it).
+ */
+export type VerifyPart = 'all' | 'typecheck' | 'build';
+
 export interface VerifyRequest {
   type: 'verify';
   /** An absolute build directory. */
   dir: string;
+  /** Default 'all'. Only 'all' writes verify.json; a part answers with its half of the report. */
+  part?: VerifyPart;
 }
 
 export interface VerifyProgress {
@@ -40,7 +49,9 @@ function hasType(value: unknown): value is { type: unknown } {
 
 /** Messages arrive as plain deserialized values: each side checks what it receives. */
 export function isVerifyRequest(value: unknown): value is VerifyRequest {
-  return hasType(value) && value.type === 'verify' && typeof (value as { dir?: unknown }).dir === 'string';
+  if (!hasType(value) || value.type !== 'verify') return false;
+  const { dir, part } = value as { dir?: unknown; part?: unknown };
+  return typeof dir === 'string' && (part === undefined || part === 'all' || part === 'typecheck' || part === 'build');
 }
 
 export function isVerifierMessage(value: unknown): value is VerifierMessage {
