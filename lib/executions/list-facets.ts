@@ -50,7 +50,9 @@ export async function countByStatus(filters: ExecutionFilters, access: string | 
   const client = await getTemporalClient();
   const answer = await client.workflow.count(`${visibilityQuery(rest, access)} GROUP BY ExecutionStatus`);
   for (const group of answer.groups) {
-    const status = group.groupValues[0];
+    // The payload converter hands a keyword back as the value or (older encodings) as a one-element list.
+    const value: unknown = group.groupValues[0];
+    const status = Array.isArray(value) ? value[0] : value;
     if (typeof status === 'string' && status in counts) counts[status as ExecutionStatusFilter] += group.count;
   }
   return counts;
