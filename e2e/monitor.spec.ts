@@ -37,7 +37,7 @@ test('deploy, list and filter executions, operate one live, and run two versions
   await list.filter({ designId, status: 'Running' });
   await expect(list.total).toHaveText('3 matching');
   await list.expectWorkflowIds(ids);
-  await expect(list.row(ids[0]!).getByTestId('execution-row-step')).toHaveText('await-approval');
+  await expect(list.row(ids[0]!).getByTestId('execution-row-step')).toHaveText('Await approval');
   await list.filter({ workflowId: `mon-${tag}-b` });
   await list.expectWorkflowIds([ids[1]!]);
   await list.filter({ workflowId: '', status: 'Completed' });
@@ -126,13 +126,12 @@ test('the step filter finds an execution at the step it moved on to', async ({ p
   const list = new ExecutionsListPage(page);
   await list.open();
   await list.filter({ designId });
-  // The step field suggests the steps an execution can be found in: the waits and the long timer, not the decision.
-  const suggested = page.getByTestId('filter-step-options').locator('option');
-  await expect(suggested).toHaveCount(3);
-  await expect(page.getByTestId('filter-step-options').locator('option[value="await-shipping"]')).toHaveText('Await shipping');
+  // The step select offers the steps an execution can be found in: the waits and the long timer, not the decision.
+  await expect(list.stepOptions).toHaveCount(3);
+  await expect(list.stepSelect.locator('option[value="await-shipping"]')).toHaveText('Await shipping');
   await list.filter({ step: 'await-shipping' });
   await list.expectWorkflowIds([workflowId]);
-  await expect(list.row(workflowId).getByTestId('execution-row-step')).toHaveText('await-shipping');
+  await expect(list.row(workflowId).getByTestId('execution-row-step')).toHaveText('Await shipping');
   await list.filter({ step: 'await-payment' });
   await expect(page.getByTestId('executions-empty')).toBeVisible();
 });
