@@ -20,7 +20,9 @@ function methodName(path: string): string {
 const countingInterceptor: GrpcInterceptor = (options, nextCall) => {
   const method = methodName(options.method_definition.path);
   counts.set(method, (counts.get(method) ?? 0) + 1);
-  return nextCall(options);
+  // grpc-js chains interceptors through the call interface only; `new InterceptingCall(...)` would
+  // mean importing @grpc/grpc-js, which the app does not depend on directly (only through Temporal).
+  return nextCall(options) as ReturnType<GrpcInterceptor>;
 };
 
 /**
