@@ -15,6 +15,10 @@ import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevSe
 export interface BenchEnv {
   temporal: TemporalDevServer;
   workerPollMs: number;
+  /** The worker host's process id (for CPU sampling). */
+  workerPid: number;
+  /** The embedded database server's process id (db/server.ts). */
+  databasePid: number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export async function startBenchEnv({ workerPollMs = 500 }: { workerPollMs?: num
   return {
     temporal,
     workerPollMs,
+    workerPid: worker.process.pid!,
+    databasePid: dbServer.process.pid!,
     async stop() {
       stopVerifier();
       await closeTemporalClient();

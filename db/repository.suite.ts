@@ -1,9 +1,15 @@
 /** Repository tests shared by the PGlite unit test and the PostgreSQL integration test. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import type { Db } from './client';
+import { deployIntents } from './schema';
 import {
   activeDeployments,
+  beginDeployIntent,
+  deploymentReplay,
+  endDeployIntent,
+  workerHostPoll,
   createDeployment,
   deploymentByBuildId,
   designVersioningBehavior,
@@ -103,6 +109,35 @@ export function runRepositorySuite(getDb: () => Db, example: Record<string, unkn
     assert.ok(!(await activeDeployments({ db })).some((d) => d.id === second.id));
     // Leave no fake bundles active for worker hosts sharing this database.
     await setDeploymentStatus({ db, id: first.id, status: 'retired' });
+  });
+
+  test('worker host poll: active deployments without stored code, and whether a deploy is under way (stale intents ignored)', async () => {
+    const db = getDb();
+    const { id: designId } = await createDesign({ db, design: example });
+    const replay = { checked: 2, incompatible: [] };
+    const row = await createDeployment({ db, designId, version: 1, workflowType: 'ApprovalWorkflow', files: [{ path: 'workflows.ts', contents: 'x' }], bundle: 'code', replay });
+    assert.deepEqual(await deploymentReplay({ db, id: row.id }), replay);
+    const intent = `intent-${row.id}`;
+    try {
+      const idle = await workerHostPoll({ db });
+      const polled = idle.deployments.find((d) => d.id === row.id);
+      assert.ok(polled, 'the active deployment is listed');
+      assert.deepEqual(Object.keys(polled).sort(), ['buildId', 'createdAt', 'designId', 'id', 'status', 'taskQueue', 'version', 'versioning', 'workflowType']);
+      await beginDeployIntent({ db, id: intent });
+      assert.equal((await workerHostPoll({ db })).deployPending, true);
+      await endDeployIntent({ db, id: intent });
+      assert.equal((await workerHostPoll({ db })).deployPending, idle.deployPending);
+
+      // Left by an app process that died mid-deploy: ignored, and cleared by the next deploy.
+      await db.insert(deployIntents).values({ id: intent, startedAt: new Date(Date.now() - 5 * 60_000) });
+      assert.equal((await workerHostPoll({ db })).deployPending, idle.deployPending);
+      await beginDeployIntent({ db, id: `${intent}-2` });
+      await endDeployIntent({ db, id: `${intent}-2` });
+      assert.equal((await db.select().from(deployIntents).where(eq(deployIntents.id, intent))).length, 0);
+    } finally {
+      await endDeployIntent({ db, id: intent });
+      await setDeploymentStatus({ db, id: row.id, status: 'retired' });
+    }
   });
 
   test('versioned deployments share their design\'s queue, each with its build id; legacy rows keep their own queue', async () => {

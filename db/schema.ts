@@ -58,6 +58,14 @@ export interface WorkerStartError {
   at: string;
 }
 
+/** What a deployment's replay check found (lib/deploy/verify-report.ts ReplayReport, and what could not run). */
+export interface StoredReplayCheck {
+  checked: number;
+  incompatible: { workflowId: string; runId: string; message: string }[];
+  /** Why the check could not run (Temporal unreachable); then nothing was checked. */
+  skipped?: string;
+}
+
 /**
  * How a deployment's worker runs: 'versioned' is a Worker Deployment Version (build id) on the
  * design's stable task queue; 'legacy' is a deployment from before Worker Versioning, unversioned on
@@ -86,11 +94,29 @@ export const deployments = pgTable(
     bundle: text('bundle').notNull(),
     /** Why a worker host could not start this deployment's worker; null while none failed. The deploy's start-worker stage reports it. */
     workerError: jsonb('worker_error').$type<WorkerStartError>(),
+    /**
+     * The replay check of the deploy that made it: the previous version's recent executions replayed
+     * against this code; null when there was nothing to replay (or before migration 0007). The
+     * auto-upgrade switch reads it from here, so that any app host can.
+     */
+    replay: jsonb('replay').$type<StoredReplayCheck>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('deployments_design_id_idx').on(t.designId), index('deployments_task_queue_idx').on(t.taskQueue)],
 );
 export type DeploymentRow = InferSelectModel<typeof deployments>;
+
+/**
+ * A deploy under way (from the Deploy click until its version is routed to, or refused): the worker
+ * hosts poll faster while one exists, so that a new version's worker starts within a few
+ * milliseconds of being recorded instead of on the next idle poll (worker/main.ts). Removed by the
+ * deploy when it ends; one left by a crashed app process is ignored once older than a minute.
+ */
+export const deployIntents = pgTable('deploy_intents', {
+  /** The deployment id the deploy will record. */
+  id: text('id').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+});
 export type NewDeploymentRow = InferInsertModel<typeof deployments>;
 
 export const designsRelations = relations(designs, ({ many }) => ({

@@ -19,7 +19,7 @@ import { createServer, type Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { closeDb, getDb } from '@/db/client';
-import { activeDeployments, designVersioningBehavior, getDeployment, recordWorkerError, setDeploymentStatus, type DeploymentSummary } from '@/db/repository';
+import { designVersioningBehavior, getDeployment, recordWorkerError, setDeploymentStatus, workerHostPoll, type ActiveDeployment } from '@/db/repository';
 import type { WorkerStartError } from '@/db/schema';
 import { temporalConnectionOptions, temporalSettings } from '@/lib/temporal-settings';
 import { customActivitiesEnabled } from '@/lib/custom-activities-setting';
@@ -29,8 +29,12 @@ import { runnerIdentity, runnerLimits } from './activity-runner/sandbox';
 import { CustomActivityLoadError, loadCustomActivities, sweepCustomActivities } from './custom-activities';
 import { describeRouting, retirableVersions } from './version-retirement';
 
-// The poll is one small indexed query; every 200 ms it adds ~100 ms on average to click → new version current (docs/benchmarks.md).
+// The poll is two small queries (the active deployments, no stored code; whether a deploy is under way). Idle,
+// every 200 ms costs ~1.6 % of a core, every 50 ms ~8 % (bench/worker-poll-cost.ts). While a deploy is under
+// way (a deploy intent, db/schema.ts) the host polls every 25 ms, so the new version's worker starts right
+// after it is recorded rather than ~100 ms later on average (docs/benchmarks.md, "Deploy latency").
 const POLL_MS = Number(process.env.WORKER_POLL_MS ?? 200);
+const DEPLOY_POLL_MS = Math.min(POLL_MS, Number(process.env.WORKER_DEPLOY_POLL_MS ?? 25));
 const HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 const RETIRE_GRACE_MS = Number(process.env.WORKER_RETIRE_GRACE_MS ?? 60_000);
 const RETIRE_CHECK_MS = Number(process.env.WORKER_RETIRE_CHECK_MS ?? 10_000);
@@ -62,6 +66,8 @@ let pollTimer: NodeJS.Timeout | null = null;
 let health: Server | null = null;
 let client: Client | null = null;
 let firstPollDone = false;
+/** A deploy is under way somewhere: poll every DEPLOY_POLL_MS until it ends. */
+let deployPending = false;
 /** Superseded deployments: when they were last seen with open executions (or first seen superseded). */
 const lastBusy = new Map<string, number>();
 let lastRetireCheck = 0;
@@ -73,6 +79,7 @@ function log(message: string): void {
 }
 
 async function startWorker(deploymentId: string, namespace: string): Promise<void> {
+  const started = Date.now();
   const row = await getDeployment({ id: deploymentId });
   if (!row || row.status !== 'active') return;
   const previous = running.get(deploymentId);
@@ -102,6 +109,7 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
     entry.closeActivities = custom.close;
     stage = 'create-worker';
     const behavior = row.versioning === 'versioned' ? await designVersioningBehavior({ designId: row.designId }) : null;
+    const loadedMs = Date.now() - started;
     const worker = await Worker.create({
       connection: connection!,
       namespace,
@@ -133,7 +141,8 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
         (error: unknown) => failed('crashed', error),
       )
       .finally(() => entry.closeActivities?.());
-    log(`deployment ${deploymentId} running on ${row.taskQueue}${row.buildId ? ` as build ${row.buildId} (${behavior ?? 'pinned'})` : ''}`);
+    const ms = `loaded in ${loadedMs} ms, Worker.create ${Date.now() - started - loadedMs} ms`;
+    log(`deployment ${deploymentId} running on ${row.taskQueue}${row.buildId ? ` as build ${row.buildId} (${behavior ?? 'pinned'})` : ''}; ${ms}`);
   } catch (error) {
     await entry.closeActivities?.();
     failed('could not start', error);
@@ -146,15 +155,15 @@ async function startWorker(deploymentId: string, namespace: string): Promise<voi
 }
 
 /** The deployments of each design that a newer active one replaced (new executions no longer start on them). */
-function superseded(deployments: DeploymentSummary[]): DeploymentSummary[] {
-  const newest = new Map<string, DeploymentSummary>();
+function superseded(deployments: ActiveDeployment[]): ActiveDeployment[] {
+  const newest = new Map<string, ActiveDeployment>();
   for (const d of deployments) newest.set(d.designId, d); // ordered oldest first: the last one wins
   return deployments.filter((d) => newest.get(d.designId)!.id !== d.id);
 }
 
 /** Retires versioned deployments whose Worker Deployment Version Temporal reports drained and no longer routed to. */
-async function retireDrained(deployments: DeploymentSummary[]): Promise<void> {
-  const byDesign = new Map<string, DeploymentSummary[]>();
+async function retireDrained(deployments: ActiveDeployment[]): Promise<void> {
+  const byDesign = new Map<string, ActiveDeployment[]>();
   for (const d of deployments) {
     if (d.versioning !== 'versioned') continue;
     byDesign.set(d.designId, [...(byDesign.get(d.designId) ?? []), d]);
@@ -170,7 +179,7 @@ async function retireDrained(deployments: DeploymentSummary[]): Promise<void> {
 }
 
 /** Retires drained versions, and superseded legacy deployments that have had no open execution for the grace period. */
-async function retireIdle(deployments: DeploymentSummary[]): Promise<void> {
+async function retireIdle(deployments: ActiveDeployment[]): Promise<void> {
   if (!client || Date.now() - lastRetireCheck < RETIRE_CHECK_MS) return;
   lastRetireCheck = Date.now();
   await retireDrained(deployments);
@@ -193,7 +202,8 @@ async function retireIdle(deployments: DeploymentSummary[]): Promise<void> {
 }
 
 async function poll(namespace: string): Promise<void> {
-  const deployments = await activeDeployments();
+  const { deployments, deployPending: pending } = await workerHostPoll();
+  deployPending = pending;
   // In the background: new workers must not wait for the visibility counts of old deployments.
   if (!retiring) {
     retiring = retireIdle(deployments)
@@ -239,7 +249,7 @@ function schedule(namespace: string): void {
     poll(namespace)
       .catch((error: unknown) => console.error(`[worker] poll failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => schedule(namespace));
-  }, POLL_MS);
+  }, deployPending ? DEPLOY_POLL_MS : POLL_MS);
 }
 
 function serveHealth(): Promise<void> {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DeploymentSummary } from '@/db/repository';
+import type { ActiveDeployment } from '@/db/repository';
 import { retirableVersions, type DeploymentRouting, type VersionStatus } from './version-retirement';
 
 const now = Date.parse('2026-12-03T12:00:00Z');
 const graceMs = 60_000;
 
-function deployment(id: string, ageMs: number): DeploymentSummary {
+function deployment(id: string, ageMs: number): ActiveDeployment {
   return {
     id,
     designId: 'd1',
@@ -16,8 +16,6 @@ function deployment(id: string, ageMs: number): DeploymentSummary {
     versioning: 'versioned',
     buildId: `v1-${id}`,
     status: 'active',
-    files: [],
-    workerError: null,
     createdAt: new Date(now - ageMs),
   };
 }
@@ -26,7 +24,7 @@ function routing(current: string | null, ramping: string | null, versions: Recor
   return { current, ramping, versions: new Map(Object.entries(versions)) };
 }
 
-const ids = (list: DeploymentSummary[]) => list.map((d) => d.id);
+const ids = (list: ActiveDeployment[]) => list.map((d) => d.id);
 
 test('a drained version that is neither current nor ramping is retired; draining ones and the current one stay', () => {
   const all = [deployment('a', 600_000), deployment('b', 300_000), deployment('c', 100_000)];

@@ -8,7 +8,7 @@
  */
 import { isGrpcServiceError, type Client } from '@temporalio/client';
 import protoPackage from '@temporalio/proto';
-import type { DeploymentSummary } from '@/db/repository';
+import type { ActiveDeployment } from '@/db/repository';
 import { workerDeploymentName } from '@/lib/deploy/versioning-names';
 
 export type VersionStatus = 'inactive' | 'current' | 'ramping' | 'draining' | 'drained' | 'unknown';
@@ -76,7 +76,7 @@ export async function describeRouting(client: Client, designId: string): Promise
  * design's active versioned deployments, oldest first; `routing` is null when Temporal has no
  * Worker Deployment for the design yet.
  */
-export function retirableVersions(deployments: DeploymentSummary[], routing: DeploymentRouting | null, { now, graceMs }: { now: number; graceMs: number }): DeploymentSummary[] {
+export function retirableVersions(deployments: ActiveDeployment[], routing: DeploymentRouting | null, { now, graceMs }: { now: number; graceMs: number }): ActiveDeployment[] {
   const newest = deployments.at(-1);
   return deployments.filter((d) => {
     if (!d.buildId) return false;

@@ -1,7 +1,16 @@
-import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { getDb, type Db } from '../client';
-import { deployments, designs, type DeploymentRow, type StoredFile, type VersioningBehaviorSetting, type WorkerStartError } from '../schema';
+import {
+  deployIntents,
+  deployments,
+  designs,
+  type DeploymentRow,
+  type StoredFile,
+  type StoredReplayCheck,
+  type VersioningBehaviorSetting,
+  type WorkerStartError,
+} from '../schema';
 
 /** A deployment without its bundle text (lists, API responses). */
 export type DeploymentSummary = Omit<DeploymentRow, 'bundle'>;
@@ -32,6 +41,7 @@ export async function createDeployment({
   workflowType,
   files,
   bundle,
+  replay = null,
   placement,
 }: {
   db?: Db;
@@ -41,6 +51,8 @@ export async function createDeployment({
   workflowType: string;
   files: StoredFile[];
   bundle: string;
+  /** The deploy's replay check, kept for the auto-upgrade switch. */
+  replay?: StoredReplayCheck | null;
   /** A Worker Deployment Version's queue and build id; without it, a legacy deployment on its own queue (tests of the migration). */
   placement?: (id: string) => VersionPlacement;
 }): Promise<DeploymentRow> {
@@ -48,7 +60,7 @@ export async function createDeployment({
   const queue = placement ? { versioning: 'versioned' as const, ...placement(id) } : { versioning: 'legacy' as const, taskQueue: taskQueueFor(id), buildId: null };
   const [row] = await db
     .insert(deployments)
-    .values({ id, designId, version, workflowType, ...queue, status: 'active', files, bundle })
+    .values({ id, designId, version, workflowType, ...queue, status: 'active', files, bundle, replay })
     .returning();
   return row;
 }
@@ -136,4 +148,59 @@ export async function deploymentWorkerError({ db: dbArg, id }: { db?: Db; id: st
   const db = dbArg ?? (await getDb());
   const [row] = await db.select({ workerError: deployments.workerError }).from(deployments).where(eq(deployments.id, id));
   return row?.workerError ?? null;
+}
+
+/** What a worker host needs of an active deployment on every poll: no files, bundle or reports. */
+export type ActiveDeployment = Pick<DeploymentRow, 'id' | 'designId' | 'version' | 'workflowType' | 'taskQueue' | 'versioning' | 'buildId' | 'status' | 'createdAt'>;
+
+const activeColumns = {
+  id: deployments.id,
+  designId: deployments.designId,
+  version: deployments.version,
+  workflowType: deployments.workflowType,
+  taskQueue: deployments.taskQueue,
+  versioning: deployments.versioning,
+  buildId: deployments.buildId,
+  status: deployments.status,
+  createdAt: deployments.createdAt,
+};
+
+/** A deploy intent older than this was left by an app process that died mid-deploy: ignored. */
+const INTENT_TTL_MS = 60_000;
+
+/**
+ * One poll of a worker host: the active deployments (oldest first), and whether a deploy is under way
+ * (then the host polls faster until it ends). Two small queries, no stored code.
+ */
+export async function workerHostPoll({ db: dbArg }: { db?: Db } = {}): Promise<{ deployments: ActiveDeployment[]; deployPending: boolean }> {
+  const db = dbArg ?? (await getDb());
+  const [rows, intents] = await Promise.all([
+    db.select(activeColumns).from(deployments).where(eq(deployments.status, 'active')).orderBy(deployments.createdAt, deployments.id),
+    db
+      .select({ id: deployIntents.id })
+      .from(deployIntents)
+      .where(gt(deployIntents.startedAt, sql`now() - make_interval(secs => ${INTENT_TTL_MS / 1000})`))
+      .limit(1),
+  ]);
+  return { deployments: rows, deployPending: intents.length > 0 };
+}
+
+/** Announces a deploy under way (see deployIntents); `endDeployIntent` with the same id ends it. */
+export async function beginDeployIntent({ db: dbArg, id }: { db?: Db; id: string }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  // Old ones left by a crashed process go with the next deploy.
+  await db.delete(deployIntents).where(sql`${deployIntents.startedAt} < now() - make_interval(secs => ${INTENT_TTL_MS / 1000})`);
+  await db.insert(deployIntents).values({ id }).onConflictDoNothing();
+}
+
+export async function endDeployIntent({ db: dbArg, id }: { db?: Db; id: string }): Promise<void> {
+  const db = dbArg ?? (await getDb());
+  await db.delete(deployIntents).where(eq(deployIntents.id, id));
+}
+
+/** The replay check recorded with a deployment, or null (none ran, or an older deployment). */
+export async function deploymentReplay({ db: dbArg, id }: { db?: Db; id: string }): Promise<StoredReplayCheck | null> {
+  const db = dbArg ?? (await getDb());
+  const [row] = await db.select({ replay: deployments.replay }).from(deployments).where(eq(deployments.id, id));
+  return row?.replay ?? null;
 }

@@ -22,7 +22,9 @@ import protoPackage from '@temporalio/proto';
 import { compileDesign } from '@/codegen';
 import type { Diagnostic } from '@/codegen/design';
 import {
+  beginDeployIntent,
   createDeployment,
+  endDeployIntent,
   deploymentWorkerError,
   getDeployment,
   getLatestVersion,
@@ -33,7 +35,7 @@ import {
   setDeploymentStatus,
   type DeploymentSummary,
 } from '@/db/repository';
-import type { StoredFile, WorkerStartError } from '@/db/schema';
+import type { StoredFile, StoredReplayCheck, WorkerStartError } from '@/db/schema';
 import type { ReplayReport, VerifyReport } from './verify-report';
 import { customActivitiesEnabled, customActivitiesOffMessage } from '../custom-activities-setting';
 import { ApiError } from '../api/errors';
@@ -155,7 +157,7 @@ async function compiledActivities(dir: string, files: { path: string }[]): Promi
  * again when no worker polls it or Temporal refuses the routing.
  */
 async function recordAndStart(
-  fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string },
+  fields: { id?: string; designId: string; version: number; workflowType: string; files: StoredFile[]; bundle: string; replay?: StoredReplayCheck | null },
   ramp: number | undefined,
   onProgress: Progress,
 ): Promise<{ deployment: DeploymentSummary; ms: number } | { error: Diagnostic[]; ms: number }> {
@@ -249,6 +251,8 @@ export async function deployDesignVersion({
   const deploymentId = newDeploymentId();
   const dir = join(buildsDir(), deploymentId);
   let keep = false;
+  // Worker hosts poll faster while it exists: the new version's worker then starts right after it is recorded.
+  await beginDeployIntent({ id: deploymentId });
   try {
     onProgress({ stage: 'generate', state: 'running' });
     const generateStarted = Date.now();
@@ -347,6 +351,7 @@ export async function deployDesignVersion({
         workflowType: compiled.workflowType,
         files: [...compiled.files.map(({ path, contents }) => ({ path, contents })), ...(await compiledActivities(dir, compiled.files))],
         bundle,
+        replay: replayInput?.note ? { checked: 0, incompatible: [], skipped: replayInput.note } : (replay ?? { checked: 0, incompatible: [] }),
       },
       ramp,
       onProgress,
@@ -357,6 +362,7 @@ export async function deployDesignVersion({
     keep = true;
     return { ok: true, deployment: recorded.deployment, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started }, replay, warnings };
   } finally {
+    await endDeployIntent({ id: deploymentId });
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
 }
@@ -379,11 +385,14 @@ export async function redeploy({ deploymentId, onProgress = () => {} }: { deploy
   for (const stage of ['validate', 'generate', 'typecheck', 'bundle', 'replay'] as const) {
     onProgress({ stage, state: 'skipped', message: `reusing the verified code of deployment ${deploymentId}` });
   }
+  const id = newDeploymentId();
+  await beginDeployIntent({ id });
+  // The replay check is not carried over: it compared that code with the executions of its time.
   const recorded = await recordAndStart(
-    { designId: old.designId, version: old.version, workflowType: old.workflowType, files: old.files, bundle: old.bundle },
+    { id, designId: old.designId, version: old.version, workflowType: old.workflowType, files: old.files, bundle: old.bundle },
     undefined,
     onProgress,
-  );
+  ).finally(() => endDeployIntent({ id }));
   const base = { compile: 0, typecheck: 0, bundle: 0, replay: 0, verify: 0 };
   if ('error' in recorded) {
     return { ok: false, stage: 'start-worker', diagnostics: recorded.error, timings: { ...base, startWorker: recorded.ms, total: Date.now() - started } };

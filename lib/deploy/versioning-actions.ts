@@ -1,6 +1,4 @@
 import 'server-only';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isGrpcServiceError } from '@temporalio/client';
 import protoPackage from '@temporalio/proto';
 import {
@@ -15,9 +13,7 @@ import {
 import type { VersioningBehaviorSetting, WorkerStartError } from '@/db/schema';
 import { ApiError } from '../api/errors';
 import { NotFoundError } from '../errors';
-import { buildsDir } from '../paths';
 import { getTemporalClient, temporalNamespace } from '../temporal-client';
-import type { VerifyReport } from './verify-report';
 import { currentBuildId } from './version-rollout';
 import { setCurrentVersion, setRampingVersion } from './versioning';
 import { waitForWorker } from './worker-wait';
@@ -170,21 +166,19 @@ export async function stopRamp({ designId, actor }: { designId: string; actor: A
 
 /**
  * Why auto-upgrade may not be chosen now, or null when it may: it moves running executions onto
- * newer code, so the latest deploy's replay check (its verify.json: the earlier executions'
- * histories replayed against the new bundle) must have run and passed.
+ * newer code, so the latest deploy's replay check (the earlier executions' histories replayed against
+ * the new bundle, recorded with the deployment) must have run and passed.
  */
 export async function autoUpgradeRefusal(designId: string): Promise<string | null> {
   const latest = (await listDeployments({ designId })).find((d) => d.versioning === 'versioned');
   if (!latest) return null;
-  let report: VerifyReport;
-  try {
-    report = JSON.parse(await readFile(join(buildsDir(), latest.id, 'verify.json'), 'utf8')) as VerifyReport;
-  } catch {
-    return `the replay check of the latest deploy (version ${latest.version}, deployment ${latest.id}) is not on record here; deploy again, then choose auto-upgrade`;
+  const replay = latest.replay;
+  if (!replay) {
+    return `no replay check is on record for the latest deploy (version ${latest.version}, deployment ${latest.id}: a rollback, or deployed before replay checks were recorded); deploy again, then choose auto-upgrade`;
   }
-  const incompatible = report.replay?.incompatible ?? [];
-  if (incompatible.length > 0) {
-    return `the latest deploy (version ${latest.version}) failed its replay check: it would break ${incompatible.length} of ${report.replay!.checked} recent executions (${incompatible[0]!.workflowId}: ${incompatible[0]!.message})`;
+  if (replay.skipped) return `the replay check of the latest deploy (version ${latest.version}) could not run (${replay.skipped}); deploy again, then choose auto-upgrade`;
+  if (replay.incompatible.length > 0) {
+    return `the latest deploy (version ${latest.version}) failed its replay check: it would break ${replay.incompatible.length} of ${replay.checked} recent executions (${replay.incompatible[0]!.workflowId}: ${replay.incompatible[0]!.message})`;
   }
   return null;
 }

@@ -5,12 +5,12 @@
  * Routing against a real Temporal server: versioning.int.test.ts.
  */
 import assert from 'node:assert/strict';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createDeployment, createDesign, listAudit, listDeployments } from '@/db/repository';
-import { buildsDir } from '@/lib/paths';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { deployments, type StoredReplayCheck } from '@/db/schema';
 import { call } from '@/testing/api';
 import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as behaviourRoute from './behaviour/route';
@@ -82,36 +82,36 @@ test('a missing design or deployment is 404; a legacy deployment cannot be route
   assert.match(legacy.body.error.message, new RegExp(`/api/deployments/${legacyId}/rollback`));
 });
 
-test('auto-upgrade only after the latest deploy passed its replay check (409 naming why); pinned always; audited', async () => {
+test('auto-upgrade only after the latest deploy passed its replay check, as recorded with the deployment (409 naming why); pinned always; audited', async () => {
   const { id, versionedId } = await designWithDeployments();
-  const dir = join(buildsDir(), versionedId);
-  try {
-    const unknown = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
-    assert.equal(unknown.status, 409);
-    assert.equal(unknown.body.error.code, 'versioning.auto-upgrade-refused');
-    assert.equal(unknown.body.error.field, 'behavior');
-    assert.match(unknown.body.error.message, /replay check .* not on record/);
+  const recordReplay = async (replay: StoredReplayCheck | null) => (await getDb()).update(deployments).set({ replay }).where(eq(deployments.id, versionedId));
 
-    await mkdir(dir, { recursive: true });
-    const report = (incompatible: unknown[]) => JSON.stringify({ ok: true, stage: 'done', diagnostics: [], ms: { typecheck: 1, bundle: 1, replay: 1 }, replay: { checked: 3, incompatible } });
-    await writeFile(join(dir, 'verify.json'), report([{ workflowId: 'wf-7', runId: 'r', message: 'nondeterminism' }]));
-    const failed = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
-    assert.equal(failed.status, 409);
-    assert.match(failed.body.error.message, /would break 1 of 3 .*wf-7/);
-    assert.equal((await call(versioningRoute.GET, { params: { id } })).body.behavior, 'pinned', 'unchanged');
+  const unknown = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
+  assert.equal(unknown.status, 409);
+  assert.equal(unknown.body.error.code, 'versioning.auto-upgrade-refused');
+  assert.equal(unknown.body.error.field, 'behavior');
+  assert.match(unknown.body.error.message, /no replay check is on record/);
 
-    await writeFile(join(dir, 'verify.json'), report([]));
-    const passed = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
-    assert.equal(passed.status, 200);
-    assert.equal(passed.body.versioning.behavior, 'auto-upgrade');
-    const pinned = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'pinned' } });
-    assert.equal(pinned.body.versioning.behavior, 'pinned');
+  await recordReplay({ checked: 3, incompatible: [{ workflowId: 'wf-7', runId: 'r', message: 'nondeterminism' }] });
+  const failed = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
+  assert.equal(failed.status, 409);
+  assert.match(failed.body.error.message, /would break 1 of 3 .*wf-7/);
+  assert.equal((await call(versioningRoute.GET, { params: { id } })).body.behavior, 'pinned', 'unchanged');
 
-    const audited = (await listAudit()).filter((a) => a.action === 'versioning.behaviour' && a.target === `/api/designs/${id}/versioning/behaviour`);
-    assert.equal(audited.length, 2, 'the two changes, not the refusals');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await recordReplay({ checked: 0, incompatible: [], skipped: 'Temporal was unreachable' });
+  const skipped = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
+  assert.equal(skipped.status, 409);
+  assert.match(skipped.body.error.message, /could not run \(Temporal was unreachable\)/);
+
+  await recordReplay({ checked: 3, incompatible: [] });
+  const passed = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'auto-upgrade' } });
+  assert.equal(passed.status, 200);
+  assert.equal(passed.body.versioning.behavior, 'auto-upgrade');
+  const pinned = await call(behaviourRoute.PUT, { params: { id }, body: { behavior: 'pinned' } });
+  assert.equal(pinned.body.versioning.behavior, 'pinned');
+
+  const audited = (await listAudit()).filter((a) => a.action === 'versioning.behaviour' && a.target === `/api/designs/${id}/versioning/behaviour`);
+  assert.equal(audited.length, 2, 'the two changes, not the refusals');
 });
 
 test("the design's answer names its stable task queue, the one callers use across deploys", async () => {
