@@ -83,6 +83,7 @@ function approvalWithLogFirst() {
 
 interface Deployed {
   id: string;
+  version: number;
   buildId: string;
   taskQueue: string;
   workflowType: string;
@@ -176,7 +177,23 @@ test('three deploys, one queue: pinned executions finish on their version, the C
     );
     for (const b of builds) counts.set(b, (counts.get(b) ?? 0) + 1);
   }
-  await Promise.all(ids.map((workflowId) => client.workflow.getHandle(workflowId).terminate('test over').catch(() => {})));
+  // Started through the API during the ramp: the execution page names the version that really runs it (its build id), not the current one the start assumed.
+  const apiIds = Array.from({ length: 16 }, (_, i) => `wv-${designId}-ramp-api-${i}`);
+  for (const workflowId of apiIds) {
+    const started = await call(executionsRoute.POST, { body: { designId, workflowId, input: { requestId: workflowId } } });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+  }
+  const byBuild = new Map([d3, d4].map((d) => [d.buildId, d]));
+  const apiVersions = new Set<string>();
+  for (const workflowId of apiIds) {
+    const buildId = await eventually(`${workflowId} to run`, async () => (await client.workflow.getHandle(workflowId).describe()).raw.workflowExecutionInfo?.versioningInfo?.deploymentVersion?.buildId || undefined);
+    const detail = await call(executionRoute.GET, { params: { workflowId } });
+    assert.equal(detail.body.deploymentId, byBuild.get(buildId)!.id, `${workflowId} runs on ${buildId}`);
+    assert.equal(detail.body.designVersion, byBuild.get(buildId)!.version);
+    apiVersions.add(buildId);
+  }
+  assert.equal(apiVersions.size, 2, 'API starts reached both the ramping and the current version');
+  await Promise.all([...ids, ...apiIds].map((workflowId) => client.workflow.getHandle(workflowId).terminate('test over').catch(() => {})));
   const onRamp = counts.get(d4.buildId) ?? 0;
   const onCurrent = counts.get(d3.buildId) ?? 0;
   assert.equal(onRamp + onCurrent, 200, JSON.stringify([...counts]));

@@ -50,17 +50,24 @@ function executionBuildId(description: WorkflowExecutionDescription): string | n
 
 /**
  * The deployment serving an execution, from its task queue: on a design's stable queue, the
- * design's deployment with the execution's build id (else, before it ran, the design's newest
- * deployment); on a legacy queue, the deployment the queue is named after. Never a deployment of
- * another design than the queue's.
+ * design's deployment with the execution's build id (else, before it ran, the deployment its start
+ * named — `expected`, from the memo — when it is the design's, else the design's newest); on a
+ * legacy queue, the deployment the queue is named after. Never a deployment of another design than
+ * the queue's.
  */
-export async function deploymentServing(description: WorkflowExecutionDescription): Promise<DeploymentSummary | null> {
+export async function deploymentServing(description: WorkflowExecutionDescription, expected?: string): Promise<DeploymentSummary | null> {
   const { taskQueue } = description;
   if (taskQueue.startsWith(DESIGN_TASK_QUEUE_PREFIX)) {
     const designId = taskQueue.slice(DESIGN_TASK_QUEUE_PREFIX.length);
+    const ofThisQueue = <D extends DeploymentSummary>(d: D | null): D | null => (d && d.designId === designId && d.taskQueue === taskQueue ? d : null);
     const buildId = executionBuildId(description);
-    const byBuild = buildId ? await deploymentByBuildId({ buildId }) : null;
-    if (byBuild && byBuild.designId === designId && byBuild.taskQueue === taskQueue) return byBuild;
+    const byBuild = buildId ? ofThisQueue(await deploymentByBuildId({ buildId })) : null;
+    if (byBuild) return byBuild;
+    const named = !buildId && expected ? ofThisQueue(await getDeployment({ id: expected })) : null;
+    if (named) {
+      const { bundle: _bundle, ...summary } = named;
+      return summary;
+    }
     const newest = await latestDeployment({ designId });
     return newest && newest.taskQueue === taskQueue ? newest : null;
   }

@@ -229,7 +229,7 @@ async function locate(workflowId: string, runId?: string): Promise<Located> {
   const description = await handle.describe();
   const memo = memoOf(await description.memo);
   // The queue and the execution's build id say which code runs it (lib/executions/access.ts); the memo is the fallback.
-  const deployment = (await deploymentServing(description)) ?? (memo.deploymentId ? await getDeployment({ id: memo.deploymentId }) : null);
+  const deployment = (await deploymentServing(description, memo.deploymentId)) ?? (memo.deploymentId ? await getDeployment({ id: memo.deploymentId }) : null);
   return { handle, description, memo, deployment };
 }
 
@@ -289,9 +289,10 @@ export async function describeExecution({
     status: description.status.name,
     startTime: description.startTime.toISOString(),
     closeTime: description.closeTime?.toISOString() ?? null,
-    designId: memo.designId ?? deployment?.designId ?? null,
-    deploymentId: memo.deploymentId ?? deployment?.id ?? null,
-    designVersion: memo.designVersion ?? deployment?.version ?? null,
+    // The deployment serving it (by its build id) wins over the memo: a start during a ramp may land on either version.
+    designId: deployment?.designId ?? memo.designId ?? null,
+    deploymentId: deployment?.id ?? memo.deploymentId ?? null,
+    designVersion: deployment?.version ?? memo.designVersion ?? null,
     ...(design === undefined ? {} : { design }),
     historyLength: description.historyLength,
     pendingActivities: pendingActivitiesOf(description),
