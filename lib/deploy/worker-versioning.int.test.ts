@@ -25,7 +25,8 @@ import { call } from '@/testing/api';
 import { eventually } from '@/testing/eventually';
 import { startTestStack, type TestStack } from '@/testing/stack';
 import { getTemporalClient } from '../temporal-client';
-import { setCurrentVersion } from './versioning';
+import * as promoteRoute from '@/app/api/designs/[id]/versioning/promote/route';
+import * as versioningRoute from '@/app/api/designs/[id]/versioning/route';
 import { designTaskQueue, workerDeploymentName } from './versioning-names';
 
 const skip = !process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS is not set' : !process.env.TEMPORAL_CLI ? 'TEMPORAL_CLI is not set' : false;
@@ -129,8 +130,9 @@ test('three deploys, one queue: pinned executions finish on their version, the C
   const current = deployment.routingConfig?.currentVersionBuildID;
   assert.equal(current, d3.buildId, text.slice(0, 2000));
 
-  // rollback: v1 current again — a CLI start with the same queue runs v1's code, no configuration change
-  await setCurrentVersion({ designId, buildId: d1.buildId });
+  // rollback in one click (the promote route the Versions panel calls): v1 current again — a CLI start with the same queue runs v1's code, no configuration change
+  const rolledBack = await call(promoteRoute.POST, { params: { id: designId }, body: { deploymentId: d1.id } });
+  assert.equal(rolledBack.status, 200, JSON.stringify(rolledBack.body));
   await cliStart(designId, d1.workflowType, `wv-${designId}-rolled-back`);
   assert.equal(await ranOn(`wv-${designId}-rolled-back`), d1.buildId);
   started.push({ workflowId: `wv-${designId}-rolled-back`, buildId: d1.buildId });
@@ -143,7 +145,10 @@ test('three deploys, one queue: pinned executions finish on their version, the C
   assert.equal(named.status, 201, JSON.stringify(named.body));
   assert.equal(await ranOn(`wv-${designId}-named`), d2.buildId);
   started.push({ workflowId: `wv-${designId}-api`, buildId: d1.buildId }, { workflowId: `wv-${designId}-named`, buildId: d2.buildId });
-  await setCurrentVersion({ designId, buildId: d3.buildId });
+  // forward again from outside, with Temporal's own CLI: Signalbox reads routing from Temporal and shows v3 current
+  await temporal('worker', 'deployment', 'set-current-version', '--deployment-name', workerDeploymentName(designId), '--build-id', d3.buildId, '--yes');
+  const routing = await call(versioningRoute.GET, { params: { id: designId } });
+  assert.equal(routing.body.currentBuildId, d3.buildId, JSON.stringify(routing.body));
 
   // every execution started so far finishes on the version it started on (pinned)
   for (const { workflowId } of started) {
