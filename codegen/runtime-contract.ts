@@ -12,6 +12,21 @@ export interface DesignerState {
   /** Node ids of the flow steps entered, oldest first (capped to the most recent entries). */
   path: string[];
   variables: Record<string, unknown>;
+  /**
+   * Signals the workflow did not apply because their payload did not match the design's declared
+   * types (the generated payload-checks.ts), the most recent 20, oldest first. Absent from
+   * workflows generated before payloads were checked.
+   */
+  refusedMessages?: RefusedMessage[];
+}
+
+export interface RefusedMessage {
+  /** The signal's name on the wire. */
+  name: string;
+  /** Which field was wrong and how, e.g. `Field "approverName" of the arguments of signal "approve" is required`. */
+  reason: string;
+  /** Workflow time (ISO 8601) when it was refused. */
+  at: string;
 }
 
 /**

@@ -94,7 +94,7 @@ test('compile: files for a valid design, diagnostics for an invalid or schema-in
   const ok = await call(compileRoute.POST, { body: { design: approval } });
   assert.equal(ok.status, 200);
   assert.equal(ok.body.ok, true);
-  assert.deepEqual(ok.body.files.map((f: { path: string }) => f.path).sort(), ['activities.ts', 'shared.ts', 'step-tracking.ts', 'workflows.ts']);
+  assert.deepEqual(ok.body.files.map((f: { path: string }) => f.path).sort(), ['activities.ts', 'payload-checks.ts', 'shared.ts', 'step-tracking.ts', 'workflows.ts']);
 
   const wip = structuredClone(approval);
   wip.nodes[1].condition = 'undeclared';

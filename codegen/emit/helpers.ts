@@ -13,6 +13,7 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('pluck', (items: unknown, key: unknown) =>
     Array.isArray(items) && typeof key === 'string' ? items.map((item: Record<string, unknown>) => item[key]) : [],
   );
+  handlebars.registerHelper('or', (...values: unknown[]) => values.slice(0, -1).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))));
   handlebars.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
 }
 

@@ -40,7 +40,7 @@ test('the approval design exports as a project with every promised file', async 
   assert.equal(result.projectName, 'approval-workflow');
   assert.deepEqual(
     result.files.map((f) => f.path),
-    ['package.json', 'README.md', 'src/activities.ts', 'src/client.ts', 'src/shared.ts', 'src/step-tracking.ts', 'src/worker.ts', 'src/workflow.test.ts', 'src/workflows.ts', 'tsconfig.json'],
+    ['package.json', 'README.md', 'src/activities.ts', 'src/client.ts', 'src/payload-checks.ts', 'src/shared.ts', 'src/step-tracking.ts', 'src/worker.ts', 'src/workflow.test.ts', 'src/workflows.ts', 'tsconfig.json'],
   );
 });
 

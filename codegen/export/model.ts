@@ -49,6 +49,8 @@ export interface ExportModel {
   clientUsesMoney: boolean;
   /** The custom activities' files (written in Signalbox), for the README's file table. */
   customActivityFiles: { name: string; filePath: string }[];
+  /** Whether src/payload-checks.ts is generated (the workflow receives a payload). */
+  checksPayloads: boolean;
   /** The README's table of messages and their helpers. */
   messages: { messageName: string; kind: IrHandler['kind']; helpers: string[] }[];
 }
@@ -78,6 +80,7 @@ export function exportModel(ir: WorkflowIr): ExportModel {
     clientSharedImports: clientSharedImports(ir, [...signals, ...queries, ...updates]),
     clientUsesMoney: [...queries, ...updates].some((m) => /\bMoney\b/.test(m.resultTsType)),
     customActivityFiles: ir.customActivities.map((a) => ({ name: a.name, filePath: a.filePath })),
+    checksPayloads: ir.payloads.length > 0,
     messages: [
       ...signals.map((m) => ({ messageName: m.messageName, kind: 'signal' as const, helpers: [`signal${m.helperSuffix}`, `signalWithStart${m.helperSuffix}`] })),
       ...queries.map((m) => ({ messageName: m.messageName, kind: 'query' as const, helpers: [`query${m.helperSuffix}`] })),

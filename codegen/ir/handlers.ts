@@ -7,7 +7,8 @@ import { argsInterfaceName, messageConstName } from '../names';
 import type { HandlerActivity, HandlerNode } from '../schema/design';
 import { expressionKey, type ValidatedDesign } from '../validate';
 import { activityArgsCode, tsFields } from './code';
-import type { IrAssignment, IrHandler } from './types';
+import { payloadConstName } from './payloads';
+import type { IrAssignment, IrHandler, IrPayloadUse } from './types';
 
 /**
  * A signal, query or update node as the workflow registers its handler: its kind's definition
@@ -49,6 +50,7 @@ export function lowerHandler(
       messageName: handler.name,
       usesArgs: readsArgs(how.bodyFields),
       constName: messageConstName(handler.name, handler.type),
+      payload: payloadUse(handler, readsArgs(how.bodyFields)),
       args: handler.parameters.length ? { name: argsInterfaceName(handler.name), fields: tsFields(handler.parameters) } : null,
       description: handler.description || undefined,
       isAsync: how.activity !== null || how.waits === true,
@@ -59,6 +61,17 @@ export function lowerHandler(
     }),
   };
   return messageOf(node).lower(node, context);
+}
+
+/**
+ * Signals and updates with parameters check them (payload-checks.ts); queries only read state, so
+ * a query's odd arguments change nothing. An update's handler fills in optional fields itself when
+ * its body reads them: its validator, which checked them, does not run on replay.
+ */
+function payloadUse(handler: HandlerNode, bodyReadsArgs: boolean): IrPayloadUse | null {
+  if (handler.type === 'query' || handler.parameters.length === 0) return null;
+  const hasOptional = handler.parameters.some((p) => !p.required);
+  return { constName: payloadConstName(messageConstName(handler.name, handler.type)), fillsIn: handler.type === 'update' && bodyReadsArgs && hasOptional };
 }
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {

@@ -1,5 +1,5 @@
 import { activitySpec, type ActivitySpec } from '../activities';
-import { referencedNames, type Expr, type Lowerings } from '../expressions';
+import type { Expr, Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
 import { mentionsMoney } from '../expressions/types';
 import { FUNCTIONS } from '../expressions/functions';
@@ -12,6 +12,7 @@ import { tsFields } from './code';
 import { lowerCustomActivity } from './custom-activities';
 import { lowerFlow } from './flow';
 import { lowerHandler } from './handlers';
+import { INPUT_PAYLOAD, lowerPayload } from './payloads';
 import { activityProxies } from './proxies';
 import type { IrAssignment, IrHandler, IrVariable, TsInterface, WorkflowIr } from './types';
 
@@ -30,20 +31,22 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     if (!spec) throw new Error(`internal: activity ${name} is not declared`);
     return spec;
   };
-  const handlers: IrHandler[] = design.nodes
-    .filter(isHandlerNode)
-    .map((node) => lowerHandler(node, validated, code, assignments, callee, specOf));
+  const handlerNodes = design.nodes.filter(isHandlerNode);
+  const handlers: IrHandler[] = handlerNodes.map((node) => lowerHandler(node, validated, code, assignments, callee, specOf));
   const customActivities = (design.activities ?? []).map(lowerCustomActivity);
 
   const flow = lowerFlow(validated, { code, assignments, callee, specOf });
   const proxyList = proxies.list();
 
   const carried = carriedState(design, graph.reachable);
-  // Clients always pass the input; a flow that never reads it names it `_input` (noUnusedParameters).
-  const readsInput = flow.readsInput || [...validated.expressions.values()].some((c) => referencedNames(c.ast).has('input'));
-  const parameters = [
-    ...(design.input.length ? [`${readsInput ? 'input' : '_input'}: ${design.name}Input`] : []),
-    ...(carried ? [`carried?: ${carried.name}`] : []),
+  // The input, when there is one, is always read: its payload check is the workflow's first line.
+  const parameters = [...(design.input.length ? [`input: ${design.name}Input`] : []), ...(carried ? [`carried?: ${carried.name}`] : [])];
+  const payloads = [
+    ...(design.input.length ? [lowerPayload(INPUT_PAYLOAD, 'input', design.name, design.input)] : []),
+    ...handlerNodes.flatMap((node, i) => {
+      const use = handlers[i].payload;
+      return use && node.type !== 'query' ? [lowerPayload(use.constName, node.type, node.name, node.parameters)] : [];
+    }),
   ];
 
   return {
@@ -68,6 +71,9 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
     sharedImportsTypesOnly: handlers.length === 0,
     ...moneyUse(validated, customActivities.some((a) => a.usesMoney)),
+    payloads,
+    inputPayload: design.input.length ? INPUT_PAYLOAD : null,
+    payloadImports: payloads.map((p) => p.constName).sort((a, b) => a.localeCompare(b)),
   };
 }
 
@@ -110,7 +116,8 @@ function workflowImports(
   if (handlers.length > 0) used.add('setHandler');
   if (usesInfo.workflowInfo) used.add('workflowInfo');
   if (usesInfo.currentUpdateInfo) used.add('currentUpdateInfo');
-  if (handlers.some((h) => h.kind === 'update' && h.checks.length > 0)) used.add('ApplicationFailure');
+  // Update rules reject (validators) or fail (checks) with a typed, non-retryable ApplicationFailure.
+  if (handlers.some((h) => h.kind === 'update' && (h.checks.length > 0 || h.validators.length > 0))) used.add('ApplicationFailure');
   if (usesActivities) used.add('proxyActivities');
   return [...used].sort();
 }

@@ -52,6 +52,24 @@ interface IrHandlerBase {
   /** Whether it runs under the workflow's mutex (async and changing state shared with handlers). */
   exclusive: boolean;
   activity: IrHandlerActivity | null;
+  /** The payload-checks.ts constant that checks its arguments (null: the message takes none). */
+  payload: IrPayloadUse | null;
+}
+
+/** How a handler uses its payload check. */
+export interface IrPayloadUse {
+  constName: string;
+  /** Whether the handler must fill in optional fields itself (an update whose body reads them: validators do not run on replay). */
+  fillsIn: boolean;
+}
+
+/** One payload's check in payload-checks.ts: `export const <constName> = new Payload(kind, name, { field: rule, … })`. */
+export interface IrPayload {
+  constName: string;
+  kindLiteral: string;
+  nameLiteral: string;
+  /** Each field's rule as code, e.g. `{ type: 'money', required: true }`. */
+  fields: { name: string; ruleCode: string }[];
 }
 
 export interface IrSignal extends IrHandlerBase {
@@ -181,4 +199,10 @@ export interface WorkflowIr {
   moneyImports: string[];
   /** Whether shared.ts declares fields of type Money. */
   sharedUsesMoney: boolean;
+  /** The checks of payload-checks.ts (the start input's first); empty: no payload to check, no file. */
+  payloads: IrPayload[];
+  /** The constant checking the start input, when the workflow takes one. */
+  inputPayload: string | null;
+  /** What workflows.ts imports from payload-checks.ts, sorted. */
+  payloadImports: string[];
 }

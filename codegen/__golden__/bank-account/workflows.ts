@@ -9,6 +9,7 @@ import {
 import { Mutex } from 'async-mutex';
 import type * as activities from './activities';
 import { addMoney, compareMoney, money, subtractMoney } from './money';
+import { depositSignalPayload, inputPayload, withdrawUpdatePayload } from './payload-checks';
 import {
   balanceQuery,
   type BankAccountWorkflowInput,
@@ -23,6 +24,7 @@ const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 min
 
 // Concurrency safety of chapter 6.4.5: withdrawals await an activity between checking and changing the balance, so they run one at a time; deposits are idempotent by payment id.
 export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let balance = input.openingBalance;
   // Deposits applied, in the order received
   let paymentIds: string[] = [];
@@ -39,7 +41,7 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
     (args) =>
       mutex.runExclusive(async () => {
         if (compareMoney(balance, args.amount) < 0) {
-          throw ApplicationFailure.nonRetryable('Insufficient funds');
+          throw ApplicationFailure.nonRetryable('Insufficient funds', 'ValidationError');
         }
         await log({ message: 'Paying out ' + String(args.amount) });
         balance = subtractMoney(balance, args.amount);
@@ -47,8 +49,9 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
       }),
     {
       validator: (args) => {
+        withdrawUpdatePayload.check(args);
         if (compareMoney(args.amount, money('0')) <= 0) {
-          throw new Error('The amount must be positive');
+          throw ApplicationFailure.nonRetryable('The amount must be positive', 'ValidationError');
         }
       },
     },
@@ -56,6 +59,7 @@ export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Prom
 
   // A payment delivered twice is applied once
   setHandler(depositSignal, (args) => {
+    if (!depositSignalPayload.accepts(args, stepTracker)) return;
     if (paymentIds.includes(args.paymentId)) {
       return;
     }

@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { addSignalPayload, inputPayload } from './payload-checks';
 import {
   type AccumulatorWorkflowCarried,
   type AccumulatorWorkflowInput,
@@ -21,6 +22,7 @@ export async function AccumulatorWorkflow(
   input: AccumulatorWorkflowInput,
   carried?: AccumulatorWorkflowCarried,
 ): Promise<string> {
+  inputPayload.check(input);
   let total = carried?.total ?? 0;
   let batches = carried?.batches ?? 0;
   let pending: number[] = carried?.pending ?? [];
@@ -29,6 +31,7 @@ export async function AccumulatorWorkflow(
   const stepTracker = trackSteps('start', () => ({ total, batches, pending, finished }));
 
   setHandler(addSignal, (args) => {
+    if (!addSignalPayload.accepts(args, stepTracker)) return;
     if (pending.length >= 1000) {
       return;
     }

@@ -2,6 +2,7 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
 import type * as activities from './activities';
 import { money, subtractMoney } from './money';
+import { inputPayload } from './payload-checks';
 import type { QuoteWorkflowInput } from './shared';
 import { trackSteps } from './step-tracking';
 
@@ -13,6 +14,7 @@ const activitiesWithin10Seconds = proxyActivities<typeof activities>({
 
 // Prices a quote with a loyalty discount computed by a custom activity, then archives it with another.
 export async function QuoteWorkflow(input: QuoteWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let discount = money('0');
 
   const stepTracker = trackSteps('start', () => ({ discount }));

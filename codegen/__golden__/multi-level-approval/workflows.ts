@@ -2,6 +2,12 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { compareMoney, money } from './money';
 import {
+  decideDirectorSignalPayload,
+  decideManagerSignalPayload,
+  decideVpSignalPayload,
+  inputPayload,
+} from './payload-checks';
+import {
   approvalStatusQuery,
   decideDirectorSignal,
   decideManagerSignal,
@@ -14,6 +20,7 @@ import { trackSteps } from './step-tracking';
 export async function MultiLevelApprovalWorkflow(
   input: MultiLevelApprovalWorkflowInput,
 ): Promise<string> {
+  inputPayload.check(input);
   let needsDirector = compareMoney(input.amount, money('1000')) >= 0;
   let needsVp = compareMoney(input.amount, money('10000')) >= 0;
   let managerDecision = 'pending';
@@ -29,6 +36,7 @@ export async function MultiLevelApprovalWorkflow(
   }));
 
   setHandler(decideManagerSignal, (args) => {
+    if (!decideManagerSignalPayload.accepts(args, stepTracker)) return;
     if (managerDecision !== 'pending') {
       return;
     }
@@ -36,6 +44,7 @@ export async function MultiLevelApprovalWorkflow(
   });
 
   setHandler(decideDirectorSignal, (args) => {
+    if (!decideDirectorSignalPayload.accepts(args, stepTracker)) return;
     if (directorDecision !== 'pending') {
       return;
     }
@@ -43,6 +52,7 @@ export async function MultiLevelApprovalWorkflow(
   });
 
   setHandler(decideVpSignal, (args) => {
+    if (!decideVpSignalPayload.accepts(args, stepTracker)) return;
     if (vpDecision !== 'pending') {
       return;
     }

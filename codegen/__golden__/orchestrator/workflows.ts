@@ -9,11 +9,13 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import { inputPayload, workerDoneSignalPayload } from './payload-checks';
 import { type OrchestratorWorkflowInput, reportsQuery, workerDoneSignal } from './shared';
 import { trackSteps } from './step-tracking';
 
 // The orchestrator of chapter 6.4.3: starts worker workflows as children, signals each a task through an external handle, waits for their reports, then runs one audit child to completion.
 export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let started = 0;
   let finished = 0;
   let reports: string[] = [];
@@ -22,6 +24,7 @@ export async function OrchestratorWorkflow(input: OrchestratorWorkflowInput): Pr
   const stepTracker = trackSteps('start', () => ({ started, finished, reports, audit }));
 
   setHandler(workerDoneSignal, (args) => {
+    if (!workerDoneSignalPayload.accepts(args, stepTracker)) return;
     if (reports.length >= 1000) {
       return;
     }

@@ -16,6 +16,15 @@ export interface DesignerState {
   currentStep: string;
   path: string[];
   variables: Record<string, unknown>;
+  /** Signals not applied because their payload did not match the design (payload-checks.ts), newest last. */
+  refusedMessages: RefusedMessage[];
+}
+
+export interface RefusedMessage {
+  name: string;
+  reason: string;
+  /** Workflow time (ISO 8601) when it was refused. */
+  at: string;
 }
 
 export const designerStateQuery = defineQuery<DesignerState>('__signalbox_state');
@@ -32,6 +41,9 @@ export const stepSearchAttribute = defineSearchAttributeKey(
 /** The path keeps the most recent steps only, so a long-running loop does not grow the query's answer. */
 const PATH_LIMIT = 100;
 
+/** Refused messages kept for the monitor: the most recent ones, so a flood of bad signals stays small. */
+const REFUSED_LIMIT = 20;
+
 export interface StepTracker {
   /**
    * A step the execution passes straight through (a decision, an assignment, an end). Its label
@@ -44,6 +56,8 @@ export interface StepTracker {
    * recorded in stepSearchAttribute, so the monitor's list finds the execution there.
    */
   enterWaiting(step: string, label?: string): void;
+  /** A message that was not applied (see payload-checks.ts), shown on the Signalbox execution page. */
+  refuse(name: string, reason: string): void;
 }
 
 /**
@@ -53,7 +67,13 @@ export interface StepTracker {
 export function trackSteps(start: string, variables: () => Record<string, unknown>): StepTracker {
   let currentStep = start;
   const path = [start];
-  setHandler(designerStateQuery, () => ({ currentStep, path, variables: variables() }));
+  const refusedMessages: RefusedMessage[] = [];
+  setHandler(designerStateQuery, () => ({
+    currentStep,
+    path,
+    variables: variables(),
+    refusedMessages,
+  }));
 
   const enter = (step: string, label = step): void => {
     currentStep = step;
@@ -72,6 +92,11 @@ export function trackSteps(start: string, variables: () => Record<string, unknow
       if (recorded !== undefined && recorded !== step) {
         upsertSearchAttributes([{ key: stepSearchAttribute, value: step }]);
       }
+    },
+    refuse(name, reason) {
+      // Workflow time: deterministic on replay.
+      refusedMessages.push({ name, reason, at: new Date().toISOString() });
+      if (refusedMessages.length > REFUSED_LIMIT) refusedMessages.shift();
     },
   };
 }

@@ -8,6 +8,12 @@ import {
 } from '@temporalio/workflow';
 import { addMoney, compareMoney, money, multiplyMoney, type Money } from './money';
 import {
+  addItemUpdatePayload,
+  inputPayload,
+  markShippedSignalPayload,
+  payUpdatePayload,
+} from './payload-checks';
+import {
   addItemUpdate,
   cancelOrderSignal,
   getStatusQuery,
@@ -22,6 +28,7 @@ import { trackSteps } from './step-tracking';
 
 // The e-commerce order of chapter 6.6: items added by validated updates, a payment that must equal the exact total, a shipping signal, a delivery timer.
 export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let status = 'pending';
   let items: { sku: string; name: string; quantity: number; price: Money }[] = [];
   let total = money('0');
@@ -48,14 +55,18 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
     },
     {
       validator: (args) => {
+        addItemUpdatePayload.check(args);
         if (status !== 'pending') {
-          throw new Error('Items can only be added while the order is pending');
+          throw ApplicationFailure.nonRetryable(
+            'Items can only be added while the order is pending',
+            'ValidationError',
+          );
         }
         if (args.quantity <= 0) {
-          throw new Error('Quantity must be positive');
+          throw ApplicationFailure.nonRetryable('Quantity must be positive', 'ValidationError');
         }
         if (items.length >= 50) {
-          throw new Error('At most 50 items per order');
+          throw ApplicationFailure.nonRetryable('At most 50 items per order', 'ValidationError');
         }
       },
     },
@@ -71,17 +82,24 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
     },
     {
       validator: (args) => {
+        payUpdatePayload.check(args);
         if (status !== 'pending') {
-          throw new Error('Only a pending order can be paid');
+          throw ApplicationFailure.nonRetryable(
+            'Only a pending order can be paid',
+            'ValidationError',
+          );
         }
         if (items.length <= 0) {
-          throw new Error('An empty order cannot be paid');
+          throw ApplicationFailure.nonRetryable('An empty order cannot be paid', 'ValidationError');
         }
         if (args.cardToken.length < 10) {
-          throw new Error('Invalid card token');
+          throw ApplicationFailure.nonRetryable('Invalid card token', 'ValidationError');
         }
         if (compareMoney(args.amount, total) !== 0) {
-          throw new Error('The payment must equal the order total');
+          throw ApplicationFailure.nonRetryable(
+            'The payment must equal the order total',
+            'ValidationError',
+          );
         }
       },
     },
@@ -89,6 +107,7 @@ export async function OrderWorkflow(input: OrderWorkflowInput): Promise<string> 
 
   // Ignored unless the order is paid
   setHandler(markShippedSignal, (args) => {
+    if (!markShippedSignalPayload.accepts(args, stepTracker)) return;
     if (status !== 'paid') {
       return;
     }

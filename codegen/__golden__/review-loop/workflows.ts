@@ -7,6 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type * as activities from './activities';
+import { inputPayload, reviewSignalPayload } from './payload-checks';
 import { type ReviewLoopWorkflowInput, reviewSignal, roundsQuery } from './shared';
 import { trackSteps } from './step-tracking';
 
@@ -14,6 +15,7 @@ const { notify } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 
 
 // A document goes back to its author until a reviewer approves it, at most three rounds.
 export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let reviewed = false;
   let approved = false;
   let rounds = 0;
@@ -22,6 +24,7 @@ export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promis
   const stepTracker = trackSteps('start', () => ({ reviewed, approved, rounds, feedback }));
 
   setHandler(reviewSignal, (args) => {
+    if (!reviewSignalPayload.accepts(args, stepTracker)) return;
     approved = args.approved;
     feedback = args.feedback;
     reviewed = true;

@@ -9,6 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type * as activities from './activities';
+import { inputPayload, processTaskSignalPayload } from './payload-checks';
 import { processTaskSignal, tasksQuery, type TaskWorkerWorkflowInput } from './shared';
 import { trackSteps } from './step-tracking';
 
@@ -16,6 +17,7 @@ const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 min
 
 // The worker of chapter 6.4.3: receives tasks by signal, processes them with an activity, and reports back to its orchestrator by signalling it.
 export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promise<string> {
+  inputPayload.check(input);
   let tasks: string[] = [];
   // Handlers that await an activity between reading and changing state run one at a time.
   const mutex = new Mutex();
@@ -25,6 +27,7 @@ export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promis
   // Runs an activity for the task, then records it
   setHandler(processTaskSignal, (args) =>
     mutex.runExclusive(async () => {
+      if (!processTaskSignalPayload.accepts(args, stepTracker)) return;
       if (tasks.length >= 100) {
         return;
       }

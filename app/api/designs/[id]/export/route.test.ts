@@ -39,6 +39,7 @@ test('the latest version downloads as a zip holding one project folder', async (
     'approval-workflow/package.json',
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
+    'approval-workflow/src/payload-checks.ts',
     'approval-workflow/src/shared.ts',
     'approval-workflow/src/step-tracking.ts',
     'approval-workflow/src/worker.ts',

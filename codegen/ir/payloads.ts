@@ -1,0 +1,45 @@
+import { camelCase } from '../names';
+import type { Field } from '../schema/design';
+import type { IrPayload } from './types';
+
+/**
+ * The payload checks of payload-checks.ts (templates/payload-checks.ts.hbs): each payload the
+ * workflow receives — the start input, a signal's or update's arguments — with its declared fields
+ * as data the generated Payload class checks against.
+ */
+
+/** The constant checking the start input. */
+export const INPUT_PAYLOAD = 'inputPayload';
+
+/** approve (signal) → approveSignalPayload */
+export function payloadConstName(messageConstName: string): string {
+  return `${camelCase(messageConstName)}Payload`;
+}
+
+export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'update', name: string, fields: Field[]): IrPayload {
+  return {
+    constName,
+    kindLiteral: quote(kind),
+    nameLiteral: quote(name),
+    fields: fields.map((field) => ({ name: field.name, ruleCode: ruleCode(field) })),
+  };
+}
+
+/** `{ type: 'list', items: { sku: 'string', price: 'money' }, required: true }` */
+function ruleCode(field: Field): string {
+  const parts = [`type: ${quote(field.type)}`];
+  if (field.type === 'list') {
+    const items =
+      field.items === 'object'
+        ? `{ ${(field.itemFields ?? []).map((f) => `${f.name}: ${quote(f.type)}`).join(', ')} }`
+        : quote(field.items ?? 'string');
+    parts.push(`items: ${items}`);
+  }
+  if (field.required) parts.push('required: true');
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** A string literal of a checked name or type (the formatter gives it the code's quote style). */
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
