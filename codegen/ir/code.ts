@@ -11,6 +11,13 @@ export function durationLiteral(duration: Duration): string {
   return JSON.stringify(`${duration.amount} ${unit}`);
 }
 
+const UNIT_MS: Record<Duration['unit'], number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+
+/** A duration in milliseconds, to compare two. */
+export function durationMs(duration: Duration): number {
+  return duration.amount * UNIT_MS[duration.unit];
+}
+
 /** The one object argument of an activity call, `{ a: <code>, b: <code> }`; nothing for an activity without parameters. */
 export function activityArgsCode(spec: ActivitySpec, argCode: (parameter: string) => string): string {
   return spec.parameters.length ? `{ ${spec.parameters.map((p) => `${p.name}: ${argCode(p.name)}`).join(', ')} }` : '';

@@ -5,6 +5,7 @@ import { messageOf } from '../messages';
 import type { MessageLowerContext } from '../messages/types';
 import { argsInterfaceName, messageConstName } from '../names';
 import type { HandlerActivity, HandlerNode } from '../schema/design';
+import type { ActivityCallOptions } from './proxies';
 import { expressionKey, type ValidatedDesign } from '../validate';
 import { activityArgsCode, tsFields } from './code';
 import { payloadConstName } from './payloads';
@@ -19,7 +20,7 @@ export function lowerHandler(
   validated: ValidatedDesign,
   code: (owner: string, field: string) => string,
   assignments: (node: { id: string; assignments: { variable: string }[] }) => IrAssignment[],
-  callee: (call: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>) => string,
+  callee: (call: ActivityCallOptions) => string,
   specOf: (name: string) => ActivitySpec,
 ): IrHandler {
   const has = (field: string): boolean => validated.expressions.has(expressionKey(node.id, field));

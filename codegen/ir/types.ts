@@ -113,7 +113,8 @@ export interface IrActivityProxy {
   /** When set, calls go through `<objectName>.<fn>`; otherwise the functions are destructured. */
   objectName: string | null;
   functions: string[];
-  startToCloseTimeoutLiteral: string;
+  /** The proxy's options object: timeouts and retry policy, e.g. `{ startToCloseTimeout: '1 minute', retry: { … } }`. */
+  optionsCode: string;
 }
 
 /**

@@ -38,11 +38,12 @@ export {
   PositionSchema,
   RecordFieldSchema,
   ResultTypeSchema,
+  RetryPolicySchema,
   ScalarTypeSchema,
   TypedArgumentSchema,
   ValueTypeSchema,
 } from './parts';
-export type { Assignment, Duration, Field, HandlerActivity, ItemType, RecordField, ResultType, ScalarType, TypedArgument, ValueType } from './parts';
+export type { Assignment, Duration, Field, HandlerActivity, ItemType, RecordField, ResultType, RetryPolicy, ScalarType, TypedArgument, ValueType } from './parts';
 export { DecisionBranchSchema, type DecisionBranch } from '../steps/decision';
 export { ValidatorRuleSchema, type ValidatorRule } from '../messages/update';
 

@@ -66,6 +66,23 @@ export const DurationSchema = z.object({
 });
 export type Duration = z.infer<typeof DurationSchema>;
 
+/**
+ * How Temporal retries a failing activity. Every field may be left out: generated code fills in
+ * ACTIVITY_RETRY_DEFAULTS (codegen/ir/proxies.ts), so an activity never retries forever.
+ */
+export const RetryPolicySchema = z.object({
+  maximumAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1 (the first attempt)').max(1000, 'must be at most 1000').optional(),
+  initialInterval: DurationSchema.optional(),
+  backoffCoefficient: z.number().min(1, 'must be at least 1 (1: the same interval every time)').max(10, 'must be at most 10').optional(),
+  maximumInterval: DurationSchema.optional(),
+  /** ApplicationFailure types an activity throws that retrying cannot fix, e.g. "CardDeclined". */
+  nonRetryableErrorTypes: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]{0,99}$/, 'must be an error type name such as "CardDeclined" (letters, digits, "_" and ".")'))
+    .max(20, 'must list at most 20 error types')
+    .optional(),
+});
+export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
+
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 
 /** The fields every node has, whatever its kind; a kind's schema spreads them and adds `type` and its own. */

@@ -4,6 +4,7 @@ import type { ExprType } from '../expressions';
 import type { CompiledExpression } from '../validate/expressions';
 import type { IrAssignment, IrStatement } from '../ir/types';
 import type { Design, FlowNodeType, HandlerActivity, NodeOfType, TypedArgument, ValueType } from '../schema/design';
+import type { ActivityCallOptions } from '../ir/proxies';
 
 /**
  * What one flow step kind is, in one place: its fields, the handles it offers, the rules it adds to
@@ -114,7 +115,7 @@ export interface LowerContext {
   code(field: string): string;
   assignments(node: { id: string; assignments: { variable: string }[] }): IrAssignment[];
   /** The function an activity call goes through (its proxy depends on the timeout). */
-  callee(call: Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'>): string;
+  callee(call: ActivityCallOptions): string;
   specOf(activity: string): ActivitySpec;
   /** What runs after this step leaves from `output`: the next steps, or a jump in the state machine. */
   next(output: string): IrStatement[];

@@ -20,7 +20,15 @@ import {
 } from './shared';
 import { trackSteps } from './step-tracking';
 
-const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
+const { log } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+  },
+});
 
 // Concurrency safety of chapter 6.4.5: withdrawals await an activity between checking and changing the balance, so they run one at a time; deposits are idempotent by payment id.
 export async function BankAccountWorkflow(input: BankAccountWorkflowInput): Promise<string> {

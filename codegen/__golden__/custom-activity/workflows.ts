@@ -6,10 +6,24 @@ import { inputPayload } from './payload-checks';
 import type { QuoteWorkflowInput } from './shared';
 import { trackSteps } from './step-tracking';
 
-const { computeDiscount } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
+const { computeDiscount } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+  },
+});
 
 const activitiesWithin10Seconds = proxyActivities<typeof activities>({
   startToCloseTimeout: '10 seconds',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+  },
 });
 
 // Prices a quote with a loyalty discount computed by a custom activity, then archives it with another.

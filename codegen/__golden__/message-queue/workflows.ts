@@ -10,8 +10,16 @@ import {
 } from './shared';
 import { trackSteps } from './step-tracking';
 
-const activitiesWithin10Seconds = proxyActivities<typeof activities>({
+const activitiesWithin10SecondsWith3Attempts = proxyActivities<typeof activities>({
   startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '2 minutes',
+  retry: {
+    maximumAttempts: 3,
+    initialInterval: '2 seconds',
+    backoffCoefficient: 3,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: ['HttpClientError'],
+  },
 });
 
 // The message-queue alternative of chapter 6.4.5: the signal handler only queues (dropping messages when the queue is full); the main flow drains the queue in order, posting each message to an HTTP endpoint, so no lock is needed.
@@ -67,7 +75,7 @@ export async function MessageQueueWorkflow(input: MessageQueueWorkflowInput): Pr
       }
       case 'post': {
         stepTracker.enterWaiting('post', 'Post the next message');
-        lastAnswer = await activitiesWithin10Seconds.http({
+        lastAnswer = await activitiesWithin10SecondsWith3Attempts.http({
           method: 'POST',
           url: input.endpoint,
           body: queue[0],

@@ -11,7 +11,15 @@ import { inputPayload, reviewSignalPayload } from './payload-checks';
 import { type ReviewLoopWorkflowInput, reviewSignal, roundsQuery } from './shared';
 import { trackSteps } from './step-tracking';
 
-const { notify } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
+const { notify } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+  },
+});
 
 // A document goes back to its author until a reviewer approves it, at most three rounds.
 export async function ReviewLoopWorkflow(input: ReviewLoopWorkflowInput): Promise<string> {

@@ -13,7 +13,15 @@ import { inputPayload, processTaskSignalPayload } from './payload-checks';
 import { processTaskSignal, tasksQuery, type TaskWorkerWorkflowInput } from './shared';
 import { trackSteps } from './step-tracking';
 
-const { log } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });
+const { log } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+  },
+});
 
 // The worker of chapter 6.4.3: receives tasks by signal, processes them with an activity, and reports back to its orchestrator by signalling it.
 export async function TaskWorkerWorkflow(input: TaskWorkerWorkflowInput): Promise<string> {
