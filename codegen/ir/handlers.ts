@@ -4,7 +4,7 @@ import { exprTsType } from '../field-types';
 import { messageOf } from '../messages';
 import type { MessageLowerContext } from '../messages/types';
 import { argsInterfaceName, messageConstName } from '../names';
-import type { HandlerActivity, HandlerNode } from '../schema/design';
+import type { HandlerNode } from '../schema/design';
 import type { ActivityCallOptions } from './proxies';
 import { expressionKey, type ValidatedDesign } from '../validate';
 import { activityArgsCode, tsFields } from './code';

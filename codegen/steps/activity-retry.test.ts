@@ -27,7 +27,7 @@ test('a node without retry options retries at most 5 times, 1 s apart doubling u
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   assert.match(
     workflowsOf(result.files),
-    /const \{ http \} = proxyActivities<typeof activities>\(\{\n  startToCloseTimeout: '1 minute',\n  retry: \{\n    maximumAttempts: 5,\n    initialInterval: '1 second',\n    backoffCoefficient: 2,\n    maximumInterval: '1 minute',\n  \},\n\}\);/,
+    /const \{ http \} = proxyActivities<typeof activities>\(\{\n {2}startToCloseTimeout: '1 minute',\n {2}retry: \{\n {4}maximumAttempts: 5,\n {4}initialInterval: '1 second',\n {4}backoffCoefficient: 2,\n {4}maximumInterval: '1 minute',\n {2}\},\n\}\);/,
   );
 });
 
@@ -38,7 +38,7 @@ test("a node's options reach its proxy; options it leaves out keep their default
   });
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
   const code = workflowsOf(result.files);
-  assert.match(code, /const activitiesWithin10SecondsWithoutRetries = proxyActivities<typeof activities>\(\{\n  startToCloseTimeout: '10 seconds',\n  retry: \{\n    maximumAttempts: 1,\n    initialInterval: '1 second',/);
+  assert.match(code, /const activitiesWithin10SecondsWithoutRetries = proxyActivities<typeof activities>\(\{\n {2}startToCloseTimeout: '10 seconds',\n {2}retry: \{\n {4}maximumAttempts: 1,\n {4}initialInterval: '1 second',/);
   assert.match(code, /await activitiesWithin10SecondsWithoutRetries\.http\(/);
 });
 
