@@ -1,20 +1,6 @@
-import type { Duration, HandlerActivity, RetryPolicy } from '../schema/design';
+import { ACTIVITY_RETRY_DEFAULTS, DEFAULT_ACTIVITY_TIMEOUT, type Duration, type HandlerActivity, type RetryPolicy } from '../schema/design';
 import { durationLiteral } from './code';
 import type { IrActivityProxy } from './types';
-
-/** One attempt may take this long unless the node says otherwise. */
-const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
-
-/**
- * Temporal retries a failing activity forever by default, which blocks a loop behind one broken
- * endpoint. Generated code always spells a finite policy: these values where a node leaves a field out.
- */
-export const ACTIVITY_RETRY_DEFAULTS = {
-  maximumAttempts: 5,
-  initialInterval: { amount: 1, unit: 'seconds' },
-  backoffCoefficient: 2,
-  maximumInterval: { amount: 1, unit: 'minutes' },
-} as const satisfies RetryPolicy;
 
 /** What an activity call is made with: the node's Temporal options (absent ones take the defaults). */
 export type ActivityCallOptions = Pick<HandlerActivity, 'activity' | 'startToCloseTimeout'> & {

@@ -28,8 +28,10 @@ import { FieldSchema, IdSchema, ResultTypeSchema, typed } from './parts';
 export const DESIGN_SCHEMA_VERSION = 1;
 
 export {
+  ACTIVITY_RETRY_DEFAULTS,
   ActivityNameSchema,
   AssignmentSchema,
+  DEFAULT_ACTIVITY_TIMEOUT,
   DurationSchema,
   FieldSchema,
   HandlerActivitySchema,

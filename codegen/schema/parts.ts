@@ -83,6 +83,20 @@ export const RetryPolicySchema = z.object({
 });
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
 
+/**
+ * Temporal retries a failing activity forever by default, which blocks a loop behind one broken
+ * endpoint. Generated code always spells a finite policy: these values where a node leaves a field out.
+ */
+export const ACTIVITY_RETRY_DEFAULTS = {
+  maximumAttempts: 5,
+  initialInterval: { amount: 1, unit: 'seconds' },
+  backoffCoefficient: 2,
+  maximumInterval: { amount: 1, unit: 'minutes' },
+} as const satisfies RetryPolicy;
+
+/** One attempt may take this long unless the node says otherwise. */
+export const DEFAULT_ACTIVITY_TIMEOUT: Duration = { amount: 1, unit: 'minutes' };
+
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 
 /** The fields every node has, whatever its kind; a kind's schema spreads them and adds `type` and its own. */

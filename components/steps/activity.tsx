@@ -10,6 +10,7 @@ import { SelectInput, TextInput } from '../designer/inspector/inputs';
 import type { DesignerStore } from '../designer/store';
 import { InHandle, NextHandle } from '../flow/HandleParts';
 import { NodeFrame } from '../flow/NodeFrame';
+import { ActivityOptionsFields } from './activity-options';
 import type { ActivityFlowNode } from '../flow/types';
 import type { StepUi } from './types';
 
@@ -46,6 +47,7 @@ function ActivityForm({ data, patch }: FormProps<'activity'>) {
         <TextInput path="resultVariable" label="Store the result in variable" value={data.resultVariable ?? ''} expression
           onChange={(v) => patch({ resultVariable: v || undefined })} />
       )}
+      <ActivityOptionsFields data={data} patch={patch} />
     </>
   );
 }
