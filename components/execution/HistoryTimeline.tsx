@@ -7,6 +7,7 @@ import { groupEvents, groupWords, HISTORY_KINDS, wordsInGroup, type HistoryGroup
 import { linkGroupsToNodes } from './history-nodes';
 import styles from './HistoryTimeline.module.css';
 import { useHistoryRows } from './useHistoryRows';
+import { useTimelineDesign } from './useTimelineDesign';
 
 /** One line of the list: a group (compact view) or an event (an expanded group's, or the full list's). */
 type Item =
@@ -22,6 +23,15 @@ function detailsText(details: unknown): string {
   return typeof details === 'string' ? details : JSON.stringify(details);
 }
 
+/** What a compact row shows: the value sent, and for an activity, update or child what came back. */
+function groupDetails(group: HistoryGroup): string {
+  const first = group.events[0]!;
+  const last = group.events.at(-1)!;
+  const sent = detailsText(first.details);
+  if (last === first || !['activity', 'update', 'child'].includes(group.kind) || last.details === undefined) return sent;
+  return `${sent} → ${detailsText(last.details)}`;
+}
+
 const clock = (iso: string) => new Date(iso).toLocaleTimeString();
 
 export interface HistoryTimelineProps {
@@ -29,7 +39,7 @@ export interface HistoryTimelineProps {
   runId: string;
   /** The run's history length (describe): more events are fetched as it grows. */
   total: number;
-  /** The design the run executes: events then name and link their nodes. */
+  /** The design the run executes: events then name and link their nodes (absent: read once from the execution's detail). */
   design?: Pick<Design, 'nodes'> | null;
   /** The node whose events alone are shown (null: all). */
   selectedNodeId?: string | null;
@@ -43,7 +53,8 @@ export interface HistoryTimelineProps {
  * the toggle), filtered by kind and by node, each linked to its design node. Only the rows in
  * view are in the page (virtualised), so 50,000 events scroll as 50 do.
  */
-export function HistoryTimeline({ workflowId, runId, total, design, selectedNodeId = null, onSelectNode }: HistoryTimelineProps) {
+export function HistoryTimeline({ workflowId, runId, total, design: givenDesign, selectedNodeId = null, onSelectNode }: HistoryTimelineProps) {
+  const design = useTimelineDesign(workflowId, givenDesign);
   const { rows, loading, error, retry } = useHistoryRows(workflowId, runId, total);
   const [compact, setCompact] = useState(true);
   const [hidden, setHidden] = useState<ReadonlySet<HistoryKind>>(new Set());
@@ -114,19 +125,20 @@ export function HistoryTimeline({ workflowId, runId, total, design, selectedNode
       const first = group.events[0]!;
       const last = group.events.at(-1)!;
       const many = group.events.length > 1;
-      const details = detailsText(group.events.find((e) => e.details !== undefined && e.action !== 'started')?.details ?? first.details);
+      const details = groupDetails(group);
       return (
         <div className={styles.row} data-testid="history-event" data-event-type={first.type} data-kind={group.kind} data-group={group.key}>
           <span className={styles.id}>{first.id}</span>
           <span className={styles.time} title={first.time}>{clock(last.time)}</span>
-          <span className={styles.words} data-testid="history-words">
+          <span className={styles.words}>
             {many ? (
               <button type="button" className={styles.expander} aria-expanded={expanded.has(group.key)} onClick={() => toggleGroup(group.key)}
                 data-testid="history-expand">
-                <span aria-hidden="true">{expanded.has(group.key) ? '▾' : '▸'}</span> {groupWords(group, labelOf)}
+                <span aria-hidden="true">{expanded.has(group.key) ? '▾' : '▸'} </span>
+                <span data-testid="history-words">{groupWords(group, labelOf)}</span>
                 <span className={styles.count}> · {group.events.length} events</span>
               </button>
-            ) : groupWords(group, labelOf)}
+            ) : <span data-testid="history-words">{groupWords(group, labelOf)}</span>}
           </span>
           <code className={styles.details} title={details}>{details}</code>
           {nodeChip(group.key)}
