@@ -1,7 +1,8 @@
 // Signalbox supervisor — what `npm start` runs (through scripts/bootstrap.mjs).
 //
-// Starts, in order, and stops in reverse order on Ctrl-C / SIGTERM (exit 0); if any child
-// dies unexpectedly it says which and why, stops the rest and exits 1:
+// Starts, in order, and stops in reverse order on Ctrl-C / SIGTERM (exit 0). Once up, a service
+// that dies (a crash, the OOM killer's SIGKILL) is restarted on its own ports and data with backoff
+// while the others keep running (scripts/lib/supervisor.ts; docs/operations.md, "Supervision"):
 //   1. the data directory
 //   2. the embedded database: `node --import tsx db/server.ts` (PGlite in <data>/pglite,
 //      served over the PostgreSQL wire protocol on 127.0.0.1, login as `postgres` with the
@@ -39,17 +40,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  describeExit,
-  formatDuration,
-  isPortFree,
-  log,
-  runProcess,
-  startProcess,
-  waitForHttp,
-  waitForPort,
-  type ManagedProcess,
-} from './lib/processes';
+import { describeExit, formatDuration, isPortFree, log, runProcess, startProcess, waitForHttp, waitForPort } from './lib/processes';
+import { Supervisor } from './lib/supervisor';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from './lib/temporal-server';
 import { buildSourceHash } from './lib/build-hash';
 import { embeddedDatabaseUrl, ensurePglitePassword, pglitePasswordFile } from '@/db/credentials';
@@ -87,8 +79,8 @@ const config = {
   externalTemporal: env.TEMPORAL_ADDRESS || undefined,
 };
 
-const processes: ManagedProcess[] = [];
-const stoppers: Array<{ name: string; stop: () => Promise<void> }> = [];
+/** Restarts what crashes; stops everything, in reverse start order, on Ctrl-C / SIGTERM. */
+const supervisor = new Supervisor();
 let shuttingDown = false;
 
 /** The environment every child gets; filled in as services come up. */
@@ -124,35 +116,16 @@ async function requireFreePort(port: number, what: string, variable: string): Pr
   }
 }
 
-/** Watches a long-running child: an exit we did not ask for brings everything down. */
-function supervise(managed: ManagedProcess, graceMs = 10_000): ManagedProcess {
-  processes.push(managed);
-  stoppers.push({ name: managed.name, stop: () => managed.stop(graceMs) });
-  void managed.exited.then((result) => {
-    if (managed.stopping || shuttingDown) return;
-    const tail = managed.tail().slice(-20);
-    log('signalbox', `${managed.name} ${describeExit(result)} unexpectedly.${tail.length ? ' Last output:' : ''}`);
-    for (const line of tail) process.stderr.write(`  ${line}\n`);
-    void shutdown(1);
-  });
-  return managed;
-}
-
 async function shutdown(code: number): Promise<never> {
   if (shuttingDown) {
     // A second Ctrl-C while stopping: stop waiting.
     return new Promise<never>(() => undefined);
   }
   shuttingDown = true;
-  if (stoppers.length > 0) log('signalbox', code === 0 ? 'stopping…' : 'stopping the remaining services…');
-  for (const { name, stop } of [...stoppers].reverse()) {
-    try {
-      await stop();
-    } catch (error) {
-      log('signalbox', `stopping ${name} failed: ${(error as Error).message}`);
-    }
-  }
-  if (stoppers.length > 0) log('signalbox', 'stopped.');
+  const running = supervisor.status().length > 0;
+  if (running) log('signalbox', code === 0 ? 'stopping…' : 'stopping the services started so far…');
+  await supervisor.stopAll((name, error) => log('signalbox', `stopping ${name} failed: ${error.message}`));
+  if (running) log('signalbox', 'stopped.');
   process.exit(code);
 }
 
@@ -169,7 +142,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     if (lateSignals === 1) log('signalbox', 'still stopping… press Ctrl-C again to kill everything');
     if (lateSignals >= 2) {
       log('signalbox', 'forced exit');
-      for (const managed of processes) {
+      for (const managed of supervisor.processes()) {
         try {
           if (managed.child.pid) process.kill(-managed.child.pid, 'SIGKILL');
         } catch {
@@ -267,8 +240,16 @@ async function main(): Promise<void> {
     // Made (or read) here before the server starts, so that both agree on the one in the file.
     const password = ensurePglitePassword(pglitePasswordFile(config.dataDir), (message) => log('signalbox', message));
     const [cmd, args] = tsx('db/server.ts');
-    const db = supervise(startProcess('db', cmd, [...args], { cwd: root, env: childEnv }));
-    await waitForPort(config.pglitePort, '127.0.0.1', { timeoutMs: 120_000, process: db, what: 'the embedded database (db/server.ts)' });
+    // A restart serves the same directory on the same port with the same password: the app's and
+    // the worker host's connection pools reconnect by themselves.
+    await supervisor.start({
+      name: 'db',
+      async start(spawned) {
+        const db = startProcess('db', cmd, [...args], { cwd: root, env: childEnv });
+        spawned(db);
+        await waitForPort(config.pglitePort, '127.0.0.1', { timeoutMs: 120_000, process: db, what: 'the embedded database (db/server.ts)' });
+      },
+    });
     childEnv.DATABASE_URL = embeddedDatabaseUrl({ host: '127.0.0.1', port: config.pglitePort, password });
     databaseLabel = `embedded PGlite (${join(config.dataDir, 'pglite')}) on 127.0.0.1:${config.pglitePort}`;
     header(`database: ready in ${formatDuration(Date.now() - t)}`);
@@ -308,18 +289,26 @@ async function main(): Promise<void> {
   } else {
     header(`temporal: starting the dev server on 127.0.0.1:${config.temporalPort} …`);
     const t = Date.now();
-    const server = await startTemporalDevServer({
-      port: config.temporalPort,
-      uiPort: config.temporalUiPort,
-      dbFile: join(config.dataDir, 'temporal.db'),
-      searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES,
-      // Supervise from the moment it is spawned, so that Ctrl-C during startup stops it too.
-      onProcess: (managed) => supervise(managed, 15_000),
+    // A restart opens the same SQLite file on the same port: histories, timers and signals persist,
+    // and the clients' gRPC channels reconnect by themselves.
+    await supervisor.start({
+      name: 'temporal',
+      graceMs: 15_000,
+      start: (spawned) =>
+        startTemporalDevServer({
+          port: config.temporalPort,
+          uiPort: config.temporalUiPort,
+          dbFile: join(config.dataDir, 'temporal.db'),
+          searchAttributes: SIGNALBOX_SEARCH_ATTRIBUTES,
+          // Known from the moment it is spawned, so that Ctrl-C during startup stops it too.
+          onProcess: spawned,
+        }).then(() => undefined),
     });
-    childEnv.TEMPORAL_ADDRESS = server.address;
+    const address = `127.0.0.1:${config.temporalPort}`;
+    childEnv.TEMPORAL_ADDRESS = address;
     childEnv.TEMPORAL_NAMESPACE = 'default';
-    temporalLabel = `${server.address}, namespace default (dev server, ${join(config.dataDir, 'temporal.db')})`;
-    temporalUi = server.uiUrl;
+    temporalLabel = `${address}, namespace default (dev server, ${join(config.dataDir, 'temporal.db')})`;
+    temporalUi = `http://127.0.0.1:${config.temporalUiPort}`;
     header(`temporal: ready in ${formatDuration(Date.now() - t)}`);
   }
   if (shuttingDown) return;
@@ -333,11 +322,17 @@ async function main(): Promise<void> {
     header(`worker: starting the worker host (health on 127.0.0.1:${config.workerHealthPort}) …`);
     const t = Date.now();
     const [cmd, args] = tsx('worker/main.ts');
-    const worker = supervise(startProcess('worker', cmd, [...args], { cwd: root, env: childEnv }));
-    await waitForHttp(`http://127.0.0.1:${config.workerHealthPort}/healthz`, {
-      timeoutMs: 180_000,
-      process: worker,
-      what: 'the worker host (worker/main.ts, GET /healthz)',
+    await supervisor.start({
+      name: 'worker',
+      async start(spawned) {
+        const worker = startProcess('worker', cmd, [...args], { cwd: root, env: childEnv });
+        spawned(worker);
+        await waitForHttp(`http://127.0.0.1:${config.workerHealthPort}/healthz`, {
+          timeoutMs: 180_000,
+          process: worker,
+          what: 'the worker host (worker/main.ts, GET /healthz)',
+        });
+      },
     });
     header(`worker: ready in ${formatDuration(Date.now() - t)}`);
   }
@@ -348,13 +343,17 @@ async function main(): Promise<void> {
   {
     header(`web: next start on ${appUrl} …`);
     const t = Date.now();
-    const web = supervise(
-      startProcess('web', join(root, 'node_modules/.bin/next'), ['start', '-p', String(config.port), '-H', '127.0.0.1'], {
-        cwd: root,
-        env: childEnv,
-      }),
-    );
-    await waitForHttp(`${appUrl}/`, { timeoutMs: 120_000, process: web, what: `the web app on ${appUrl}` });
+    await supervisor.start({
+      name: 'web',
+      async start(spawned) {
+        const web = startProcess('web', join(root, 'node_modules/.bin/next'), ['start', '-p', String(config.port), '-H', '127.0.0.1'], {
+          cwd: root,
+          env: childEnv,
+        });
+        spawned(web);
+        await waitForHttp(`${appUrl}/`, { timeoutMs: 120_000, process: web, what: `the web app on ${appUrl}` });
+      },
+    });
     header(`web: ready in ${formatDuration(Date.now() - t)}`);
   }
   if (shuttingDown) return;

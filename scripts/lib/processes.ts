@@ -147,7 +147,8 @@ export function withTimeout<T, F>(promise: Promise<T>, ms: number, fallback: F):
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Sends a signal to the child's whole process group (what it spawned too), or to the child alone where groups do not exist. */
+export function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     if (process.platform !== 'win32') process.kill(-child.pid, signal);
