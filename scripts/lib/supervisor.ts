@@ -165,11 +165,13 @@ export class Supervisor {
   private async launch(service: Service): Promise<void> {
     service.state = 'starting';
     service.process = undefined; // never signal a dead process's id again: the OS may have reused it
+    let spawnedProcess: ManagedProcess | undefined;
     await service.definition.start((process) => {
+      spawnedProcess = process;
       service.process = process;
       if (this.stopping) void process.stop(service.definition.graceMs ?? 10_000);
     });
-    const process = service.process;
+    const process = spawnedProcess as ManagedProcess | undefined; // set by the callback: TS cannot see it
     if (!process) throw new Error(`${service.definition.name}: start() resolved without reporting its process`);
     service.state = 'up';
     service.upSince = this.now();
