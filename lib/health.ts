@@ -1,12 +1,17 @@
 /**
- * Whether the app's dependencies answer right now: the database and Temporal.
+ * Whether the app's dependencies answer right now: the database, Temporal and the worker hosts
+ * (with the deployments each serves; lib/worker-host-health.ts).
  * Each probe has a short deadline so a dead dependency answers "down" quickly instead of hanging.
+ * `ok` (and GET /api/health's 200 / 503) covers what this web app needs to serve: the database and
+ * Temporal. A worker host that is down is reported but does not make the web app unhealthy — a load
+ * balancer sending its traffic elsewhere would not help (executions wait for any host to return).
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { getTemporalClient, temporalNamespace } from './temporal-client';
 import { temporalSettings } from './temporal-settings';
+import { checkWorkerHosts, type WorkerHostsHealth } from './worker-host-health';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -20,6 +25,7 @@ export interface Health {
   ok: boolean;
   database: Probe;
   temporal: Probe & { address: string; namespace: string };
+  workers: WorkerHostsHealth;
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -49,7 +55,7 @@ async function probe(what: string, fn: () => Promise<unknown>): Promise<Probe> {
 }
 
 export async function checkHealth(): Promise<Health> {
-  const [database, temporal] = await Promise.all([
+  const [database, temporal, workers] = await Promise.all([
     probe('The database', async () => (await getDb()).execute(sql`select 1`)),
     probe('Temporal', async () => {
       const client = await getTemporalClient();
@@ -57,7 +63,8 @@ export async function checkHealth(): Promise<Health> {
         client.workflowService.describeNamespace({ namespace: temporalNamespace() }),
       );
     }),
+    checkWorkerHosts(PROBE_TIMEOUT_MS),
   ]);
   const { address, namespace } = temporalSettings();
-  return { ok: database.ok && temporal.ok, database, temporal: { ...temporal, address, namespace } };
+  return { ok: database.ok && temporal.ok, database, temporal: { ...temporal, address, namespace }, workers };
 }

@@ -1,29 +1,11 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { problemOf, type HealthBody, type Problem } from './health-problems';
 
 const POLL_MS = 5000;
 const POLL_DOWN_MS = 2000;
 
-interface HealthBody {
-  database?: { ok: boolean; message?: string };
-  temporal?: { ok: boolean; message?: string; address?: string };
-}
-
-type Problem = { what: 'server' | 'database' | 'temporal'; message: string } | null;
-
-function problemOf(body: HealthBody | null): Problem {
-  if (!body) return { what: 'server', message: 'The Signalbox server is not answering.' };
-  if (body.database && !body.database.ok) return { what: 'database', message: `The database is not reachable: ${body.database.message ?? ''}` };
-  if (body.temporal && !body.temporal.ok) {
-    return {
-      what: 'temporal',
-      message: `Temporal is not reachable${body.temporal.address ? ` at ${body.temporal.address}` : ''}. Designs stay editable and saveable; deploying and running resume by themselves when it is back.`,
-    };
-  }
-  return null;
-}
-
-/** A banner while the app's server, database or Temporal is unreachable; polls /api/health and clears itself on recovery. */
+/** A banner while the app's server, database, Temporal or every worker host is unreachable; polls /api/health and clears itself on recovery. */
 export function ConnectionBanner() {
   const [problem, setProblem] = useState<Problem>(null);
   useEffect(() => {
@@ -50,7 +32,7 @@ export function ConnectionBanner() {
   }, []);
   if (!problem) return null;
   return (
-    <div className="banner banner--warning" role="alert" data-testid="connection-banner" data-problem={problem.what}
+    <div className="banner banner--warning" role="alert" data-testid="connection-banner" data-problem={problem.what.join(' ')}
       style={{ position: 'sticky', top: 0, zIndex: 50, borderRadius: 0 }}>
       {problem.message} <span className="muted">Checking again…</span>
     </div>
