@@ -2,6 +2,7 @@ import { listDeployments } from '@/db/repository';
 import { json } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { readBody } from '@/lib/api/request';
+import { requireWorkerHost } from '@/lib/api/dependencies';
 import { deployDesignVersion } from '@/lib/deploy/pipeline';
 import { deployResponse } from '@/lib/deploy/response';
 import { DeployRequestSchema } from './schema';
@@ -19,6 +20,7 @@ export const runtime = 'nodejs';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const { version, force, ramp } = await readBody(request, DeployRequestSchema);
+  await requireWorkerHost(); // 503 naming the worker host when none answers, before any stage runs
   return deployResponse(request, (onProgress) => deployDesignVersion({ designId: id, version, force, ramp, onProgress }));
 });
 
