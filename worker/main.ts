@@ -285,7 +285,7 @@ function serveHealth(): Promise<void> {
   });
   return new Promise((resolve, reject) => {
     health!.once('error', reject);
-    health!.listen(HEALTH_PORT, '127.0.0.1', () => resolve());
+    health!.listen(HEALTH_PORT, process.env.WORKER_HEALTH_HOST || '127.0.0.1', () => resolve()); // another host's web app reads it (docs/operations.md)
   });
 }
 
