@@ -60,7 +60,7 @@ export function DesignerHeader() {
     <header className="designer-header">
       <Link href="/" className="brand" aria-label="All designs">Signalbox</Link>
       <span className="crumb-sep">/</span>
-      <input className="name-input" data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
+      <input className={`name-input ${styles.name}`} data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
         onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
       <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} />
       <div className="designer-header__actions">
@@ -74,9 +74,11 @@ export function DesignerHeader() {
         <button type="button" className={notDeployed ? 'btn btn--primary' : 'btn'} data-testid="deploy-button" disabled={busy} onClick={() => deployWithContext()}>
           {deploy.kind === 'deploying' ? 'Deploying…' : 'Deploy'}
         </button>
-        {notDeployed && <span id="start-reason" className={styles.startReason} data-testid="start-reason">Deploy this design first</span>}
-        <button type="button" className={presence === 'active' ? 'btn btn--primary' : 'btn'} data-testid="start-button" disabled={notDeployed}
-          aria-describedby={notDeployed ? 'start-reason' : undefined} onClick={() => setStarting(true)}>Start…</button>
+        <span className={styles.startGroup}>
+          <button type="button" className={presence === 'active' ? 'btn btn--primary' : 'btn'} data-testid="start-button" disabled={notDeployed}
+            aria-describedby={notDeployed ? 'start-reason' : undefined} onClick={() => setStarting(true)}>Start…</button>
+          {notDeployed && <span id="start-reason" className={styles.startReason} data-testid="start-reason">Deploy this design first</span>}
+        </span>
       </div>
       <DeployStatus state={deploy} onDismiss={dismissDeploy} onForce={() => deployWithContext(true)} onRecheck={() => deployWithContext()}
         hadActiveDeployment={hadActiveDeployment} />

@@ -82,7 +82,7 @@ export function describeStage(name: DeployStageName, line: DeployProgressLine | 
   const took = line?.ms !== undefined ? ` in ${formatDuration(line.ms)}` : '';
   if (!line) {
     return context.ended
-      ? { name, label, words: 'not run — an earlier stage stopped the deploy', tone: 'pending' }
+      ? { name, label, words: 'not run', tone: 'pending' }
       : { name, label, words: 'waiting', tone: 'pending' };
   }
   switch (line.state) {
