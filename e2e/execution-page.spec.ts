@@ -42,10 +42,13 @@ async function diagramShare(page: Page, execution: ExecutionPage) {
   };
 }
 
+/** Screenshots go where SHOTS_DIR says (other runs may empty test-results meanwhile). */
+const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-results';
+
 async function screenshots(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `test-results/${name}-${scheme}.png` });
+    await page.screenshot({ path: `${SHOTS_DIR}/${name}-${scheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -118,9 +121,10 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   // Follow (on by default): pan the next step out of view, move the execution on, and the lit step comes back into view.
   await expect(execution.followToggle).toBeChecked();
   const canvas = await boxOf(execution.diagram);
-  await page.mouse.move(canvas.x + 40, canvas.y + canvas.height - 60);
+  // Grab the empty canvas on the right (the zoom controls sit at the bottom left).
+  await page.mouse.move(canvas.x + canvas.width - 40, canvas.y + canvas.height - 60);
   await page.mouse.down();
-  await page.mouse.move(canvas.x + 40, canvas.y + canvas.height - 60 - 500, { steps: 12 });
+  await page.mouse.move(canvas.x + canvas.width - 40, canvas.y + canvas.height - 60 - 500, { steps: 12 });
   await page.mouse.up();
   expect(inside(await boxOf(execution.node('await-shipping')), await boxOf(execution.diagram))).toBe(false);
   await update(moving, 'pay', { method: 'card', amount: '29.99', cardToken: 'tok-1234567890' });
@@ -131,7 +135,7 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await execution.node('await-shipping').click();
   await expect(execution.nodeWithBadges('await-shipping')).toHaveAttribute('data-selected', 'true');
   const after = await boxOf(execution.diagram);
-  await page.mouse.click(after.x + 30, after.y + after.height / 2);
+  await page.mouse.click(after.x + after.width - 30, after.y + after.height / 2);
   await expect(execution.nodeWithBadges('await-shipping')).not.toHaveAttribute('data-selected', 'true');
   await screenshots(page, 'execution-page-1600');
 
@@ -161,6 +165,8 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await execution.expectCurrentStep('end-cancelled');
   await expect(page.getByTestId('ended-end-cancelled')).toHaveText(/ended here/);
   await expect.poll(async () => inside(await boxOf(page.getByTestId('ended-end-cancelled')), await boxOf(execution.diagram))).toBe(true);
+  // The result banner shrinks the canvas when the execution completes: Fit shows the whole path again.
+  await execution.fitButton.click();
   await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await screenshots(page, 'execution-page-1600-completed');
 
