@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ExecutionPage } from './pages/ExecutionPage';
 
+/** Where the screenshots go (test-results/, which every Playwright run empties; HISTORY_SHOTS to keep them elsewhere). */
+const SHOTS = process.env.HISTORY_SHOTS ?? 'test-results';
 const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
 
 /** The rendered rows' words, in order. */
@@ -46,7 +48,7 @@ test('the history reads as words, groups an update, filters by kind and by node'
   await expect(timeline).not.toContainText('"low"');
   await expect(timeline).not.toContainText('WORKFLOW_TASK');
   await expect(timeline.locator('[data-event-type="WORKFLOW_EXECUTION_SIGNALED"]')).toContainText('"approverName":"Ann"');
-  await page.screenshot({ path: 'test-results/history-1600-light.png' });
+  await page.screenshot({ path: `${SHOTS}/history-signal-1600-light.png` });
 
   // The update's row expands to its events.
   const updateRow = timeline.locator('[data-kind="update"]').first();
@@ -90,7 +92,7 @@ test('the history reads as words, groups an update, filters by kind and by node'
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await timeline.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `test-results/history-${width}-${scheme}.png` });
+      await page.screenshot({ path: `${SHOTS}/history-${width}-${scheme}.png` });
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

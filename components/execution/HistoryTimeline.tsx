@@ -167,7 +167,7 @@ export function HistoryTimeline({ workflowId, runId, total, design: givenDesign,
           <button type="button" aria-pressed={compact} onClick={() => setCompact(true)} data-testid="history-compact">Grouped</button>
           <button type="button" aria-pressed={!compact} onClick={() => setCompact(false)} data-testid="history-full">All events</button>
         </div>
-        <div className={styles.kinds} role="group" aria-label="Show kinds">
+        <div className={styles.kinds} role="group" aria-label="Show kinds" title="Queries read state without changing it: Temporal does not record them in the history.">
           {HISTORY_KINDS.map(({ kind, label }) => (
             <button key={kind} type="button" className={styles.kind} aria-pressed={!hidden.has(kind)} onClick={() => toggleKind(kind)}
               data-testid={`history-kind-${kind}`}>
