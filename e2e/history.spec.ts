@@ -84,6 +84,7 @@ test('the history reads as words, groups an update, filters by kind and by node'
     await execution.nodeWithBadges('await-approval').click();
     await expect(page.getByTestId('history-node-filter')).toContainText('Await approval');
     await expect.poll(() => words(page)).toEqual(['Timer 7 days canceled']);
+    await page.screenshot({ path: `${SHOTS}/history-node-filter-1600-light.png` });
     await page.getByTestId('history-show-all').click();
   }
 
