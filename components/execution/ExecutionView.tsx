@@ -78,7 +78,7 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
               <section className={styles.history} data-testid="execution-history">
                 <h3 className="panel-title">History <span className="muted">({data.historyLength} events)</span></h3>
                 <HistoryTimeline workflowId={data.workflowId} runId={data.runId} total={data.historyLength}
-                  selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
+                  design={data.design} selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
               </section>
             </Panel>
           </Group>
