@@ -67,7 +67,7 @@ test('export writes a standalone project and says what to run next', async () =>
     assert.ok(existsSync(join(out, f)), f);
   }
   assert.equal(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).dependencies['@temporalio/client'], '1.24.0');
-  assert.match(stdout, /Exported approval-workflow \(10 files\)/);
+  assert.match(stdout, /Exported approval-workflow \(11 files\)/);
   assert.match(stdout, /npm install && npm test/);
 });
 

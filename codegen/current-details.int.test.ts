@@ -18,7 +18,7 @@ import { runTestWorker, type TestWorker } from './testing/worker';
  */
 const EventType = protoPackage.temporal.api.enums.v1.EventType;
 const golden = join(import.meta.dirname, '__golden__', 'task-worker');
-const FILES = ['workflows.ts', 'shared.ts', 'step-tracking.ts', 'activities.ts'];
+const FILES = ['workflows.ts', 'shared.ts', 'step-tracking.ts', 'payload-checks.ts', 'activities.ts'];
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 
 /** The golden task-worker's code as a build directory, `edit` applied to its step-tracking.ts. */

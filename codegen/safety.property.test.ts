@@ -212,7 +212,7 @@ function derivedNames(design: Design): Set<string> {
     if (!n || checkIdentifier(n) !== null) return;
     const pascal = n.charAt(0).toUpperCase() + n.slice(1);
     const camel = n.charAt(0).toLowerCase() + n.slice(1);
-    for (const derived of [n, pascal, camel, `${camel}Signal`, `${camel}Query`, `${camel}Update`, `${pascal}Args`, `${n}Input`]) names.add(derived);
+    for (const derived of [n, pascal, camel, `${camel}Signal`, `${camel}Query`, `${camel}Update`, `${camel}SignalPayload`, `${camel}UpdatePayload`, `${pascal}Args`, `${n}Input`]) names.add(derived);
   };
   add(design.name);
   design.input.forEach((f) => add(f.name));
@@ -237,7 +237,18 @@ function untracedTokens(files: GeneratedFile[], design: Design, data: Set<string
   const leaks: Leak[] = [];
   for (const file of files) {
     const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, file.contents);
+    // The scanner reads a template literal's `}` as a brace unless told to re-scan: track the open `${`.
+    const openSubstitutions: number[] = [];
+    let braces = 0;
     for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+      if (token === ts.SyntaxKind.OpenBraceToken) braces++;
+      if (token === ts.SyntaxKind.CloseBraceToken) {
+        if (openSubstitutions.at(-1) === braces) {
+          token = scanner.reScanTemplateToken(false);
+          if (token === ts.SyntaxKind.TemplateTail) openSubstitutions.pop();
+        } else braces--;
+      }
+      if (token === ts.SyntaxKind.TemplateHead) openSubstitutions.push(braces);
       const raw = scanner.getTokenText();
       const leak = (kind: string) => leaks.push({ file: file.path, kind, text: raw });
       switch (token) {
@@ -251,6 +262,8 @@ function untracedTokens(files: GeneratedFile[], design: Design, data: Set<string
         }
         case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         case ts.SyntaxKind.TemplateHead:
+        case ts.SyntaxKind.TemplateMiddle:
+        case ts.SyntaxKind.TemplateTail:
           if (!vocabulary.templateText.includes(raw)) leak('template literal');
           break;
         case ts.SyntaxKind.MultiLineCommentTrivia:

@@ -5,6 +5,7 @@
  * timeline groups and links events by (activity / update / timer / child keys, names, attempts,
  * failure messages) lifted out of the attributes. Pure: it runs on the server for each page.
  */
+import 'server-only';
 import protoPackage, { type temporal } from '@temporalio/proto';
 import type { HistoryEventRow, HistoryKind } from './history-row';
 

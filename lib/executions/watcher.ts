@@ -7,6 +7,7 @@
  * It knows nothing of principals or frames: who may read which run, heartbeats and the frames a
  * page gets are each subscriber's own business (lib/executions/stream.ts).
  */
+import 'server-only';
 import type { ExecutionDetail } from './service';
 
 export type DescribeForWatcher = (args: { workflowId: string; includeDesign: boolean }) => Promise<ExecutionDetail>;
