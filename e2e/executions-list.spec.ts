@@ -26,7 +26,7 @@ async function start(request: APIRequestContext, designId: string, workflowId: s
 test('an operator reads, filters and cancels executions from the list', async ({ page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
-  const name = `Laptop approval ${Date.now().toString(36)}`;
+  const name = `LaptopApproval_${Date.now().toString(36)}`;
   const designId = await deployDesign(page.request, name);
   const twinId = await deployDesign(page.request, name);
   const tag = Date.now().toString(36);

@@ -76,7 +76,11 @@ export function visibilityQuery(filters: ExecutionFilters, access: string | null
     }
     clauses.push(`ExecutionStatus = ${visibilityLiteral(filters.status)}`);
   }
-  if (filters.step) clauses.push(`${SEARCH_ATTRIBUTES.step.name} = ${visibilityLiteral(filters.step)}`);
+  if (filters.step) {
+    clauses.push(`${SEARCH_ATTRIBUTES.step.name} = ${visibilityLiteral(filters.step)}`);
+    // Visibility keeps the last wait a closed run passed: only a running execution is at a step now.
+    if (!filters.status) clauses.push(`ExecutionStatus = 'Running'`);
+  }
   if (filters.workflowId) clauses.push(`WorkflowId STARTS_WITH ${visibilityLiteral(filters.workflowId)}`);
   // No ORDER BY: SQL visibility (the dev server) refuses it; it lists running executions first,
   // then by close time, newest first — the order a monitor wants anyway.
