@@ -264,7 +264,7 @@ test('the code view highlights the selected node’s code; a problem focuses its
   await expect(marked.filter({ hasText: "stepTracker.enterWaiting('await-approval', 'Await approval')" })).toBeVisible();
   await expect(marked.filter({ hasText: "stepTracker.enter('is-approved'" })).toHaveCount(0);
   await designer.selectNode('add-comment');
-  await expect(marked.filter({ hasText: 'addCommentUpdate' })).toBeVisible();
+  await expect(marked.filter({ hasText: 'addCommentUpdate' }).first()).toBeVisible();
 
   // Break the decision's condition: the problem names it, and clicking the problem selects the node.
   await designer.selectNode('is-approved');

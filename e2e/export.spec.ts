@@ -19,6 +19,7 @@ test('"Export code" downloads the design as a standalone project zip', async ({ 
     'approval-workflow/package.json',
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
+    'approval-workflow/src/payload-checks.ts',
     'approval-workflow/src/shared.ts',
     'approval-workflow/src/step-tracking.ts',
     'approval-workflow/src/worker.ts',
