@@ -362,7 +362,8 @@ export async function deployDesignVersion({
     keep = true;
     return { ok: true, deployment: recorded.deployment, timings: { ...timings, startWorker: recorded.ms, total: Date.now() - started }, replay, warnings };
   } finally {
-    await endDeployIntent({ id: deploymentId });
+    // A failure here must not hide the deploy's own outcome: a stale intent only speeds polling for a minute.
+    await endDeployIntent({ id: deploymentId }).catch(() => {});
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
 }
@@ -392,7 +393,7 @@ export async function redeploy({ deploymentId, onProgress = () => {} }: { deploy
     { id, designId: old.designId, version: old.version, workflowType: old.workflowType, files: old.files, bundle: old.bundle },
     undefined,
     onProgress,
-  ).finally(() => endDeployIntent({ id }));
+  ).finally(() => endDeployIntent({ id }).catch(() => {}));
   const base = { compile: 0, typecheck: 0, bundle: 0, replay: 0, verify: 0 };
   if ('error' in recorded) {
     return { ok: false, stage: 'start-worker', diagnostics: recorded.error, timings: { ...base, startWorker: recorded.ms, total: Date.now() - started } };
