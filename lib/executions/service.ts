@@ -19,6 +19,7 @@ import type { Principal } from '../auth/principal';
 import { deploymentByBuildId, getDeployment, getDesign, getVersion, latestDeployment, type DeploymentSummary } from '@/db/repository';
 import { processForDesign } from '../approvals/store';
 import { ApiError } from '../api/errors';
+import { requireWorkerHost } from '../api/dependencies';
 import { InputError, NotFoundError } from '../errors';
 import { deploymentServing, messageableExecution, readableExecution } from './access';
 import { checkFields } from '../fields';
@@ -196,6 +197,8 @@ export async function startExecution(params: {
   approvalRequest?: boolean;
 }): Promise<{ workflowId: string; runId: string; deploymentId: string }> {
   const { deployment, options } = await prepareStart(params);
+  // After the input's checks (a 400 or 422 says what to fix first); 503 naming the host, nothing started.
+  await requireWorkerHost('start');
   const client = await getTemporalClient();
   try {
     const handle = await client.workflow.start(deployment.workflowType, options);
