@@ -12,7 +12,7 @@
 //   4. the Temporal dev server (official `temporal` CLI, SQLite file <data>/temporal.db,
 //      Web UI)                                               — skipped when TEMPORAL_ADDRESS is set
 //   5. `next build` when the sources changed since the last build
-//   6. the worker host: `node --import tsx worker/main.ts` (GET /healthz on WORKER_HEALTH_PORT)
+//   6. the worker host: `node scripts/run-ts.mjs worker/main.ts` (GET /healthz on WORKER_HEALTH_PORT)
 //   7. `next start -p $PORT -H 127.0.0.1`
 //
 // Environment (defaults in brackets):
@@ -94,6 +94,8 @@ const childEnv: NodeJS.ProcessEnv = {
 };
 
 const tsx = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const;
+/** The worker host registers tsx in its main thread only: the SDK's workflow threads then start faster (scripts/run-ts.mjs). */
+const tsxMainThreadOnly = (script: string) => [process.execPath, ['scripts/run-ts.mjs', script]] as const;
 
 function header(step: string): void {
   log('signalbox', step);
@@ -321,7 +323,7 @@ async function main(): Promise<void> {
   {
     header(`worker: starting the worker host (health on 127.0.0.1:${config.workerHealthPort}) …`);
     const t = Date.now();
-    const [cmd, args] = tsx('worker/main.ts');
+    const [cmd, args] = tsxMainThreadOnly('worker/main.ts');
     await supervisor.start({
       name: 'worker',
       async start(spawned) {

@@ -24,8 +24,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** Runs a TypeScript entry as `npm start` does: tsx in the main thread only (scripts/run-ts.mjs). */
 export function startTs(script: string, env: Record<string, string>, name: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['scripts/run-ts.mjs', script], {
     cwd: projectDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@
  * while it has open executions (counted through visibility by task queue); once it has had none for
  * WORKER_RETIRE_GRACE_MS (default 60 s) it is retired and its worker stops.
  * Several hosts can run side by side (docs/operations.md): each polls every active task queue.
- *   node --import tsx worker/main.ts
+ *   node scripts/run-ts.mjs worker/main.ts   (tsx in the main thread only: workflow threads start faster)
  * GET http://127.0.0.1:$WORKER_HEALTH_PORT/healthz (default 3001) → { status: 'ok', workers: [...] } (liveness)
  * GET /readyz → 200 once connected and every active deployment has a running worker, else 503.
  */
