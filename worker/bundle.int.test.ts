@@ -47,3 +47,10 @@ test('two executions on the same worker keep their state apart (module cache iso
   await b!.signal('approve', { approverName: 'Bob', approved: false, comment: 'no' });
   assert.equal(await b!.result(), 'Request rejected by Bob: no');
 });
+
+test('a stack trace names the generated workflow file and line (line-level source maps)', async () => {
+  const handle = await testWorker.client.workflow.start('ApprovalWorkflow', { taskQueue, workflowId: `bundle-${nanoid(6)}`, args: [{ requestId: 'b-4' }] });
+  const stack = await handle.query<string>('__stack_trace');
+  assert.match(stack, /workflows\.ts:\d+/, stack);
+  await handle.terminate('done');
+});

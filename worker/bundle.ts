@@ -19,19 +19,19 @@ export interface BundleResult {
 
 export interface BundleWorkflowsOptions {
   workflowsPath: string;
-  /** Use webpack's filesystem cache (default true); false reproduces the SDK's default exactly. */
+  /** Use webpack's filesystem cache (default true); false builds the same bundle without it. */
   cache?: boolean;
 }
 
 /** Bump to drop caches written by an older configuration. */
-const CACHE_VERSION = 'signalbox-1';
+const CACHE_VERSION = 'signalbox-2';
 
 export async function bundleWorkflows({ workflowsPath, cache = true }: BundleWorkflowsOptions): Promise<BundleResult> {
   const started = Date.now();
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     logger: new DefaultLogger('WARN'),
-    ...(cache ? { webpackConfigHook: withFilesystemCache } : {}),
+    webpackConfigHook: (config) => withLineSourceMaps(cache ? withFilesystemCache(config) : config),
   });
   return { code, ms: Date.now() - started };
 }
@@ -55,4 +55,20 @@ function withFilesystemCache(config: WebpackConfig): WebpackConfig {
       maxAge: 7 * 24 * 60 * 60 * 1000,
     },
   };
+}
+
+/** Line-level maps of the generated files only (see the header). */
+function withLineSourceMaps(config: WebpackConfig): WebpackConfig {
+  const rules = config.module?.rules ?? [];
+  return {
+    ...config,
+    devtool: 'inline-cheap-module-source-map',
+    module: { ...config.module, rules: rules.filter((rule) => !usesSourceMapLoader(rule)) },
+  };
+}
+
+function usesSourceMapLoader(rule: unknown): boolean {
+  if (typeof rule !== 'object' || rule === null || !('use' in rule)) return false;
+  const uses = Array.isArray(rule.use) ? rule.use : [rule.use];
+  return uses.some((use) => String(typeof use === 'object' && use !== null && 'loader' in use ? use.loader : use).includes('source-map-loader'));
 }
