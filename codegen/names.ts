@@ -26,7 +26,8 @@ export const GENERATED_NAMES = new Set([
   'Mutex', 'mutex', 'workflowInfo', 'continueAsNew', 'currentUpdateInfo',
   'executeChild', 'getExternalWorkflowHandle', 'ApplicationFailure',
   'recordStep', 'stepSearchAttribute', 'upsertSearchAttributes', 'defineSearchAttributeKey', 'SearchAttributeType',
-  'stepTracker', 'trackSteps',
+  'stepTracker', 'trackSteps', 'wireInput', 'wireArgs',
+  'failure', 'failureOf', 'err', 'ActivityFailure', 'ChildWorkflowFailure', 'TemporalFailure', 'isCancellation',
 ]);
 
 export type NameProblem = 'empty' | 'too-long' | 'not-identifier' | 'reserved' | 'generated';
@@ -83,12 +84,45 @@ export function camelCase(identifier: string): string {
   return identifier.charAt(0).toLowerCase() + identifier.slice(1);
 }
 
-/** The constant a message definition gets: approve → approveSignal, status → statusQuery. */
-export function messageConstName(name: string, kind: 'signal' | 'query' | 'update'): string {
-  return `${camelCase(name)}${pascalCase(kind)}`;
+/**
+ * Wire names. A message's or field's `name` in a design is its wire name: what clients send and
+ * see (`approve`, `approver_name`, `get_status`), whatever language they are written in. Generated
+ * TypeScript reads it under an idiomatic camelCase identifier derived from it: approver_name →
+ * approverName. A name without "_" is its own identifier, so designs written in camelCase
+ * generate exactly what they did before wire names existed. Record fields inside lists are data
+ * and keep their names everywhere.
+ */
+export function identifierOf(wireName: string): string {
+  const words = wireName.split('_').filter(Boolean);
+  if (words.length <= 1 || !/^[A-Za-z]/.test(words[0])) return wireName;
+  return words
+    .map((word, i) => {
+      // SHOUTING_CASE reads as words, not as acronyms glued together: MAX_COUNT → maxCount.
+      const plain = /^[A-Z0-9]+$/.test(word) ? word.toLowerCase() : word;
+      return i === 0 ? camelCase(plain) : pascalCase(plain);
+    })
+    .join('');
 }
 
-/** The payload interface of a handler: approve → ApproveArgs. */
+/** Whether generated code reads this wire name under another identifier (so it maps the payload). */
+export function isRenamed(wireName: string): boolean {
+  return identifierOf(wireName) !== wireName;
+}
+
+/** The constant a message definition gets: approve → approveSignal, get_status → getStatusQuery. */
+export function messageConstName(name: string, kind: 'signal' | 'query' | 'update'): string {
+  return `${camelCase(identifierOf(name))}${pascalCase(kind)}`;
+}
+
+/** The arguments of a handler as the workflow reads them: approve → ApproveArgs, add_item → AddItemArgs. */
 export function argsInterfaceName(name: string): string {
-  return `${pascalCase(name)}Args`;
+  return `${pascalCase(identifierOf(name))}Args`;
+}
+
+/**
+ * The arguments under their identifiers, when some field's wire name differs: add_item → AddItemFields.
+ * `<Name>Args` stays what clients send (wire names as keys): the exported client and defineSignal use it.
+ */
+export function fieldsInterfaceName(name: string): string {
+  return `${pascalCase(identifierOf(name))}Fields`;
 }

@@ -1,6 +1,7 @@
 import type { ActivitySpec } from '../activities';
 import { fieldTsType, scalarTsType } from '../field-types';
 import type { Duration, Field, TypedArgument } from '../schema/design';
+import { identifierOf } from '../names';
 import type { TsInterface } from './types';
 
 /** Small pieces of generated code shared by the steps' lowerings (codegen/steps) and the handlers'. */
@@ -32,7 +33,12 @@ export function typedObject(fields: TypedArgument[], valueCode: (index: number) 
   };
 }
 
-/** Fields as an interface declares them. */
+/** Fields as the workflow reads them: under their identifiers (approver_name → approverName). */
 export function tsFields(fields: Field[]): TsInterface['fields'] {
+  return fields.map((f) => ({ name: identifierOf(f.name), tsType: fieldTsType(f), label: f.label || undefined }));
+}
+
+/** Fields as clients send them: under their wire names (codegen/names.ts: identifierOf). */
+export function wireTsFields(fields: Field[]): TsInterface['fields'] {
   return fields.map((f) => ({ name: f.name, tsType: fieldTsType(f), label: f.label || undefined }));
 }

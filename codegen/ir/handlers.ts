@@ -3,12 +3,12 @@ import { emitExpression, referencedNames, type BinaryOp, type Expr } from '../ex
 import { exprTsType } from '../field-types';
 import { messageOf } from '../messages';
 import type { MessageLowerContext } from '../messages/types';
-import { argsInterfaceName, messageConstName } from '../names';
+import { argsInterfaceName, fieldsInterfaceName, messageConstName } from '../names';
 import type { HandlerNode } from '../schema/design';
 import type { ActivityCallOptions } from './proxies';
 import { expressionKey, type ValidatedDesign } from '../validate';
-import { activityArgsCode, tsFields } from './code';
-import { payloadConstName } from './payloads';
+import { activityArgsCode, tsFields, wireTsFields } from './code';
+import { payloadConstName, readsRenamed } from './payloads';
 import type { IrAssignment, IrHandler, IrPayloadUse } from './types';
 
 /**
@@ -52,7 +52,10 @@ export function lowerHandler(
       usesArgs: readsArgs(how.bodyFields),
       constName: messageConstName(handler.name, handler.type),
       payload: payloadUse(handler, readsArgs(how.bodyFields)),
-      args: handler.parameters.length ? { name: argsInterfaceName(handler.name), fields: tsFields(handler.parameters) } : null,
+      readsWire: handler.type !== 'query' && readsRenamed(handler.parameters),
+      args: handler.parameters.length ? { name: argsInterfaceName(handler.name), fields: wireTsFields(handler.parameters) } : null,
+      // A query maps its few arguments inline (codegen/messages/query.ts): no interface for them.
+      fields: handler.type !== 'query' && readsRenamed(handler.parameters) ? { name: fieldsInterfaceName(handler.name), fields: tsFields(handler.parameters) } : null,
       description: handler.description || undefined,
       isAsync: how.activity !== null || how.waits === true,
       // State read before the activity's await and written after it would interleave with other
@@ -72,7 +75,13 @@ export function lowerHandler(
 function payloadUse(handler: HandlerNode, bodyReadsArgs: boolean): IrPayloadUse | null {
   if (handler.type === 'query' || handler.parameters.length === 0) return null;
   const hasOptional = handler.parameters.some((p) => !p.required);
-  return { constName: payloadConstName(messageConstName(handler.name, handler.type)), fillsIn: handler.type === 'update' && bodyReadsArgs && hasOptional };
+  const reads = readsRenamed(handler.parameters);
+  return {
+    constName: payloadConstName(messageConstName(handler.name, handler.type)),
+    // read() fills in too: a handler that maps its arguments needs no separate fillIn().
+    fillsIn: handler.type === 'update' && bodyReadsArgs && hasOptional && !reads,
+    reads,
+  };
 }
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {

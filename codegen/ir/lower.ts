@@ -8,11 +8,11 @@ import { isHandlerNode } from '../schema/design';
 import { stepOf } from '../steps';
 import { carriedState } from '../steps/continueAsNew';
 import { DESIGN_OWNER, expressionKey, type ValidatedDesign } from '../validate';
-import { tsFields } from './code';
+import { tsFields, wireTsFields } from './code';
 import { lowerCustomActivity } from './custom-activities';
 import { lowerFlow } from './flow';
 import { lowerHandler } from './handlers';
-import { INPUT_PAYLOAD, lowerPayload } from './payloads';
+import { INPUT_PAYLOAD, lowerPayload, readsRenamed } from './payloads';
 import { activityProxies } from './proxies';
 import type { IrAssignment, IrHandler, IrVariable, TsInterface, WorkflowIr } from './types';
 
@@ -40,12 +40,15 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
 
   const carried = carriedState(design, graph.reachable);
   // The input, when there is one, is always read: its payload check is the workflow's first line.
-  const parameters = [...(design.input.length ? [`input: ${design.name}Input`] : []), ...(carried ? [`carried?: ${carried.name}`] : [])];
+  // An input whose wire names differ arrives as `wireInput`; the workflow reads `input`, mapped from it.
+  const inputFields = readsRenamed(design.input) ? { name: `${design.name}InputFields`, fields: tsFields(design.input) } : null;
+  const inputParameter = inputFields ? 'wireInput' : 'input';
+  const parameters = [...(design.input.length ? [`${inputParameter}: ${design.name}Input`] : []), ...(carried ? [`carried?: ${carried.name}`] : [])];
   const payloads = [
-    ...(design.input.length ? [lowerPayload(INPUT_PAYLOAD, 'input', design.name, design.input)] : []),
+    ...(design.input.length ? [lowerPayload(INPUT_PAYLOAD, 'input', design.name, design.input, inputFields?.name ?? null)] : []),
     ...handlerNodes.flatMap((node, i) => {
       const use = handlers[i].payload;
-      return use && node.type !== 'query' ? [lowerPayload(use.constName, node.type, node.name, node.parameters)] : [];
+      return use && node.type !== 'query' ? [lowerPayload(use.constName, node.type, node.name, node.parameters, handlers[i].fields?.name ?? null)] : [];
     }),
   ];
 
@@ -56,7 +59,8 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     workflowName: design.name,
     startStepLiteral: JSON.stringify(graph.startId),
     description: design.description || undefined,
-    input: design.input.length ? { name: `${design.name}Input`, fields: tsFields(design.input) } : null,
+    input: design.input.length ? { name: `${design.name}Input`, fields: wireTsFields(design.input) } : null,
+    inputFields,
     resultTsType: design.resultType,
     variables: lowerVariables(validated, carried),
     handlers,
@@ -74,6 +78,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     payloads,
     inputPayload: design.input.length ? INPUT_PAYLOAD : null,
     payloadImports: payloads.map((p) => p.constName).sort((a, b) => a.localeCompare(b)),
+    payloadTypeImports: payloads.flatMap((p) => (p.fieldsType ? [p.fieldsType] : [])).sort((a, b) => a.localeCompare(b)),
   };
 }
 

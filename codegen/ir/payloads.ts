@@ -1,4 +1,4 @@
-import { camelCase } from '../names';
+import { camelCase, identifierOf, isRenamed } from '../names';
 import type { Field } from '../schema/design';
 import type { IrPayload } from './types';
 
@@ -16,16 +16,27 @@ export function payloadConstName(messageConstName: string): string {
   return `${camelCase(messageConstName)}Payload`;
 }
 
-export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'update', name: string, fields: Field[]): IrPayload {
+/**
+ * `fieldsType`: the interface read() returns when some field's wire name differs from its
+ * identifier (null: the workflow reads the payload as sent). Fields are keyed by wire name, so a
+ * refusal names the field the client sent; `as` gives the identifier the workflow reads it under.
+ */
+export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'update', name: string, fields: Field[], fieldsType: string | null = null): IrPayload {
   return {
     constName,
     kindLiteral: quote(kind),
     nameLiteral: quote(name),
+    fieldsType,
     fields: fields.map((field) => ({ name: field.name, ruleCode: ruleCode(field) })),
   };
 }
 
-/** `{ type: 'list', items: { sku: 'string', price: 'money' }, required: true }` */
+/** Whether a payload with these fields is read under other names than the wire's (so it is mapped). */
+export function readsRenamed(fields: Pick<Field, 'name'>[]): boolean {
+  return fields.some((field) => isRenamed(field.name));
+}
+
+/** `{ type: 'list', items: { sku: 'string', price: 'money' }, required: true }`; `as: 'approverName'` when renamed. */
 function ruleCode(field: Field): string {
   const parts = [`type: ${quote(field.type)}`];
   if (field.type === 'list') {
@@ -36,6 +47,7 @@ function ruleCode(field: Field): string {
     parts.push(`items: ${items}`);
   }
   if (field.required) parts.push('required: true');
+  if (isRenamed(field.name)) parts.push(`as: ${quote(identifierOf(field.name))}`);
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -43,7 +43,12 @@ interface IrHandlerBase {
   messageName: string;
   /** The module-scope definition, e.g. "approveSignal". */
   constName: string;
+  /** The arguments as clients send them (wire names as keys): what defineSignal/defineUpdate declare. */
   args: TsInterface | null;
+  /** The arguments under their identifiers, when some wire name differs (payload-checks.ts maps them); else null. */
+  fields: TsInterface | null;
+  /** Whether its payload check maps wire names: the handler takes `wireArgs` and reads `args` from it. */
+  readsWire: boolean;
   /** Whether the handler body reads its arguments (so the parameter is declared only when used). */
   usesArgs: boolean;
   description: string | undefined;
@@ -61,6 +66,8 @@ export interface IrPayloadUse {
   constName: string;
   /** Whether the handler must fill in optional fields itself (an update whose body reads them: validators do not run on replay). */
   fillsIn: boolean;
+  /** Whether some field's wire name differs from its identifier: the handler reads `args` mapped from `wireArgs`. */
+  reads: boolean;
 }
 
 /** One payload's check in payload-checks.ts: `export const <constName> = new Payload(kind, name, { field: rule, … })`. */
@@ -68,7 +75,9 @@ export interface IrPayload {
   constName: string;
   kindLiteral: string;
   nameLiteral: string;
-  /** Each field's rule as code, e.g. `{ type: 'money', required: true }`. */
+  /** The interface read() returns (fields under their identifiers), when some wire name differs. */
+  fieldsType: string | null;
+  /** Each field under its wire name, with its rule as code, e.g. `{ type: 'money', required: true }`. */
   fields: { name: string; ruleCode: string }[];
 }
 
@@ -83,6 +92,8 @@ export interface IrQuery extends IrHandlerBase {
   kind: 'query';
   resultTsType: string;
   returnsCode: string;
+  /** `{ orderId: wireArgs.order_id }`: the arguments under their identifiers, when some wire name differs and the answer reads them. */
+  readArgsCode: string | null;
 }
 
 export interface IrValidatorRule {
@@ -168,7 +179,10 @@ export interface WorkflowIr {
   workflowName: string;
   startStepLiteral: string;
   description: string | undefined;
+  /** The start input as clients send it (wire names as keys). */
   input: TsInterface | null;
+  /** The input under its identifiers, when some wire name differs: the workflow reads `input` mapped from `wireInput`. */
+  inputFields: TsInterface | null;
   /** The state a Continue-as-new hands to the next run, when the design continues as new. */
   carried: TsInterface | null;
   /** The workflow function's parameters, e.g. ["input: OrderInput", "carried?: OrderCarried"]. */
@@ -206,4 +220,6 @@ export interface WorkflowIr {
   inputPayload: string | null;
   /** What workflows.ts imports from payload-checks.ts, sorted. */
   payloadImports: string[];
+  /** The types payload-checks.ts imports from shared.ts (what read() returns), sorted. */
+  payloadTypeImports: string[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifierOf, isRenamed } from '../names';
 import { FieldSchema, nodeBase } from '../schema/parts';
 import type { MessageDefinition } from './types';
 
@@ -26,7 +27,12 @@ export const query: MessageDefinition<'query'> = {
   },
   lower(node, lower) {
     const common = lower.common(node, { bodyFields: ['returns'], activity: null, changesState: false });
-    return { ...common, kind: 'query', resultTsType: lower.returnsTsType(), returnsCode: lower.code('returns') };
+    // Queries have no payload check (they change nothing), but read their arguments under the same identifiers.
+    const readArgsCode =
+      common.usesArgs && node.parameters.some((p) => isRenamed(p.name))
+        ? `{ ${node.parameters.map((p) => `${identifierOf(p.name)}: wireArgs.${p.name}`).join(', ')} }`
+        : null;
+    return { ...common, kind: 'query', resultTsType: lower.returnsTsType(), returnsCode: lower.code('returns'), readArgsCode };
   },
   partials: ['define-query', 'handler-query'],
 };

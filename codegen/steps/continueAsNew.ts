@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldTsType } from '../field-types';
+import { readsRenamed } from '../ir/payloads';
 import type { TsInterface } from '../ir/types';
 import type { Design, NodeOfType } from '../schema/design';
 import { describeNode } from '../validate/describe';
@@ -40,7 +41,9 @@ export const continueAsNew: StepDefinition<'continueAsNew'> = {
   },
   lower(node, lower) {
     const state = `{ ${node.carry.join(', ')} }`;
-    const argsCode = lower.design.input.length ? `input, ${state}` : state;
+    // The next run receives the input as clients sent it: under its wire names (codegen/ir/lower.ts).
+    const input = readsRenamed(lower.design.input) ? 'wireInput' : 'input';
+    const argsCode = lower.design.input.length ? `${input}, ${state}` : state;
     return [lower.enter, { kind: 'continueAsNew', workflowName: lower.design.name, argsCode }];
   },
   partials: ['step-continueAsNew', 'step-enterStep'],

@@ -3,6 +3,7 @@ import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../activities';
 import { assignable, compileExpression, formatType, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
 import { parseExpression } from '../expressions/parser';
 import { fieldExprType, isFieldName } from '../field-types';
+import { identifierOf } from '../names';
 import { recipientEntries } from '../notify-recipients';
 import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerActivity, type HandlerNode, type ValueType } from '../schema/design';
 import { messageOf } from '../messages';
@@ -189,6 +190,7 @@ function handlerScope(state: Record<string, ExprType>, handler: HandlerNode): Sc
 
 function objectOf(fields: Field[]): ExprType {
   const shape: Record<string, ExprType> = {};
-  for (const field of fields.filter((f) => isFieldName(f.name))) shape[field.name] = fieldExprType(field);
+  // Expressions read a field under its identifier (approver_name → args.approverName, codegen/names.ts).
+  for (const field of fields.filter((f) => isFieldName(identifierOf(f.name)))) shape[identifierOf(field.name)] = fieldExprType(field);
   return { kind: 'object', fields: shape };
 }

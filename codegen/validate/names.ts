@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { argsInterfaceName, checkIdentifier, describeNameProblem, messageConstName, type NameProblem } from '../names';
+import { argsInterfaceName, checkIdentifier, describeNameProblem, fieldsInterfaceName, identifierOf, isRenamed, messageConstName, type NameProblem } from '../names';
 import { isHandlerNode, type Design, type Field, type FlowNode, type HandlerNode } from '../schema/design';
 import { stepOf } from '../steps';
 import type { NameChecks } from '../steps/types';
@@ -13,7 +13,7 @@ export function checkNames(design: Design): Diagnostic[] {
     diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem('The workflow', design.name, problem), field: 'name' });
   }
 
-  checkFieldList(design.input, 'Input field', 'input', diagnostics);
+  checkFieldList(design.input, 'Input field', 'input', diagnostics, undefined, { wire: true });
 
   const stateNames = new Map<string, string>();
   design.variables.forEach((variable, index) => {
@@ -34,13 +34,23 @@ export function checkNames(design: Design): Diagnostic[] {
 
   const handlers = design.nodes.filter(isHandlerNode);
   const handlerNames = new Map<string, HandlerNode>();
-  const moduleNames = new Set<string>([design.name, `${design.name}Input`]);
+  const handlerIdentifiers = new Map<string, HandlerNode>();
+  const moduleNames = new Set<string>([design.name, `${design.name}Input`, `${design.name}InputFields`]);
   for (const handler of handlers) {
-    const problem = checkIdentifier(handler.name);
+    const problem = checkIdentifier(handler.name) ?? wireProblem(handler.name);
     if (problem) {
-      diagnostics.push(nodeError(handler, 'name', 'name.invalid', describeNameProblem(describeNode(handler), handler.name, problem)));
+      diagnostics.push(nodeError(handler, 'name', 'name.invalid', describeWireProblem(describeNode(handler), handler.name, problem)));
       continue;
     }
+    // add_item and addItem are two wire names, but one identifier in code (addItemSignal).
+    const sameIdentifier = handlerIdentifiers.get(`${handler.type}:${identifierOf(handler.name)}`);
+    if (sameIdentifier && sameIdentifier.name !== handler.name) {
+      diagnostics.push(
+        nodeError(handler, 'name', 'name.collision', `${describeNode(handler)} ("${handler.name}") and ${describeNode(sameIdentifier)} ("${sameIdentifier.name}") would both be ${JSON.stringify(identifierOf(handler.name))} in code; rename one of them`),
+      );
+      continue;
+    }
+    handlerIdentifiers.set(`${handler.type}:${identifierOf(handler.name)}`, handler);
     const earlier = handlerNames.get(handler.name);
     if (earlier) {
       diagnostics.push(
@@ -49,14 +59,14 @@ export function checkNames(design: Design): Diagnostic[] {
       continue;
     }
     handlerNames.set(handler.name, handler);
-    const derived = [messageConstName(handler.name, handler.type), argsInterfaceName(handler.name)];
+    const derived = [messageConstName(handler.name, handler.type), argsInterfaceName(handler.name), ...(handler.parameters.some((p) => isRenamed(p.name)) ? [fieldsInterfaceName(handler.name)] : [])];
     for (const name of derived) {
       if (stateNames.has(name) || moduleNames.has(name)) {
         diagnostics.push(nodeError(handler, 'name', 'name.collision', `${describeNode(handler)} would generate ${JSON.stringify(name)}, which is already the name of a variable or type; rename one of them`));
       }
       moduleNames.add(name);
     }
-    checkFieldList(handler.parameters, `${describeNode(handler)}: parameter`, 'parameters', diagnostics, handler.id);
+    checkFieldList(handler.parameters, `${describeNode(handler)}: parameter`, 'parameters', diagnostics, handler.id, { wire: true });
   }
   for (const node of design.nodes) {
     if (isHandlerNode(node)) continue;
@@ -80,18 +90,48 @@ function stepNameChecks(node: FlowNode, diagnostics: Diagnostic[]): NameChecks {
   };
 }
 
-function checkFieldList(fields: Pick<Field, 'name'>[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string): void {
+/**
+ * `wire`: the names are wire names (the start input, a message's parameters) that generated code
+ * reads under a derived identifier (codegen/names.ts: identifierOf), which must be valid and unique too.
+ */
+function checkFieldList(fields: Pick<Field, 'name'>[], what: string, path: string, diagnostics: Diagnostic[], nodeId?: string, how: { wire?: boolean } = {}): void {
   const seen = new Set<string>();
+  const identifiers = new Map<string, string>();
   fields.forEach((field, index) => {
     const location = { field: `${path}.${index}.name`, ...(nodeId ? { nodeId } : {}) };
-    const problem = checkIdentifier(field.name);
+    const problem = checkIdentifier(field.name) ?? (how.wire ? wireProblem(field.name) : null);
+    const identifier = how.wire ? identifierOf(field.name) : field.name;
+    const earlier = identifiers.get(identifier);
     if (problem) {
-      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeNameProblem(what, field.name, problem), ...location });
+      diagnostics.push({ severity: 'error', code: 'name.invalid', message: describeWireProblem(what, field.name, problem), ...location });
     } else if (seen.has(field.name)) {
       diagnostics.push({ severity: 'error', code: 'name.duplicate', message: `${what} ${JSON.stringify(field.name)} appears twice`, ...location });
+    } else if (earlier !== undefined) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'name.collision',
+        message: `${what}s ${JSON.stringify(earlier)} and ${JSON.stringify(field.name)} would both be ${JSON.stringify(identifier)} in code; rename one of them`,
+        ...location,
+      });
     }
     seen.add(field.name);
+    identifiers.set(identifier, field.name);
   });
+}
+
+/** A problem of the identifier a wire name becomes (`new_` → `new`, reserved), tagged so the message says so. */
+type WireProblem = NameProblem | `identifier-${NameProblem}`;
+
+function wireProblem(wireName: string): WireProblem | null {
+  const problem = isRenamed(wireName) ? checkIdentifier(identifierOf(wireName)) : null;
+  return problem ? `identifier-${problem}` : null;
+}
+
+function describeWireProblem(what: string, name: string, problem: WireProblem): string {
+  if (!problem.startsWith('identifier-')) return describeNameProblem(what, name, problem as NameProblem);
+  const identifier = identifierOf(name);
+  const reason = describeNameProblem(what, identifier, problem.slice('identifier-'.length) as NameProblem).replace(/^.* name "[^"]*" /, '');
+  return `${what} ${JSON.stringify(name)} is read as ${JSON.stringify(identifier)} in code, which ${reason}`;
 }
 
 /** A list of records names its fields, each a valid identifier (they become property names in code). */
@@ -127,6 +167,8 @@ export function moduleNames(design: Design): Set<string> {
   for (const handler of design.nodes.filter(isHandlerNode)) {
     names.add(messageConstName(handler.name, handler.type));
     names.add(argsInterfaceName(handler.name));
+    if (handler.parameters.some((p) => isRenamed(p.name))) names.add(fieldsInterfaceName(handler.name));
   }
+  if (design.input.some((f) => isRenamed(f.name))) names.add(`${design.name}InputFields`);
   return names;
 }

@@ -7,13 +7,18 @@ import type { StepTracker } from './step-tracking';
 
 type Scalar = 'string' | 'number' | 'boolean' | 'money';
 
-/** A declared field: its type, whether clients must send it, and what a list holds (a record: its fields). */
+/**
+ * A declared field: its type, whether clients must send it, what a list holds (a record: its
+ * fields), and `as`, the identifier the workflow reads it under when that differs from its wire name.
+ */
 interface FieldRule {
   type: Scalar | 'list';
   required?: boolean;
   items?: Scalar | Record<string, Scalar>;
+  as?: string;
 }
 
+/** Keyed by wire name: what clients send, so every refusal names the field as the client wrote it. */
 type Fields = Record<string, FieldRule>;
 
 interface Problem {
@@ -40,8 +45,11 @@ const EXPECTED: Record<Scalar, string> = {
   money: 'an amount of money (a decimal string such as "1299.99")',
 };
 
-/** A payload the workflow receives: the start input, or a signal's or update's arguments. */
-class Payload {
+/**
+ * A payload the workflow receives: the start input, or a signal's or update's arguments. `Read`:
+ * what read() returns, the fields under the identifiers the workflow uses.
+ */
+class Payload<Read = Record<string, unknown>> {
   private readonly what: string;
 
   constructor(
@@ -72,6 +80,21 @@ class Payload {
   /** An update handler's arguments passed check() in its validator, which does not run on replay: fill in again. */
   fillIn(value: unknown): void {
     problemIn(this.fields, value, this.what);
+  }
+
+  /**
+   * The payload under the identifiers the workflow reads (approver_name → approverName), missing
+   * optional fields filled in; call it after check() or accepts(). Pure, so it replays without
+   * the validator: an update handler reads its arguments with it again.
+   */
+  read(value: unknown): Read {
+    const given = isRecord(value) ? value : {};
+    const read: Record<string, unknown> = {};
+    for (const [name, rule] of Object.entries(this.fields)) {
+      read[rule.as ?? name] = given[name] ?? EMPTY[rule.type]();
+    }
+    // The fields were checked against the rules generated from the same declaration as Read.
+    return read as Read;
   }
 
   /** A signal cannot be rejected: one that does not match is not applied, but logged and kept for the execution page. */
