@@ -68,7 +68,9 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     customActivities,
     activitiesUseMoney: customActivities.some((a) => a.usesMoney),
     body: flow.body,
-    workflowImports: workflowImports(flow.workflowImports, proxyList.length > 0, handlers, usesWorkflowInfo(validated)),
+    workflowImports: workflowImports(flow.workflowImports, proxyList.length > 0, handlers, usesWorkflowInfo(validated), flow.usesFailureOf),
+    failureVariable: flow.failureVariable,
+    usesFailureOf: flow.usesFailureOf,
     usesMutex: handlers.some((h) => h.exclusive),
     usesHttp: proxyList.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`))].sort(),
@@ -116,8 +118,11 @@ function workflowImports(
   usesActivities: boolean,
   handlers: IrHandler[],
   usesInfo: { workflowInfo: boolean; currentUpdateInfo: boolean },
+  usesFailureOf: boolean,
 ): string[] {
   const used = new Set<string>(['allHandlersFinished', 'condition', ...stepImports]);
+  // failureOf reads the application error behind an activity's or child's failure.
+  if (usesFailureOf) for (const name of ['ApplicationFailure', 'TemporalFailure']) used.add(name);
   if (handlers.length > 0) used.add('setHandler');
   if (usesInfo.workflowInfo) used.add('workflowInfo');
   if (usesInfo.currentUpdateInfo) used.add('currentUpdateInfo');

@@ -148,6 +148,17 @@ export interface IrCustomActivity {
   usesMoney: boolean;
 }
 
+/**
+ * A call's failure output: `try { call } catch (err) { if (!(err instanceof <failureClass>) || isCancellation(err)) throw err; … }`,
+ * the failure kept for the path's expressions, then the path itself.
+ */
+export interface IrFailurePath {
+  failureClass: 'ActivityFailure' | 'ChildWorkflowFailure';
+  /** What `failureOf(err)` is kept in: `const failure` (nested code), `failure` (the state machine's variable), or null: nothing on the path reads it. */
+  bindingCode: 'const failure' | 'failure' | null;
+  body: IrStatement[];
+}
+
 export type IrStatement =
   /**
    * Entering a step, after its comment: `stepTracker.enter(id, label)`, or `enterWaiting` for a
@@ -157,7 +168,7 @@ export type IrStatement =
   | { kind: 'enterStep'; nodeIdLiteral: string; labelLiteral: string | undefined; comment: string | undefined; waiting: boolean }
   | { kind: 'wait'; conditionCode: string; timeoutLiteral: string | null; onMet: IrStatement[]; onTimeout: IrStatement[] }
   | { kind: 'sleep'; durationLiteral: string }
-  | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null }
+  | { kind: 'activity'; callee: string; argsCode: string; resultVariable: string | null; onFailure: IrFailurePath | null }
   | { kind: 'decision'; branches: { conditionCode: string; label: string | undefined; body: IrStatement[] }[]; elseBody: IrStatement[] }
   | { kind: 'assign'; assignments: IrAssignment[] }
   | { kind: 'complete'; resultCode: string }
@@ -169,7 +180,7 @@ export type IrStatement =
   /** After all handlers finished: `return continueAsNew<typeof workflowName>(argsCode)`. */
   | { kind: 'continueAsNew'; workflowName: string; argsCode: string }
   /** `[resultVariable = ]await startChild|executeChild<signature>(type, options)`. */
-  | { kind: 'childWorkflow'; call: 'startChild' | 'executeChild'; signature: string; workflowTypeLiteral: string; optionsCode: string; resultVariable: string | null }
+  | { kind: 'childWorkflow'; call: 'startChild' | 'executeChild'; signature: string; workflowTypeLiteral: string; optionsCode: string; resultVariable: string | null; onFailure: IrFailurePath | null }
   /** `await getExternalWorkflowHandle(id).signal<[argsType]>(name, args)`. */
   | { kind: 'signalExternal'; workflowIdCode: string; signalLiteral: string; argsType: string | null; argsCode: string | null };
 
@@ -196,6 +207,10 @@ export interface WorkflowIr {
   /** Whether activities.ts spells the Money type (a custom activity's parameter or result). */
   activitiesUseMoney: boolean;
   body: IrStatement[];
+  /** Whether the state machine keeps the last handled failure in `let failure` (some step on a failure path reads it). */
+  failureVariable: boolean;
+  /** Whether workflows.ts declares failureOf (a failure path reads `failure`). */
+  usesFailureOf: boolean;
   /** Which SDK functions the workflow module imports, sorted. */
   workflowImports: string[];
   /** Which message-definition functions shared.ts imports, sorted; empty when the workflow handles no messages. */

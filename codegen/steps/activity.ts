@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { activityArgsCode, durationMs } from '../ir/code';
 import { ActivityNameSchema, DurationSchema, RetryPolicySchema, nodeBase } from '../schema/parts';
 import { describeNode } from '../validate/describe';
+import { failureImports, onFailureField, outputsWithFailure } from './failure';
 import type { StepDefinition } from './types';
 
 /** The fields of an Activity node; `args` maps each of the activity's parameters to an expression. */
@@ -16,12 +17,14 @@ export const activityNode = z.object({
   /** All attempts together, retries included (default: none, the attempts bound it). */
   scheduleToCloseTimeout: DurationSchema.optional(),
   retry: RetryPolicySchema.optional(),
+  ...onFailureField,
 });
 
 /**
  * Activity: runs a built-in or custom activity with `args` (one expression per parameter),
  * storing its result in `resultVariable`; `startToCloseTimeout`, `scheduleToCloseTimeout` and `retry`
- * are Temporal's activity options (finite defaults in codegen/ir/proxies.ts). Fields: `activityNode` above (codegen/schema/design.ts unites every kind's into NodeSchema);
+ * are Temporal's activity options (finite defaults in codegen/ir/proxies.ts); with `onFailure`, a failure
+ * once the retries are spent continues through "failure" (codegen/steps/failure.ts) instead of failing the run. Fields: `activityNode` above (codegen/schema/design.ts unites every kind's into NodeSchema);
  * the activities themselves: codegen/activities.ts. Template: partials/step-activity.hbs.
  * UI: components/steps/activity.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
@@ -29,9 +32,11 @@ export const activity: StepDefinition<'activity'> = {
   kind: 'activity',
   title: 'Activity',
   schema: activityNode,
-  outputs: () => ['next'],
+  outputs: outputsWithFailure,
   defaultOutput: 'next',
+  describeOutput: (_node, output) => (output === 'next' ? '"next"' : '"on failure"'),
   recordsStep: () => true,
+  workflowImports: (node) => failureImports(node, 'ActivityFailure'),
   writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
   validate: {
     expressions: (node, check) => check.activityCall('', node),
@@ -47,8 +52,9 @@ export const activity: StepDefinition<'activity'> = {
   },
   lower(node, lower) {
     const argsCode = activityArgsCode(lower.specOf(node.activity), (name) => lower.code(`args.${name}`));
-    const call = { kind: 'activity' as const, callee: lower.callee(node), argsCode, resultVariable: node.resultVariable || null };
+    const onFailure = node.onFailure ? lower.failurePath('ActivityFailure') : null;
+    const call = { kind: 'activity' as const, callee: lower.callee(node), argsCode, resultVariable: node.resultVariable || null, onFailure };
     return [lower.enter, call, ...lower.next('next')];
   },
-  partials: ['step-activity', 'step-enterStep'],
+  partials: ['step-activity', 'step-failure', 'step-enterStep'],
 };

@@ -5,6 +5,7 @@ import type { IrStatement } from '../ir/types';
 import { describeNode } from '../validate/describe';
 import { nodeBase, ResultTypeSchema, TypedArgumentSchema } from '../schema/parts';
 import type { NodeOfType } from '../schema/design';
+import { failureImports, onFailureField, outputsWithFailure } from './failure';
 import type { LowerContext, StepDefinition } from './types';
 
 /**
@@ -29,21 +30,24 @@ export const childWorkflowNode = z.object({
   waitForResult: z.boolean(),
   resultType: ResultTypeSchema.optional(),
   resultVariable: z.string().optional(),
+  ...onFailureField,
 });
 
 /**
  * Child workflow: runs another design (or this one) as a child; with `waitForResult` the flow
  * continues when it completes, its result in `resultVariable`, otherwise once it started (parent
- * close policy ABANDON). Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
+ * close policy ABANDON). With `onFailure` (waiting only), a child that fails continues through
+ * "failure" (codegen/steps/failure.ts) instead of failing this run. Fields: `childWorkflowNode` above (codegen/schema/design.ts unites every kind's into NodeSchema). Template: partials/step-childWorkflow.hbs.
  * UI: components/steps/childWorkflow.tsx (canvas node, inspector form, palette entry, new-node defaults).
  */
 export const childWorkflow: StepDefinition<'childWorkflow'> = {
   kind: 'childWorkflow',
   title: 'Child workflow',
   schema: childWorkflowNode,
-  outputs: () => ['next'],
+  outputs: outputsWithFailure,
   defaultOutput: 'next',
-  workflowImports: (node) => [node.waitForResult ? 'executeChild' : 'startChild'],
+  describeOutput: (_node, output) => (output === 'next' ? '"next"' : '"on failure"'),
+  workflowImports: (node) => [node.waitForResult ? 'executeChild' : 'startChild', ...failureImports(node, 'ChildWorkflowFailure')],
   spellsMoney: (node) => node.input.some((a) => a.type === 'money'),
   recordsStep: (node) => node.waitForResult,
   writes: (node) => (node.resultVariable ? [node.resultVariable] : []),
@@ -58,6 +62,9 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
       check.compile('workflowId', 'workflow id', node.workflowId, 'string');
       if (node.design === undefined && node.taskQueue?.trim()) check.compile('taskQueue', 'task queue', node.taskQueue, 'string');
       node.input.forEach((arg, i) => check.compile(`input.${i}.value`, `value of ${JSON.stringify(arg.name)}`, arg.value, arg.type));
+      if (node.onFailure && !node.waitForResult) {
+        check.error('child.failure-without-wait', `${describeNode(node)} only starts the child, so it never sees the child fail; tick "wait for the result" or remove its "on failure" output`, 'onFailure');
+      }
       if (!node.resultVariable) return;
       const target = check.variableType(node.resultVariable);
       const field = 'resultVariable';
@@ -89,10 +96,11 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
       workflowTypeLiteral: JSON.stringify(node.design ?? node.workflowType),
       optionsCode: `{ ${options.join(', ')} }`,
       resultVariable: (node.waitForResult && node.resultVariable) || null,
+      onFailure: node.onFailure ? lower.failurePath('ChildWorkflowFailure') : null,
     };
     return [lower.enter, child, ...lower.next('next')];
   },
-  partials: ['step-childWorkflow', 'step-enterStep'],
+  partials: ['step-childWorkflow', 'step-failure', 'step-enterStep'],
 };
 
 /**

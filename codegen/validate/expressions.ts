@@ -9,7 +9,12 @@ import { isHandlerNode, type Design, type DesignNode, type Field, type HandlerAc
 import { messageOf } from '../messages';
 import { stepOf } from '../steps';
 import type { ExpressionChecks } from '../steps/types';
+import { FAILURE_NAME } from '../steps/failure';
 import { describeNode } from './describe';
+import { failurePathNodes } from './failure-paths';
+
+/** What a step on a failure path reads: `failure.type` (the application error's type) and `failure.message`. */
+const FAILURE_TYPE: ExprType = { kind: 'object', fields: { type: { kind: 'string' }, message: { kind: 'string' } } };
 
 export interface CompiledExpression {
   code: string;
@@ -127,10 +132,13 @@ export function checkExpressions(design: Design): ExpressionCheck {
       diagnostics.push({ severity: 'error', code: 'activity.result-type', message: `${describeNode(node)}: the ${call.activity} ${kind} returns a ${formatType(returns)}, but ${JSON.stringify(call.resultVariable)} is a ${formatType(target)}`, nodeId: node.id, field });
     }
   };
-  // Flow steps run in the workflow's state; a message's handler also sees its `args`.
+  // Flow steps run in the workflow's state; a message's handler also sees its `args`, a step on a
+  // failure path what failed (codegen/steps/failure.ts).
   const stateScope: Scope = { names: state };
+  const failureScope: Scope = { names: { ...state, [FAILURE_NAME]: FAILURE_TYPE } };
+  const onFailurePath = failurePathNodes(design);
   for (const node of design.nodes) {
-    const scope = isHandlerNode(node) ? handlerScope(state, node) : stateScope;
+    const scope = isHandlerNode(node) ? handlerScope(state, node) : onFailurePath.has(node.id) ? failureScope : stateScope;
     const check: ExpressionChecks = {
       design,
       error: (code, message, field) => diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field }),
