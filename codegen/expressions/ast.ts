@@ -21,7 +21,21 @@ export type Expr =
   | ({ kind: 'call'; callee: FunctionName; args: Expr[] } & Span)
   | ({ kind: 'unary'; op: UnaryOp; operand: Expr } & Span)
   | ({ kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; opStart: number } & Span)
-  | ({ kind: 'conditional'; test: Expr; consequent: Expr; alternate: Expr; colonStart: number } & Span);
+  | ({ kind: 'conditional'; test: Expr; consequent: Expr; alternate: Expr; colonStart: number } & Span)
+  /** `[a, b]`: a list of at least one item, all of one type. */
+  | ({ kind: 'list'; items: Expr[] } & Span)
+  /** `{sku: item.sku, qty: 2}`: a record; keys are names (snake_case allowed: clients read them). */
+  | ({ kind: 'record'; fields: RecordEntry[] } & Span)
+  /** `item => item.price > 0`: only as the last argument of filter, map, count, any, all and sum. */
+  | ({ kind: 'lambda'; param: string; body: Expr } & Span)
+  /** `f"Item {item.sku} already in cart"`: text with values put in; parts are text or expressions. */
+  | ({ kind: 'template'; parts: Array<string | Expr> } & Span);
+
+export interface RecordEntry {
+  key: string;
+  keyStart: number;
+  value: Expr;
+}
 
 export type ExprKind = Expr['kind'];
 export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;
@@ -58,6 +72,11 @@ export function precedenceOf(e: Expr): number {
     case 'member':
     case 'call':
       return POSTFIX_PRECEDENCE;
+    case 'lambda':
+      return CONDITIONAL_PRECEDENCE;
+    case 'template':
+      // Emitted as `"a" + String(x) + "b"` when it has several parts.
+      return e.parts.length > 1 ? BINARY_PRECEDENCE['+'] : e.parts.length === 1 && typeof e.parts[0] !== 'string' ? POSTFIX_PRECEDENCE : PRIMARY_PRECEDENCE;
     default:
       return PRIMARY_PRECEDENCE;
   }
@@ -80,6 +99,14 @@ export function childrenOf(e: Expr): readonly Expr[] {
       return [e.left, e.right];
     case 'conditional':
       return [e.test, e.consequent, e.alternate];
+    case 'list':
+      return e.items;
+    case 'record':
+      return e.fields.map((f) => f.value);
+    case 'lambda':
+      return [e.body];
+    case 'template':
+      return e.parts.filter((p): p is Expr => typeof p !== 'string');
     case 'number':
     case 'string':
     case 'boolean':

@@ -1,6 +1,6 @@
 import type { BinaryOp, Expr, ExprOf } from './ast';
 import { at, type ExprError } from './errors';
-import { FUNCTIONS } from './functions';
+import { FUNCTIONS, MONEY_HELPERS } from './functions';
 import { closest } from './suggest';
 import {
   BOOLEAN,
@@ -37,7 +37,8 @@ export function checkExpression(
   scope: Scope,
 ): { ok: true; type: ExprType; lowerings: Lowerings } | { ok: false; errors: ExprError[] } {
   const checker = new Checker(scope);
-  const type = checker.value(ast);
+  // A whole record is a fine result (a query's answer); inside operators it is reported.
+  const type = checker.type(ast);
   if (checker.errors.length > 0 || type === undefined) {
     return { ok: false, errors: [...checker.errors].sort((a, b) => a.start - b.start) };
   }
@@ -66,9 +67,17 @@ function pathOf(e: Expr): string | undefined {
   return undefined;
 }
 
+/**
+ * Names the emitted code itself uses inside an expression: an `item => …` name must not hide them.
+ * (Math and String are reserved words already.)
+ */
+const EMITTED_NAMES: ReadonlySet<string> = new Set([...MONEY_HELPERS, 'Date', 'workflowInfo', 'currentUpdateInfo', 'ApplicationFailure']);
+
 class Checker {
   readonly errors: ExprError[] = [];
   readonly lowerings = new Map<Expr, Lowering>();
+  /** The names of the enclosing `item => …` functions, innermost last. */
+  private readonly locals: Array<{ name: string; type: ExprType }> = [];
 
   constructor(private readonly scope: Scope) {}
 
@@ -87,7 +96,7 @@ class Checker {
     return this.report(`${name} is an object ${at(e.start)}; ${hint}`, e.start, e.end);
   }
 
-  private type(e: Expr): ExprType | undefined {
+  type(e: Expr): ExprType | undefined {
     switch (e.kind) {
       case 'number':
         return NUMBER;
@@ -120,12 +129,23 @@ class Checker {
         return this.binary(e);
       case 'conditional':
         return this.conditional(e);
+      case 'list':
+        return this.list(e);
+      case 'record':
+        return this.record(e);
+      case 'template':
+        return this.template(e);
+      case 'lambda':
+        // The parser only writes functions as arguments, where call() checks them.
+        return this.report(`A function (${e.param} => …) cannot be used here ${at(e.start)}`, e.start, e.end);
     }
   }
 
   private identifier(e: ExprOf<'identifier'>): ExprType | undefined {
+    const local = [...this.locals].reverse().find((l) => l.name === e.name);
+    if (local) return local.type;
     if (Object.hasOwn(this.scope.names, e.name)) return this.scope.names[e.name];
-    const near = closest(e.name, Object.keys(this.scope.names));
+    const near = closest(e.name, [...Object.keys(this.scope.names), ...this.locals.map((l) => l.name)]);
     const hint = near ? `; did you mean "${near}"?` : '';
     return this.report(`Unknown name "${e.name}" ${at(e.start)}${hint}`, e.start, e.end);
   }
@@ -163,6 +183,8 @@ class Checker {
 
   private call(e: ExprOf<'call'>): ExprType | undefined {
     const spec = FUNCTIONS[e.callee];
+    const lambdaAt = spec.params.indexOf('lambda');
+    if (lambdaAt >= 0) return this.lambdaCall(e, lambdaAt);
     // append takes a whole record as its item; everything else takes plain values.
     const argTypes = e.args.map((arg, i) => (spec.params[i] === 'item' ? this.type(arg) : this.value(arg)));
     if (e.args.length !== spec.params.length) {
@@ -173,7 +195,7 @@ class Checker {
         e.end,
       );
     }
-    if (argTypes.some((t) => t === undefined)) return spec.returns === 'same-list' || spec.returns === 'list-item' ? undefined : this.fixedReturn(spec.returns);
+    if (argTypes.some((t) => t === undefined)) return spec.returns === 'same-list' || spec.returns === 'list-item' || spec.returns === 'computed' ? undefined : this.fixedReturn(spec.returns);
     const types = argTypes as ExprType[];
     const wrong = (i: number, want: string): undefined => {
       const arg = e.args[i];
@@ -199,14 +221,6 @@ class Checker {
         if (list.kind !== 'list' || list.item === null) return wrong(0, 'a list with items');
         return e.callee === 'first' ? list.item : list;
       }
-      case 'sum': {
-        const [list] = types;
-        if (list.kind !== 'list' || (list.item?.kind !== 'number' && list.item?.kind !== 'money')) {
-          return wrong(0, 'a list of numbers or of money');
-        }
-        if (list.item.kind === 'money') this.lowerings.set(e, { kind: 'money', swap: false });
-        return list.item;
-      }
       case 'money': {
         if (types[0].kind !== 'string') return wrong(0, 'a string such as "12.50"');
         const [arg] = e.args;
@@ -228,6 +242,122 @@ class Checker {
         });
         return this.fixedReturn(spec.returns);
     }
+  }
+
+  /**
+   * filter, map, count, any, all and sum(list, item => …): the list first, then the function, whose
+   * name stands for each item (typed as the list's item) inside its body.
+   */
+  private lambdaCall(e: ExprOf<'call'>, lambdaAt: number): ExprType | undefined {
+    const spec = FUNCTIONS[e.callee];
+    const required = spec.required ?? spec.params.length;
+    const example = `${e.callee}(items, item => ${e.callee === 'sum' || e.callee === 'map' ? 'item.price' : 'item.quantity > 0'})`;
+    if (e.args.length < required || e.args.length > spec.params.length) {
+      const n = required === spec.params.length ? `${required}` : `${required} or ${spec.params.length}`;
+      return this.report(`${e.callee} takes ${n} arguments, got ${e.args.length} ${at(e.start)}; write it like ${example}`, e.start, e.end);
+    }
+    const [listArg, lambda] = e.args;
+    if (listArg.kind === 'lambda') return this.report(`The list comes first in ${e.callee} ${at(listArg.start)}; write it like ${example}`, listArg.start, listArg.end);
+    const listType = this.value(listArg);
+    if (lambda !== undefined && lambda.kind !== 'lambda') {
+      return this.report(`Argument ${lambdaAt + 1} of ${e.callee} must be a function such as item => …, ${at(lambda.start)}; write it like ${example}`, lambda.start, lambda.end);
+    }
+    if (listType === undefined) return undefined;
+    if (listType.kind !== 'list' || listType.item === null) {
+      return this.report(`${e.callee} needs a list with items, got ${formatType(listType)} ${at(listArg.start)}`, listArg.start, listArg.end);
+    }
+    const item = listType.item;
+    const body = lambda === undefined ? item : this.lambdaBody(lambda, item);
+    if (body === undefined) return undefined;
+    const bodyAt = lambda?.kind === 'lambda' ? lambda.body : listArg;
+    const needBody = (want: string): undefined =>
+      this.report(`The function in ${e.callee} must give ${want}, got ${formatType(body)} ${at(bodyAt.start)}`, bodyAt.start, bodyAt.end);
+    switch (e.callee) {
+      case 'sum':
+        if (body.kind !== 'number' && body.kind !== 'money') {
+          return lambda === undefined
+            ? this.report(`sum needs a list of numbers or of money, got ${formatType(listType)} ${at(listArg.start)}${item.kind === 'object' ? '; for a list of records write sum(items, item => item.price)' : ''}`, listArg.start, listArg.end)
+            : needBody('a number or money');
+        }
+        if (body.kind === 'money') this.lowerings.set(e, { kind: 'money', swap: false });
+        return body;
+      case 'map':
+        return { kind: 'list', item: body };
+      case 'filter':
+      case 'count':
+      case 'any':
+      case 'all':
+        if (body.kind !== 'boolean') return needBody('a boolean (true or false)');
+        return e.callee === 'filter' ? listType : this.fixedReturn(spec.returns);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The type of `name => body` with `name` standing for one item; the name must not hide another. */
+  private lambdaBody(lambda: ExprOf<'lambda'>, item: ExprType): ExprType | undefined {
+    const { param } = lambda;
+    const paramEnd = lambda.start + param.length;
+    if (Object.hasOwn(this.scope.names, param) || this.locals.some((l) => l.name === param)) {
+      return this.report(`"${param}" ${at(lambda.start)} already names a value here; choose another name for the item, such as "it"`, lambda.start, paramEnd);
+    }
+    if (EMITTED_NAMES.has(param)) {
+      return this.report(`"${param}" ${at(lambda.start)} is reserved; choose another name for the item`, lambda.start, paramEnd);
+    }
+    this.locals.push({ name: param, type: item });
+    try {
+      return this.type(lambda.body);
+    } finally {
+      this.locals.pop();
+    }
+  }
+
+  /** `[a, b]`: every item of one type (records with the same fields). */
+  private list(e: ExprOf<'list'>): ExprType | undefined {
+    const types = e.items.map((item) => this.type(item));
+    if (types.some((t) => t === undefined)) return undefined;
+    let item: ExprType = types[0] as ExprType;
+    for (let i = 1; i < types.length; i++) {
+      const t = types[i] as ExprType;
+      if (assignable(t, item)) continue;
+      if (assignable(item, t)) {
+        item = t;
+        continue;
+      }
+      const at_ = e.items[i];
+      return this.report(
+        `All items of a list must have the same type: item ${i + 1} is ${formatType(t)} but item 1 is ${formatType(item)} ${at(at_.start)}`,
+        at_.start,
+        at_.end,
+      );
+    }
+    return { kind: 'list', item };
+  }
+
+  private record(e: ExprOf<'record'>): ExprType | undefined {
+    const fields: Record<string, ExprType> = {};
+    let failed = false;
+    for (const field of e.fields) {
+      const t = this.type(field.value);
+      if (t === undefined) failed = true;
+      else if (t.kind === 'list' && t.item === null) {
+        failed = true;
+        this.report(`The field "${field.key}" is an empty list whose items are unknown ${at(field.value.start)}; use a list variable instead`, field.value.start, field.value.end);
+      } else fields[field.key] = t;
+    }
+    return failed ? undefined : { kind: 'object', fields };
+  }
+
+  /** f"…{value}…": each value is a string, number, boolean or amount of money. */
+  private template(e: ExprOf<'template'>): ExprType | undefined {
+    for (const part of e.parts) {
+      if (typeof part === 'string') continue;
+      const t = this.value(part);
+      if (t?.kind === 'list') {
+        this.report(`A list cannot be put into text ${at(part.start)}; use len(…), first(…) or sum(…)`, part.start, part.end);
+      }
+    }
+    return STRING;
   }
 
   private fixedReturn(returns: string): ExprType | undefined {

@@ -94,6 +94,15 @@ class Emitter {
         const test = parenthesize(ast.test, precedenceOf(ast.test) <= CONDITIONAL_PRECEDENCE);
         return `${test} ? ${emitExpression(ast.consequent)} : ${emitExpression(ast.alternate)}`;
       }
+      case 'list':
+        if (!Array.isArray(ast.items) || ast.items.length === 0) throw new Error('Invalid list literal in expression AST');
+        return `[${ast.items.map(emitExpression).join(', ')}]`;
+      case 'record':
+        return this.emitRecord(ast);
+      case 'template':
+        return this.emitTemplate(ast);
+      case 'lambda':
+        throw new Error('A function in an expression AST outside a call');
       default:
         throw new Error(`Invalid node in expression AST: ${JSON.stringify((ast as { kind?: unknown }).kind)}`);
     }
@@ -102,6 +111,9 @@ class Emitter {
   /** Money goes through the exact-decimal helpers; their names are fixed text. */
   private emitMoney(ast: Expr, swap: boolean): string {
     if (ast.kind === 'call' && ast.callee === 'sum' && ast.args.length === 1) return `sumMoney(${this.emit(ast.args[0])})`;
+    if (ast.kind === 'call' && ast.callee === 'sum' && ast.args.length === 2) {
+      return `sumMoney(${parenthesizeReceiver(ast.args[0], this.emit(ast.args[0]))}.map(${this.emitLambda(ast.args[1])}))`;
+    }
     if (ast.kind !== 'binary') throw new Error('Invalid money operation in expression AST');
     const left = this.emit(ast.left);
     const right = this.emit(ast.right);
@@ -118,10 +130,38 @@ class Emitter {
     }
   }
 
+  /** `{ sku: item.sku, qty: 2 }`: each key re-validated as a name that cannot reach a prototype. */
+  private emitRecord(e: ExprOf<'record'>): string {
+    if (!Array.isArray(e.fields)) throw new Error('Invalid record literal in expression AST');
+    const keys = new Set<string>();
+    const fields = e.fields.map((field) => {
+      const key = emitProperty(field.key);
+      if (keys.has(key)) throw new Error(`Refusing to emit the key ${JSON.stringify(key)} twice`);
+      keys.add(key);
+      return `${key}: ${this.emit(field.value)}`;
+    });
+    return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
+  }
+
+  /** f"a{x}b" → `"a" + String(x) + "b"`: text parts as string literals, values through String(). */
+  private emitTemplate(e: ExprOf<'template'>): string {
+    if (!Array.isArray(e.parts)) throw new Error('Invalid f-string in expression AST');
+    if (e.parts.length === 0) return '""';
+    return e.parts.map((part) => (typeof part === 'string' ? emitString(part) : `String(${this.emit(part)})`)).join(' + ');
+  }
+
+  /** `(item) => body`, the parameter re-validated as a name. */
+  private emitLambda(e: Expr | undefined): string {
+    if (e === undefined || e.kind !== 'lambda') throw new Error('Expected a function in expression AST');
+    // A record body in parentheses, or `{` would open a block.
+    const body = this.emit(e.body);
+    return `(${emitName(e.param)}) => ${e.body.kind === 'record' ? `(${body})` : body}`;
+  }
+
   private emitCall(e: ExprOf<'call'>, emitReceiver: (e: Expr) => string): string {
     if (!isFunctionName(e.callee)) throw new Error(`Refusing to emit call to unknown function ${JSON.stringify(e.callee)}`);
     const spec = FUNCTIONS[e.callee];
-    if (!Array.isArray(e.args) || e.args.length !== spec.params.length) {
+    if (!Array.isArray(e.args) || e.args.length < (spec.required ?? spec.params.length) || e.args.length > spec.params.length) {
       throw new Error(`Refusing to emit ${e.callee} with ${String(e.args?.length)} arguments`);
     }
     const [first, ...rest] = e.args;
@@ -143,9 +183,26 @@ class Emitter {
       case 'append':
         return `[...${emitReceiver(first)}, ${this.emit(rest[0])}]`;
       case 'sum':
-        return `${emitReceiver(first)}.reduce((total, n) => total + n, 0)`;
+        // With a function: the amounts first (map), then their total; the reducer holds no user code.
+        return rest.length === 0
+          ? `${emitReceiver(first)}.reduce((total, n) => total + n, 0)`
+          : `${emitReceiver(first)}.map(${this.emitLambda(rest[0])}).reduce((total, n) => total + n, 0)`;
+      case 'lambda':
+        if (spec.emit.method === 'count') return `${emitReceiver(first)}.filter(${this.emitLambda(rest[0])}).length`;
+        if (spec.emit.method === 'sum') throw new Error('sum is emitted by its own form');
+        return `${emitReceiver(first)}.${spec.emit.method}(${this.emitLambda(rest[0])})`;
+      case 'now':
+        return 'new Date().toISOString()';
+      case 'secondsBetween':
+        return `((Date.parse(${this.emit(rest[0])}) - Date.parse(${this.emit(first)})) / 1000)`;
+      case 'addSeconds':
+        return `new Date(Date.parse(${this.emit(first)}) + ${emitReceiver(rest[0])} * 1000).toISOString()`;
     }
   }
+}
+
+function parenthesizeReceiver(e: Expr, code: string): string {
+  return precedenceOf(e) < POSTFIX_PRECEDENCE || e.kind === 'number' ? `(${code})` : code;
 }
 
 function emitNumber(value: number): string {

@@ -16,6 +16,7 @@ describe('functions: the allow-list', () => {
       'len', 'lower', 'upper', 'trim', 'contains', 'startsWith', 'str',
       'round', 'floor', 'ceil', 'abs', 'min', 'max', 'append', 'sum', 'first', 'rest', 'money',
       'historyLength', 'continueAsNewSuggested', 'workflowId', 'updateId',
+      'filter', 'map', 'count', 'any', 'all', 'formatMoney', 'now', 'secondsBetween', 'addSeconds',
     ]);
   });
 
@@ -29,7 +30,7 @@ describe('functions: the allow-list', () => {
     for (const name of FUNCTION_NAMES) {
       const spec = FUNCTIONS[name];
       assert.ok(spec.params.length <= 2, name);
-      assert.match(spec.returns, /^(string|number|boolean|money|same-list|list-item)$/);
+      assert.match(spec.returns, /^(string|number|boolean|money|same-list|list-item|computed)$/);
     }
   });
 });

@@ -8,8 +8,11 @@ export const MAX_NUMBER_LENGTH = 32;
 export type Punct =
   | '(' | ')' | ',' | '.' | '?' | ':' | '!' | '-' | '+' | '*' | '/' | '%'
   | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||'
-  /** The empty list, the only list literal: lists grow with append(list, item). */
-  | '[]';
+  /** List literals `[a, b]`, record literals `{sku: "A"}` and `item => …` in filter, map, …. */
+  | '[' | ']' | '{' | '}' | '=>';
+
+/** A piece of an f-string: literal text, or the tokens of an expression written between braces. */
+export type TemplatePart = { text: string } | { tokens: Token[]; start: number; end: number };
 
 export type Token =
   | { type: 'number'; value: number; text: string; start: number; end: number }
@@ -17,10 +20,15 @@ export type Token =
   /** A word: a name, `true`/`false`, or a reserved word (the parser decides which is allowed). */
   | { type: 'word'; text: string; start: number; end: number }
   | { type: 'punct'; op: Punct; start: number; end: number }
+  /** `f"Item {item.sku} already in cart"`: the expression parts are lexed already. */
+  | { type: 'template'; parts: TemplatePart[]; start: number; end: number }
   | { type: 'eof'; start: number; end: number };
 
-const TWO_CHAR: readonly Punct[] = ['<=', '>=', '==', '!=', '&&', '||'];
-const ONE_CHAR: readonly Punct[] = ['(', ')', ',', '.', '?', ':', '!', '-', '+', '*', '/', '%', '<', '>'];
+const TWO_CHAR: readonly Punct[] = ['<=', '>=', '==', '!=', '&&', '||', '=>'];
+const ONE_CHAR: readonly Punct[] = ['(', ')', ',', '.', '?', ':', '!', '-', '+', '*', '/', '%', '<', '>', '[', ']', '{', '}'];
+
+/** Deepest nesting of f-strings inside f-strings (guards the call stack). */
+const MAX_TEMPLATE_NESTING = 8;
 
 /** Near-misses that begin like a valid operator; checked before the operators. */
 const EARLY_MISTAKES: ReadonlyArray<{ text: string; hint: string }> = [
@@ -32,14 +40,11 @@ const EARLY_MISTAKES: ReadonlyArray<{ text: string; hint: string }> = [
 
 /** Other near-misses from programming languages, with what to write instead. */
 const MISTAKES: ReadonlyArray<{ text: string; hint: string }> = [
-  { text: '=>', hint: 'functions cannot be defined in an expression' },
-  { text: '${', hint: 'write text in "double" or \'single\' quotes; "${" has no special meaning' },
+  { text: '${', hint: 'put values into text with f"…{value}…"; "${" has no special meaning' },
   { text: '=', hint: 'did you mean "=="?' },
   { text: '&', hint: 'did you mean "&&"?' },
   { text: '|', hint: 'did you mean "||"?' },
   { text: '`', hint: 'write text in "double" or \'single\' quotes' },
-  { text: '[', hint: 'only the empty list [] can be written; index access is not supported (use contains, len or sum)' },
-  { text: '{', hint: 'objects cannot be written in an expression' },
   { text: ';', hint: 'an expression is a single value, without ";"' },
 ];
 
@@ -69,14 +74,15 @@ function isSpace(ch: string): boolean {
 
 export function tokenize(text: string): { ok: true; tokens: Token[] } | { ok: false; error: ExprError } {
   try {
-    return { ok: true, tokens: lex(text) };
+    return { ok: true, tokens: lex(text, 0, text.length, 0) };
   } catch (e) {
     if (e instanceof ExprSyntaxError) return { ok: false, error: e.toExprError() };
     throw e;
   }
 }
 
-function lex(text: string): Token[] {
+/** The tokens of text[from, to), with positions in the whole text; `nesting` counts enclosing f-strings. */
+function lex(text: string, from: number, to: number, nesting: number): Token[] {
   if (text.length > MAX_EXPRESSION_LENGTH) {
     throw new ExprSyntaxError(
       `The expression is too long (${text.length} characters; at most ${MAX_EXPRESSION_LENGTH})`,
@@ -85,24 +91,23 @@ function lex(text: string): Token[] {
     );
   }
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
+  let i = from;
+  while (i < to) {
     const ch = text[i];
     if (isSpace(ch)) {
       i++;
+    } else if (ch === 'f' && (text[i + 1] === '"' || text[i + 1] === "'") && i + 1 < to) {
+      tokens.push(lexTemplate(text, i, to, nesting));
+      i = tokens[tokens.length - 1].end;
     } else if (isDigit(ch)) {
       tokens.push(lexNumber(text, i));
       i = tokens[tokens.length - 1].end;
     } else if (ch === '"' || ch === "'") {
       tokens.push(lexString(text, i));
       i = tokens[tokens.length - 1].end;
-    } else if (ch === '[' && /^\[[ \t]*\]/.test(text.slice(i, i + 64))) {
-      const end = text.indexOf(']', i) + 1;
-      tokens.push({ type: 'punct', op: '[]', start: i, end });
-      i = end;
     } else if (isWordStart(ch)) {
       let j = i + 1;
-      while (j < text.length && isWordPart(text[j])) j++;
+      while (j < to && isWordPart(text[j])) j++;
       tokens.push({ type: 'word', text: text.slice(i, j), start: i, end: j });
       i = j;
     } else {
@@ -127,8 +132,70 @@ function lex(text: string): Token[] {
       throw new ExprSyntaxError(`Unexpected character ${describeChar(full)} ${at(i)}${hint}`, i, i + full.length);
     }
   }
-  tokens.push({ type: 'eof', start: text.length, end: text.length });
+  tokens.push({ type: 'eof', start: to, end: to });
   return tokens;
+}
+
+/**
+ * `f"…"`: text with `{expression}` parts (Python's f-strings); `{{` and `}}` are literal braces and
+ * the escapes are those of plain text. Each expression part is lexed here, up to its closing `}`.
+ */
+function lexTemplate(text: string, start: number, to: number, nesting: number): Token {
+  if (nesting >= MAX_TEMPLATE_NESTING) {
+    throw new ExprSyntaxError(`Too many f-strings inside each other ${at(start)}`, start, start + 2);
+  }
+  const q = text[start + 1];
+  const parts: TemplatePart[] = [];
+  let literal = '';
+  let i = start + 2;
+  for (;;) {
+    if (i >= to) throw new ExprSyntaxError(`The text starting ${at(start)} is not closed; end it with ${q}`, start, to);
+    const ch = text[i];
+    if (ch === q) break;
+    if (ch === '{' && text[i + 1] === '{') {
+      literal += '{';
+      i += 2;
+    } else if (ch === '}' && text[i + 1] === '}') {
+      literal += '}';
+      i += 2;
+    } else if (ch === '}') {
+      throw new ExprSyntaxError(`Unexpected "}" ${at(i)} in an f-string; write "}}" for a "}" in the text`, i, i + 1);
+    } else if (ch === '{') {
+      const end = closingBrace(text, i, to, start);
+      if (literal !== '') parts.push({ text: literal });
+      literal = '';
+      const tokens = lex(text, i + 1, end, nesting + 1);
+      if (tokens.length === 1) throw new ExprSyntaxError(`Empty "{}" ${at(i)} in an f-string; write a value between the braces, or "{{" for a "{"`, i, end + 1);
+      parts.push({ tokens, start: i, end: end + 1 });
+      i = end + 1;
+    } else if (ch === '\n' || ch === '\r') {
+      throw new ExprSyntaxError(`Line break inside text ${at(i)}; write \\n instead, or close the text with ${q}`, i, i + 1);
+    } else if (ch === '\\') {
+      const [value, next] = escapeAt(text, i);
+      literal += value;
+      i = next;
+    } else {
+      literal += ch;
+      i++;
+    }
+  }
+  if (literal !== '') parts.push({ text: literal });
+  return { type: 'template', parts, start, end: i + 1 };
+}
+
+/** Where the `{` at `open` closes, skipping nested braces and quoted text. */
+function closingBrace(text: string, open: number, to: number, templateStart: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const ch = text[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
+    else if (ch === '"' || ch === "'") {
+      // Quoted text inside the braces: its braces and quotes do not count.
+      for (i++; i < to && text[i] !== ch; i++) if (text[i] === '\\') i++;
+    }
+  }
+  throw new ExprSyntaxError(`The "{" ${at(open)} in the f-string starting ${at(templateStart)} is not closed; end it with "}"`, open, open + 1);
 }
 
 function lexNumber(text: string, start: number): Token {
@@ -187,24 +254,27 @@ function lexString(text: string, start: number): Token {
       i++;
       continue;
     }
-    const next = text[i + 1];
-    if (next === 'u') {
-      const hex = text.slice(i + 2, i + 6);
-      if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
-        throw new ExprSyntaxError(`Invalid escape ${at(i)}; write \\u followed by 4 hex digits`, i, i + 2);
-      }
-      value += String.fromCharCode(parseInt(hex, 16));
-      i += 6;
-    } else if (next !== undefined && Object.hasOwn(ESCAPES, next)) {
-      value += ESCAPES[next];
-      i += 2;
-    } else {
-      const shown = next === undefined ? '"\\"' : `"\\${next}"`;
-      throw new ExprSyntaxError(
-        `Unknown escape ${shown} ${at(i)}; use \\\\ \\" \\' \\n \\t \\r or \\uXXXX`,
-        i,
-        Math.min(i + 2, text.length),
-      );
-    }
+    const [escaped, next] = escapeAt(text, i);
+    value += escaped;
+    i = next;
   }
+}
+
+/** The character a backslash escape at `i` stands for, and where the text continues. */
+function escapeAt(text: string, i: number): [string, number] {
+  const next = text[i + 1];
+  if (next === 'u') {
+    const hex = text.slice(i + 2, i + 6);
+    if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
+      throw new ExprSyntaxError(`Invalid escape ${at(i)}; write \\u followed by 4 hex digits`, i, i + 2);
+    }
+    return [String.fromCharCode(parseInt(hex, 16)), i + 6];
+  }
+  if (next !== undefined && Object.hasOwn(ESCAPES, next)) return [ESCAPES[next], i + 2];
+  const shown = next === undefined ? '"\\"' : `"\\${next}"`;
+  throw new ExprSyntaxError(
+    `Unknown escape ${shown} ${at(i)}; use \\\\ \\" \\' \\n \\t \\r or \\uXXXX`,
+    i,
+    Math.min(i + 2, text.length),
+  );
 }

@@ -67,7 +67,7 @@ describe('lists', () => {
     assert.equal(error('tags + "x"').message, 'Cannot add list of string and string at position 5; use append(list, item) to add to a list');
     assert.equal(error('tags == []').message, 'Cannot compare lists with "==" at position 5; compare len(…) or use contains(…)');
     assert.equal(error('tags', { kind: 'list', item: { kind: 'number' } }).message, 'Expected a list of number, got list of string');
-    assert.equal(error('a[0]').message, 'Unexpected "[" at position 1; only the empty list [] can be written; index access is not supported (use contains, len or sum)');
+    assert.equal(error('a[0]').message, 'Unexpected "[" at position 1; index access is not supported (use first, contains, filter, len or sum)');
   });
 });
 

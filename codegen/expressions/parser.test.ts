@@ -38,6 +38,14 @@ function shape(e: Expr): string {
       return `(${shape(e.left)} ${e.op} ${shape(e.right)})`;
     case 'conditional':
       return `(${shape(e.test)} ? ${shape(e.consequent)} : ${shape(e.alternate)})`;
+    case 'list':
+      return `[${e.items.map(shape).join(', ')}]`;
+    case 'record':
+      return `{${e.fields.map((f) => `${f.key}: ${shape(f.value)}`).join(', ')}}`;
+    case 'lambda':
+      return `(${e.param} => ${shape(e.body)})`;
+    case 'template':
+      return `f(${e.parts.map((p) => (typeof p === 'string' ? JSON.stringify(p) : shape(p))).join(' ')})`;
   }
 }
 
@@ -129,29 +137,29 @@ describe('parser: errors name what was found and where', () => {
     ['len(a,)', 'Unexpected ")" at position 6; expected a value', 6, 7],
     [
       'foo(1)',
-      'Unknown function "foo" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId',
+      'Unknown function "foo" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId, filter, map, count, any, all, formatMoney, now, secondsBetween, addSeconds',
       0,
       3,
     ],
     [
       'uper(name)',
-      'Unknown function "uper" at position 0; did you mean "upper"? the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId',
+      'Unknown function "uper" at position 0; did you mean "upper"? the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId, filter, map, count, any, all, formatMoney, now, secondsBetween, addSeconds',
       0,
       4,
     ],
     [
       'name.toLowerCase()',
-      'Unexpected "(" at position 16; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId',
+      'Unexpected "(" at position 16; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId, filter, map, count, any, all, formatMoney, now, secondsBetween, addSeconds',
       16,
       17,
     ],
     [
       '(len)(x)',
-      'Unexpected "(" at position 5; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId',
+      'Unexpected "(" at position 5; only these functions can be called: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId, filter, map, count, any, all, formatMoney, now, secondsBetween, addSeconds',
       5,
       6,
     ],
-    ['eval("1")', 'Unknown function "eval" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId', 0, 4],
+    ['eval("1")', 'Unknown function "eval" at position 0; the available functions are: len, lower, upper, trim, contains, startsWith, str, round, floor, ceil, abs, min, max, append, sum, first, rest, money, historyLength, continueAsNewSuggested, workflowId, updateId, filter, map, count, any, all, formatMoney, now, secondsBetween, addSeconds', 0, 4],
     ['x + this', '"this" at position 4 is a reserved word and cannot be used as a name', 4, 8],
     ['null', '"null" at position 0 is a reserved word and cannot be used as a name', 0, 4],
   ];

@@ -1,7 +1,7 @@
-import { BINARY_PRECEDENCE, findTooDeep, isBinaryOp, type BinaryOp, type Expr } from './ast';
+import { BINARY_PRECEDENCE, findTooDeep, isBinaryOp, type BinaryOp, type Expr, type RecordEntry } from './ast';
 import { ExprSyntaxError, at, quote, type ExprError } from './errors';
-import { FUNCTION_NAMES, isFunctionName } from './functions';
-import { isReservedWord } from './identifiers';
+import { FUNCTION_NAMES, FUNCTIONS, LAMBDA_FUNCTION_NAMES, isFunctionName } from './functions';
+import { FORBIDDEN_PROPERTIES, isReservedWord } from './identifiers';
 import { tokenize, type Punct, type Token } from './lexer';
 import { closest } from './suggest';
 
@@ -17,6 +17,7 @@ export const MAX_TREE_DEPTH = 200;
 const WORD_OPERATORS: Readonly<Record<string, string>> = { and: '&&', or: '||', not: '!', is: '==' };
 
 const ALLOWED_FUNCTIONS = FUNCTION_NAMES.join(', ');
+const LAMBDA_FUNCTIONS = LAMBDA_FUNCTION_NAMES.join(', ');
 
 /** Parses an expression into its AST, or reports the first error with its position. */
 export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: false; error: ExprError } {
@@ -24,7 +25,7 @@ export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: f
   const lexed = tokenize(text);
   if (!lexed.ok) return lexed;
   try {
-    const ast = new Parser(text, lexed.tokens).parseAll();
+    const ast = new Parser(text, lexed.tokens, 0).parseAll();
     const tooDeep = findTooDeep(ast, MAX_TREE_DEPTH);
     if (tooDeep !== undefined) {
       const message = `The expression is too complex ${at(tooDeep.start)}; split it into smaller steps`;
@@ -39,16 +40,24 @@ export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: f
 
 class Parser {
   private pos = 0;
-  private depth = 0;
 
+  /** `depth` starts above 0 for the expressions inside an f-string, so nesting is counted across them. */
   constructor(
     private readonly text: string,
     private readonly tokens: readonly Token[],
+    private depth: number,
   ) {}
 
   parseAll(): Expr {
     const ast = this.parseConditional();
     const next = this.peek();
+    if (next.type === 'punct' && next.op === '=>') {
+      throw new ExprSyntaxError(
+        `Unexpected "=>" ${at(next.start)}; a function such as item => item.price can only be the last argument of ${LAMBDA_FUNCTIONS}`,
+        next.start,
+        next.end,
+      );
+    }
     if (next.type !== 'eof') {
       throw this.unexpected(next, 'expected an operator or the end of the expression');
     }
@@ -124,6 +133,12 @@ class Parser {
           token.start,
           token.end,
         );
+      } else if (token.type === 'punct' && token.op === '[') {
+        throw new ExprSyntaxError(
+          `Unexpected "[" ${at(token.start)}; index access is not supported (use first, contains, filter, len or sum)`,
+          token.start,
+          token.end,
+        );
       } else {
         return expr;
       }
@@ -141,11 +156,12 @@ class Parser {
         return { kind: 'string', value: token.value, start: token.start, end: token.end };
       case 'word':
         return this.parseWord(token);
+      case 'template':
+        this.advance();
+        return this.parseTemplate(token);
       case 'punct':
-        if (token.op === '[]') {
-          this.advance();
-          return { kind: 'emptyList', start: token.start, end: token.end };
-        }
+        if (token.op === '[') return this.nested(() => this.parseList(token));
+        if (token.op === '{') return this.nested(() => this.parseRecord(token));
         if (token.op === '(') {
           this.advance();
           const inner = this.parseConditional();
@@ -179,9 +195,10 @@ class Parser {
       }
       this.advance();
       const args: Expr[] = [];
+      const takesLambda = FUNCTIONS[word].params.includes('lambda');
       if (!this.isPunct(')')) {
         for (;;) {
-          args.push(this.parseConditional());
+          args.push(takesLambda && this.atLambda() ? this.nested(() => this.parseLambda()) : this.parseConditional());
           if (!this.isPunct(',')) break;
           this.advance();
         }
@@ -193,6 +210,78 @@ class Parser {
       throw new ExprSyntaxError(`"${word}" ${at(start)} is a reserved word and cannot be used as a name`, start, end);
     }
     return { kind: 'identifier', name: word, start, end };
+  }
+
+  /** `[a, b]` (or `[]`, the empty list typed by where it is stored). */
+  private parseList(open: Token): Expr {
+    this.advance();
+    const items: Expr[] = [];
+    if (!this.isPunct(']')) {
+      for (;;) {
+        items.push(this.parseConditional());
+        if (!this.isPunct(',')) break;
+        this.advance();
+      }
+    }
+    const close = this.expectPunct(']', `to close the list ${at(open.start)}`);
+    if (items.length === 0) return { kind: 'emptyList', start: open.start, end: close.end };
+    return { kind: 'list', items, start: open.start, end: close.end };
+  }
+
+  /** `{sku: item.sku, qty: 2}`: keys are names, each once. */
+  private parseRecord(open: Token): Expr {
+    this.advance();
+    const fields: RecordEntry[] = [];
+    if (!this.isPunct('}')) {
+      for (;;) {
+        const key = this.peek();
+        if (key.type !== 'word') {
+          const hint = key.type === 'string' ? `; write the key as a name, without quotes` : '';
+          throw this.unexpected(key, `expected a field name such as sku${hint}`);
+        }
+        if (FORBIDDEN_PROPERTIES.has(key.text)) {
+          throw new ExprSyntaxError(`"${key.text}" ${at(key.start)} cannot be a field name`, key.start, key.end);
+        }
+        if (fields.some((f) => f.key === key.text)) {
+          throw new ExprSyntaxError(`The field "${key.text}" ${at(key.start)} is written twice in this record`, key.start, key.end);
+        }
+        this.advance();
+        this.expectPunct(':', `after the field name "${key.text}"`);
+        fields.push({ key: key.text, keyStart: key.start, value: this.parseConditional() });
+        if (!this.isPunct(',')) break;
+        this.advance();
+      }
+    }
+    const close = this.expectPunct('}', `to close the record ${at(open.start)}`);
+    return { kind: 'record', fields, start: open.start, end: close.end };
+  }
+
+  private atLambda(): boolean {
+    const next = this.tokens[this.pos + 1];
+    return this.peek().type === 'word' && next?.type === 'punct' && next.op === '=>';
+  }
+
+  /** `item => body`, where `item` stands for each item of the list. */
+  private parseLambda(): Expr {
+    const param = this.peek();
+    if (param.type !== 'word') throw this.unexpected(param, 'expected a name');
+    if (isReservedWord(param.text) || param.text === 'true' || param.text === 'false') {
+      throw new ExprSyntaxError(`"${param.text}" ${at(param.start)} is a reserved word and cannot be used as a name`, param.start, param.end);
+    }
+    this.advance();
+    this.advance(); // "=>"
+    const body = this.parseConditional();
+    return { kind: 'lambda', param: param.text, body, start: param.start, end: body.end };
+  }
+
+  /** The expression parts were lexed with the f-string; each is parsed as a whole expression. */
+  private parseTemplate(token: Extract<Token, { type: 'template' }>): Expr {
+    const parts = token.parts.map((part): string | Expr => {
+      if ('text' in part) return part.text;
+      const inner = new Parser(this.text, part.tokens, this.depth + 1).parseAll();
+      return { ...inner, start: part.start, end: part.end };
+    });
+    return { kind: 'template', parts, start: token.start, end: token.end };
   }
 
   private nested<T>(parse: () => T): T {
@@ -254,6 +343,6 @@ class Parser {
   private describe(token: Token): string {
     if (token.type === 'eof') return 'the end of the expression';
     const source = this.text.slice(token.start, token.end);
-    return token.type === 'string' ? `text ${source.length > 26 ? source.slice(0, 24) + '…' : source}` : quote(source);
+    return token.type === 'string' || token.type === 'template' ? `text ${source.length > 26 ? source.slice(0, 24) + '…' : source}` : quote(source);
   }
 }

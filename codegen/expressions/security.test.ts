@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ts from 'typescript';
+import { emitExpression } from './emit';
 import { compileExpression } from './index';
-import { SCOPE, evaluate, sourceLiteral } from './testing';
+import { ENV, SCOPE, evaluate, sourceLiteral } from './testing';
 
 /** Compiles a string literal written in the expression language and returns the emitted code. */
 function emitLiteral(source: string): string {
@@ -95,6 +96,23 @@ describe('security: nothing but the language gets through', () => {
     '(() => 1)()',
     'function() {}',
     'new Date()',
+    '{__proto__: 1}',
+    '{constructor: {}}',
+    '{prototype: 1}',
+    '{"a": 1}',
+    '{[name]: 1}',
+    '{a}',
+    '{...input}',
+    '[...tags]',
+    'x => process',
+    'filter(input, x => x)',
+    'map(input.address, constructor => 1)',
+    'f"{process.exit(1)}"',
+    'f"{name}" + `x`',
+    'f"{"',
+    'f"}"',
+    'now',
+    'Date.now()',
     'typeof input',
     'void 0',
     'delete input.amount',
@@ -141,6 +159,81 @@ describe('security: nothing but the language gets through', () => {
           return;
         }
         for (const e of r.errors) assert.ok(e.start >= 0 && e.end >= e.start && e.end <= text.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('security: records, lists, functions and f-strings only ever emit data, names and fixed text', () => {
+  const LIST_SCOPE = {
+    names: { ...SCOPE.names, orders: { kind: 'list' as const, item: { kind: 'object' as const, fields: { note: { kind: 'string' as const } } } } },
+  };
+  const compileOk = (source: string): string => {
+    const r = compileExpression(source, LIST_SCOPE);
+    if (!r.ok) assert.fail(r.errors.map((e) => e.message).join(' | '));
+    return r.code;
+  };
+  /** Every token of the code is a fixed word, a scope name, punctuation or a string literal holding `value`. */
+  const assertOnly = (code: string, allowedWords: string[], value?: string): void => {
+    const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, code);
+    for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+      const text = scanner.getTokenText();
+      if (token === ts.SyntaxKind.StringLiteral) {
+        if (value !== undefined) assert.ok(value.includes(scanner.getTokenValue()), `unexpected string ${text}`);
+      } else if (token === ts.SyntaxKind.Identifier || ts.isKeyword(token)) {
+        assert.ok(allowedWords.includes(text), `unexpected word ${text} in ${code}`);
+      } else {
+        assert.ok(!/^[`$]/.test(text) && token !== ts.SyntaxKind.NoSubstitutionTemplateLiteral && token !== ts.SyntaxKind.TemplateHead, `unexpected token ${text}`);
+      }
+    }
+  };
+
+  for (const value of HOSTILE) {
+    it(`a hostile value as a record field, a list item and an f-string part: ${JSON.stringify(value)}`, () => {
+      const literal = sourceLiteral(value);
+      const record = compileOk(`{note: ${literal}, snake_key: [${literal}, name]}`);
+      assertOnly(record, ['note', 'snake_key', 'name'], value);
+      assert.deepEqual(evaluate(record), { note: value, snake_key: [value, '  Bob '] });
+      // In an f-string the text is written raw (only quotes, backslashes, braces and line breaks escaped).
+      const raw = value.replace(/[{}]/g, (b) => b + b);
+      const fsource = 'f' + sourceLiteral(raw).replace(/^"|"$/g, '"');
+      const template = compileOk(`${fsource.slice(0, -1)}{name}"`);
+      assertOnly(template, ['String', 'name'], value);
+      assert.equal(evaluate(template), `${value}  Bob `);
+      const filtered = compileOk(`filter(orders, order => order.note == ${literal})`);
+      assertOnly(filtered, ['orders', 'filter', 'order', 'note'], value);
+      assert.deepEqual(evaluate(filtered, { ...ENV, orders: [{ note: value }, { note: 'x' }] }), value === 'x' ? [{ note: value }, { note: 'x' }] : [{ note: value }]);
+    });
+  }
+
+  it('"$" before a brace in an f-string is plain text (the chapter\'s "${total}"), not a JavaScript substitution', () => {
+    const code = compileOk('f"${name}"');
+    assert.equal(code, '"$" + String(name)');
+    assert.equal(evaluate(code), '$  Bob ');
+  });
+
+  it('emits no key, item name or name the checker did not validate', () => {
+    assert.throws(() => emitExpression({ kind: 'record', fields: [{ key: '__proto__', keyStart: 0, value: { kind: 'number', value: 1, start: 0, end: 1 } }], start: 0, end: 1 }), /Refusing to emit invalid property name/);
+    assert.throws(() => emitExpression({ kind: 'record', fields: [{ key: 'a: 1, b', keyStart: 0, value: { kind: 'number', value: 1, start: 0, end: 1 } }], start: 0, end: 1 }), /Refusing to emit invalid property name/);
+    const lambda = { kind: 'lambda' as const, param: 'x) => process.exit(1) || ((y', body: { kind: 'boolean' as const, value: true, start: 0, end: 1 }, start: 0, end: 1 };
+    const list = { kind: 'identifier' as const, name: 'tags', start: 0, end: 1 };
+    assert.throws(() => emitExpression({ kind: 'call', callee: 'filter', args: [list, lambda], start: 0, end: 1 }), /Refusing to emit invalid identifier/);
+    assert.throws(() => emitExpression({ kind: 'template', parts: [{ kind: 'identifier', name: 'a;b', start: 0, end: 1 }], start: 0, end: 1 }), /Refusing to emit invalid identifier/);
+    assert.throws(() => emitExpression({ kind: 'lambda', param: 'x', body: list, start: 0, end: 1 }), /outside a call/);
+  });
+
+  it('random f-string and record sources never throw, and what is accepted evaluates inside the scope', () => {
+    const piece = fc.constantFrom('f"', '{', '}', '{{', '}}', 'name', ':', ',', '"', "'", 'x =>', '[', ']', 'len(', ')', 'filter(', 'orders', '.note', '\\', '$', '`');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const r = compileExpression(text, LIST_SCOPE);
+        if (r.ok) {
+          evaluate(r.code, { ...ENV, orders: [] });
+          return;
+        }
+        for (const e of r.errors) assert.ok(e.start >= 0 && e.end >= e.start && e.end <= text.length, `${text}: ${e.message}`);
       }),
       { numRuns: 1000 },
     );

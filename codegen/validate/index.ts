@@ -4,6 +4,8 @@ import { checkCustomActivities } from './activities';
 import { checkExpressions, type CompiledExpressions } from './expressions';
 import { checkGraph, type FlowGraph } from './graph';
 import { checkGrowth } from './growth';
+import { checkLoops } from './loops';
+import { checkQueryCost } from './query-cost';
 import { checkNames, moduleNames } from './names';
 import { checkReferences, type DesignResolutions } from './references';
 
@@ -23,7 +25,9 @@ export function validateDesign(design: Design, designs?: DesignResolutions): Val
   const { diagnostics: graphDiagnostics, graph } = checkGraph(design);
   const { diagnostics: expressionDiagnostics, compiled } = checkExpressions(design);
   const activities = checkCustomActivities(design, moduleNames(design));
-  const diagnostics = [...names, ...activities, ...graphDiagnostics, ...expressionDiagnostics, ...checkGrowth(design, compiled), ...checkReferences(design, designs)];
+  // Anti-patterns of 6.5 a drawing shows: loops that grow the history, queries that walk a growing list.
+  const patterns = [...(graph ? checkLoops(design, graph, compiled) : []), ...checkQueryCost(design, compiled)];
+  const diagnostics = [...names, ...activities, ...graphDiagnostics, ...expressionDiagnostics, ...checkGrowth(design, compiled), ...patterns, ...checkReferences(design, designs)];
   const blocked = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled, designs } };
 }
