@@ -86,7 +86,7 @@ function payloadUse(handler: HandlerNode, bodyReadsArgs: boolean): IrPayloadUse 
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {
   const type = validated.expressions.get(expressionKey(nodeId, 'returns'))?.type;
-  if (!type || type.kind === 'object') throw new Error(`internal: ${nodeId} returns no value`);
+  if (!type) throw new Error(`internal: ${nodeId} returns no value`);
   return exprTsType(type);
 }
 

@@ -105,7 +105,8 @@ function moneyUse(validated: ValidatedDesign, activitiesUseMoney: boolean): Pick
 const MONEY_OPERATOR_HELPER: Readonly<Record<string, string>> = { '+': 'addMoney', '-': 'subtractMoney', '*': 'multiplyMoney' };
 
 function collectMoneyHelpers(ast: Expr, lowerings: Lowerings, into: Set<string>): void {
-  if (ast.kind === 'call' && ast.callee === 'money') into.add('money');
+  // formatMoney(amount) is money(amount): the normalised text of an amount.
+  if (ast.kind === 'call' && (ast.callee === 'money' || ast.callee === 'formatMoney')) into.add('money');
   if (lowerings.has(ast)) {
     if (ast.kind === 'call') into.add('sumMoney');
     else if (ast.kind === 'binary') into.add(MONEY_OPERATOR_HELPER[ast.op] ?? 'compareMoney');

@@ -150,12 +150,6 @@ export function checkExpressions(design: Design): ExpressionCheck {
     if (isHandlerNode(node)) messageOf(node).validate.expressions(node, check);
     else stepOf(node).validate?.expressions?.(node, check);
   }
-  for (const [key, expression] of compiled) {
-    if (key.endsWith(':returns') && expression.type.kind === 'object') {
-      const nodeId = key.slice(0, key.indexOf(':'));
-      diagnostics.push({ severity: 'error', code: 'expression.object-result', message: 'A handler must return a value or a list, not a whole object; return one of its fields', nodeId, field: 'returns' });
-    }
-  }
   diagnostics.push(...checkWaits(design, compiled));
   return { diagnostics, compiled };
 }
