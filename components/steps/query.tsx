@@ -2,16 +2,16 @@
 import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { TextInput } from '../designer/inspector/inputs';
+import { MessageNameHint } from '../designer/inspector/WireName';
 import { HandlerNode } from '../flow/nodes/HandlerNode';
-import { NAME_HINT } from './messageHints';
 import type { StepUi } from './types';
 
 /** Query handler in the designer; what it generates: codegen/messages/query.ts. */
 function QueryForm({ data, patch }: FormProps<'query'>) {
   return (
     <>
-      <TextInput path="name" label="Query name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
-      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="name" label="Query name" value={data.name} expression hint={<MessageNameHint kind="query" name={data.name} />} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
       <TextInput path="returns" label="Returns" value={data.returns} expression placeholder='e.g. decided ? "done" : "pending"'
         hint="Queries only read state." onChange={(returns) => patch({ returns })} />
     </>

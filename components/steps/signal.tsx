@@ -4,16 +4,17 @@ import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { HandlerActivityEditor } from '../designer/inspector/HandlerActivityEditor';
 import { TextInput } from '../designer/inspector/inputs';
+import { MessageNameHint } from '../designer/inspector/WireName';
 import { HandlerNode } from '../flow/nodes/HandlerNode';
-import { HANDLER_SCOPE, NAME_HINT } from './messageHints';
+import { HANDLER_SCOPE } from './messageHints';
 import type { StepUi } from './types';
 
 /** Signal handler in the designer; what it generates: codegen/messages/signal.ts. */
 function SignalForm({ data, patch }: FormProps<'signal'>) {
   return (
     <>
-      <TextInput path="name" label="Signal name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
-      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="name" label="Signal name" value={data.name} expression hint={<MessageNameHint kind="signal" name={data.name} />} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
       <TextInput path="when" label="Apply only when" value={data.when ?? ''} expression placeholder="e.g. !contains(paymentIds, args.paymentId)"
         hint="Otherwise the signal is ignored (dedupe by a key)." onChange={(when) => patch({ when: when || undefined })} />
       <HandlerActivityEditor activity={data.activity} onChange={(activity) => patch({ activity })} />

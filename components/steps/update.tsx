@@ -4,17 +4,18 @@ import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { HandlerActivityEditor } from '../designer/inspector/HandlerActivityEditor';
 import { TextInput } from '../designer/inspector/inputs';
+import { MessageNameHint } from '../designer/inspector/WireName';
 import { ValidatorsEditor } from '../designer/inspector/ValidatorsEditor';
 import { HandlerNode } from '../flow/nodes/HandlerNode';
-import { HANDLER_SCOPE, NAME_HINT } from './messageHints';
+import { HANDLER_SCOPE } from './messageHints';
 import type { StepUi } from './types';
 
 /** Update handler in the designer; what it generates: codegen/messages/update.ts. */
 function UpdateForm({ data, patch }: FormProps<'update'>) {
   return (
     <>
-      <TextInput path="name" label="Update name" value={data.name} expression hint={NAME_HINT} onChange={(name) => patch({ name })} />
-      <FieldsEditor title="Parameters" path="parameters" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <TextInput path="name" label="Update name" value={data.name} expression hint={<MessageNameHint kind="update" name={data.name} />} onChange={(name) => patch({ name })} />
+      <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
       <ValidatorsEditor rules={data.validators} onChange={(validators) => patch({ validators })} />
       <TextInput path="waitUntil" label="Wait until" value={data.waitUntil ?? ''} expression placeholder="e.g. done * 100 >= args.percent * input.steps"
         hint="The update returns once this holds (instead of query polling)." onChange={(waitUntil) => patch({ waitUntil: waitUntil || undefined })} />

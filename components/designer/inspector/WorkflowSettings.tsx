@@ -22,7 +22,7 @@ export function WorkflowSettings() {
           hint="Used as the Temporal workflow type, e.g. ApprovalWorkflow." onChange={(name) => set({ name })} />
         <TextInput path="description" testId="field-workflow-description" label="Description" multiline
           value={workflow.description ?? ''} onChange={(d) => set({ description: d || undefined })} />
-        <FieldsEditor title="Input fields" path="input" fields={workflow.input} onChange={(input) => set({ input })} />
+        <FieldsEditor title="Input fields" path="input" readAs="input" fields={workflow.input} onChange={(input) => set({ input })} />
         <VariablesEditor variables={workflow.variables} onChange={(variables) => set({ variables })} />
         <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={ResultTypeSchema.options}
           onChange={(resultType) => set({ resultType })} />
