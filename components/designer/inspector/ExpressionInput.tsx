@@ -1,5 +1,6 @@
 'use client';
 import { useContext, useMemo } from 'react';
+import { identifierOf } from '@/codegen/design';
 import type { ExpressionScope } from '@/lib/designs/expression-assist';
 import type { Diagnostic } from '../../api/types';
 import { loadOnFirstUse } from '../../ui/load-on-first-use';
@@ -25,8 +26,9 @@ const selectScope = (owner: string | undefined) => (s: DesignerStore) => {
   const params = node && 'parameters' in node.data ? node.data.parameters : undefined;
   return JSON.stringify({
     variables: s.workflow.variables.map((v) => ({ name: v.name, type: v.type })),
-    input: s.workflow.input.map((f) => ({ name: f.name, type: f.type })),
-    args: params?.map((p) => ({ name: p.name, type: p.type })),
+    // Expressions read input fields and parameters under their identifiers: approver_name → args.approverName.
+    input: s.workflow.input.map((f) => ({ name: identifierOf(f.name), type: f.type })),
+    args: params?.map((p) => ({ name: identifierOf(p.name), type: p.type })),
   });
 };
 
