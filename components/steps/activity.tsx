@@ -8,9 +8,10 @@ import { useDesignerStore } from '../designer/DesignerStoreProvider';
 import type { FormProps } from '../designer/inspector/forms';
 import { SelectInput, TextInput } from '../designer/inspector/inputs';
 import type { DesignerStore } from '../designer/store';
-import { InHandle, NextHandle } from '../flow/HandleParts';
+import { InHandle } from '../flow/HandleParts';
 import { NodeFrame } from '../flow/NodeFrame';
 import { ActivityOptionsFields } from './activity-options';
+import { FailureOutputs, OnFailureField } from './failure-output';
 import type { ActivityFlowNode } from '../flow/types';
 import type { StepUi } from './types';
 
@@ -20,7 +21,7 @@ function ActivityNode({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   return (
     <NodeFrame id={id} type="activity" label={data.label} selected={selected} subtitle={<code>{data.activity}(){into}</code>}>
       <InHandle />
-      <NextHandle />
+      <FailureOutputs onFailure={data.onFailure} />
     </NodeFrame>
   );
 }
@@ -48,6 +49,7 @@ function ActivityForm({ data, patch }: FormProps<'activity'>) {
           onChange={(v) => patch({ resultVariable: v || undefined })} />
       )}
       <ActivityOptionsFields data={data} patch={patch} />
+      <OnFailureField what="the activity (after its retries)" checked={!!data.onFailure} onChange={(onFailure) => patch({ onFailure })} />
     </>
   );
 }

@@ -6,9 +6,10 @@ import type { FormProps } from '../designer/inspector/forms';
 import { Checkbox, SelectInput, TextInput } from '../designer/inspector/inputs';
 import { TypedArgumentsEditor } from '../designer/inspector/TypedArgumentsEditor';
 import { designOptions, useDesignNames } from '../designer/inspector/useDesignNames';
-import { InHandle, NextHandle } from '../flow/HandleParts';
+import { InHandle } from '../flow/HandleParts';
 import { NodeFrame } from '../flow/NodeFrame';
 import type { ChildWorkflowFlowNode } from '../flow/types';
+import { FailureOutputs, OnFailureField } from './failure-output';
 import type { StepUi } from './types';
 
 /** Child workflow in the designer; what it generates: codegen/steps/childWorkflow.ts. */
@@ -19,7 +20,7 @@ function ChildWorkflowNode({ id, data, selected }: NodeProps<ChildWorkflowFlowNo
     <NodeFrame id={id} type="childWorkflow" label={data.label} selected={selected}
       subtitle={<code>{verb} {data.design || data.workflowType || '(no design yet)'}{into}</code>}>
       <InHandle />
-      <NextHandle />
+      <FailureOutputs onFailure={data.onFailure} />
     </NodeFrame>
   );
 }
@@ -45,7 +46,7 @@ function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
         onChange={(workflowId) => patch({ workflowId })} />
       <TypedArgumentsEditor title="Input" path="input" items={data.input} onChange={(input) => patch({ input })} />
       <Checkbox path="waitForResult" label="Wait for the result (otherwise the child is only started and lives on)" checked={data.waitForResult}
-        onChange={(waitForResult) => patch({ waitForResult })} />
+        onChange={(waitForResult) => patch(waitForResult ? { waitForResult } : { waitForResult, onFailure: undefined })} />
       {data.waitForResult && (
         <div className="row-2">
           <SelectInput path="resultType" label="Result type" value={data.resultType ?? 'string'} options={ResultTypeSchema.options}
@@ -53,6 +54,9 @@ function ChildWorkflowForm({ data, patch }: FormProps<'childWorkflow'>) {
           <TextInput path="resultVariable" label="Store in variable" value={data.resultVariable ?? ''} expression
             onChange={(resultVariable) => patch({ resultVariable: resultVariable || undefined })} />
         </div>
+      )}
+      {data.waitForResult && (
+        <OnFailureField what="the child" checked={!!data.onFailure} onChange={(onFailure) => patch({ onFailure })} />
       )}
     </>
   );
