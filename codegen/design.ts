@@ -11,6 +11,7 @@ export { hasErrors } from './diagnostics';
 export { kindTitle } from './kinds';
 export { STEPS, stepOf, isStepKind } from './steps';
 export { flowOutputs, edgeOutput } from './validate/outputs';
+export { failurePathNodes } from './validate/failure-paths';
 export * from './names';
 export * from './expressions';
 export { tokenize, MAX_EXPRESSION_LENGTH } from './expressions/lexer';

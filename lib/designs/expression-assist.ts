@@ -6,7 +6,14 @@ export interface ExpressionScope {
   input: readonly { name: string; type: string }[];
   /** A handler's parameters (`args.x`); undefined outside handlers. */
   args?: readonly { name: string; type: string }[];
+  /** On a failure path (codegen/steps/failure.ts): `failure.type`, `failure.message`. */
+  failure?: boolean;
 }
+
+const FAILURE_FIELDS = [
+  { name: 'type', type: 'string' },
+  { name: 'message', type: 'string' },
+];
 
 export interface Suggestion {
   label: string;
@@ -21,9 +28,9 @@ export interface Suggestion {
  * `input`, `args`, functions and literals. Returns where the replaced word starts.
  */
 export function completeExpression(textBefore: string, scope: ExpressionScope): { from: number; options: Suggestion[] } | null {
-  const member = /\b(input|args)\.(\w*)$/.exec(textBefore);
+  const member = /\b(input|args|failure)\.(\w*)$/.exec(textBefore);
   if (member) {
-    const fields = member[1] === 'input' ? scope.input : scope.args ?? [];
+    const fields = member[1] === 'input' ? scope.input : member[1] === 'failure' ? (scope.failure ? FAILURE_FIELDS : []) : scope.args ?? [];
     return {
       from: textBefore.length - member[2]!.length,
       options: fields.map((f) => ({ label: f.name, type: 'property', detail: f.type })),
@@ -36,6 +43,7 @@ export function completeExpression(textBefore: string, scope: ExpressionScope): 
     ...scope.variables.map((v) => ({ label: v.name, type: 'variable' as const, detail: v.type })),
     { label: 'input', type: 'variable', detail: 'workflow input' },
     ...(scope.args ? [{ label: 'args', type: 'variable' as const, detail: 'handler arguments' }] : []),
+    ...(scope.failure ? [{ label: 'failure', type: 'variable' as const, detail: 'what failed: type, message' }] : []),
     ...FUNCTION_NAMES.map((f) => ({ label: f, type: 'function' as const, detail: 'function' })),
     { label: 'true', type: 'keyword' },
     { label: 'false', type: 'keyword' },

@@ -1,9 +1,10 @@
 'use client';
 import { useContext, useMemo } from 'react';
-import { identifierOf } from '@/codegen/design';
+import { failurePathNodes, identifierOf } from '@/codegen/design';
 import type { ExpressionScope } from '@/lib/designs/expression-assist';
 import type { Diagnostic } from '../../api/types';
 import { loadOnFirstUse } from '../../ui/load-on-first-use';
+import { flowToDesign } from '../convert';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import type { ExpressionEditorProps } from './ExpressionEditor';
@@ -29,6 +30,7 @@ const selectScope = (owner: string | undefined) => (s: DesignerStore) => {
     // Expressions read input fields and parameters under their identifiers: approver_name → args.approverName.
     input: s.workflow.input.map((f) => ({ name: identifierOf(f.name), type: f.type })),
     args: params?.map((p) => ({ name: identifierOf(p.name), type: p.type })),
+    failure: owner ? failurePathNodes(flowToDesign(s)).has(owner) : false,
   });
 };
 
