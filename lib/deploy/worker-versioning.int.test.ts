@@ -198,6 +198,19 @@ test('three deploys, one queue: pinned executions finish on their version, the C
     apiVersions.add(buildId);
   }
   assert.equal(apiVersions.size, 2, 'API starts reached both the ramping and the current version');
+  // The list's rows too: each names the version the server routed it to (visibility catches up).
+  await eventually('the list to name each API start by its serving version', async () => {
+    const listed = await call(executionsRoute.GET, { url: `/api/executions?designId=${designId}&workflowId=${encodeURIComponent(`wv-${designId}-ramp-api-`)}&pageSize=50` });
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const rows: { workflowId: string; deploymentId: string; designVersion: number }[] = listed.body.executions;
+    if (rows.length < apiIds.length) return undefined;
+    for (const row of rows) {
+      const buildId = (await client.workflow.getHandle(row.workflowId).describe()).raw.workflowExecutionInfo?.versioningInfo?.deploymentVersion?.buildId;
+      if (row.deploymentId !== byBuild.get(buildId!)!.id) return undefined;
+      assert.equal(row.designVersion, byBuild.get(buildId!)!.version);
+    }
+    return true;
+  });
   await Promise.all([...ids, ...apiIds].map((workflowId) => client.workflow.getHandle(workflowId).terminate('test over').catch(() => {})));
   const onRamp = counts.get(d4.buildId) ?? 0;
   const onCurrent = counts.get(d3.buildId) ?? 0;

@@ -9,7 +9,7 @@ import 'server-only';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { SEARCH_ATTRIBUTES } from '@/codegen/design';
-import { listDeployments, listDesigns } from '@/db/repository';
+import { deploymentByBuildId, listDeployments, listDesigns, type DeploymentSummary } from '@/db/repository';
 import { InputError } from '../errors';
 import { resolveSteps, type StepSource } from './list-steps';
 import type { ExecutionSummary } from './service';
@@ -136,12 +136,14 @@ export async function listExecutionPage({
   });
   converter ??= loadDataConverter();
   const designNames = new Map((await listDesigns()).map((d) => [d.id, d.name]));
+  const servingByBuildId = new Map<string, Promise<DeploymentSummary | null>>();
   const rows = await Promise.all(
     response.executions.map(async (raw): Promise<ExecutionRow> => {
       const info = await executionInfoFromRaw(raw, converter!, raw, client.options.namespace);
       const attrs = info.searchAttributes;
       const memo = info.memo ?? {};
       const designId = stringAttribute(attrs[SEARCH_ATTRIBUTES.design.name]) ?? (typeof memo.designId === 'string' ? memo.designId : null);
+      const serving = await servingDeployment(stringAttribute(attrs.TemporalWorkerDeploymentVersion), designId, servingByBuildId);
       return {
         workflowId: info.workflowId,
         runId: info.runId,
@@ -150,8 +152,8 @@ export async function listExecutionPage({
         closeTime: info.closeTime?.toISOString() ?? null,
         designId,
         designName: designId ? (designNames.get(designId) ?? null) : null,
-        deploymentId: stringAttribute(attrs[SEARCH_ATTRIBUTES.deployment.name]) ?? (typeof memo.deploymentId === 'string' ? memo.deploymentId : null),
-        designVersion: numberAttribute(attrs[SEARCH_ATTRIBUTES.version.name]) ?? (typeof memo.designVersion === 'number' ? memo.designVersion : null),
+        deploymentId: serving?.id ?? stringAttribute(attrs[SEARCH_ATTRIBUTES.deployment.name]) ?? (typeof memo.deploymentId === 'string' ? memo.deploymentId : null),
+        designVersion: serving?.version ?? numberAttribute(attrs[SEARCH_ATTRIBUTES.version.name]) ?? (typeof memo.designVersion === 'number' ? memo.designVersion : null),
         taskQueue: info.taskQueue,
         step: stringAttribute(attrs[SEARCH_ATTRIBUTES.step.name]),
         stepLabel: null,
@@ -163,6 +165,25 @@ export async function listExecutionPage({
   await resolveSteps(rows, { live: liveSteps });
   const next = response.nextPageToken;
   return { executions: rows, nextPageToken: next && next.length > 0 ? Buffer.from(next).toString('base64url') : null, query };
+}
+
+/**
+ * The deployment an execution runs on, from the engine's own search attribute
+ * TemporalWorkerDeploymentVersion (`<deployment name>:<build id>`; list results carry no
+ * versioningInfo): during a ramp the server, not the starter, picks the version, so the start's
+ * SignalboxVersion (the current version at start) can name the wrong one. Null before the first
+ * workflow task, for legacy queues, and for a build id of another design.
+ */
+async function servingDeployment(
+  deploymentVersion: string | null,
+  designId: string | null,
+  cache: Map<string, Promise<DeploymentSummary | null>>,
+): Promise<DeploymentSummary | null> {
+  const buildId = deploymentVersion?.slice(deploymentVersion.indexOf(':') + 1);
+  if (!buildId || !deploymentVersion?.includes(':') || !designId) return null;
+  if (!cache.has(buildId)) cache.set(buildId, deploymentByBuildId({ buildId }));
+  const deployment = await cache.get(buildId)!;
+  return deployment?.designId === designId ? deployment : null;
 }
 
 /** How many executions match the filters (visibility count). */
