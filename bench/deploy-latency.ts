@@ -4,7 +4,8 @@
  * route answers only then — next to the raw cost of doing the same by hand: bundleWorkflowCode on
  * the same generated files plus a versioned Worker.create, run until the server lists the queue
  * under the version, and setWorkerDeploymentCurrentVersion.
- *   node --import tsx bench/deploy-latency.ts [--runs 5] [--poll-ms 200] [--write]
+ *   node scripts/run-ts.mjs bench/deploy-latency.ts [--runs 5] [--poll-ms 200] [--write]
+ * (run-ts as the worker host is run, so the by-hand Worker.create starts its workflow thread the same way)
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,7 @@ async function pollingAndCurrent(deploymentName: string, buildId: string, taskQu
   await client.workflowService.setWorkerDeploymentCurrentVersion({ namespace: 'default', deploymentName, buildId, identity: 'bench', ignoreMissingTaskQueues: true });
 }
 
+const loadBefore = (await import('node:os')).loadavg()[0]!.toFixed(1);
 const env = await startBenchEnv({ workerPollMs: Number(values['poll-ms']) });
 try {
   const { id } = await createDesign({ design: approval });
@@ -86,14 +88,14 @@ try {
   await connection.close();
 
   const m = (f: (x: { total: number; timings: DeployTimings }) => number) => median(clicks.map(f));
-  const table = `Deploy latency, median of ${RUNS} deploys of the approval example (a changed label each time, so every deploy compiles, type-checks and bundles anew), worker host polling the database every ${env.workerPollMs} ms; first deploy (starts the warm verifier): ${cold} ms. Measured ${new Date().toISOString().slice(0, 10)} on the shared 2-core machine, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.
+  const table = `Deploy latency, median of ${RUNS} deploys of the approval example (a changed label each time, so every deploy compiles, type-checks and bundles anew), worker host polling the database every ${env.workerPollMs} ms; first deploy (starts the warm verifier): ${cold} ms. Measured ${new Date().toISOString().slice(0, 10)} on the shared 2-core machine, load average ${loadBefore} before, ${(await import('node:os')).loadavg()[0]!.toFixed(1)} after.
 
 | Path | compile | type-check | bundle | replay check | version polling and current, after recording | **click → current and polling (total)** |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 | Signalbox deploy (route code path) | ${m((x) => x.timings.compile)} | ${m((x) => x.timings.typecheck)} | ${m((x) => x.timings.bundle)} | ${m((x) => x.timings.replay)} | ${m((x) => x.timings.startWorker)} | **${m((x) => x.total)}** |
 | By hand: bundleWorkflowCode + versioned Worker.create + run + set current | — | — | ${median(raw.map((r) => r.bundle))} | — | ${median(raw.map((r) => r.create + r.polling))} (create ${median(raw.map((r) => r.create))}) | **${median(raw.map((r) => r.total))}** |
 
-Times in ms. Run: \`node --import tsx bench/deploy-latency.ts --runs ${RUNS} --poll-ms ${env.workerPollMs} --write\`.`;
+Times in ms. Run: \`node scripts/run-ts.mjs bench/deploy-latency.ts --runs ${RUNS} --poll-ms ${env.workerPollMs} --write\`.`;
   console.log(table);
   if (values.write) await writeMonitorSection(`deploy-${env.workerPollMs}`, table);
 } finally {

@@ -1,5 +1,5 @@
 import { activitySpec, type ActivitySpec } from '../activities';
-import type { Expr, Lowerings } from '../expressions';
+import { referencedNames, type Expr, type Lowerings } from '../expressions';
 import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast';
 import { mentionsMoney } from '../expressions/types';
 import { FUNCTIONS } from '../expressions/functions';
@@ -61,6 +61,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     description: design.description || undefined,
     input: design.input.length ? { name: `${design.name}Input`, fields: wireTsFields(design.input) } : null,
     inputFields,
+    inputRead: [...validated.expressions.values()].some((compiled) => referencedNames(compiled.ast).has('input')),
     resultTsType: design.resultType,
     variables: lowerVariables(validated, carried),
     handlers,

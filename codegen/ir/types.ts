@@ -194,6 +194,8 @@ export interface WorkflowIr {
   input: TsInterface | null;
   /** The input under its identifiers, when some wire name differs: the workflow reads `input` mapped from `wireInput`. */
   inputFields: TsInterface | null;
+  /** Whether an expression reads `input` (only then the mapped input is declared: no unused local). */
+  inputRead: boolean;
   /** The state a Continue-as-new hands to the next run, when the design continues as new. */
   carried: TsInterface | null;
   /** The workflow function's parameters, e.g. ["input: OrderInput", "carried?: OrderCarried"]. */
