@@ -36,7 +36,9 @@ const TS_OPERATOR: Readonly<Record<BinaryOp, string>> = {
  * Throws (a bug, not a user error) if the AST holds something the language cannot produce.
  */
 export function emitExpression(ast: Expr, lowerings: Lowerings = NO_LOWERINGS): string {
-  return new Emitter(lowerings).emit(ast);
+  const code = new Emitter(lowerings).emit(ast);
+  // A record on its own is parenthesised: after `=>` (a query handler) a bare `{` would open a block.
+  return ast.kind === 'record' ? `(${code})` : code;
 }
 
 const NO_LOWERINGS: Lowerings = new Map();

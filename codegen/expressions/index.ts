@@ -8,12 +8,13 @@ import type { Expr } from './ast';
 import { checkExpression } from './check';
 import { emitExpression } from './emit';
 import type { ExprError } from './errors';
-import { parseExpression } from './parser';
+import { parseExpression, parseTextTemplate } from './parser';
 import { assignable, formatType, type ExprType, type PrimitiveKind, type Scope } from './types';
 import type { Lowerings } from './check';
 
 export type { BinaryOp, Expr, UnaryOp } from './ast';
 export type { ExprError } from './errors';
+export { parseTextTemplate } from './parser';
 export type { ExprType, Scope } from './types';
 export type { Lowerings } from './check';
 export { MONEY_HELPERS, type MoneyHelper } from './functions';
@@ -31,14 +32,28 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
+export type CompileResult = { ok: true; code: string; type: ExprType; ast: Expr; lowerings: Lowerings } | { ok: false; errors: ExprError[] };
+
+/** Whether a message is a text with `{expression}` parts (else it is plain text, used as written). */
+export function hasPlaceholders(text: string): boolean {
+  return text.includes('{') || text.includes('}');
+}
+
+/**
+ * A message written as text with `{expression}` parts ("Item {args.sku} already in cart"; `{{` and
+ * `}}` for braces): compiled as an f-string, with positions in the text as written.
+ */
+export function compileTextTemplate(text: string, scope: Scope): CompileResult {
+  return compileParsed(parseTextTemplate(text), scope, { kind: 'string' });
+}
+
 /** Convenience: parse + check (+ optional expected type) + emit. */
-export function compileExpression(
-  text: string,
-  scope: Scope,
-  expected?: ExprType | PrimitiveKind,
-): { ok: true; code: string; type: ExprType; ast: Expr; lowerings: Lowerings } | { ok: false; errors: ExprError[] } {
+export function compileExpression(text: string, scope: Scope, expected?: ExprType | PrimitiveKind): CompileResult {
   const want: ExprType | undefined = typeof expected === 'string' ? { kind: expected } : expected;
-  const parsed = parseExpression(text);
+  return compileParsed(parseExpression(text), scope, want);
+}
+
+function compileParsed(parsed: ReturnType<typeof parseExpression>, scope: Scope, want: ExprType | undefined): CompileResult {
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const checked = checkExpression(parsed.ast, scope);
   if (!checked.ok) return checked;

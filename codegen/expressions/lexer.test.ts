@@ -74,7 +74,7 @@ describe('lexer: errors name the character and its position', () => {
     ['a // note', 'Unexpected "//" at position 2; comments are not allowed', 2, 4],
     ['a /* note */', 'Unexpected "/*" at position 2; comments are not allowed', 2, 4],
     ['f"a}"', 'Unexpected "}" at position 3 in an f-string; write "}}" for a "}" in the text', 3, 4],
-    ['f"a{b"', 'The "{" at position 3 in the f-string starting at position 0 is not closed; end it with "}"', 3, 4],
+    ['f"a{b"', 'The "{" at position 3 in the f-string starting at position 0 is not closed; end it with "}", or write "{{" for a "{"', 3, 4],
     ['f"a{}"', 'Empty "{}" at position 3 in an f-string; write a value between the braces, or "{{" for a "{"', 3, 5],
     ['f"a', 'The text starting at position 0 is not closed; end it with "', 0, 3],
     ['a; b', 'Unexpected ";" at position 1; an expression is a single value, without ";"', 1, 2],

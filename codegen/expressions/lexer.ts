@@ -81,6 +81,20 @@ export function tokenize(text: string): { ok: true; tokens: Token[] } | { ok: fa
   }
 }
 
+/**
+ * A whole text whose `{…}` parts are expressions (a validator's message: "Item {args.sku} already
+ * in cart"), lexed as the body of an f-string: one template token. Backslashes are plain text here.
+ */
+export function tokenizeText(text: string): { ok: true; token: Extract<Token, { type: 'template' }> } | { ok: false; error: ExprError } {
+  try {
+    if (text.length > MAX_EXPRESSION_LENGTH) throw new ExprSyntaxError(`The text is too long (${text.length} characters; at most ${MAX_EXPRESSION_LENGTH})`, MAX_EXPRESSION_LENGTH, text.length);
+    return { ok: true, token: lexTemplate(text, 0, text.length, 0, null) };
+  } catch (e) {
+    if (e instanceof ExprSyntaxError) return { ok: false, error: e.toExprError() };
+    throw e;
+  }
+}
+
 /** The tokens of text[from, to), with positions in the whole text; `nesting` counts enclosing f-strings. */
 function lex(text: string, from: number, to: number, nesting: number): Token[] {
   if (text.length > MAX_EXPRESSION_LENGTH) {
@@ -97,7 +111,7 @@ function lex(text: string, from: number, to: number, nesting: number): Token[] {
     if (isSpace(ch)) {
       i++;
     } else if (ch === 'f' && (text[i + 1] === '"' || text[i + 1] === "'") && i + 1 < to) {
-      tokens.push(lexTemplate(text, i, to, nesting));
+      tokens.push(lexTemplate(text, i, to, nesting, text[i + 1]));
       i = tokens[tokens.length - 1].end;
     } else if (isDigit(ch)) {
       tokens.push(lexNumber(text, i));
@@ -140,16 +154,20 @@ function lex(text: string, from: number, to: number, nesting: number): Token[] {
  * `f"…"`: text with `{expression}` parts (Python's f-strings); `{{` and `}}` are literal braces and
  * the escapes are those of plain text. Each expression part is lexed here, up to its closing `}`.
  */
-function lexTemplate(text: string, start: number, to: number, nesting: number): Token {
+/** `quote` is null for a whole text (tokenizeText): it ends at `to`, and has no escapes or quotes. */
+function lexTemplate(text: string, start: number, to: number, nesting: number, quote: string | null): Extract<Token, { type: 'template' }> {
   if (nesting >= MAX_TEMPLATE_NESTING) {
     throw new ExprSyntaxError(`Too many f-strings inside each other ${at(start)}`, start, start + 2);
   }
-  const q = text[start + 1];
+  const q = quote;
   const parts: TemplatePart[] = [];
   let literal = '';
-  let i = start + 2;
+  let i = q === null ? start : start + 2;
   for (;;) {
-    if (i >= to) throw new ExprSyntaxError(`The text starting ${at(start)} is not closed; end it with ${q}`, start, to);
+    if (i >= to) {
+      if (q === null) break;
+      throw new ExprSyntaxError(`The text starting ${at(start)} is not closed; end it with ${q}`, start, to);
+    }
     const ch = text[i];
     if (ch === q) break;
     if (ch === '{' && text[i + 1] === '{') {
@@ -161,16 +179,16 @@ function lexTemplate(text: string, start: number, to: number, nesting: number): 
     } else if (ch === '}') {
       throw new ExprSyntaxError(`Unexpected "}" ${at(i)} in an f-string; write "}}" for a "}" in the text`, i, i + 1);
     } else if (ch === '{') {
-      const end = closingBrace(text, i, to, start);
+      const end = closingBrace(text, i, to, q === null ? null : start);
       if (literal !== '') parts.push({ text: literal });
       literal = '';
       const tokens = lex(text, i + 1, end, nesting + 1);
       if (tokens.length === 1) throw new ExprSyntaxError(`Empty "{}" ${at(i)} in an f-string; write a value between the braces, or "{{" for a "{"`, i, end + 1);
       parts.push({ tokens, start: i, end: end + 1 });
       i = end + 1;
-    } else if (ch === '\n' || ch === '\r') {
+    } else if (q !== null && (ch === '\n' || ch === '\r')) {
       throw new ExprSyntaxError(`Line break inside text ${at(i)}; write \\n instead, or close the text with ${q}`, i, i + 1);
-    } else if (ch === '\\') {
+    } else if (q !== null && ch === '\\') {
       const [value, next] = escapeAt(text, i);
       literal += value;
       i = next;
@@ -180,11 +198,11 @@ function lexTemplate(text: string, start: number, to: number, nesting: number): 
     }
   }
   if (literal !== '') parts.push({ text: literal });
-  return { type: 'template', parts, start, end: i + 1 };
+  return { type: 'template', parts, start, end: q === null ? i : i + 1 };
 }
 
 /** Where the `{` at `open` closes, skipping nested braces and quoted text. */
-function closingBrace(text: string, open: number, to: number, templateStart: number): number {
+function closingBrace(text: string, open: number, to: number, templateStart: number | null): number {
   let depth = 0;
   for (let i = open; i < to; i++) {
     const ch = text[i];
@@ -195,7 +213,7 @@ function closingBrace(text: string, open: number, to: number, templateStart: num
       for (i++; i < to && text[i] !== ch; i++) if (text[i] === '\\') i++;
     }
   }
-  throw new ExprSyntaxError(`The "{" ${at(open)} in the f-string starting ${at(templateStart)} is not closed; end it with "}"`, open, open + 1);
+  throw new ExprSyntaxError(`The "{" ${at(open)} ${templateStart === null ? '' : `in the f-string starting ${at(templateStart)} `}is not closed; end it with "}", or write "{{" for a "{"`, open, open + 1);
 }
 
 function lexNumber(text: string, start: number): Token {

@@ -2,7 +2,7 @@ import { BINARY_PRECEDENCE, findTooDeep, isBinaryOp, type BinaryOp, type Expr, t
 import { ExprSyntaxError, at, quote, type ExprError } from './errors';
 import { FUNCTION_NAMES, FUNCTIONS, LAMBDA_FUNCTION_NAMES, isFunctionName } from './functions';
 import { FORBIDDEN_PROPERTIES, isReservedWord } from './identifiers';
-import { tokenize, type Punct, type Token } from './lexer';
+import { tokenize, tokenizeText, type Punct, type Token } from './lexer';
 import { closest } from './suggest';
 
 /** Deepest nesting of parentheses, operators and calls accepted (guards the call stack). */
@@ -32,6 +32,19 @@ export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: f
       return { ok: false, error: { message, start: tooDeep.start, end: tooDeep.end } };
     }
     return { ok: true, ast };
+  } catch (e) {
+    if (e instanceof ExprSyntaxError) return { ok: false, error: e.toExprError() };
+    throw e;
+  }
+}
+
+/** A whole text with `{expression}` parts (see tokenizeText), as one f-string node. */
+export function parseTextTemplate(text: string): { ok: true; ast: Expr } | { ok: false; error: ExprError } {
+  const lexed = tokenizeText(text);
+  if (!lexed.ok) return lexed;
+  try {
+    const eof: Token = { type: 'eof', start: text.length, end: text.length };
+    return { ok: true, ast: new Parser(text, [lexed.token, eof], 0).parseAll() };
   } catch (e) {
     if (e instanceof ExprSyntaxError) return { ok: false, error: e.toExprError() };
     throw e;

@@ -52,13 +52,13 @@ describe('record literals', () => {
   it('parse, type-check as a record and emit with the same (snake_case) keys', () => {
     const r = compiled('{sku: args.sku, qty: 2, total_amount: total}');
     assert.deepEqual(r.type, { kind: 'object', fields: { sku: { kind: 'string' }, qty: { kind: 'number' }, total_amount: { kind: 'money' } } });
-    assert.equal(r.code, '{ sku: args.sku, qty: 2, total_amount: total }');
+    assert.equal(r.code, '({ sku: args.sku, qty: 2, total_amount: total })');
     assert.deepEqual(evaluate(r.code, ENV), { sku: 'LAPTOP', qty: 2, total_amount: '1359.97' });
   });
 
   it('the cart answer of 6.1.4: item count and summed total', () => {
     const r = compiled('{items: len(items), total: sum(items, item => item.price * item.quantity)}');
-    assert.equal(r.code, '{ items: items.length, total: sumMoney(items.map((item) => multiplyMoney(item.price, item.quantity))) }');
+    assert.equal(r.code, '({ items: items.length, total: sumMoney(items.map((item) => multiplyMoney(item.price, item.quantity))) })');
     assert.deepEqual(evaluate(r.code, ENV), { items: 2, total: '1359.97' });
   });
 

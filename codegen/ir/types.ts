@@ -99,8 +99,8 @@ export interface IrQuery extends IrHandlerBase {
 export interface IrValidatorRule {
   /** The negated condition: when it holds, the update is rejected. */
   rejectWhenCode: string;
-  /** The message as a string literal. */
-  messageLiteral: string;
+  /** The message: a string literal, or the code of a message with `{…}` parts (a string expression). */
+  messageCode: string;
 }
 
 export interface IrUpdate extends IrHandlerBase {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { referencedNames } from '../expressions';
+import { hasPlaceholders, referencedNames } from '../expressions';
 import { AssignmentSchema, FieldSchema, HandlerActivitySchema, nodeBase } from '../schema/parts';
 import { describeNode } from '../validate/describe';
 import type { MessageDefinition } from './types';
@@ -52,6 +52,11 @@ export const update: MessageDefinition<'update'> = {
   validate: {
     expressions(node, check) {
       node.validators.forEach((rule, i) => check.compile(`validators.${i}.condition`, `rule ${JSON.stringify(rule.message)}`, rule.condition, 'boolean'));
+      // A message with `{…}` parts is text with values put in: "Item {args.sku} already in cart".
+      const messages = (field: string, rules: ValidatorRule[]) =>
+        rules.forEach((rule, i) => hasPlaceholders(rule.message) && check.compileText(`${field}.${i}.message`, 'message', rule.message));
+      messages('validators', node.validators);
+      messages('checks', node.checks ?? []);
       if (node.when !== undefined && node.when.trim() !== '') check.compile('when', 'condition "apply only when"', node.when, 'boolean');
       (node.checks ?? []).forEach((rule, i) => check.compile(`checks.${i}.condition`, `check ${JSON.stringify(rule.message)}`, rule.condition, 'boolean'));
       if (node.waitUntil !== undefined && node.waitUntil.trim() !== '') check.compile('waitUntil', 'condition "wait until"', node.waitUntil, 'boolean');
@@ -85,6 +90,7 @@ export const update: MessageDefinition<'update'> = {
       bodyFields: [
         ...node.assignments.map((_, i) => `assignments.${i}.value`),
         ...checks.map((_, i) => `checks.${i}.condition`),
+        ...checks.map((_, i) => `checks.${i}.message`),
         ...activity.argFields,
         'returns',
         'when',
@@ -95,12 +101,15 @@ export const update: MessageDefinition<'update'> = {
       changesState: node.assignments.length > 0 || activity.ir?.resultVariable != null || checks.length > 0 || skips,
     });
     const rules = (list: { message: string }[], field: string) =>
-      list.map((rule, i) => ({ rejectWhenCode: lower.negate(`${field}.${i}.condition`), messageLiteral: JSON.stringify(rule.message) }));
+      list.map((rule, i) => ({
+        rejectWhenCode: lower.negate(`${field}.${i}.condition`),
+        messageCode: lower.has(`${field}.${i}.message`) ? lower.code(`${field}.${i}.message`) : JSON.stringify(rule.message),
+      }));
     return {
       ...common,
       kind: 'update',
       resultTsType: returns ? lower.returnsTsType() : 'void',
-      validatorUsesArgs: lower.readsArgs(node.validators.map((_, i) => `validators.${i}.condition`)),
+      validatorUsesArgs: lower.readsArgs(node.validators.flatMap((_, i) => [`validators.${i}.condition`, `validators.${i}.message`])),
       validators: rules(node.validators, 'validators'),
       checks: rules(checks, 'checks'),
       skipWhenCode: skips ? lower.negate('when') : null,

@@ -80,6 +80,8 @@ export interface ExpressionChecks {
   error: Report;
   /** Compiles `text` as this node's `field`, expecting a value of `expected` (any type when absent). */
   compile(field: string, label: string, text: string, expected?: ExprType | ValueType): void;
+  /** Compiles a message written as text with `{expression}` parts ("Item {args.sku} already in cart") as this node's `field`. */
+  compileText(field: string, label: string, text: string): void;
   /** `variable = value` at `path` (`path.variable`, `path.value`). */
   assignTo(path: string, variable: string, value: string): void;
   /** An activity call, built-in or custom: its arguments and result variable (fields under `prefix`). */

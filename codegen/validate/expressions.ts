@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { activitySpec, BUILTIN_ACTIVITY_SPECS } from '../activities';
-import { assignable, compileExpression, formatType, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
+import { assignable, compileExpression, compileTextTemplate, formatType, type CompileResult, type Expr, type ExprType, type Lowerings, type Scope } from '../expressions';
 import { parseExpression } from '../expressions/parser';
 import { fieldExprType, isFieldName } from '../field-types';
 import { identifierOf } from '../names';
@@ -49,7 +49,9 @@ export function checkExpressions(design: Design): ExpressionCheck {
 
   const compile = (owner: DesignNode | null, field: string, label: string, text: string, scope: Scope, expected?: ExprType | ValueType): void => {
     const want: ExprType | undefined = typeof expected === 'string' ? fieldExprType({ type: expected }) : expected;
-    const result = compileExpression(text, scope, want);
+    record(owner, field, label, compileExpression(text, scope, want));
+  };
+  const record = (owner: DesignNode | null, field: string, label: string, result: CompileResult): void => {
     if (result.ok) {
       compiled.set(expressionKey(owner?.id ?? DESIGN_OWNER, field), { code: result.code, ast: result.ast, type: result.type, lowerings: result.lowerings });
       return;
@@ -143,6 +145,7 @@ export function checkExpressions(design: Design): ExpressionCheck {
       design,
       error: (code, message, field) => diagnostics.push({ severity: 'error', code, message, nodeId: node.id, field }),
       compile: (field, label, text, expected) => compile(node, field, label, text, scope, expected),
+      compileText: (field, label, text) => record(node, field, label, compileTextTemplate(text, scope)),
       assignTo: (path, variable, value) => assignTo(node, path, variable, value, scope),
       activityCall: (prefix, call) => checkActivityCall(node, prefix, call, scope),
       variableType: (name) => variableTypes.get(name),
