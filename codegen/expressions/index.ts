@@ -19,7 +19,7 @@ export type { ExprType, Scope } from './types';
 export type { Lowerings } from './check';
 export { MONEY_HELPERS, type MoneyHelper } from './functions';
 export type { FunctionName } from './functions';
-export { FUNCTION_NAMES } from './functions';
+export { FUNCTION_NAMES, FUNCTIONS } from './functions';
 export { IDENTIFIER_PATTERN, RESERVED_WORDS, isIdentifier, isReservedWord } from './identifiers';
 export { formatType, assignable } from './types';
 export { parseExpression } from './parser';

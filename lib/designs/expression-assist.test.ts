@@ -19,6 +19,18 @@ test('completion offers variables, then input fields after "input." and paramete
   assert.ok(!completeExpression('x', { ...scope, args: undefined })!.options.some((o) => o.label === 'args'));
 });
 
+test('completion knows the list, money, clock and record functions, with how to call each, and completes inside [ and {', () => {
+  const options = completeExpression('su', scope)!.options;
+  const detail = (label: string) => options.find((o) => o.label === label && o.type === 'function')?.detail;
+  assert.equal(detail('sum'), 'sum(list) or sum(list, item => amount) → number or money');
+  assert.equal(detail('filter'), 'filter(list, item => condition) → list');
+  for (const f of ['map', 'count', 'any', 'all', 'formatMoney', 'now', 'secondsBetween', 'addSeconds']) assert.ok(detail(f), f);
+  assert.ok(completeExpression('{total: ', scope)!.options.some((o) => o.label === 'approved'));
+  assert.ok(completeExpression('[', scope)!.options.some((o) => o.label === 'approved'));
+  assert.equal(syntaxError('{items: len(x), total: sum(x, item => item.price)}'), null);
+  assert.equal(syntaxError('f"Item {args.sku} already in cart"'), null);
+});
+
 test('syntax errors carry their exact position', () => {
   const early = syntaxError('approved && ')!;
   assert.equal(early.from, 12);

@@ -1,4 +1,4 @@
-import { FUNCTION_NAMES, parseExpression } from '@/codegen/design';
+import { FUNCTION_NAMES, FUNCTIONS, parseExpression } from '@/codegen/design';
 
 /** What an expression may name at a given place: for completion in the expression inputs. */
 export interface ExpressionScope {
@@ -37,14 +37,15 @@ export function completeExpression(textBefore: string, scope: ExpressionScope): 
     };
   }
   const word = /[A-Za-z_]\w*$/.exec(textBefore);
-  if (!word && !/(^|[\s(!,?:+\-*/%<>=&|])$/.test(textBefore)) return null;
+  if (!word && !/(^|[\s(!,?:+\-*/%<>=&|{[])$/.test(textBefore)) return null;
   if (textBefore.endsWith('.')) return null;
   const options: Suggestion[] = [
     ...scope.variables.map((v) => ({ label: v.name, type: 'variable' as const, detail: v.type })),
     { label: 'input', type: 'variable', detail: 'workflow input' },
     ...(scope.args ? [{ label: 'args', type: 'variable' as const, detail: 'handler arguments' }] : []),
     ...(scope.failure ? [{ label: 'failure', type: 'variable' as const, detail: 'what failed: type, message' }] : []),
-    ...FUNCTION_NAMES.map((f) => ({ label: f, type: 'function' as const, detail: 'function' })),
+    // The detail shows how to call it: "sum(list) or sum(list, item => amount) → number or money".
+    ...FUNCTION_NAMES.map((f) => ({ label: f, type: 'function' as const, detail: FUNCTIONS[f].signature })),
     { label: 'true', type: 'keyword' },
     { label: 'false', type: 'keyword' },
   ];

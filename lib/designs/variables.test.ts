@@ -10,6 +10,9 @@ const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../
 test('renaming in an expression touches name tokens only: not properties, strings or longer names', () => {
   assert.equal(renameInExpression('decided && !decidedLate', 'decided', 'done'), 'done && !decidedLate');
   assert.equal(renameInExpression('"decided" + decided', 'decided', 'done'), '"decided" + done');
+  // Record keys are what clients read; f-string parts are expressions; an item name is not the variable's.
+  assert.equal(renameInExpression('{total: total, n: len(x), c: a ? total : 0}', 'total', 'sum'), '{total: sum, n: len(x), c: a ? sum : 0}');
+  assert.equal(renameInExpression('f"Order {total} of {{total}} and {f"{total}"}"', 'total', 'amount'), 'f"Order {amount} of {{total}} and {f"{amount}"}"');
   assert.equal(renameInExpression('args.decided || input.decided', 'decided', 'done'), 'args.decided || input.decided');
   assert.equal(renameInExpression('decided ? (decided) : x', 'decided', 'done'), 'done ? (done) : x');
   assert.equal(renameInExpression('decided &&', 'decided', 'done'), 'done &&'); // lexes, does not parse: still renamed

@@ -1,4 +1,4 @@
-import { parseExpression, referencedNames, tokenize, type Design } from '@/codegen/design';
+import { parseExpression, referencedNames, tokenize, type Design, type Token } from '@/codegen/design';
 import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expression-fields';
 
 /**
@@ -19,16 +19,26 @@ export interface Usage {
 export function renameInExpression(text: string, from: string, to: string): string {
   const lexed = tokenize(text);
   if (!lexed.ok) return text;
-  const tokens = lexed.tokens;
+  const tokens = withTemplateParts(lexed.tokens);
+  const isPunct = (t: Token | undefined, op: string) => t?.type === 'punct' && t.op === op;
   let out = text;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (t.type !== 'word' || t.text !== from) continue;
     const prev = tokens[i - 1];
-    if (prev?.type === 'punct' && prev.op === '.') continue; // a property, not the variable
+    if (isPunct(prev, '.')) continue; // a property, not the variable
+    // A record's key (`{total: …}`) is what clients read, not the variable.
+    if (isPunct(tokens[i + 1], ':') && (isPunct(prev, '{') || isPunct(prev, ','))) continue;
     out = out.slice(0, t.start) + to + out.slice(t.end);
   }
   return out;
+}
+
+/** The tokens with each f-string's `{…}` parts spliced in (their positions are in the whole text). */
+function withTemplateParts(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) =>
+    t.type === 'template' ? t.parts.flatMap((part) => ('tokens' in part ? withTemplateParts(part.tokens.filter((p) => p.type !== 'eof')) : [])) : [t],
+  );
 }
 
 /** True when the expression reads `name` as a top-level name (parsed when possible, else lexed). */
