@@ -93,6 +93,11 @@ describe('referencedNames', () => {
     assert.equal(referencedNames(parse('1 + 2 == 3')).size, 0);
   });
 
+  it('reads inside records, lists and f-strings, but not the item name of item => …', () => {
+    const names = referencedNames(parse('{a: filter(items, item => item.sku == args.sku), b: [count], c: f"{name}"}'));
+    assert.deepEqual([...names].sort(), ['args', 'count', 'items', 'name']);
+  });
+
   it('counts a name once', () => {
     assert.deepEqual([...referencedNames(parse('count + count * count'))], ['count']);
   });
