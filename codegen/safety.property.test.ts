@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { sourceLiteral } from './expressions/testing';
-import { checkIdentifier } from './names';
+import { checkIdentifier, identifierOf } from './names';
 import { compileDesign, type GeneratedFile } from './pipeline';
 import type { Design, DesignEdge, DesignNode, Field } from './schema/design';
 import { generatorVocabulary } from './verify/vocabulary';
@@ -210,9 +210,12 @@ function derivedNames(design: Design): Set<string> {
   const names = new Set<string>();
   const add = (n: string | undefined) => {
     if (!n || checkIdentifier(n) !== null) return;
-    const pascal = n.charAt(0).toUpperCase() + n.slice(1);
-    const camel = n.charAt(0).toLowerCase() + n.slice(1);
-    for (const derived of [n, pascal, camel, `${camel}Signal`, `${camel}Query`, `${camel}Update`, `${camel}SignalPayload`, `${camel}UpdatePayload`, `${pascal}Args`, `${n}Input`]) names.add(derived);
+    // A wire name (approver_name) is read under its identifier (approverName) too: codegen/names.ts.
+    for (const name of new Set([n, identifierOf(n)])) {
+      const pascal = name.charAt(0).toUpperCase() + name.slice(1);
+      const camel = name.charAt(0).toLowerCase() + name.slice(1);
+      for (const derived of [name, pascal, camel, `${camel}Signal`, `${camel}Query`, `${camel}Update`, `${camel}SignalPayload`, `${camel}UpdatePayload`, `${pascal}Args`, `${pascal}Fields`, `${name}Input`, `${name}InputFields`]) names.add(derived);
+    }
   };
   add(design.name);
   design.input.forEach((f) => add(f.name));

@@ -16,7 +16,7 @@ export interface ApprovalRequestWorkflowInputFields {
   maxAmount: Money;
 }
 
-/** The arguments of signal "approve" as clients send them: their wire names. */
+/** The arguments as clients send them: their wire names. */
 export interface ApproveArgs {
   approver_name: string;
 }
@@ -26,7 +26,7 @@ export interface ApproveFields {
   approverName: string;
 }
 
-/** The arguments of update "add_note" as clients send them: their wire names. */
+/** The arguments as clients send them: their wire names. */
 export interface AddNoteArgs {
   note_text: string;
   is_urgent: boolean;
