@@ -4,9 +4,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { addNoteUpdatePayload, approveSignalPayload, inputPayload } from './__golden__/wire-names/payload-checks';
 import type { StepTracker } from './__golden__/wire-names/step-tracking';
 import { identifierOf, isRenamed, messageConstName } from './names';
+import { compileDesign } from './pipeline';
 import type { Design, HandlerNode } from './schema/design';
 import { goldenDesign } from './testing/fixtures';
 import { validateDesign } from './validate';
+import { typecheckInMemory } from './verify/in-memory';
 
 /**
  * Wire names (codegen/names.ts): a message's or field's `name` is what clients send; generated
@@ -116,4 +118,32 @@ test('a signal under camelCase keys is refused (not applied as empty), naming th
   assert.throws(() => approveSignalPayload.accepts({ approverName: 'Alice' }, tracker), /workflow context/i);
   assert.equal(approveSignalPayload.accepts({ approver_name: 'Alice' }, tracker), true);
   assert.deepEqual(refused, ['approve: Unknown field "approverName" in the arguments of signal "approve" (expected approver_name)']);
+});
+
+test('continue-as-new hands the next run the input under its wire names, and the code type-checks', async () => {
+  const design = goldenDesign('continue-as-new');
+  design.input = [{ name: 'history_limit', type: 'number', required: true }];
+  // Its expressions keep reading input.historyLimit: the identifier of history_limit.
+  const result = await compileDesign(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  const workflow = result.files.find((f) => f.path === 'workflows.ts')!.contents;
+  assert.match(workflow, /inputPayload\.check\(wireInput\);\n\s+const input = inputPayload\.read\(wireInput\);/);
+  assert.match(workflow, /continueAsNew<typeof \w+>\(wireInput, /);
+  assert.match(workflow, /input\.historyLimit/);
+  assert.deepEqual(typecheckInMemory([{ files: result.files }])[0]!.map((d) => d.message), []);
+});
+
+test('handlers that run under the mutex (an activity, then state) read their mapped arguments too', async () => {
+  const design = withApprove((node) => {
+    node.activity = { activity: 'log', args: { message: '"approved by " + args.approverName' } };
+  });
+  const addNote = design.nodes.find((n) => n.id === 'add-note');
+  assert.ok(addNote?.type === 'update');
+  addNote.activity = { activity: 'log', args: { message: 'args.noteText' } };
+  const result = await compileDesign(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  const workflow = result.files.find((f) => f.path === 'workflows.ts')!.contents;
+  assert.match(workflow, /\(wireArgs\) =>\s+mutex\.runExclusive\(async \(\) => \{\s+if \(!approveSignalPayload\.accepts\(wireArgs, stepTracker\)\) return;\s+const args = approveSignalPayload\.read\(wireArgs\);/);
+  assert.match(workflow, /mutex\.runExclusive\(async \(\) => \{\s+const args = addNoteUpdatePayload\.read\(wireArgs\);/);
+  assert.deepEqual(typecheckInMemory([{ files: result.files }])[0]!.map((d) => d.message), []);
 });
