@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import ts from 'typescript';
-import { sourceLiteral } from './expressions/testing';
+import { sourceLiteral, templateTextParts } from './expressions/testing';
 import { checkIdentifier, identifierOf } from './names';
 import { compileDesign, type GeneratedFile } from './pipeline';
 import type { Design, DesignEdge, DesignNode, Field } from './schema/design';
@@ -107,6 +107,8 @@ function literal(type: string, value: string): string {
 /** Builds a design from a plan; the user's strings that must stay data are collected in `data`. */
 function buildDesign(plan: DesignPlan, data: Set<string>): Design {
   const keep = (value: string) => (data.add(value), value);
+  // A rule's message with {…} parts is text with values put in: its text parts are the user's data too.
+  const keepMessage = (message: string) => (templateTextParts(message).forEach(keep), keep(message));
   const position = { x: 0, y: 0 };
   const variables = plan.variables.map((v) => ({ name: v.name, type: v.type, initial: literal(v.type, keep(v.text)), description: v.description }));
   const booleans = variables.filter((v) => v.type === 'boolean').map((v) => v.name);
@@ -177,7 +179,7 @@ function buildDesign(plan: DesignPlan, data: Set<string>): Design {
       nodes.push({
         ...base,
         type: 'update',
-        validators: [{ condition: booleans.length ? `!${booleans[0]}` : 'true', message: keep(h.message) }],
+        validators: [{ condition: booleans.length ? `!${booleans[0]}` : 'true', message: keepMessage(h.message) }],
         assignments,
         returns: sourceLiteral(keep(h.text)),
       });

@@ -1,4 +1,5 @@
 /** Shared fixtures for the expression tests (not used by the compiler itself). */
+import { parseTextTemplate } from './parser';
 import type { Scope } from './types';
 
 export const SCOPE: Scope = {
@@ -53,4 +54,11 @@ export function sourceLiteral(value: string, quote: '"' | "'" = '"', escapeAll =
     } else out += ch;
   }
   return out + quote;
+}
+
+/** The text parts of a message with `{…}` parts, as they reach generated code (`{{` read as "{"). */
+export function templateTextParts(message: string): string[] {
+  const parsed = parseTextTemplate(message);
+  if (!parsed.ok || parsed.ast.kind !== 'template') return [];
+  return parsed.ast.parts.filter((part): part is string => typeof part === 'string');
 }
