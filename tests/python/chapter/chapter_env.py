@@ -10,6 +10,7 @@ import dataclasses
 import os
 import sys
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from temporalio.client import Client
@@ -54,10 +55,12 @@ class _DecimalAsString(AdvancedJSONEncoder):
         return super().default(o)
 
 
-class _DecimalFromString(JSONTypeConverter):
+class _DecimalAndEnumFromJson(JSONTypeConverter):
     def to_typed_value(self, hint: type, value: Any) -> Any:
         if hint is Decimal:
             return Decimal(str(value))
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return hint(value)
         return JSONTypeConverter.Unhandled
 
 
@@ -65,7 +68,7 @@ class _ChapterPayloadConverter(CompositePayloadConverter):
     def __init__(self) -> None:
         super().__init__(
             *(
-                JSONPlainPayloadConverter(encoder=_DecimalAsString, custom_type_converters=[_DecimalFromString()])
+                JSONPlainPayloadConverter(encoder=_DecimalAsString, custom_type_converters=[_DecimalAndEnumFromJson()])
                 if isinstance(c, JSONPlainPayloadConverter)
                 else c
                 for c in DefaultPayloadConverter.default_encoding_payload_converters
@@ -75,7 +78,9 @@ class _ChapterPayloadConverter(CompositePayloadConverter):
 
 # The chapter's amounts are Decimal, which the SDK's default JSON converter cannot encode at all
 # ("Object of type Decimal is not JSON serializable"): they travel as exact decimal strings
-# ("1299.99"), which is what Signalbox's money fields take.
+# ("1299.99"), which is what Signalbox's money fields take. And its answers typed as a plain Enum
+# (OrderStatus, Language) are read back by value: the SDK's converter reads only IntEnum/StrEnum
+# ("Unserializable type during conversion: <enum 'OrderStatus'>").
 CHAPTER_DATA_CONVERTER = dataclasses.replace(DataConverter.default, payload_converter_class=_ChapterPayloadConverter)
 
 
