@@ -79,6 +79,13 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     features: ['child workflows by design name', 'signal another workflow', 'wait with timeout', 'loop'],
   },
   {
+    id: 'bank-account',
+    title: 'Bank account',
+    section: '6.4.5',
+    summary: 'Withdrawals are updates handled one at a time: the validator refuses non-positive amounts and more than the daily limit, the handler refuses more than the balance.',
+    features: ['update + validators', 'check inside the handler', 'one handler at a time', 'money'],
+  },
+  {
     id: 'queue-processing',
     title: 'Queue-based processing',
     section: '6.4.5',

@@ -1,5 +1,6 @@
 import type { Design } from '@/codegen/design';
 import approval from './approval.json';
+import bankAccount from './bank-account.json';
 import { TEMPLATE_CATALOG, type TemplateInfo } from './catalog';
 import dataMigrationProgress from './data-migration-progress.json';
 import dataPipeline from './data-pipeline.json';
@@ -29,6 +30,7 @@ const DESIGNS: Record<string, Design> = {
   'ecommerce-order': ecommerceOrder as Design,
   'task-worker': taskWorker as Design,
   orchestrator: orchestrator as Design,
+  'bank-account': bankAccount as Design,
 };
 
 /** The template gallery: the catalog with each entry's design. */

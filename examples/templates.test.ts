@@ -22,6 +22,7 @@ test('the gallery has unique ids and every pattern the chapter shows', () => {
     'ecommerce-order',
     'task-worker',
     'orchestrator',
+    'bank-account',
   ]) {
     assert.ok(TEMPLATES.some((t) => t.id === id), id);
   }

@@ -45,9 +45,9 @@ const CLIENTS: ChapterClient[] = [
   { template: 'data-pipeline' },
   { template: 'greeting', shorten: { 'wait-for-updates': seconds(4) } },
   { template: 'multi-level-approval', shorten: { 'await-approvals': seconds(3) } },
-  { template: 'data-migration-progress', shorten: { work: seconds(0) } },
+  { template: 'data-migration-progress' },
   { template: 'orchestrator', alongside: ['task-worker'], shorten: { 'await-reports': seconds(5) } },
-  { template: 'bank-account' },
+  { template: 'bank-account', shorten: { 'await-close': seconds(3) } },
   { template: 'queue-processing', shorten: { 'await-messages': seconds(3) } },
   { template: 'ecommerce-order', shorten: { 'await-payment': seconds(10), 'await-shipping': seconds(10), delivery: seconds(1) } },
 ];
