@@ -5,6 +5,8 @@ import type { Design, NodeOfType } from '../schema/design';
 import { goldenDesign } from '../testing/fixtures';
 import { findDiagnostic, nodeById } from '../testing/lookup';
 import { validateDesign } from '../validate';
+import { typecheckInMemory } from '../verify/in-memory';
+import { GENERATED_CODE_COMPILER_OPTIONS } from '../verify/typecheck';
 import { activity } from './activity';
 import { childWorkflow } from './childWorkflow';
 
@@ -107,4 +109,16 @@ test('a child workflow it waits for: ChildWorkflowFailure; one it only starts ca
   const d = findDiagnostic(validateDesign(design).diagnostics, 'child.failure-without-wait');
   assert.equal(d.nodeId, 'start-worker');
   assert.equal(d.field, 'onFailure');
+});
+
+test('nested code with two catching activities, one path reading the failure and one not, type-checks strictly (no unused names)', async () => {
+  const design = withFailurePath();
+  nodeById<'activity'>(design, 'archive').onFailure = true;
+  design.nodes.push({ id: 'end-not-archived', type: 'end', label: 'Not archived', position: { x: 0, y: 0 }, outcome: 'complete', result: '"Quoted, not archived"' });
+  design.edges.push({ id: 'e-not-archived', source: 'archive', sourceHandle: 'failure', target: 'end-not-archived' });
+  const result = await compileDesign(design);
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  assert.equal(workflowsOf(result.files).match(/\} catch \(err\) \{/g)?.length, 2);
+  const [diagnostics] = typecheckInMemory([{ files: result.files.filter((f) => f.path.endsWith('.ts')) }], { ...GENERATED_CODE_COMPILER_OPTIONS, types: ['node'] });
+  assert.deepEqual(diagnostics, []);
 });
