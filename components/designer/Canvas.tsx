@@ -5,6 +5,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { groupByNode, NodeDecorationsContext } from '../flow/decorations';
 import { focusNode, LARGE_DESIGN_NODES, showsOverview, useFitView } from '../flow/fit';
 import { nodeTypes } from '../flow/node-types';
+import { edgeTypes } from '../flow/RoutedEdge';
 import { Overview } from '../flow/Overview';
 import { isValidConnection } from './connection';
 import { ConnectionRefusal } from './ConnectionRefusal';
@@ -73,6 +74,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           nodes={flowNodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}

@@ -10,6 +10,7 @@ import {
 import { createStore } from 'zustand/vanilla';
 import type { Design, NodeType } from '@/codegen/design';
 import { makeFragment, withFreshIds, type Fragment } from '@/lib/designs/fragment';
+import type { EdgeRoute } from '@/lib/designs/layout';
 import type { Diagnostic, GeneratedFile } from '../api/types';
 import { makeEdge } from '../flow/edges';
 import { dropEstimates, withLayoutEstimates } from '../flow/estimate';
@@ -58,7 +59,8 @@ export interface DesignerActions {
   /** Adds a fragment with fresh ids, offset from its original place, and selects it. */
   paste: (fragment: Fragment, offset: XYPosition) => void;
   /** Moves nodes to new positions in one undoable step (auto-layout). */
-  moveNodes: (positions: ReadonlyMap<string, XYPosition>) => void;
+  /** Moves nodes (one undoable step); with `routes` (an auto-layout's), each edge follows its route on the canvas. */
+  moveNodes: (positions: ReadonlyMap<string, XYPosition>, routes?: ReadonlyMap<string, EdgeRoute>) => void;
   /** Replaces the whole design (import, reload from the server); undoable unless `version` is given. */
   replaceDesign: (design: Design, version?: number) => void;
   /** Replaces the whole design in one undoable step, computed from the current one (renames). */
@@ -202,13 +204,14 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
           edges: [...deselected(get().edges), ...added.edges],
         });
       },
-      moveNodes: (positions) =>
+      moveNodes: (positions, routes) =>
         set({
           ...edit(null, false),
           nodes: get().nodes.map((n) => {
             const p = positions.get(n.id);
             return p ? { ...n, position: { ...p } } : n;
           }),
+          ...(routes ? { edges: get().edges.map((e) => ({ ...e, data: { ...e.data, route: routes.get(e.id) } })) } : {}),
         }),
       replaceDesign: (design, version) => {
         const loaded = designToFlow(design);

@@ -1,13 +1,14 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { autoLayout } from '@/lib/designs/layout';
+import { layoutGraph } from '@/lib/designs/layout';
 import { FIT_ALL, useFitView } from '../flow/fit';
+import { layoutInput } from '../flow/layout-input';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 
-/** Node size before React Flow has measured it (a freshly pasted node). */
-const DEFAULT_SIZE = { width: 200, height: 70 };
-
-/** Lays the whole design out with ELK in one undoable step, then zooms to fit. */
+/**
+ * Lays the whole design out with ELK in one undoable step (nodes moved, edges routed around them:
+ * lib/designs/layout.ts), then zooms to fit.
+ */
 export function useAutoLayout() {
   const store = useDesignerStoreApi();
   const fitView = useFitView();
@@ -16,11 +17,9 @@ export function useAutoLayout() {
     const { nodes, edges } = store.getState();
     setBusy(true);
     try {
-      const positions = await autoLayout(
-        nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? DEFAULT_SIZE.width, height: n.measured?.height ?? DEFAULT_SIZE.height })),
-        edges,
-      );
-      store.getState().moveNodes(positions);
+      const input = layoutInput(nodes, edges);
+      const { positions, routes } = await layoutGraph(input.nodes, input.edges);
+      store.getState().moveNodes(positions, routes);
       requestAnimationFrame(() => void fitView({ ...FIT_ALL, duration: 300 }));
     } finally {
       setBusy(false);
