@@ -26,6 +26,9 @@ export type Lowering = { kind: 'money'; swap: boolean };
 export type Lowerings = ReadonlyMap<Expr, Lowering>;
 
 /** A decimal amount as money() accepts it: "1299.99", "-5", "0.5". */
+/** An ISO-8601 instant as now() writes it, with a time and a zone: 2026-01-31T12:00:00Z, …00.000+01:00. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 export const MONEY_PATTERN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 
 /**
@@ -221,6 +224,15 @@ class Checker {
         if (list.kind !== 'list' || list.item === null) return wrong(0, 'a list with items');
         return e.callee === 'first' ? list.item : list;
       }
+      case 'secondsBetween':
+      case 'addSeconds': {
+        // Instants are ISO-8601 text (what now() gives); a literal that is not one would fail at run time.
+        const literal = e.args.find((arg, i) => spec.params[i] === 'string' && arg.kind === 'string' && !ISO_INSTANT.test(arg.value));
+        if (literal) {
+          return this.report(`${e.callee} needs an instant such as "2026-01-31T12:00:00Z" (or now()), got ${JSON.stringify((literal as ExprOf<'string'>).value)} ${at(literal.start)}`, literal.start, literal.end);
+        }
+        return this.defaultCall(e, types, wrong);
+      }
       case 'money': {
         if (types[0].kind !== 'string') return wrong(0, 'a string such as "12.50"');
         const [arg] = e.args;
@@ -234,14 +246,20 @@ class Checker {
         return MONEY;
       }
       default:
-        spec.params.forEach((param, i) => {
-          const got = types[i];
-          if (param === 'primitive' ? got.kind === 'list' || got.kind === 'object' : got.kind !== param) {
-            wrong(i, param === 'primitive' ? 'a single value' : article(param));
-          }
-        });
-        return this.fixedReturn(spec.returns);
+        return this.defaultCall(e, types, wrong);
     }
+  }
+
+  /** A function with fixed parameter types: each argument checked against its type. */
+  private defaultCall(e: ExprOf<'call'>, types: ExprType[], wrong: (i: number, want: string) => undefined): ExprType | undefined {
+    const spec = FUNCTIONS[e.callee];
+    spec.params.forEach((param, i) => {
+      const got = types[i];
+      if (param === 'primitive' ? got.kind === 'list' || got.kind === 'object' : got.kind !== param) {
+        wrong(i, param === 'primitive' ? 'a single value' : article(param));
+      }
+    });
+    return this.fixedReturn(spec.returns);
   }
 
   /**

@@ -182,5 +182,11 @@ describe('money formatting and the workflow clock', () => {
     );
     assert.deepEqual(Object.keys(evaluate(dashboard.code, ENV) as object), ['total_processed', 'average_processing_time', 'estimated_completion']);
     assert.equal(error('secondsBetween(started, 5)').message, 'Argument 2 of secondsBetween must be a string, got number at position 24');
+    assert.deepEqual(error('addSeconds("tomorrow", 5)'), {
+      message: 'addSeconds needs an instant such as "2026-01-31T12:00:00Z" (or now()), got "tomorrow" at position 11',
+      start: 11,
+      end: 21,
+    });
+    assert.equal(compiled('secondsBetween("2026-01-31T12:00:00+01:00", now())').type.kind, 'number');
   });
 });
