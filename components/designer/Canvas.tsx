@@ -54,7 +54,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const showMinimap = minimapWanted ?? !large;
   // Zoomed out on a large design every node would be in view and rendered: React Flow's nodes
   // are hidden (their edges with them) and the overview draws the design instead.
-  const overview = useStore((s) => showsOverview(selectZoom(s), nodes.length));
+  const overview = useStore((s) => showsOverview(selectZoom(s)));
   const flowNodes = useMemo(() => (overview ? nodes.map((n) => ({ ...n, hidden: true })) : nodes), [overview, nodes]);
   const fitView = useFitView();
   const reveal = useCallback((id: string) => {

@@ -1,6 +1,8 @@
 'use client';
-import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
+import type { Box } from '@/lib/designs/layout-geometry';
+import { fitViewport, READABLE_ZOOM } from './fit-viewport';
 
 export interface FitOptions {
   /** Only these nodes (a diagnostic's, an outline entry's); all nodes when absent. */
@@ -10,16 +12,29 @@ export interface FitOptions {
   padding?: number;
 }
 
-/** Larger designs change the view without animating it, and show an overview when zoomed out. */
+/** Larger designs change the view without animating it; Fit shows them whole, as the overview. */
 export const LARGE_DESIGN_NODES = 200;
-/**
- * Below this zoom a large design is drawn as an overview of plain shapes (Overview.tsx) instead of
- * React Flow nodes: labels are unreadable there, and the nodes in view (~70 at 0.4 in the
- * designer's canvas, hundreds further out) would all be rendered.
- */
-export const OVERVIEW_BELOW_ZOOM = 0.4;
 
-export const showsOverview = (zoom: number, nodeCount: number) => nodeCount > LARGE_DESIGN_NODES && zoom < OVERVIEW_BELOW_ZOOM;
+/**
+ * Below the zoom where node labels stop being readable (READABLE_ZOOM, fit-viewport.ts) the canvas
+ * draws the design as an overview of plain shapes (Overview.tsx) instead of React Flow nodes:
+ * nothing on them can be read there, and in a large design the nodes in view would all be
+ * rendered (hundreds, zoomed out).
+ */
+export const showsOverview = (zoom: number) => zoom < READABLE_ZOOM;
+
+/** React Flow's overlays on the canvas (toolbar, zoom controls, minimap, its toggle): Fit keeps the design clear of them. */
+const OVERLAYS = '.react-flow__panel';
+
+/** The overlays' boxes, in the canvas's screen coordinates. */
+function coveredBoxes(canvas: HTMLElement | null): Box[] {
+  if (!canvas) return [];
+  const origin = canvas.getBoundingClientRect();
+  return [...canvas.querySelectorAll(OVERLAYS)].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+  }).filter((b) => b.width > 0 && b.height > 0);
+}
 
 /** The whole design, never magnified beyond 100 %. */
 export const FIT_ALL: FitOptions = { padding: 0.2, maxZoom: 1 };
@@ -28,7 +43,8 @@ export const FIT_ALL: FitOptions = { padding: 0.2, maxZoom: 1 };
 export const focusNode = (id: string): FitOptions => ({ nodes: [id], duration: 300, maxZoom: 1.2, padding: 0.2 });
 
 /**
- * Zoom to fit for the designer, from the nodes' positions and sizes (measured, or estimated for
+ * Zoom to fit for the designer, in the part of the canvas the minimap, toolbar and controls leave
+ * free, from the nodes' positions and sizes (measured, or estimated for
  * nodes never rendered: components/flow/estimate.ts). React Flow's own fitView waits until every
  * node has been measured, which in a large design (where the off-screen nodes are never
  * rendered) is never, and it leaves unmeasured nodes out of the bounds.
@@ -39,15 +55,18 @@ export function useFitView(): (options?: FitOptions) => Promise<boolean> {
   const { getNodesBounds, setViewport } = useReactFlow();
   return useCallback(
     async ({ nodes, duration, maxZoom = 1, padding = 0.2 }: FitOptions = FIT_ALL) => {
-      const { nodeLookup, width, height, minZoom, nodes: flowNodes, setNodes } = store.getState();
+      const { nodeLookup, width, height, minZoom, nodes: flowNodes, setNodes, domNode } = store.getState();
       const ids = nodes ? nodes.filter((id) => nodeLookup.has(id)) : [...nodeLookup.keys()];
       if (ids.length === 0 || !width || !height) return false;
       const bounds = getNodesBounds(ids);
-      const viewport = getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
+      // Fitting the whole of a design that is not large keeps its text readable (shown from the
+      // top if need be); a large one is shown whole, as the overview.
+      const readableZoom = !nodes && nodeLookup.size <= LARGE_DESIGN_NODES ? READABLE_ZOOM : undefined;
+      const viewport = fitViewport(bounds, width, height, coveredBoxes(domNode), { minZoom, maxZoom, padding, readableZoom });
       // A large design jumps: every frame of an animated zoom renders the nodes it passes over
       // (hundreds, zooming out). Linear, not d3's default smooth zoom, which zooms out mid-way.
       const animate = duration && nodeLookup.size <= LARGE_DESIGN_NODES;
-      if (showsOverview(viewport.zoom, nodeLookup.size)) {
+      if (showsOverview(viewport.zoom)) {
         // Hide the nodes before the view changes, or React Flow renders every node in the new view
         // once before the canvas switches to the overview (which passes the same hidden nodes).
         setNodes(flowNodes.map((n) => (n.hidden ? n : { ...n, hidden: true })));
