@@ -16,7 +16,8 @@ export function ValidatorsEditor({ rules, onChange, path = 'validators', title =
           <TextInput path={`${path}.${i}.condition`} label="Accept when" value={r.condition} expression
             placeholder="e.g. !decided" onChange={(condition) => onChange(replaceAt(rules, i, { condition }))} />
           <TextInput path={`${path}.${i}.message`} label="Otherwise reject with" value={r.message}
-            placeholder="The request is already decided" onChange={(message) => onChange(replaceAt(rules, i, { message }))} />
+            placeholder="e.g. Item {args.sku} already in cart" hint="Text; {…} puts a value in (args is the payload), {{ and }} write braces."
+            onChange={(message) => onChange(replaceAt(rules, i, { message }))} />
         </>
       )}
     </ListSection>
