@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { compileDesign } from '../pipeline';
 import type { Design } from '../schema/design';
 import { goldenDesign } from '../testing/fixtures';
+import { typecheckInMemory } from '../verify/in-memory';
 import { validateDesign } from './index';
 
 /**
@@ -45,4 +46,10 @@ test('a wrong part is reported on the message field, at its place in the text, w
   assert.match(found!.message, /args has no field 'skus' at position 11; did you mean 'sku'\?/);
   assert.match(errors(cart('Item {args.sku already')).at(0)?.message ?? '', /The "\{" at position 5 is not closed; end it with "\}", or write "\{\{" for a "\{"/);
   assert.equal(errors(cart('ok', 'Full {items}')).at(0)?.field, 'checks.0.message');
+});
+
+test('messages reading the payload, in a validator and in a check, generate code that type-checks', async () => {
+  const result = await compileDesign(cart('Item {args.sku} ({args.quantity} x {formatMoney(args.price)}) already in cart', 'Too late for {args.sku}: {input.orderId} is checked out'));
+  assert.ok(result.ok, JSON.stringify(result.diagnostics));
+  assert.deepEqual(typecheckInMemory([{ files: result.files.filter((f) => f.path.endsWith('.ts')) }]), [[]]);
 });
