@@ -14,6 +14,7 @@ import type { DesignerStore } from './store';
 import { useTheme } from './theme';
 import { useDropNode } from './useDropNode';
 import { useInitialView } from './useInitialView';
+import { useOpeningLayout } from './useOpeningLayout';
 
 const selectGraph = (s: DesignerStore) => ({
   nodes: s.nodes,
@@ -48,6 +49,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const theme = useTheme();
   const { onDragOver, onDrop } = useDropNode();
   useInitialView(VIRTUALISE_ABOVE);
+  useOpeningLayout(VIRTUALISE_ABOVE);
   // The minimap draws every node, on every change: on large designs it is opt-in.
   const [minimapWanted, setMinimapWanted] = useState<boolean | null>(null);
   const large = nodes.length > VIRTUALISE_ABOVE;

@@ -59,6 +59,11 @@ export interface DesignerActions {
   /** Adds a fragment with fresh ids, offset from its original place, and selects it. */
   paste: (fragment: Fragment, offset: XYPosition) => void;
   /** Moves nodes to new positions in one undoable step (auto-layout). */
+  /**
+   * How the design is drawn when it opens, not an edit (no undo step, nothing to save): nodes
+   * moved to `positions` (a design whose nodes overlap), edges given their `routes`.
+   */
+  arrange: (positions: ReadonlyMap<string, XYPosition> | null, routes: ReadonlyMap<string, EdgeRoute>) => void;
   /** Moves nodes (one undoable step); with `routes` (an auto-layout's), each edge follows its route on the canvas. */
   moveNodes: (positions: ReadonlyMap<string, XYPosition>, routes?: ReadonlyMap<string, EdgeRoute>) => void;
   /** Replaces the whole design (import, reload from the server); undoable unless `version` is given. */
@@ -204,6 +209,11 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
           edges: [...deselected(get().edges), ...added.edges],
         });
       },
+      arrange: (positions, routes) =>
+        set({
+          ...(positions ? { nodes: get().nodes.map((n) => (positions.has(n.id) ? { ...n, position: { ...positions.get(n.id)! } } : n)) } : {}),
+          edges: get().edges.map((e) => ({ ...e, data: { ...e.data, route: routes.get(e.id) } })),
+        }),
       moveNodes: (positions, routes) =>
         set({
           ...edit(null, false),

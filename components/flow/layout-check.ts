@@ -24,6 +24,12 @@ export function bezierPoints(source: XY, sourcePosition: Position, target: XY, t
   });
 }
 
+/** Whether any two nodes overlap, drawn at their own positions with their estimated sizes: a drawing nobody arranged by hand. */
+export function hasOverlappingNodes(nodes: readonly DesignerNode[]): boolean {
+  const boxes = nodes.map((n) => ({ ...n.position, ...estimateNodeLayout(n) }));
+  return boxes.some((a, i) => boxes.slice(i + 1).some((b) => boxesOverlap(a, b)));
+}
+
 /**
  * What is wrong with a laid-out diagram, in words: overlapping nodes, edges drawn through a node
  * that is not one of their ends, edge labels on a node or a handle. Node sizes and handles are the
