@@ -42,7 +42,8 @@ test('hostile text in labels, descriptions, messages and string literals stays d
     design.description = text;
     wait.label = text;
     wait.description = text;
-    update.validators.push({ condition: `args.text != ${JSON.stringify(text)}`, message: text });
+    // A message's own braces are written doubled: "{…}" puts a value in (codegen/messages/update.ts).
+    update.validators.push({ condition: `args.text != ${JSON.stringify(text)}`, message: text.replace(/[{}]/g, (brace) => brace + brace) });
     design.input[0].label = text;
     design.nodes.push({ id: `log-${i}`, type: 'activity', label: text, activity: 'log', args: { message: JSON.stringify(text) }, position: { x: 0, y: 0 } });
   });
@@ -73,6 +74,19 @@ test('hostile text in labels, descriptions, messages and string literals stays d
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, workflows);
   for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) if (t === ts.SyntaxKind.StringLiteral) literals.push(scanner.getTokenValue());
   for (const text of HOSTILE) assert.ok(literals.includes(text), `missing literal for ${JSON.stringify(text)}`);
+});
+
+test('a message whose {…} part is not an expression of the language is refused on its field, never emitted', async () => {
+  const design = approvalDesign();
+  const update = design.nodes.find((n) => n.id === 'add-comment');
+  if (update?.type !== 'update') throw new Error('fixture changed');
+  update.validators.push({ condition: 'true', message: 'x ${process.exit(1)} y' });
+  const result = await compileDesign(design);
+  assert.equal(result.ok, false);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]?.field, `validators.${update.validators.length - 1}.message`);
+  assert.match(errors[0]!.message, /Unexpected "\(" at position 16; only these functions can be called/);
 });
 
 test('hostile names are rejected with a diagnostic on their node, never emitted', async () => {
