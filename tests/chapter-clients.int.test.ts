@@ -40,15 +40,14 @@ const seconds = (amount: number): Duration => ({ amount, unit: 'seconds' });
 /** In the chapter's order. */
 const CLIENTS: ChapterClient[] = [
   { template: 'approval', shorten: { 'await-approval': seconds(3) } },
-  { template: 'shopping-cart', shorten: { 'open-for-a-day': seconds(3) } },
-  { template: 'expense-approval', shorten: { 'await-decision': seconds(3) } },
+  { template: 'shopping-cart', shorten: { 'open-for-a-day': seconds(2) } },
+  { template: 'expense-approval', shorten: { 'await-decision': seconds(2) } },
   { template: 'data-pipeline' },
   { template: 'greeting', shorten: { 'wait-for-updates': seconds(4) } },
   { template: 'multi-level-approval', shorten: { 'await-approvals': seconds(3) } },
   { template: 'data-migration-progress' },
   { template: 'orchestrator', alongside: ['task-worker'], shorten: { 'await-reports': seconds(5) } },
   { template: 'bank-account', shorten: { 'await-close': seconds(3) } },
-  { template: 'queue-processing', shorten: { 'await-messages': seconds(3) } },
   { template: 'ecommerce-order', shorten: { 'await-payment': seconds(10), 'await-shipping': seconds(10), delivery: seconds(1) } },
 ];
 
@@ -60,6 +59,10 @@ before(async () => {
   const installed = process.env.SIGNALBOX_TEST_PYTHON ? { ok: true as const, python: process.env.SIGNALBOX_TEST_PYTHON } : await ensureTestPython();
   if (!installed.ok) assert.fail(installed.reason);
   python = installed.python;
+  // One request first: the test session's user is made on the first call, which concurrent first calls would race for.
+  assert.equal((await call(designsRoute.GET, {})).status, 200);
+  // Deploys overlap (each bundles its workflow code) and go on while the first clients run.
+  for (const client of CLIENTS) void deployTemplate(client.template, client.shorten, client.alongside);
 });
 after(() => stack?.stop());
 
@@ -79,20 +82,26 @@ interface Deployed {
   workflowType: string;
 }
 
-const deployed = new Map<string, Deployed>();
+const deployments = new Map<string, Promise<Deployed>>();
 
-/** Imports the template through the API and deploys it (once per template in this file). */
-async function deployTemplate(template: string, shorten?: Record<string, Duration>): Promise<Deployed> {
-  const known = deployed.get(template);
-  if (known) return known;
-  const created = await call(designsRoute.POST, { body: { design: templateDesign(template, shorten) } });
-  assert.equal(created.status, 201, `import ${template}: ${JSON.stringify(created.body)}`);
-  const designId: string = created.body.id;
-  const deployment = await call(designDeploymentsRoute.POST, { body: { force: true }, params: { id: designId } });
-  assert.equal(deployment.status, 201, `deploy ${template}: ${JSON.stringify(deployment.body)}`);
-  const result = { taskQueue: designTaskQueue(designId), workflowType: deployment.body.deployment.workflowType as string };
-  deployed.set(template, result);
-  return result;
+/** Imports the template through the API and deploys it once `after` are deployed (a design its steps refer to), once per template. */
+function deployTemplate(template: string, shorten?: Record<string, Duration>, after: string[] = []): Promise<Deployed> {
+  let deployment = deployments.get(template);
+  if (!deployment) {
+    deployment = (async () => {
+      await Promise.all(after.map((other) => deployTemplate(other)));
+      const created = await call(designsRoute.POST, { body: { design: templateDesign(template, shorten) } });
+      assert.equal(created.status, 201, `import ${template}: ${JSON.stringify(created.body)}`);
+      const designId: string = created.body.id;
+      const deployed = await call(designDeploymentsRoute.POST, { body: { force: true }, params: { id: designId } });
+      assert.equal(deployed.status, 201, `deploy ${template}: ${JSON.stringify(deployed.body)}`);
+      return { taskQueue: designTaskQueue(designId), workflowType: deployed.body.deployment.workflowType as string };
+    })();
+    // Reported by the test that awaits it; this keeps an early failure from being "unhandled".
+    deployment.catch(() => undefined);
+    deployments.set(template, deployment);
+  }
+  return deployment;
 }
 
 const envName = (template: string) => template.toUpperCase().replace(/-/g, '_');
@@ -135,7 +144,7 @@ for (const client of CLIENTS) {
       env[`SIGNALBOX_${envName(other)}_TASK_QUEUE`] = dependency.taskQueue;
       env[`SIGNALBOX_${envName(other)}_WORKFLOW_TYPE`] = dependency.workflowType;
     }
-    const target = await deployTemplate(client.template, client.shorten);
+    const target = await deployTemplate(client.template, client.shorten, client.alongside);
     env.SIGNALBOX_TASK_QUEUE = target.taskQueue;
     env.SIGNALBOX_WORKFLOW_TYPE = target.workflowType;
 
