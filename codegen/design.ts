@@ -14,7 +14,7 @@ export { flowOutputs, edgeOutput } from './validate/outputs';
 export { failurePathNodes } from './validate/failure-paths';
 export * from './names';
 export * from './expressions';
-export { tokenize, MAX_EXPRESSION_LENGTH, type Token } from './expressions/lexer';
+export { tokenize, tokenizeText, MAX_EXPRESSION_LENGTH, type Token } from './expressions/lexer';
 export * from './activities';
 export { recordsStep, entryStep } from './step-recording';
 export * from './notify-recipients';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compileDesign } from '@/codegen';
 import { DesignSchema, type Design } from '@/codegen/design';
-import { renameInExpression, renameVariable, variableUsages } from './variables';
+import { renameInExpression, renameInMessage, renameVariable, variableUsages } from './variables';
 
 const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
 
@@ -29,6 +29,20 @@ test('renaming a variable updates its declaration, assignments and every express
   assert.match(text, /\\"Request approved by \\" \+ approver"/);
   const result = await compileDesign(renamed);
   assert.deepEqual(result.diagnostics, []);
+});
+
+test("a validator's message: only its {…} parts are renamed and count as usages", async () => {
+  assert.equal(renameInMessage('decided {decided} {{decided}} {len(str(decided))}', 'decided', 'done'), 'decided {done} {{decided}} {len(str(done))}');
+  assert.equal(renameInMessage('Already decided', 'decided', 'done'), 'Already decided');
+  const design = structuredClone(approval);
+  const update = design.nodes.find((n) => n.id === 'add-comment');
+  if (update?.type !== 'update') throw new Error('the approval example has its add-comment update');
+  update.validators[0]!.message = 'Decided already ({decided}); comment by {approverName}';
+  assert.ok(variableUsages(design, 'approverName').some((u) => u.nodeId === 'add-comment' && u.field === 'validators.0.message'));
+  const renamed = renameVariable(design, 'approverName', 'approver');
+  const message = renamed.nodes.find((n) => n.id === 'add-comment');
+  assert.equal(message?.type === 'update' ? message.validators[0]!.message : '', 'Decided already ({decided}); comment by {approver}');
+  assert.deepEqual((await compileDesign(renamed)).diagnostics.filter((d) => d.severity === 'error'), []);
 });
 
 test('usages name the node and field of every read and write', () => {

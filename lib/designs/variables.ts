@@ -1,4 +1,4 @@
-import { parseExpression, referencedNames, tokenize, type Design, type Token } from '@/codegen/design';
+import { hasPlaceholders, parseExpression, parseTextTemplate, referencedNames, tokenize, tokenizeText, type Design, type Token } from '@/codegen/design';
 import { EXPRESSION_KEYS, EXPRESSION_MAP_KEYS, VARIABLE_KEYS } from './expression-fields';
 
 /**
@@ -18,8 +18,17 @@ export interface Usage {
 /** Renames `name` token-wise in one expression; text that does not lex is returned unchanged. */
 export function renameInExpression(text: string, from: string, to: string): string {
   const lexed = tokenize(text);
-  if (!lexed.ok) return text;
-  const tokens = withTemplateParts(lexed.tokens);
+  return lexed.ok ? renameInTokens(text, withTemplateParts(lexed.tokens), from, to) : text;
+}
+
+/** Renames `name` in the `{…}` parts of a validator's message ("Item {args.sku} in {cartName}"). */
+export function renameInMessage(text: string, from: string, to: string): string {
+  if (!hasPlaceholders(text)) return text;
+  const lexed = tokenizeText(text);
+  return lexed.ok ? renameInTokens(text, withTemplateParts([lexed.token]), from, to) : text;
+}
+
+function renameInTokens(text: string, tokens: readonly Token[], from: string, to: string): string {
   const isPunct = (t: Token | undefined, op: string) => t?.type === 'punct' && t.op === op;
   let out = text;
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -51,13 +60,24 @@ export function expressionUses(text: string, name: string): boolean {
 type Visitor = {
   expression: (text: string, field: string) => string;
   variable: (text: string, field: string) => string;
+  /** A validator's or check's message, whose `{…}` parts are expressions. */
+  message: (text: string, field: string) => string;
 };
+
+const RULE_MESSAGE = /(^|\.)(validators|checks)\.\d+\.message$/;
+
+function messageUses(text: string, name: string): boolean {
+  if (!hasPlaceholders(text)) return false;
+  const parsed = parseTextTemplate(text);
+  return parsed.ok ? referencedNames(parsed.ast).has(name) : renameInMessage(text, name, `${name}\u0000`) !== text;
+}
 
 /** Rebuilds a value, passing every expression and variable reference through the visitor. */
 function walk(value: unknown, path: string, key: string, visit: Visitor): unknown {
   if (typeof value === 'string') {
     if (EXPRESSION_KEYS.has(key)) return visit.expression(value, path);
     if (VARIABLE_KEYS.has(key)) return visit.variable(value, path);
+    if (RULE_MESSAGE.test(path)) return visit.message(value, path);
     return value;
   }
   if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}.${i}`, key, visit));
@@ -96,6 +116,10 @@ export function variableUsages(design: Design, name: string): Usage[] {
       if (text === name) usages.push({ nodeId, field });
       return text;
     },
+    message: (text, field) => {
+      if (messageUses(text, name)) usages.push({ nodeId, field });
+      return text;
+    },
   }));
   return usages;
 }
@@ -106,6 +130,7 @@ export function renameVariable(design: Design, from: string, to: string): Design
   const renamed = visitDesign(design, () => ({
     expression: (text) => renameInExpression(text, from, to),
     variable: (text) => (text === from ? to : text),
+    message: (text) => renameInMessage(text, from, to),
   }));
   return { ...renamed, variables: renamed.variables.map((v) => (v.name === from ? { ...v, name: to } : v)) };
 }
