@@ -91,14 +91,10 @@ async def connect() -> Client:
 
 # Features of issue 16 a chapter client needs and the templates do not have yet; a test that needs
 # one is marked xfail(strict=True) with its name, so it fails loudly once the feature lands.
-# The wire names of issue 16 ("approve", "approver_name", "add_item", …, positional arguments as the
-# chapter passes them): until they land, a chapter client sends names the templates do not answer to.
-WIRE_NAMES = "wire names (issue 16): the template's messages/fields/inputs are not yet the chapter's snake_case names (approve, approver_name, add_item, get_status)"
+# A template whose messages or fields are not (yet) under the chapter's snake_case wire names.
+WIRE_NAMES = "wire names (issue 16): the template's fields are not the chapter's snake_case names (approver_name, request_id)"
 
 # The chapter passes one bare value (`run(self, request_id: str)`, `set_language(self, language)`) or
 # several positional arguments (`approve(self, approver: str, comment: str = "")`) where a design
 # takes one record of named fields.
 BARE_ARGUMENTS = "bare and positional arguments (issue 16): the chapter sends one bare value or several positional arguments where the template takes one record of named fields"
-
-# The chapter returns records and computes over lists ({"items": len(self.items), "total": self.total}).
-RECORDS = "record/list expressions (issue 16): the chapter's results and query answers are records"

@@ -8,10 +8,8 @@ marked `# changed:`.
 
 import asyncio
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import List, Optional
 
 import pytest
 from temporalio import workflow

@@ -17,7 +17,7 @@ from temporalio import workflow
 from temporalio.client import WithStartWorkflowOperation, WorkflowUpdateFailedError
 from temporalio.common import WorkflowIDConflictPolicy
 
-from chapter_env import TASK_QUEUE, WIRE_NAMES, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 @workflow.defn(name=WORKFLOW_TYPE)  # changed: the deployed template's workflow type
