@@ -290,7 +290,7 @@ test('a template deploys and runs as drawn: the greeting’s validated language 
   const outcome = page.getByTestId('update-result-set_language');
   await execution.send('update', 'set_language', { language: 'xx' });
   await expect(outcome).toHaveAttribute('data-tone', 'rejected');
-  await expect(outcome).toContainText('Language not supported');
+  await expect(outcome).toContainText('Language xx not supported');
   await execution.send('update', 'set_language', { language: 'de' });
   await expect(outcome).not.toHaveAttribute('data-tone', 'rejected');
   await expect(outcome).toContainText('en');

@@ -13,6 +13,7 @@ from enum import Enum
 
 import pytest
 from temporalio import workflow
+from temporalio.client import WorkflowUpdateFailedError
 
 from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
@@ -204,3 +205,37 @@ Workflow completed: Order order-12345 completed - $1359.97 charged
 def test_main_prints_the_chapters_output(capsys):
     order_id = asyncio.run(main())
     assert capsys.readouterr().out == BEISPIEL_OUTPUT.replace("order-12345", order_id)
+
+
+@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (run(self, order_id: str, customer_id: str))")
+def test_validator_and_handler_refusals_carry_the_chapters_messages():
+    async def scenario():
+        client = await connect()  # changed: the test server instead of localhost:7233
+        order_id = unique("order-12346")  # changed: unique per run
+        handle = await client.start_workflow(
+            OrderWorkflow.run, args=[order_id, "customer-789"], id=order_id, task_queue=TASK_QUEUE  # changed: as in main()
+        )
+        refusals = []
+
+        async def attempt(update, argument):
+            try:
+                await handle.execute_update(update, argument)
+            except WorkflowUpdateFailedError as e:
+                refusals.append(e.cause.message)
+
+        await attempt(OrderWorkflow.process_payment, PaymentInfo(payment_method="credit_card", amount=Decimal("1.00"), card_token="tok_1234567890abcdef"))
+        await attempt(OrderWorkflow.add_item, OrderItem(sku="LAPTOP-001", name="Gaming Laptop", quantity=0, price=Decimal("1299.99")))
+        await attempt(OrderWorkflow.add_item, OrderItem(sku="LAPTOP-001", name="Gaming Laptop", quantity=1, price=Decimal("1299.99")))
+        await attempt(OrderWorkflow.process_payment, PaymentInfo(payment_method="credit_card", amount=Decimal("1299.99"), card_token="tok_123"))
+        await attempt(OrderWorkflow.process_payment, PaymentInfo(payment_method="credit_card", amount=Decimal("1.00"), card_token="tok_1234567890abcdef"))
+        await attempt(OrderWorkflow.process_payment, PaymentInfo(payment_method="credit_card", amount=Decimal("1299.99"), card_token="tok_1234567890abcdef"))
+        await attempt(OrderWorkflow.add_item, OrderItem(sku="MOUSE-001", name="Wireless Mouse", quantity=1, price=Decimal("29.99")))
+        return refusals
+
+    assert asyncio.run(scenario()) == [
+        "Cannot pay for empty order",                        # validate_payment
+        "Quantity must be positive",                         # validate_add_item
+        "Invalid card token",                                # validate_payment
+        "Payment amount 1.00 != order total 1299.99",        # process_payment
+        "Cannot add items in status: paid",                  # validate_add_item
+    ]
