@@ -93,6 +93,13 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     features: ['signal queue', 'loop', 'http activity', 'query'],
   },
   {
+    id: 'idempotent-payments',
+    title: 'Idempotent payments across continue-as-new',
+    section: '6.4.6',
+    summary: 'process_payment runs once per update id, even across continue-as-new: the ids already processed travel to the next run, and a repeated id answers "already_processed".',
+    features: ['update dedupe by update id', 'continue-as-new', 'activity in a handler'],
+  },
+  {
     id: 'ecommerce-order',
     title: 'E-commerce order',
     section: '6.6',

@@ -7,6 +7,7 @@ import dataPipeline from './data-pipeline.json';
 import ecommerceOrder from './ecommerce-order.json';
 import expenseApproval from './expense-approval.json';
 import greeting from './greeting.json';
+import idempotentPayments from './idempotent-payments.json';
 import multiLevelApproval from './multi-level-approval.json';
 import orchestrator from './orchestrator.json';
 import queueProcessing from './queue-processing.json';
@@ -31,6 +32,7 @@ const DESIGNS: Record<string, Design> = {
   'task-worker': taskWorker as Design,
   orchestrator: orchestrator as Design,
   'bank-account': bankAccount as Design,
+  'idempotent-payments': idempotentPayments as Design,
 };
 
 /** The template gallery: the catalog with each entry's design. */

@@ -23,6 +23,7 @@ test('the gallery has unique ids and every pattern the chapter shows', () => {
     'task-worker',
     'orchestrator',
     'bank-account',
+    'idempotent-payments',
   ]) {
     assert.ok(TEMPLATES.some((t) => t.id === id), id);
   }
