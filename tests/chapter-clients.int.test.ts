@@ -48,6 +48,7 @@ const CLIENTS: ChapterClient[] = [
   { template: 'data-migration-progress' },
   { template: 'orchestrator', alongside: ['task-worker'], shorten: { 'await-reports': seconds(5) } },
   { template: 'bank-account', shorten: { 'await-close': seconds(3) } },
+  { template: 'idempotent-payments', shorten: { 'await-work': seconds(3) } },
   { template: 'ecommerce-order', shorten: { 'await-payment': seconds(10), 'await-shipping': seconds(10), delivery: seconds(1) } },
 ];
 
