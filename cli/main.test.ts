@@ -63,12 +63,12 @@ test('export writes a standalone project and says what to run next', async () =>
   const out = join(mkdtempSync(join(tmpdir(), 'sb-export-')), 'approval');
   const { code, stdout } = await run(['export', approval, '--out', out]);
   assert.equal(code, 0);
-  for (const f of ['package.json', 'tsconfig.json', 'README.md', 'src/shared.ts', 'src/workflows.ts', 'src/step-tracking.ts', 'src/activities.ts', 'src/worker.ts', 'src/client.ts', 'src/workflow.test.ts']) {
+  for (const f of ['package.json', 'package-lock.json', '.gitignore', 'tsconfig.json', 'README.md', 'src/shared.ts', 'src/workflows.ts', 'src/step-tracking.ts', 'src/activities.ts', 'src/worker.ts', 'src/client.ts', 'src/workflow.test.ts']) {
     assert.ok(existsSync(join(out, f)), f);
   }
   assert.equal(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).dependencies['@temporalio/client'], '1.24.0');
-  assert.match(stdout, /Exported approval-workflow \(11 files\)/);
-  assert.match(stdout, /npm install && npm test/);
+  assert.match(stdout, /Exported approval-workflow \(14 files\)/);
+  assert.match(stdout, /npm ci && npm test/);
 });
 
 test('export never overwrites a folder with files unless forced', async () => {

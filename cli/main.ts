@@ -10,7 +10,7 @@ Commands:
   validate <design.json>              Check a design; exits 1 when it has errors
   generate <design.json> --out <dir>  Write the generated TypeScript (shared.ts, workflows.ts, step-tracking.ts, activities.ts)
   export <design.json> --out <dir>    Write a standalone Temporal project (worker, typed client, test, README);
-                                      then: cd <dir> && npm install && npm test
+                                      then: cd <dir> && npm ci && npm test
 
 Options:
   --force    export: write into a folder that is not empty (overwrites the exported files)
@@ -107,7 +107,7 @@ async function exportCommand(
   }
   if (!options.json) {
     out(`Exported ${result.projectName} (${result.files.length} files) to ${dir}`);
-    out(`Next: cd ${dir} && npm install && npm test   (needs a Temporal server at TEMPORAL_ADDRESS, default localhost:7233)`);
+    out(`Next: cd ${dir} && npm ci && npm test   (the tests run on Temporal's time-skipping test server, fetched by the SDK on first use)`);
   }
   return 0;
 }

@@ -15,10 +15,13 @@ test('"Export code" downloads the design as a standalone project zip', async ({ 
   expect(download.suggestedFilename()).toMatch(/^approval-workflow-v\d+\.zip$/);
   const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
   expect(Object.keys(files).sort()).toEqual([
+    'approval-workflow/.gitignore',
     'approval-workflow/README.md',
+    'approval-workflow/package-lock.json',
     'approval-workflow/package.json',
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
+    'approval-workflow/src/path-explorer.ts',
     'approval-workflow/src/payload-checks.ts',
     'approval-workflow/src/shared.ts',
     'approval-workflow/src/step-tracking.ts',

@@ -1,8 +1,10 @@
 /**
  * The exported approval project on a real Temporal server (TEMPORAL_ADDRESS): it type-checks with
- * its own tsconfig, its own generated test passes, and its typed client helpers drive the workflow
- * through signal, query, update, startUpdate, signal-with-start and update-with-start.
- * The export is written inside .data/ so it resolves @temporalio/* from our node_modules.
+ * its own tsconfig, its typed client helpers drive the workflow through signal, query, update,
+ * startUpdate, signal-with-start and update-with-start, and its own generated test — one test per
+ * path of the design, on Temporal's time-skipping test server (scripts/lib/test-server.ts) — passes
+ * with each path reached. The export is written inside .data/ so it resolves @temporalio/* from our
+ * node_modules.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -14,14 +16,12 @@ import { after, before, test } from 'node:test';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { nanoid } from 'nanoid';
+import { ensureTestServer } from '../../scripts/lib/test-server';
 import { approvalDesign } from '../testing/designs';
 import { runTestWorker, type TestWorker } from '../testing/worker';
 import { typecheckProject } from '../verify/typecheck';
 import { exportProject } from './index';
 import { writeExport } from './testing';
-
-const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 
 /** The parts of the exported src/client.ts and src/worker.ts this test calls. */
 type Handle = WorkflowHandle;
@@ -66,32 +66,76 @@ test('the exported project type-checks with its own tsconfig.json', () => {
   assert.deepEqual(typecheckProject(exported.dir), []);
 });
 
+interface OwnTestRun {
+  passed: string[];
+  skipped: string[];
+  summary: { pass: number; fail: number; skipped: number };
+}
+
 /** Runs an exported project's own `npm test` command (node --test via tsx) in its folder. */
-async function runOwnTest(dir: string): Promise<void> {
+async function runOwnTest(dir: string): Promise<OwnTestRun> {
   // Without NODE_TEST_CONTEXT, so the child reports as a standalone run (as `npm test` would).
   const { NODE_TEST_CONTEXT: _parentRunner, ...env } = process.env;
   const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--test', 'src/workflow.test.ts'], {
     cwd: dir,
-    env: { ...env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace },
-    timeout: 60_000,
+    env: { ...env, TEMPORAL_TEST_SERVER_PATH: await ensureTestServer() },
+    timeout: 240_000,
+    maxBuffer: 64 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string; message: string }) => assert.fail(`${error.message}\n${error.stdout}\n${error.stderr}`));
-  assert.match(run.stdout, /# pass 2\n# fail 0/);
+  const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(run.stdout)?.[1] ?? NaN);
+  const titles = (pattern: RegExp) => [...run.stdout.matchAll(pattern)].map((m) => m[1]);
+  return {
+    passed: titles(/^ok \d+ - (.*?)$/gm).filter((t) => !t.includes('# SKIP')),
+    skipped: titles(/^ok \d+ - (.*) # SKIP/gm),
+    summary: { pass: count('pass'), fail: count('fail'), skipped: count('skipped') },
+  };
 }
 
-test("the exported project's own test passes against the server", async () => {
-  await runOwnTest(exported.dir);
+test("the exported approval project's own tests reach every path a client can drive", { timeout: 300_000 }, async () => {
+  const run = await runOwnTest(exported.dir);
+  assert.equal(run.summary.fail, 0);
+  for (const path of [
+    'path: "Await approval" times out (7 days) → "Timed out"',
+    'path: "Approved?" takes "Approved" → "Approved"',
+    'path: "Approved?" takes "otherwise" → "Rejected"',
+    'path: update "addComment" is rejected: The comment must not be blank',
+  ]) {
+    assert.ok(run.passed.includes(path), `${path} was not run: ${JSON.stringify(run)}`);
+  }
+  // Deciding completes the run at once, so an update can never find it decided and still running.
+  assert.deepEqual(run.skipped, ['path: update "addComment" is rejected: The request is already decided']);
 });
 
-test("the e-commerce order export (money, item lists) passes its own test too", async () => {
-  const design = JSON.parse(readFileSync(join(import.meta.dirname, '..', '__golden__', 'order', 'design.json'), 'utf8'));
-  const result = await exportProject(design);
+/** Exports a design file of this repository, runs the project's own tests, removes it. */
+async function runOwnTestOf(...path: string[]): Promise<OwnTestRun> {
+  const result = await exportProject(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', ...path), 'utf8')));
   assert.ok(result.ok, JSON.stringify(result.diagnostics));
-  const order = writeExport(result.files, 'int-order');
+  const written = writeExport(result.files, 'int-paths');
   try {
-    await runOwnTest(order.dir);
+    return await runOwnTest(written.dir);
   } finally {
-    order.remove();
+    written.remove();
   }
+}
+
+test('the expense approval template: its timeout, both branches of its decision, each a test that passes', { timeout: 300_000 }, async () => {
+  const run = await runOwnTestOf('examples', 'expense-approval.json');
+  assert.deepEqual(run.summary, { pass: 5, fail: 0, skipped: 0 }, JSON.stringify(run));
+  assert.deepEqual(
+    run.passed.filter((title) => title.startsWith('path: ')),
+    [
+      'path: "Await decision" times out (7 days) → "Auto-reject"',
+      'path: "Approved?" takes "Approved" → "Process approved expense"',
+      'path: "Approved?" takes "otherwise" → "Notify rejection"',
+    ],
+  );
+});
+
+test('the e-commerce order golden (money, item lists, validators) passes its own per-path tests', { timeout: 300_000 }, async () => {
+  const run = await runOwnTestOf('codegen', '__golden__', 'order', 'design.json');
+  assert.equal(run.summary.fail, 0, JSON.stringify(run));
+  assert.ok(run.passed.some((title) => title.includes('times out')), JSON.stringify(run));
+  assert.ok(run.passed.filter((title) => title.includes('is rejected')).length >= 3, JSON.stringify(run));
 });
 
 test('start, query, startUpdate, update (rejected and accepted), signal: the approval path', async () => {

@@ -10,7 +10,7 @@ import { exportProject, importedPackages } from './index';
 import { kebabCase } from './model';
 import { markdownText } from './render';
 import { writeExport } from './testing';
-import { EXPORT_DEPENDENCY_VERSIONS } from './versions';
+import { EXPORT_DEPENDENCY_VERSIONS, EXPORT_DEV_DEPENDENCY_VERSIONS } from './versions';
 
 /** The smallest design there is: no input, no messages, straight to the end. */
 function minimalDesign(): Design {
@@ -40,7 +40,22 @@ test('the approval design exports as a project with every promised file', async 
   assert.equal(result.projectName, 'approval-workflow');
   assert.deepEqual(
     result.files.map((f) => f.path),
-    ['package.json', 'README.md', 'src/activities.ts', 'src/client.ts', 'src/payload-checks.ts', 'src/shared.ts', 'src/step-tracking.ts', 'src/worker.ts', 'src/workflow.test.ts', 'src/workflows.ts', 'tsconfig.json'],
+    [
+      '.gitignore',
+      'package-lock.json',
+      'package.json',
+      'README.md',
+      'src/activities.ts',
+      'src/client.ts',
+      'src/path-explorer.ts',
+      'src/payload-checks.ts',
+      'src/shared.ts',
+      'src/step-tracking.ts',
+      'src/worker.ts',
+      'src/workflow.test.ts',
+      'src/workflows.ts',
+      'tsconfig.json',
+    ],
   );
 });
 
@@ -48,7 +63,9 @@ test('package.json pins exactly the @temporalio/* packages the code imports, at 
   const result = await exportProject(approvalDesign());
   const manifest = JSON.parse(file(result, 'package.json'));
   const sources = result.files.filter((f) => f.path.startsWith('src/'));
-  assert.deepEqual(Object.keys(manifest.dependencies), importedPackages(sources));
+  // The test's own tooling (@temporalio/testing) is a dev dependency; everything else the code imports is a dependency.
+  assert.deepEqual(Object.keys(manifest.dependencies), importedPackages(sources).filter((name) => !EXPORT_DEV_DEPENDENCY_VERSIONS[name]));
+  assert.equal(manifest.devDependencies['@temporalio/testing'], EXPORT_DEV_DEPENDENCY_VERSIONS['@temporalio/testing']);
   for (const [name, version] of Object.entries(manifest.dependencies)) {
     assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is pinned to an exact version`);
     assert.equal(version, EXPORT_DEPENDENCY_VERSIONS[name]);

@@ -4,8 +4,9 @@
  * every string that lands in code is a checked identifier, a name derived from one, or a
  * JSON literal.
  */
-import { pascalCase } from '../names';
 import type { IrHandler, TsInterface, WorkflowIr } from '../ir/types';
+import { explorationCatalog } from './catalog';
+import { branchPaths, rejectionPaths, type BranchPath, type RejectionPath } from './paths';
 
 export interface ClientMessage {
   /** The wire name, e.g. "approve". */
@@ -28,6 +29,8 @@ export interface ClientMessage {
 export interface ExportModel {
   designName: string;
   workflowName: string;
+  /** The workflow name inside helper names, PascalCase without underscores: ux_DrawOrder → "UxDrawOrder" (startUxDrawOrder). */
+  helperStem: string;
   description: string | undefined;
   /** The npm package name: ApprovalWorkflow → "approval-workflow". */
   packageName: string;
@@ -51,6 +54,15 @@ export interface ExportModel {
   customActivityFiles: { name: string; filePath: string }[];
   /** Whether src/payload-checks.ts is generated (the workflow receives a payload). */
   checksPayloads: boolean;
+  /** The generated test's paths: each wait's timeout and each decision branch, each validator rule. */
+  branchPaths: BranchPath[];
+  rejectionPaths: RejectionPath[];
+  /** Whether the test has any path to explore (else it has no explorer). */
+  hasPaths: boolean;
+  /** What the test's path explorer may send (catalog.ts), as a JSON literal. */
+  catalogJson: string;
+  /** The input type the test imports, when an expected result reads the input. */
+  testInputType: string | null;
   /** The README's table of messages and their helpers. */
   messages: { messageName: string; kind: IrHandler['kind']; helpers: string[] }[];
 }
@@ -58,15 +70,22 @@ export interface ExportModel {
 const PRIMITIVE_TYPES = new Set(['string', 'number', 'boolean']);
 
 export function exportModel(ir: WorkflowIr): ExportModel {
-  const messages = (kind: IrHandler['kind']): ClientMessage[] =>
-    ir.handlers.filter((handler) => handler.kind === kind).map(clientMessage);
+  const messages = (kind: IrHandler['kind']): ClientMessage[] => withDistinctSuffixes(ir.handlers.filter((handler) => handler.kind === kind).map(clientMessage));
   const signals = messages('signal');
   const queries = messages('query');
   const updates = messages('update');
   const packageName = kebabCase(ir.workflowName);
+  const paths = branchPaths(ir);
+  const rejections = rejectionPaths(ir);
   return {
+    branchPaths: paths,
+    rejectionPaths: rejections,
+    hasPaths: paths.length + rejections.length > 0,
+    catalogJson: JSON.stringify(explorationCatalog(ir)),
+    testInputType: ir.input && paths.some((p) => p.expectedResultCode?.startsWith('(input:')) ? ir.input.name : null,
     designName: ir.designName,
     workflowName: ir.workflowName,
+    helperStem: helperStem(ir.workflowName),
     description: ir.description,
     packageName,
     taskQueueLiteral: JSON.stringify(packageName),
@@ -98,13 +117,31 @@ function clientMessage(handler: IrHandler): ClientMessage {
   return {
     messageName: handler.messageName,
     constName: handler.constName,
-    helperSuffix: pascalCase(handler.messageName),
+    helperSuffix: helperStem(handler.messageName),
     argsType: handler.args?.name ?? null,
     exampleArgsCode: handler.args ? exampleObject(handler.args) : null,
     resultTsType,
     typeofLiteral: PRIMITIVE_TYPES.has(resultTsType) ? JSON.stringify(resultTsType) : null,
     description: handler.description,
   };
+}
+
+/**
+ * A name as it reads inside a helper's name: PascalCase words, underscores dropped (ux_DrawOrder →
+ * UxDrawOrder, get_status → GetStatus), so helpers read startUxDrawOrder, queryGetStatus.
+ */
+export function helperStem(identifier: string): string {
+  const words = identifier.split('_').filter(Boolean);
+  const stem = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  // A word starting with a digit (a_1) cannot lead an identifier part after a prefix anyway, but keep it readable.
+  return stem || 'Workflow';
+}
+
+/** Two messages of a kind whose stems collide (get_status, getStatus) keep their names as written, underscores and all. */
+function withDistinctSuffixes(messages: ClientMessage[]): ClientMessage[] {
+  const counts = new Map<string, number>();
+  for (const m of messages) counts.set(m.helperSuffix, (counts.get(m.helperSuffix) ?? 0) + 1);
+  return messages.map((m) => (counts.get(m.helperSuffix)! > 1 ? { ...m, helperSuffix: m.messageName.charAt(0).toUpperCase() + m.messageName.slice(1) } : m));
 }
 
 function clientSharedImports(ir: WorkflowIr, messages: ClientMessage[]): string[] {
@@ -119,7 +156,7 @@ function exampleObject(shape: TsInterface): string {
   return `{ ${shape.fields.map((field) => `${field.name}: ${exampleValue(field.name, field.tsType)}`).join(', ')} }`;
 }
 
-function exampleValue(name: string, tsType: string): string {
+export function exampleValue(name: string, tsType: string): string {
   if (tsType === 'string') return JSON.stringify(`example ${name}`);
   if (tsType === 'number') return '1';
   if (tsType === 'boolean') return 'false';

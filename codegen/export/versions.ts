@@ -12,8 +12,12 @@ export const EXPORT_DEPENDENCY_VERSIONS: Readonly<Record<string, string>> = {
   'async-mutex': '0.5.0',
 };
 
-/** The toolchain of the exported project: type-check with tsc, run TypeScript with tsx. */
+/**
+ * The toolchain of the exported project: type-check with tsc, run TypeScript with tsx, test with
+ * Temporal's time-skipping test environment.
+ */
 export const EXPORT_DEV_DEPENDENCY_VERSIONS: Readonly<Record<string, string>> = {
+  '@temporalio/testing': '1.24.0',
   '@types/node': '20.19.43',
   tsx: '4.23.15',
   typescript: '5.9.3',

@@ -35,10 +35,13 @@ test('the latest version downloads as a zip holding one project folder', async (
   assert.equal(response.headers.get('content-disposition'), 'attachment; filename="approval-workflow-v1.zip"');
   const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
   assert.deepEqual(Object.keys(files).sort(), [
+    'approval-workflow/.gitignore',
     'approval-workflow/README.md',
+    'approval-workflow/package-lock.json',
     'approval-workflow/package.json',
     'approval-workflow/src/activities.ts',
     'approval-workflow/src/client.ts',
+    'approval-workflow/src/path-explorer.ts',
     'approval-workflow/src/payload-checks.ts',
     'approval-workflow/src/shared.ts',
     'approval-workflow/src/step-tracking.ts',
