@@ -89,3 +89,13 @@ test('every exported file says it is generated from the design and the user\'s t
   }
   assert.equal(result.files.find((f) => f.path === '.gitignore')?.contents.split('\n')[0], 'node_modules/');
 });
+
+test('the README names every file of the project', async () => {
+  for (const design of [approvalDesign()]) {
+    const result = await exportProject(design);
+    const readme = result.files.find((f) => f.path === 'README.md')!.contents;
+    for (const file of result.files.filter((f) => f.path !== 'README.md' && f.path !== 'tsconfig.json')) {
+      assert.ok(readme.includes(`\`${file.path}\``), `README.md does not mention ${file.path}`);
+    }
+  }
+});
