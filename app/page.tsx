@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
 import { DesignList } from '@/components/home/DesignList';
 import { NewDesignActions } from '@/components/home/NewDesignActions';
 import { landingPageFor } from '@/lib/auth/landing';
@@ -16,11 +16,13 @@ export default async function HomePage() {
           <div className="brand brand--lg">Signalbox</div>
           <p className="muted">Draw Temporal workflows, read the code they become, deploy them and watch them run.</p>
         </div>
-        <Link href="/executions" className="btn btn--ghost" data-testid="nav-executions">Executions</Link>
       </header>
       <NewDesignActions />
       <h2 className="section-title">Designs</h2>
-      <DesignList />
+      {/* The list reads its filters from the URL (useSearchParams). */}
+      <Suspense fallback={null}>
+        <DesignList />
+      </Suspense>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import { relations } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Design } from '@/codegen/design';
 import type { Role } from './roles';
 
@@ -17,6 +17,8 @@ export const designs = pgTable('designs', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   versioningBehavior: versioningBehavior('versioning_behavior').notNull().default('pinned'),
+  /** Who created it (the home page's owner filter); null for designs from before, or a deleted user. */
+  createdBy: text('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -22,6 +22,17 @@ const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json',
 
 useInMemoryApp();
 
+test('the home listing carries the latest version\'s tags and description, and refuses a bad tag naming it', async () => {
+  const created = await call(designsRoute.POST, { body: { design: { ...approval, tags: ['finance', 'hr'], description: 'Old words' } } });
+  const { id } = created.body;
+  await call(versionsRoute.POST, { body: { design: { ...approval, tags: ['finance'], description: 'Asks one approver' } }, params: { id } });
+  const mine = (await call(designsRoute.GET)).body.designs.find((d: { id: string }) => d.id === id);
+  assert.deepEqual({ tags: mine.tags, description: mine.description }, { tags: ['finance'], description: 'Asks one approver' });
+  const bad = await call(versionsRoute.POST, { body: { design: { ...approval, tags: ['x'.repeat(41)] } }, params: { id } });
+  assert.equal(bad.status, 400);
+  assert.match(JSON.stringify(bad.body), /tags\.0.*at most 40 characters|at most 40 characters.*tags/);
+});
+
 test('every route is dynamic and runs on Node.js', () => {
   for (const route of [compileRoute, deploymentsRoute, designDeploymentsRoute, designRoute, versionRoute, versionsRoute, designsRoute, executionRoute, executionsRoute]) {
     assert.equal(route.dynamic, 'force-dynamic');
@@ -44,6 +55,10 @@ test('designs: create, list, get, save versions, get a version', async () => {
   assert.equal(mine.name, 'Approval2');
   assert.equal(mine.latestVersion, 2);
   assert.ok(mine.updatedAt);
+
+  assert.equal(mine.owner.displayName, 'Test admin', 'the creator owns the design');
+  assert.deepEqual(mine.tags, []);
+  assert.equal(mine.deployedVersion, null);
 
   const detail = await call(designRoute.GET, { params: { id } });
   assert.equal(detail.status, 200);

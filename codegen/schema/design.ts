@@ -144,6 +144,8 @@ export const DesignSchema = z.object({
   /** The workflow type name, e.g. "ApprovalWorkflow". */
   name: z.string(),
   description: z.string().max(5000).optional(),
+  /** Labels for finding the design on the home page (e.g. "finance"); the generated code ignores them. */
+  tags: z.array(z.string().trim().min(1, 'a tag cannot be empty').max(40, 'a tag has at most 40 characters')).max(20, 'at most 20 tags').optional(),
   input: z.array(FieldSchema),
   /** The type of the workflow's result (a money amount can be returned as a string). */
   resultType: ResultTypeSchema,

@@ -14,6 +14,12 @@ export interface DesignSummary {
   name: string;
   latestVersion: number;
   updatedAt: string;
+  owner: { id: string; displayName: string | null } | null;
+  tags: string[];
+  description: string | null;
+  /** The version the newest active deployment runs; null when nothing is deployed. */
+  deployedVersion: number | null;
+  lastDeployedAt: string | null;
 }
 
 export interface DesignRecord {

@@ -1,31 +1,35 @@
 import Link from 'next/link';
 import type { Principal } from '@/lib/auth/principal';
+import { pageRuleFor, rolesAllowed } from '@/lib/auth/policy';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { AppNav, type NavLink } from './AppNav';
 import { LogoutButton } from './LogoutButton';
 
-/** The bar at the top of every signed-in page: home, name, roles, admin link, sign out. */
+const SECTIONS: readonly NavLink[] = [
+  { href: '/', label: 'Designs', testId: 'nav-designs' },
+  { href: '/executions', label: 'Executions', testId: 'nav-executions' },
+  { href: '/processes', label: 'Processes', testId: 'nav-processes' },
+  { href: '/requests', label: 'Requests', testId: 'nav-requests' },
+  { href: '/inbox', label: 'Inbox', testId: 'nav-inbox' },
+];
+
+/** The sections this user's roles may open (the page policy decides, as it does for the pages themselves). */
+function sectionsFor(user: Principal): NavLink[] {
+  return SECTIONS.filter((s) => {
+    const rule = pageRuleFor(s.href);
+    return rule !== undefined && rolesAllowed(rule.access, user.roles);
+  });
+}
+
+/** The bar at the top of every signed-in page: the sections (Designs, Executions, Processes, Requests, Inbox), name, roles, admin link, sign out. */
 export function UserMenu({ user }: { user: Principal }) {
   return (
     <nav className="appbar" aria-label="Account">
       <Link href="/" className="brand appbar__brand">
         Signalbox
       </Link>
+      <AppNav links={sectionsFor(user)} />
       <div className="appbar__right" data-testid="user-menu">
-        {user.roles.some((r) => r === 'admin' || r === 'designer') && (
-          <Link href="/processes" className="appbar__link" data-testid="nav-processes">
-            Processes
-          </Link>
-        )}
-        {user.roles.some((r) => r === 'admin' || r === 'requester') && (
-          <Link href="/requests" className="appbar__link" data-testid="nav-requests">
-            Requests
-          </Link>
-        )}
-        {user.roles.some((r) => r === 'admin' || r === 'approver') && (
-          <Link href="/inbox" className="appbar__link" data-testid="nav-inbox">
-            Inbox
-          </Link>
-        )}
         {user.roles.includes('admin') && (
           <Link href="/admin/users" className="appbar__link" data-testid="admin-link">
             Users

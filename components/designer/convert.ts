@@ -48,6 +48,7 @@ export function flowToDesign({ workflow, nodes, edges }: FlowGraph): Design {
     schemaVersion: DESIGN_SCHEMA_VERSION,
     name: workflow.name,
     ...(workflow.description !== undefined ? { description: workflow.description } : {}),
+    ...(workflow.tags?.length ? { tags: workflow.tags } : {}),
     input: workflow.input,
     resultType: workflow.resultType,
     variables: workflow.variables,

@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { DesignSchema, type Design } from '@/codegen/design';
 import { refuseUnsafeName } from '../text-safety';
 import { getDb, type Db } from '../client';
-import { designs, designVersions } from '../schema';
+import { deployments, designs, designVersions, users } from '../schema';
 import { DesignValidationError } from './errors';
 
 export interface DesignSummary {
@@ -12,6 +12,17 @@ export interface DesignSummary {
   latestVersion: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** What the home page shows and filters by: owner, tags and description of the latest version, and what is deployed. */
+export interface DesignListing extends DesignSummary {
+  createdBy: string | null;
+  ownerName: string | null;
+  description: string | null;
+  tags: string[];
+  /** The design version its newest active deployment runs; null when nothing is deployed. */
+  deployedVersion: number | null;
+  lastDeployedAt: Date | null;
 }
 
 export interface DesignDetail extends DesignSummary {
@@ -41,12 +52,12 @@ export function parseDesign(input: unknown): Design {
   return parsed.data;
 }
 
-export async function createDesign({ db: dbArg, design }: { db?: Db; design: unknown }): Promise<{ id: string; version: number }> {
+export async function createDesign({ db: dbArg, design, createdBy = null }: { db?: Db; design: unknown; createdBy?: string | null }): Promise<{ id: string; version: number }> {
   const db = dbArg ?? (await getDb());
   const parsed = parseDesign(design);
   const id = nanoid(12);
   await db.transaction(async (tx) => {
-    await tx.insert(designs).values({ id, name: parsed.name });
+    await tx.insert(designs).values({ id, name: parsed.name, createdBy });
     await tx.insert(designVersions).values({ designId: id, version: 1, design: parsed });
   });
   return { id, version: 1 };
@@ -67,6 +78,42 @@ export async function listDesigns({ db: dbArg }: { db?: Db } = {}): Promise<Desi
     .groupBy(designs.id)
     .orderBy(desc(designs.updatedAt), designs.id);
   return rows.map((row) => ({ ...row, latestVersion: Number(row.latestVersion ?? 0) }));
+}
+
+/**
+ * Every design as the home page lists it, newest first. Tags and description come from the latest
+ * version's JSON (read in SQL, not the whole design); deployment facts from the active deployments.
+ */
+export async function listDesignsForHome({ db: dbArg }: { db?: Db } = {}): Promise<DesignListing[]> {
+  const db = dbArg ?? (await getDb());
+  const latest = sql<number>`(select max(${designVersions.version}) from ${designVersions} where ${designVersions.designId} = ${designs.id})`;
+  const latestJson = (key: 'tags' | 'description') =>
+    sql<unknown>`(select ${designVersions.design} -> ${key} from ${designVersions} where ${designVersions.designId} = ${designs.id} order by ${designVersions.version} desc limit 1)`;
+  const rows = await db
+    .select({
+      id: designs.id,
+      name: designs.name,
+      createdAt: designs.createdAt,
+      updatedAt: designs.updatedAt,
+      createdBy: designs.createdBy,
+      ownerName: users.displayName,
+      latestVersion: latest,
+      tags: latestJson('tags'),
+      description: latestJson('description'),
+      deployedVersion: sql<number | null>`(select ${deployments.version} from ${deployments} where ${deployments.designId} = ${designs.id} and ${deployments.status} = 'active' order by ${deployments.createdAt} desc limit 1)`,
+      lastDeployedAt: sql<string | null>`(select max(${deployments.createdAt}) from ${deployments} where ${deployments.designId} = ${designs.id})`,
+    })
+    .from(designs)
+    .leftJoin(users, eq(users.id, designs.createdBy))
+    .orderBy(desc(designs.updatedAt), designs.id);
+  return rows.map((row) => ({
+    ...row,
+    latestVersion: Number(row.latestVersion ?? 0),
+    tags: Array.isArray(row.tags) ? row.tags.filter((t): t is string => typeof t === 'string') : [],
+    description: typeof row.description === 'string' ? row.description : null,
+    deployedVersion: row.deployedVersion === null ? null : Number(row.deployedVersion),
+    lastDeployedAt: row.lastDeployedAt === null ? null : new Date(row.lastDeployedAt),
+  }));
 }
 
 export async function getDesign({ db: dbArg, id }: { db?: Db; id: string }): Promise<DesignDetail | null> {

@@ -57,7 +57,7 @@ export async function createProcess(
   onProgress?: (progress: DeployProgress) => void,
 ): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const built = await buildOrRefuse(specInput);
-  const { id: designId } = await createDesign({ design: built.design });
+  const { id: designId } = await createDesign({ design: built.design, createdBy: principal.id });
   const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
   await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });
   const deploy = await deployDesignVersion({ designId, onProgress });

@@ -1,0 +1,2 @@
+ALTER TABLE "designs" ADD COLUMN "created_by" text;--> statement-breakpoint
+ALTER TABLE "designs" ADD CONSTRAINT "designs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
