@@ -190,10 +190,11 @@ class Checker {
     if (lambdaAt >= 0) return this.lambdaCall(e, lambdaAt);
     // append takes a whole record as its item; everything else takes plain values.
     const argTypes = e.args.map((arg, i) => (spec.params[i] === 'item' ? this.type(arg) : this.value(arg)));
-    if (e.args.length !== spec.params.length) {
-      const n = spec.params.length;
+    const required = spec.required ?? spec.params.length;
+    if (e.args.length < required || e.args.length > spec.params.length) {
+      const n = required === spec.params.length ? `${required}` : `${required} or ${spec.params.length}`;
       return this.report(
-        `${e.callee} takes ${n} argument${n === 1 ? '' : 's'}, got ${e.args.length} ${at(e.start)}`,
+        `${e.callee} takes ${n} argument${n === '1' ? '' : 's'}, got ${e.args.length} ${at(e.start)}`,
         e.start,
         e.end,
       );
@@ -233,6 +234,13 @@ class Checker {
         }
         return this.defaultCall(e, types, wrong);
       }
+      case 'slice': {
+        // Python refuses text[1.5:]; JavaScript would quietly cut the fraction. A literal must be whole.
+        const literal = (arg: Expr): Expr => (arg.kind === 'unary' && arg.op === '-' ? arg.operand : arg);
+        const fraction = e.args.find((arg, i) => i > 0 && literal(arg).kind === 'number' && !Number.isInteger((literal(arg) as ExprOf<'number'>).value));
+        if (fraction) return this.report(`slice needs whole-number positions such as 4 or -16 ${at(fraction.start)}`, fraction.start, fraction.end);
+        return this.defaultCall(e, types, wrong);
+      }
       case 'money': {
         if (types[0].kind !== 'string') return wrong(0, 'a string such as "12.50"');
         const [arg] = e.args;
@@ -253,7 +261,8 @@ class Checker {
   /** A function with fixed parameter types: each argument checked against its type. */
   private defaultCall(e: ExprOf<'call'>, types: ExprType[], wrong: (i: number, want: string) => undefined): ExprType | undefined {
     const spec = FUNCTIONS[e.callee];
-    spec.params.forEach((param, i) => {
+    // Optional trailing parameters left out (slice(text, start)) have nothing to check.
+    spec.params.slice(0, types.length).forEach((param, i) => {
       const got = types[i];
       if (param === 'primitive' ? got.kind === 'list' || got.kind === 'object' : got.kind !== param) {
         wrong(i, param === 'primitive' ? 'a single value' : article(param));

@@ -178,6 +178,11 @@ class Emitter {
         return `${emitReceiver(first)}[0]`;
       case 'rest':
         return `${emitReceiver(first)}.slice(1)`;
+      case 'slice':
+        return `${emitReceiver(first)}.slice(${rest.map((a) => this.emit(a)).join(', ')})`;
+      case 'replace':
+        // A function as the replacement: the new text is taken as it is ("$&" is not a pattern).
+        return `${emitReceiver(first)}.replaceAll(${this.emit(rest[0])}, () => ${this.emit(rest[1])})`;
       case 'updateId':
         return `(currentUpdateInfo()?.id ?? '')`;
       case 'info':

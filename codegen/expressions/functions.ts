@@ -39,6 +39,10 @@ export type EmitForm =
   /** `arg0[0]` and `arg0.slice(1)`: the head of a queue and the rest (check len(list) > 0 first). */
   | { form: 'first' }
   | { form: 'rest' }
+  /** `arg0.slice(arg1[, arg2])`: Python's text[start:end], negative indexes counting from the end. */
+  | { form: 'slice' }
+  /** `arg0.replaceAll(arg1, () => arg2)`: every occurrence, as Python's str.replace; a function, so `$&` in the new text stays literal. */
+  | { form: 'replace' }
   | { form: 'sum' }
   /** `arg0.<method>((item) => body)`; count is `arg0.filter(…).length`; sum maps, then adds. */
   | { form: 'lambda'; method: 'filter' | 'map' | 'some' | 'every' | 'count' | 'sum' }
@@ -51,7 +55,7 @@ export type EmitForm =
 
 export interface FunctionSpec {
   params: readonly ParamType[];
-  /** How many leading arguments are required (all of them unless said): sum(list[, item => …]). */
+  /** How many leading arguments are required (all of them unless said): sum(list[, item => …]), slice(text, start[, end]). */
   required?: number;
   returns: ReturnType;
   emit: EmitForm;
@@ -66,6 +70,8 @@ const FUNCTION_TABLE = {
   trim: { params: ['string'], returns: 'string', emit: { form: 'method', name: 'trim' }, signature: 'trim(text) → text' },
   contains: { params: ['text-or-list', 'item'], returns: 'boolean', emit: { form: 'method', name: 'includes' }, signature: 'contains(text or list, value) → boolean' },
   startsWith: { params: ['string', 'string'], returns: 'boolean', emit: { form: 'method', name: 'startsWith' }, signature: 'startsWith(text, prefix) → boolean' },
+  slice: { params: ['string', 'number', 'number'], required: 2, returns: 'string', emit: { form: 'slice' }, signature: 'slice(text, start[, end]) → text, as Python\'s text[start:end] (slice(token, -16): the last 16 characters)' },
+  replace: { params: ['string', 'string', 'string'], returns: 'string', emit: { form: 'replace' }, signature: 'replace(text, old, new) → text with every old replaced by new' },
   str: { params: ['primitive'], returns: 'string', emit: { form: 'global', name: 'String' }, signature: 'str(value) → text' },
   round: { params: ['number'], returns: 'number', emit: { form: 'global', name: 'Math.round' }, signature: 'round(number) → number' },
   floor: { params: ['number'], returns: 'number', emit: { form: 'global', name: 'Math.floor' }, signature: 'floor(number) → number' },
