@@ -8,10 +8,13 @@ import { nodeTypes } from '../flow/node-types';
 import { edgeTypes } from '../flow/RoutedEdge';
 import { Overview } from '../flow/Overview';
 import { isValidConnection } from './connection';
-import { ConnectionRefusal } from './ConnectionRefusal';
+import { ConnectionRefusal, RefusalNote } from './ConnectionRefusal';
+import { ConnectMenu } from './ConnectMenu';
+import type { FittingKind } from './connect-menu';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
 import { useTheme } from './theme';
+import { useConnectEnd } from './useConnectEnd';
 import { useDropNode } from './useDropNode';
 import { useInitialView } from './useInitialView';
 import { useOpeningLayout } from './useOpeningLayout';
@@ -64,6 +67,14 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
     void fitView(focusNode(id));
   }, [store, fitView]);
   const decorations = useMemo(() => ({ diagnostics: groupByNode(diagnostics) }), [diagnostics]);
+  const { onConnectStart, onConnectEnd, menu, closeMenu, refused } = useConnectEnd();
+  const pick = useCallback((fit: FittingKind) => {
+    if (!menu) return;
+    // Centre the new step (about 200×70) under the drop point, like a palette drop.
+    const position = { x: Math.round(menu.flowPosition.x - 100), y: Math.round(menu.flowPosition.y - 30) };
+    store.getState().addConnectedNode(fit.kind, position, menu.from, fit.handle);
+    closeMenu();
+  }, [menu, store, closeMenu]);
   const validate = useCallback(
     (c: Connection | Edge) => isValidConnection(c, store.getState()),
     [store],
@@ -80,6 +91,9 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          onPaneClick={closeMenu}
           isValidConnection={validate}
           deleteKeyCode={DELETE_KEYS}
           minZoom={MIN_ZOOM}
@@ -96,6 +110,8 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           {showMinimap && <MiniMap pannable zoomable className="minimap" />}
           {overview && <Overview nodes={nodes} edges={edges} onPick={reveal} />}
           <ConnectionRefusal />
+          {refused && <RefusalNote reason={refused.reason} at={refused.at} testId="connection-refused" />}
+          {menu && <ConnectMenu menu={menu} onPick={pick} onClose={closeMenu} />}
           {large && (
             <Panel position="bottom-right" className="minimap-toggle">
               <button type="button" className="btn btn--sm" data-testid="minimap-toggle" onClick={() => setMinimapWanted(!showMinimap)}

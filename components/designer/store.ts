@@ -16,7 +16,7 @@ import { makeEdge } from '../flow/edges';
 import { dropEstimates, withLayoutEstimates } from '../flow/estimate';
 import { isHandlerType, sourceHandles } from '../flow/handles';
 import type { DesignerEdge, DesignerNode, NodeData, WorkflowSettings } from '../flow/types';
-import type { ConnectionVerdict } from './connection';
+import type { ConnectionVerdict, DragEnd } from './connection';
 import { designToFlow, flowToDesign } from './convert';
 import { changeEdge, type ConnectionEdit } from './edge-edit';
 import { defaultNodeData, newId } from './defaults';
@@ -46,6 +46,11 @@ export interface DesignerActions {
   onConnect: (connection: Connection) => void;
   /** Adds a node (with `data` over the kind's defaults), selected; returns its id. */
   addNode: <T extends NodeType>(type: T, position: XYPosition, data?: Partial<NodeData<T>>) => string;
+  /**
+   * Adds a node connected to the handle a connection was dragged from (dropped on empty canvas), in
+   * one undoable step; `handle` is the new node's end (connect-menu.ts). Returns the new node's id.
+   */
+  addConnectedNode: (type: NodeType, position: XYPosition, from: DragEnd, handle: string) => string;
   updateNodeData: <T extends NodeType>(id: string, patch: Partial<NodeData<T>>) => void;
   /** Moves a connection to another output or target (the edge inspector); refused with the reason a drag would give. */
   updateEdge: (id: string, change: ConnectionEdit) => ConnectionVerdict;
@@ -81,6 +86,22 @@ export interface DesignerActions {
 export type DesignerStore = DesignerState & DesignerActions;
 
 const CONTENT_CHANGES = new Set(['add', 'remove', 'replace']);
+
+/** A new node of a kind (with `data` over the kind's defaults), selected and sized up front. */
+function newNode<T extends NodeType>(id: string, type: T, position: XYPosition, data?: Partial<NodeData<T>>): DesignerNode {
+  return withLayoutEstimates([{ id, type, position, data: { ...defaultNodeData(type), ...data }, selected: true } as DesignerNode])[0]!;
+}
+
+/** The edges with connection `c` added (null if its source is unknown or has no handle). */
+function connected(nodes: readonly DesignerNode[], edges: DesignerEdge[], c: Connection): DesignerEdge[] | null {
+  const source = nodes.find((n) => n.id === c.source);
+  if (!source || !c.sourceHandle) return null;
+  const fromHandler = isHandlerType(source.type);
+  const edge = makeEdge({ id: newId(), source: c.source, target: c.target, sourceHandle: c.sourceHandle, fromHandler });
+  // An output leads to one place: a new connection replaces the old one from the same handle.
+  const kept = fromHandler ? edges : edges.filter((e) => !(e.source === c.source && e.sourceHandle === c.sourceHandle));
+  return addEdge(edge, kept);
+}
 
 export function createDesignerStore(init: { designId: string; design: Design; version: number | null }) {
   const { workflow, edges, ...loaded } = designToFlow(init.design);
@@ -136,20 +157,21 @@ export function createDesignerStore(init: { designId: string; design: Design; ve
         set({ edges: applyEdgeChanges(changes, get().edges), ...(content ? edit('remove') : {}) });
       },
       onConnect: (c) => {
-        const source = get().nodes.find((n) => n.id === c.source);
-        if (!source || !c.sourceHandle) return;
-        const fromHandler = isHandlerType(source.type);
-        const edge = makeEdge({ id: newId(), source: c.source, target: c.target, sourceHandle: c.sourceHandle, fromHandler });
-        // An output leads to one place: a new connection replaces the old one from the same handle.
-        const kept = fromHandler
-          ? get().edges
-          : get().edges.filter((e) => !(e.source === c.source && e.sourceHandle === c.sourceHandle));
-        set({ ...edit(null), edges: addEdge(edge, kept) });
+        const edges = connected(get().nodes, get().edges, c);
+        if (edges) set({ ...edit(null), edges });
       },
       addNode: (type, position, data) => {
         const id = newId();
-        const [node] = withLayoutEstimates([{ id, type, position, data: { ...defaultNodeData(type), ...data }, selected: true } as DesignerNode]);
-        set({ ...edit(null), nodes: [...deselected(get().nodes), node!], edges: deselected(get().edges) });
+        set({ ...edit(null), nodes: [...deselected(get().nodes), newNode(id, type, position, data)], edges: deselected(get().edges) });
+        return id;
+      },
+      addConnectedNode: (type, position, from, handle) => {
+        const id = newId();
+        const nodes = [...deselected(get().nodes), newNode(id, type, position)];
+        const [source, target] = from.type === 'source' ? [{ nodeId: from.nodeId, id: from.id ?? null }, { nodeId: id, id: handle }] : [{ nodeId: id, id: handle }, { nodeId: from.nodeId, id: from.id ?? null }];
+        const c = { source: source.nodeId, sourceHandle: source.id, target: target.nodeId, targetHandle: target.id };
+        const edges = connected(nodes, deselected(get().edges), c) ?? deselected(get().edges);
+        set({ ...edit(null), nodes, edges });
         return id;
       },
       updateNodeData: (id, patch) => {
