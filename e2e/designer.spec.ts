@@ -215,8 +215,7 @@ test('variables: rename everywhere from the outline, delete with a warning when 
 test('the theme choice is applied everywhere and remembered', async ({ page }) => {
   const designer = new DesignerPage(page);
   await designer.createNew();
-  const toggle = page.getByTestId('theme-toggle');
-  while ((await toggle.getAttribute('data-theme-choice')) !== 'dark') await toggle.click();
+  await page.getByTestId('theme-dark').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(designer.canvas.locator('.react-flow')).toHaveClass(/dark/);
   await page.reload();

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Principal } from '@/lib/auth/principal';
 import { pageRuleFor, rolesAllowed } from '@/lib/auth/policy';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { ThemeControl } from '../theme/ThemeControl';
 import { AppNav, type NavLink } from './AppNav';
 import { LogoutButton } from './LogoutButton';
 
@@ -35,6 +36,7 @@ export function UserMenu({ user }: { user: Principal }) {
             Users
           </Link>
         )}
+        <ThemeControl />
         <NotificationBell />
         <span className="appbar__user">
           <span data-testid="user-name">{user.displayName}</span>{' '}

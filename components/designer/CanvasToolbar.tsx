@@ -3,6 +3,7 @@ import { Panel } from '@xyflow/react';
 import { FIT_ALL, useFitView } from '../flow/fit';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
+import { Icon } from '../ui/Icon';
 
 const select = (s: DesignerStore) => ({ canUndo: s.history.past.length > 0, canRedo: s.history.future.length > 0 });
 
@@ -20,9 +21,9 @@ export function CanvasToolbar({ onLayout, layoutBusy, onHelp }: Props) {
   return (
     <Panel position="top-left" className="canvas-toolbar" data-testid="canvas-toolbar">
       <button type="button" className="btn btn--sm" data-testid="undo" disabled={!canUndo} title="Undo (Ctrl/⌘+Z)"
-        onClick={() => store.getState().undo()}>↶ Undo</button>
+        onClick={() => store.getState().undo()}><Icon name="undo" size={14} /> Undo</button>
       <button type="button" className="btn btn--sm" data-testid="redo" disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)"
-        onClick={() => store.getState().redo()}>↷ Redo</button>
+        onClick={() => store.getState().redo()}><Icon name="redo" size={14} /> Redo</button>
       <span className="canvas-toolbar__sep" />
       <button type="button" className="btn btn--sm" data-testid="auto-layout" disabled={layoutBusy} title="Auto-layout (Shift+L)"
         onClick={onLayout}>{layoutBusy ? 'Laying out…' : 'Auto-layout'}</button>

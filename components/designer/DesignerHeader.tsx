@@ -10,7 +10,6 @@ import { ExportButton } from './ExportButton';
 import { SaveIndicator } from './SaveIndicator';
 import { StartDialog } from './StartDialog';
 import type { DesignerStore } from './store';
-import { ThemeToggle } from './ThemeToggle';
 import { useActiveDeployment } from './useActiveDeployment';
 import { useSaveDeploy } from './useSaveDeploy';
 
@@ -64,7 +63,6 @@ export function DesignerHeader() {
         onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
       <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} />
       <div className="designer-header__actions">
-        <ThemeToggle />
         <DesignFileMenu saveNow={saveNow} />
         <ExportButton saveNow={saveNow} />
         <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { NameEditor } from './NameEditor';
 import { STEP_UI } from '../../steps';
 import type { HandlerKind } from './handlers';
+import { Icon } from '../../ui/Icon';
 
 interface Props {
   id: string;
@@ -16,7 +17,7 @@ interface Props {
   onDelete: () => void;
 }
 
-/** A message handler in the outline: click shows it on the canvas; ✎ renames the message; × deletes (warning when connected). */
+/** A message handler in the outline: click shows it on the canvas; the pencil renames the message; × deletes (warning when connected). */
 export function HandlerRow({ id, kind, name, label, problemWith, onReveal, onRename, onDelete }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const problem = draft === null || draft === name ? null : problemWith(draft);
@@ -35,7 +36,7 @@ export function HandlerRow({ id, kind, name, label, problemWith, onReveal, onRen
           onChange={setDraft} onCommit={commit} onCancel={() => setDraft(null)} />
       )}
       <button type="button" className="icon-btn" aria-label={`Rename the ${kind} ${name}`} title="Rename the message"
-        data-testid="rename-handler" onClick={() => setDraft(name)}>✎</button>
+        data-testid="rename-handler" onClick={() => setDraft(name)}><Icon name="pencil" size={13} /></button>
       <button type="button" className="icon-btn" aria-label={`Delete the ${kind} ${name}`} data-testid="delete-handler" onClick={onDelete}>×</button>
     </li>
   );
