@@ -55,7 +55,7 @@ export function exprTsType(type: ExprType): string {
     case 'list':
       return type.item ? `${exprTsType(type.item).includes(' ') ? `(${exprTsType(type.item)})` : exprTsType(type.item)}[]` : 'never[]';
     case 'object': {
-      const fields = Object.keys(type.fields).map((name) => `${name}: ${exprTsType(type.fields[name])}`);
+      const fields = Object.keys(type.fields).map((name) => `${name}${type.optional?.includes(name) ? '?' : ''}: ${exprTsType(type.fields[name])}`);
       return `{ ${fields.join('; ')} }`;
     }
     default:

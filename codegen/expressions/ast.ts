@@ -16,6 +16,11 @@ export type Expr =
   | ({ kind: 'identifier'; name: string } & Span)
   /** `[]`: an empty list, typed by where it is stored. */
   | ({ kind: 'emptyList' } & Span)
+  /**
+   * `none`: no value. Only a record field may be none (directly or as a branch of `?:`), and such a
+   * field is left out of the record: `{vp: amount > 10000 ? vpStatus : none}` has no `vp` below 10,001.
+   */
+  | ({ kind: 'none' } & Span)
   | ({ kind: 'member'; object: Expr; property: string; propertyStart: number } & Span)
   /** The function name occupies [start, start + callee.length). */
   | ({ kind: 'call'; callee: FunctionName; args: Expr[] } & Span)
@@ -112,6 +117,7 @@ export function childrenOf(e: Expr): readonly Expr[] {
     case 'boolean':
     case 'identifier':
     case 'emptyList':
+    case 'none':
       return [];
   }
 }
@@ -126,4 +132,10 @@ export function findTooDeep(ast: Expr, maxDepth: number): Expr | undefined {
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
   }
   return undefined;
+}
+
+/** Whether a record field's value can be none: `none` itself, or a `?:` with a branch that can. */
+export function mayBeNone(e: Expr): boolean {
+  if (e.kind === 'none') return true;
+  return e.kind === 'conditional' && (mayBeNone(e.consequent) || mayBeNone(e.alternate));
 }

@@ -1,4 +1,4 @@
-import type { BinaryOp, Expr, ExprOf } from './ast';
+import { mayBeNone, type BinaryOp, type Expr, type ExprOf } from './ast';
 import { at, type ExprError } from './errors';
 import { FUNCTIONS, MONEY_HELPERS } from './functions';
 import { closest } from './suggest';
@@ -10,6 +10,7 @@ import {
   assignable,
   fieldNames,
   formatType,
+  isOptional,
   primitive,
   type ExprType,
   type PrimitiveKind,
@@ -109,6 +110,8 @@ class Checker {
         return BOOLEAN;
       case 'emptyList':
         return { kind: 'list', item: null };
+      case 'none':
+        return this.report(`none can only be a record field's value ${at(e.start)}, where it leaves the field out: {vp: needed ? status : none}`, e.start, e.end);
       case 'identifier':
         return this.identifier(e);
       case 'member':
@@ -169,7 +172,12 @@ class Checker {
         propertyEnd,
       );
     }
-    if (Object.hasOwn(object.fields, e.property)) return object.fields[e.property];
+    if (Object.hasOwn(object.fields, e.property)) {
+      if (isOptional(object, e.property)) {
+        return this.report(`${name}.${e.property} may be left out (none) ${at(e.propertyStart)}; it can be answered, not read`, e.propertyStart, propertyEnd);
+      }
+      return object.fields[e.property];
+    }
     const fields = fieldNames(object);
     const near = closest(e.property, fields);
     const hint = near
@@ -363,16 +371,43 @@ class Checker {
 
   private record(e: ExprOf<'record'>): ExprType | undefined {
     const fields: Record<string, ExprType> = {};
+    const optional: string[] = [];
     let failed = false;
     for (const field of e.fields) {
-      const t = this.type(field.value);
+      const maybe = mayBeNone(field.value);
+      if (field.value.kind === 'none') {
+        failed = true;
+        this.report(`The field "${field.key}" is always none ${at(field.value.start)}; leave it out, or write ${field.key}: condition ? value : none`, field.value.start, field.value.end);
+        continue;
+      }
+      if (maybe) optional.push(field.key);
+      const t = maybe ? this.optionalValue(field.value) : this.type(field.value);
       if (t === undefined) failed = true;
       else if (t.kind === 'list' && t.item === null) {
         failed = true;
         this.report(`The field "${field.key}" is an empty list whose items are unknown ${at(field.value.start)}; use a list variable instead`, field.value.start, field.value.end);
       } else fields[field.key] = t;
     }
-    return failed ? undefined : { kind: 'object', fields };
+    if (failed) return undefined;
+    return optional.length > 0 ? { kind: 'object', fields, optional: optional.sort() } : { kind: 'object', fields };
+  }
+
+  /**
+   * The type of a record field's value that may be none: `cond ? value : none`, nested as deep as
+   * needed (`a ? x : b ? y : none`); every branch that is not none has one type.
+   */
+  private optionalValue(e: Expr): ExprType | undefined {
+    if (e.kind !== 'conditional') return this.type(e);
+    this.needBoolean(e.test, this.value(e.test), 'before "?"');
+    const branches = [e.consequent, e.alternate].filter((b) => b.kind !== 'none');
+    const types = branches.map((b) => (mayBeNone(b) ? this.optionalValue(b) : this.type(b)));
+    if (types.some((t) => t === undefined)) return undefined;
+    const [a, b] = types as ExprType[];
+    if (b === undefined) return a;
+    if (!assignable(a, b) && !assignable(b, a)) {
+      return this.report(`Both sides of ":" must have the same type, got ${formatType(a)} and ${formatType(b)} ${at(e.colonStart)}`, e.colonStart, e.colonStart + 1);
+    }
+    return a.kind === 'list' && a.item === null ? b : a;
   }
 
   /** f"…{value}…": each value is a string, number, boolean or amount of money. */

@@ -3,6 +3,7 @@ import {
   CONDITIONAL_PRECEDENCE,
   POSTFIX_PRECEDENCE,
   UNARY_PRECEDENCE,
+  mayBeNone,
   precedenceOf,
   type BinaryOp,
   type Expr,
@@ -69,6 +70,8 @@ class Emitter {
         return emitName(ast.name);
       case 'emptyList':
         return '[]';
+      case 'none':
+        throw new Error('none in an expression AST outside a record field');
       case 'member':
         return `${emitReceiver(ast.object)}.${emitProperty(ast.property)}`;
       case 'call':
@@ -140,9 +143,21 @@ class Emitter {
       const key = emitProperty(field.key);
       if (keys.has(key)) throw new Error(`Refusing to emit the key ${JSON.stringify(key)} twice`);
       keys.add(key);
-      return `${key}: ${this.emit(field.value)}`;
+      // A field that may be none is spread in only when it has a value: `...(c ? { vp: x } : {})`.
+      return mayBeNone(field.value) ? `...(${this.emitOptionalField(key, field.value)})` : `${key}: ${this.emit(field.value)}`;
     });
     return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
+  }
+
+  /** `c ? { key: value } : {}` for `key: c ? value : none`, nested conditionals in parentheses. */
+  private emitOptionalField(key: string, e: Expr): string {
+    if (e.kind === 'none') return '{}';
+    if (e.kind === 'conditional' && mayBeNone(e)) {
+      const branch = (b: Expr): string => (b.kind === 'conditional' ? `(${this.emitOptionalField(key, b)})` : this.emitOptionalField(key, b));
+      const test = precedenceOf(e.test) <= CONDITIONAL_PRECEDENCE ? `(${this.emit(e.test)})` : this.emit(e.test);
+      return `${test} ? ${branch(e.consequent)} : ${branch(e.alternate)}`;
+    }
+    return `{ ${key}: ${this.emit(e)} }`;
   }
 
   /** f"a{x}b" → `"a" + String(x) + "b"`: text parts as string literals, values through String(). */

@@ -196,6 +196,7 @@ class Parser {
     const { text: word, start, end } = token;
     this.advance();
     if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true', start, end };
+    if (word === 'none') return { kind: 'none', start, end };
     if (this.isPunct('(')) {
       if (!isFunctionName(word)) {
         const near = closest(word, FUNCTION_NAMES);
@@ -278,7 +279,7 @@ class Parser {
   private parseLambda(): Expr {
     const param = this.peek();
     if (param.type !== 'word') throw this.unexpected(param, 'expected a name');
-    if (isReservedWord(param.text) || param.text === 'true' || param.text === 'false') {
+    if (isReservedWord(param.text) || param.text === 'true' || param.text === 'false' || param.text === 'none') {
       throw new ExprSyntaxError(`"${param.text}" ${at(param.start)} is a reserved word and cannot be used as a name`, param.start, param.end);
     }
     this.advance();

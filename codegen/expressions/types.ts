@@ -8,7 +8,8 @@ export type ExprType =
   | { kind: 'boolean' }
   | { kind: 'money' }
   | { kind: 'list'; item: ExprType | null }
-  | { kind: 'object'; fields: Record<string, ExprType> };
+  /** `optional`: the fields a record may leave out (a field written `cond ? value : none`), sorted. */
+  | { kind: 'object'; fields: Record<string, ExprType>; optional?: readonly string[] };
 
 export type PrimitiveKind = 'string' | 'number' | 'boolean';
 export type PrimitiveType = Extract<ExprType, { kind: PrimitiveKind }>;
@@ -55,7 +56,7 @@ export function formatType(t: ExprType): string {
   if (t.kind !== 'object') return t.kind;
   const names = fieldNames(t);
   if (names.length === 0) return '{}';
-  return `{ ${names.map((n) => `${n}: ${formatType(t.fields[n])}`).join('; ')} }`;
+  return `{ ${names.map((n) => `${n}${isOptional(t, n) ? '?' : ''}: ${formatType(t.fields[n])}`).join('; ')} }`;
 }
 
 /** Whether a value of type `got` may be stored where `want` is expected (`[]` fits any list). */
@@ -67,7 +68,12 @@ export function assignable(got: ExprType, want: ExprType): boolean {
   if (got.kind === 'object' && want.kind === 'object') {
     const a = fieldNames(got);
     const b = fieldNames(want);
-    return a.length === b.length && a.every((name, i) => name === b[i] && assignable(got.fields[name], want.fields[name]));
+    return a.length === b.length && a.every((name, i) => name === b[i] && isOptional(got, name) === isOptional(want, name) && assignable(got.fields[name], want.fields[name]));
   }
   return got.kind === want.kind;
+}
+
+/** Whether a record may leave this field out (`{vp: needed ? status : none}`). */
+export function isOptional(t: ObjectType, field: string): boolean {
+  return t.optional?.includes(field) ?? false;
 }
