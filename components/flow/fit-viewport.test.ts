@@ -42,6 +42,9 @@ test('Fit never zooms out below readable text: a large design is shown from its 
   const drawn = onScreen(view, tall);
   assert.ok(drawn.y > 0 && drawn.y < 60, `the top in view: ${drawn.y}`);
   assert.ok(Math.abs(drawn.x + drawn.width / 2 - canvas.width / 2) < 1, 'centred across');
+  // With the minimap in the corner it runs down beside the minimap, not under it.
+  const beside = onScreen(fitViewport(tall, canvas.width, canvas.height, [minimap], { ...options, readableZoom: READABLE_ZOOM }), tall);
+  assert.ok(beside.x + beside.width <= minimap.x, `beside the minimap: ${JSON.stringify(beside)}`);
   // Without the floor, the same design is shrunk to unreadable text.
   assert.ok(fitViewport(tall, canvas.width, canvas.height, [], options).zoom < READABLE_ZOOM / 5);
   // A small design still fits, never magnified past maxZoom.

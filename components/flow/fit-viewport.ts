@@ -66,9 +66,14 @@ export function fitViewport(bounds: Box, width: number, height: number, covered:
   const zoomFor = (r: Box) => Math.min(r.width / (bounds.width * (1 + padding)), r.height / (bounds.height * (1 + padding)));
   const regions = freeRegions({ x: 0, y: 0, width, height }, covered);
   const candidates = regions.length ? regions : [{ x: 0, y: 0, width, height }];
-  const region = candidates.reduce((best, r) => (zoomFor(r) > zoomFor(best) || (zoomFor(r) === zoomFor(best) && r.width * r.height > best.width * best.height) ? r : best));
-  const fitted = Math.min(Math.max(zoomFor(region), minZoom), maxZoom);
-  const zoom = readableZoom !== undefined && fitted < readableZoom ? Math.min(readableZoom, maxZoom) : fitted;
+  const fitting = candidates.reduce((best, r) => (zoomFor(r) > zoomFor(best) || (zoomFor(r) === zoomFor(best) && r.width * r.height > best.width * best.height) ? r : best));
+  const fitted = Math.min(Math.max(zoomFor(fitting), minZoom), maxZoom);
+  const clamped = readableZoom !== undefined && fitted < readableZoom;
+  const zoom = clamped ? Math.min(readableZoom, maxZoom) : fitted;
+  // Shown from its top at the readable zoom, the design runs off the bottom: the tallest region it
+  // fits across keeps what is in view clear of the overlays (beside the minimap, not above it).
+  const across = candidates.filter((r) => bounds.width * zoom <= r.width);
+  const region = clamped && across.length ? across.reduce((best, r) => (r.height > best.height ? r : best)) : fitting;
   const centreX = region.x + region.width / 2;
   const centreY = region.y + region.height / 2;
   const margin = (region.height * padding) / 2 / (1 + padding);
