@@ -34,11 +34,31 @@ export const designVersions = pgTable(
       .references(() => designs.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     design: jsonb('design').$type<Design>().notNull(),
+    /** What the person saving said about it (Save's optional message, or "Deployed" for a deploy's version); null when nothing was said. */
+    message: text('message'),
+    /** Who saved it; null for versions from before migration 0009, the API without a user, or a deleted user. */
+    createdBy: text('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('design_versions_design_id_version_unique').on(t.designId, t.version)],
 );
 export type DesignVersionRow = InferSelectModel<typeof designVersions>;
+
+/**
+ * The designer's autosaved work in progress, one per design: edits land here, not in versions. A
+ * version is made from it by Save or Deploy (which then remove it); `baseVersion` is the version
+ * the edits started from, so a draft over a version saved elsewhere since is a conflict.
+ */
+export const designDrafts = pgTable('design_drafts', {
+  designId: text('design_id')
+    .primaryKey()
+    .references(() => designs.id, { onDelete: 'cascade' }),
+  design: jsonb('design').$type<Design>().notNull(),
+  baseVersion: integer('base_version').notNull(),
+  updatedBy: text('updated_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type DesignDraftRow = InferSelectModel<typeof designDrafts>;
 
 export const deploymentStatus = pgEnum('deployment_status', ['active', 'retired']);
 export type DeploymentStatus = (typeof deploymentStatus.enumValues)[number];

@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { DesignSchema, type Design } from '@/codegen/design';
 import { refuseUnsafeName } from '../text-safety';
 import { getDb, type Db } from '../client';
-import { deployments, designs, designVersions, users } from '../schema';
+import { deployments, designDrafts, designs, designVersions, users } from '../schema';
 import { DesignValidationError } from './errors';
 
 export interface DesignSummary {
@@ -58,7 +58,7 @@ export async function createDesign({ db: dbArg, design, createdBy = null }: { db
   const id = nanoid(12);
   await db.transaction(async (tx) => {
     await tx.insert(designs).values({ id, name: parsed.name, createdBy });
-    await tx.insert(designVersions).values({ designId: id, version: 1, design: parsed });
+    await tx.insert(designVersions).values({ designId: id, version: 1, design: parsed, createdBy });
   });
   return { id, version: 1 };
 }
@@ -149,17 +149,23 @@ export class VersionConflictError extends Error {
 /**
  * Saves a new version (n+1) and updates the design's name and updatedAt; null when the design is missing.
  * With `baseVersion` (optimistic concurrency), throws VersionConflictError unless it is still the latest.
+ * The version now holds the work in progress, so the design's draft (db/repository/design-drafts.ts) goes.
  */
 export async function saveVersion({
   db: dbArg,
   id,
   design,
   baseVersion,
+  message = null,
+  createdBy = null,
 }: {
   db?: Db;
   id: string;
   design: unknown;
   baseVersion?: number;
+  /** What the person saving says about this version (blank means none). */
+  message?: string | null;
+  createdBy?: string | null;
 }): Promise<{ version: number } | null> {
   const db = dbArg ?? (await getDb());
   const parsed = parseDesign(design);
@@ -179,7 +185,9 @@ export async function saveVersion({
     // Throwing rolls the transaction back, name and updatedAt included.
     if (baseVersion !== undefined && baseVersion !== current) throw new VersionConflictError(baseVersion, current);
     const version = current + 1;
-    await tx.insert(designVersions).values({ designId: id, version, design: parsed });
+    const said = message?.trim() ? message.trim() : null;
+    await tx.insert(designVersions).values({ designId: id, version, design: parsed, message: said, createdBy });
+    await tx.delete(designDrafts).where(eq(designDrafts.designId, id));
     return { version };
   });
 }

@@ -6,3 +6,5 @@ export * from './users';
 export * from './sessions';
 export * from './tokens';
 export * from './audit';
+export * from './design-drafts';
+export * from './design-history';
