@@ -4,11 +4,12 @@ import { exprTsType } from '../field-types';
 import { messageOf } from '../messages';
 import type { MessageLowerContext } from '../messages/types';
 import { argsInterfaceName, fieldsInterfaceName, messageConstName } from '../names';
-import type { HandlerNode } from '../schema/design';
+import { messageTypeStem } from '../message-names';
+import { isHandlerNode, type HandlerNode } from '../schema/design';
 import type { ActivityCallOptions } from './proxies';
 import { expressionKey, type ValidatedDesign } from '../validate';
 import { activityArgsCode, tsFields, wireTsFields } from './code';
-import { payloadConstName, readsRenamed } from './payloads';
+import { argumentsTuple, payloadConstName, readsRenamed } from './payloads';
 import type { IrAssignment, IrHandler, IrPayloadUse } from './types';
 
 /**
@@ -29,6 +30,8 @@ export function lowerHandler(
       const compiled = validated.expressions.get(expressionKey(node.id, field));
       return compiled ? referencedNames(compiled.ast).has('args') : false;
     });
+  // A signal and an update sharing a wire name get distinct argument types (codegen/message-names.ts).
+  const stemOf = (h: HandlerNode): string => messageTypeStem(h, validated.design.nodes.filter(isHandlerNode));
   const context: MessageLowerContext = {
     has,
     code: (field) => code(node.id, field),
@@ -52,10 +55,16 @@ export function lowerHandler(
       usesArgs: readsArgs(how.bodyFields),
       constName: messageConstName(handler.name, handler.type),
       payload: payloadUse(handler, readsArgs(how.bodyFields)),
-      readsWire: handler.type !== 'query' && readsRenamed(handler.parameters),
-      args: handler.parameters.length ? { name: argsInterfaceName(handler.name), fields: wireTsFields(handler.parameters) } : null,
+      readsWire: handler.type !== 'query' && (readsRenamed(handler.parameters) || isPositional(handler)),
+      positional: isPositional(handler),
+      // Positional arguments have no record interface: the definition's tuple names them.
+      args: handler.parameters.length && !isPositional(handler) ? { name: argsInterfaceName(stemOf(handler)), fields: wireTsFields(handler.parameters) } : null,
+      argsTuple: handler.parameters.length ? (isPositional(handler) ? argumentsTuple(handler.parameters) : `[${argsInterfaceName(stemOf(handler))}]`) : null,
       // A query maps its few arguments inline (codegen/messages/query.ts): no interface for them.
-      fields: handler.type !== 'query' && readsRenamed(handler.parameters) ? { name: fieldsInterfaceName(handler.name), fields: tsFields(handler.parameters) } : null,
+      fields:
+        handler.type !== 'query' && (readsRenamed(handler.parameters) || isPositional(handler))
+          ? { name: fieldsInterfaceName(stemOf(handler)), fields: tsFields(handler.parameters) }
+          : null,
       description: handler.description || undefined,
       isAsync: how.activity !== null || how.waits === true,
       // State read before the activity's await and written after it would interleave with other
@@ -75,13 +84,18 @@ export function lowerHandler(
 function payloadUse(handler: HandlerNode, bodyReadsArgs: boolean): IrPayloadUse | null {
   if (handler.type === 'query' || handler.parameters.length === 0) return null;
   const hasOptional = handler.parameters.some((p) => !p.required);
-  const reads = readsRenamed(handler.parameters);
+  const reads = readsRenamed(handler.parameters) || isPositional(handler);
   return {
     constName: payloadConstName(messageConstName(handler.name, handler.type)),
     // read() fills in too: a handler that maps its arguments needs no separate fillIn().
     fillsIn: handler.type === 'update' && bodyReadsArgs && hasOptional && !reads,
     reads,
   };
+}
+
+/** Whether clients send the message's parameters one argument each (a message without parameters takes none either way). */
+export function isPositional(handler: HandlerNode): boolean {
+  return handler.arguments === 'positional' && handler.parameters.length > 0;
 }
 
 function resultType(validated: ValidatedDesign, nodeId: string): string {

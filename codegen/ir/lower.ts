@@ -4,15 +4,17 @@ import { POSTFIX_PRECEDENCE, childrenOf, precedenceOf } from '../expressions/ast
 import { mentionsMoney } from '../expressions/types';
 import { FUNCTIONS } from '../expressions/functions';
 import { fieldTsType, usesMoney } from '../field-types';
+import { identifierOf } from '../names';
 import { isHandlerNode } from '../schema/design';
 import { stepOf } from '../steps';
 import { carriedState } from '../steps/continueAsNew';
 import { DESIGN_OWNER, expressionKey, type ValidatedDesign } from '../validate';
+import { workflowResultRecord, workflowResultTsType } from '../validate/workflow-result';
 import { tsFields, wireTsFields } from './code';
 import { lowerCustomActivity } from './custom-activities';
 import { lowerFlow } from './flow';
 import { lowerHandler } from './handlers';
-import { INPUT_PAYLOAD, lowerPayload, readsRenamed } from './payloads';
+import { INPUT_PAYLOAD, isPositionalInput, lowerPayload, positionalInputParameters, readsRenamed } from './payloads';
 import { activityProxies } from './proxies';
 import type { IrAssignment, IrHandler, IrVariable, TsInterface, WorkflowIr } from './types';
 
@@ -41,28 +43,36 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
   const carried = carriedState(design, graph.reachable);
   // The input, when there is one, is always read: its payload check is the workflow's first line.
   // An input whose wire names differ arrives as `wireInput`; the workflow reads `input`, mapped from it.
-  const inputFields = readsRenamed(design.input) ? { name: `${design.name}InputFields`, fields: tsFields(design.input) } : null;
+  // A positional input arrives as one parameter per field (`run(request_id)`): gathered into `wireInput` for its check.
+  const positionalInput = isPositionalInput(design);
+  const inputFields = readsRenamed(design.input) || positionalInput ? { name: `${design.name}InputFields`, fields: tsFields(design.input) } : null;
   const inputParameter = inputFields ? 'wireInput' : 'input';
-  const parameters = [...(design.input.length ? [`${inputParameter}: ${design.name}Input`] : []), ...(carried ? [`carried?: ${carried.name}`] : [])];
+  const inputParameters = positionalInput
+    ? positionalInputParameters(design.input)
+    : design.input.length
+      ? [`${inputParameter}: ${design.name}Input`]
+      : [];
+  const parameters = [...inputParameters, ...(carried ? [`carried?: ${carried.name}`] : [])];
   const payloads = [
-    ...(design.input.length ? [lowerPayload(INPUT_PAYLOAD, 'input', design.name, design.input, inputFields?.name ?? null)] : []),
+    ...(design.input.length ? [lowerPayload(INPUT_PAYLOAD, 'input', design.name, design.input, inputFields?.name ?? null, positionalInput)] : []),
     ...handlerNodes.flatMap((node, i) => {
       const use = handlers[i].payload;
-      return use && node.type !== 'query' ? [lowerPayload(use.constName, node.type, node.name, node.parameters, handlers[i].fields?.name ?? null)] : [];
+      return use && node.type !== 'query' ? [lowerPayload(use.constName, node.type, node.name, node.parameters, handlers[i].fields?.name ?? null, handlers[i].positional)] : [];
     }),
   ];
 
   return {
     designName: design.name,
     parameters,
+    positionalInputCode: positionalInput ? `[${design.input.map((f) => identifierOf(f.name)).join(', ')}]` : null,
     carried,
     workflowName: design.name,
     startStepLiteral: JSON.stringify(graph.startId),
     description: design.description || undefined,
-    input: design.input.length ? { name: `${design.name}Input`, fields: wireTsFields(design.input) } : null,
+    input: design.input.length && !positionalInput ? { name: `${design.name}Input`, fields: wireTsFields(design.input) } : null,
     inputFields,
     inputRead: [...validated.expressions.values()].some((compiled) => referencedNames(compiled.ast).has('input')),
-    resultTsType: design.resultType,
+    resultTsType: workflowResultTsType(design, validated.expressions),
     variables: lowerVariables(validated, carried),
     handlers,
     activityProxies: proxyList,
@@ -75,7 +85,7 @@ export function lowerDesign(validated: ValidatedDesign): WorkflowIr {
     usesMutex: handlers.some((h) => h.exclusive),
     usesHttp: proxyList.some((p) => p.functions.includes('http')),
     sharedSdkImports: [...new Set(handlers.map((h) => `define${h.kind.charAt(0).toUpperCase()}${h.kind.slice(1)}`))].sort(),
-    sharedImports: sharedImports(design.name, design.input.length > 0, handlers, carried?.name),
+    sharedImports: sharedImports(design.name, design.input.length > 0 && !positionalInput, handlers, carried?.name),
     sharedImportsTypesOnly: handlers.length === 0,
     ...moneyUse(validated, customActivities.some((a) => a.usesMoney)),
     payloads,
@@ -96,7 +106,11 @@ function moneyUse(validated: ValidatedDesign, activitiesUseMoney: boolean): Pick
     // A query's or update's result type is spelled in shared.ts (defineQuery<Money>).
     design.nodes.some((n) => isHandlerNode(n) && mentionsMoney(validated.expressions.get(expressionKey(n.id, 'returns'))?.type ?? null));
   const stepsSpellMoney = design.nodes.some((n) => !isHandlerNode(n) && (stepOf(n).spellsMoney?.(n) ?? false));
-  const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || stepsSpellMoney;
+  // A record result holding money spells Money in the workflow's return type.
+  const resultSpellsMoney = mentionsMoney(workflowResultRecord(design, validated.expressions));
+  // A positional input spells its fields' types in the workflow function's parameters.
+  const parametersSpellMoney = isPositionalInput(design) && design.input.some(usesMoney);
+  const annotated = design.variables.some((v) => v.type === 'list' && usesMoney(v)) || stepsSpellMoney || resultSpellsMoney || parametersSpellMoney;
   const moneyImports = [...helpers].sort();
   if (annotated) moneyImports.push('type Money');
   const usesAny = sharedUsesMoney || moneyImports.length > 0 || design.variables.some(usesMoney) || activitiesUseMoney;

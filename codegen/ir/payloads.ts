@@ -1,5 +1,6 @@
 import { camelCase, identifierOf, isRenamed } from '../names';
-import type { Field } from '../schema/design';
+import { fieldTsType } from '../field-types';
+import type { Design, Field } from '../schema/design';
 import type { IrPayload } from './types';
 
 /**
@@ -21,9 +22,10 @@ export function payloadConstName(messageConstName: string): string {
  * identifier (null: the workflow reads the payload as sent). Fields are keyed by wire name, so a
  * refusal names the field the client sent; `as` gives the identifier the workflow reads it under.
  */
-export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'update', name: string, fields: Field[], fieldsType: string | null = null): IrPayload {
+export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'update', name: string, fields: Field[], fieldsType: string | null = null, positional = false): IrPayload {
   return {
     constName,
+    positional,
     kindLiteral: quote(kind),
     nameLiteral: quote(name),
     fieldsType,
@@ -34,6 +36,34 @@ export function lowerPayload(constName: string, kind: 'input' | 'signal' | 'upda
 /** Whether a payload with these fields is read under other names than the wire's (so it is mapped). */
 export function readsRenamed(fields: Pick<Field, 'name'>[]): boolean {
   return fields.some((field) => isRenamed(field.name));
+}
+
+/**
+ * The arguments as a labeled tuple, one element per field in order: `[approver: string, comment?: string]`.
+ * A field is optional (`?`) only when every field after it is too: a tuple has its optional elements last.
+ */
+export function argumentsTuple(fields: Field[]): string {
+  const elements = fields.map((field, index) => {
+    const optional = fields.slice(index).every((f) => !f.required);
+    return `${identifierOf(field.name)}${optional ? '?' : ''}: ${fieldTsType(field)}`;
+  });
+  return `[${elements.join(', ')}]`;
+}
+
+/** Whether the workflow is started with one argument per input field (`run(request_id)`), not one record. */
+export function isPositionalInput(design: Pick<Design, 'input' | 'inputArguments'>): boolean {
+  return design.inputArguments === 'positional' && design.input.length > 0;
+}
+
+/**
+ * The workflow function's parameters for a positional input, one per field under its identifier:
+ * `requestId: string`, `maxAmount?: Money` (optional only when every later field is too).
+ */
+export function positionalInputParameters(fields: Field[]): string[] {
+  return fields.map((field, index) => {
+    const optional = fields.slice(index).every((f) => !f.required);
+    return `${identifierOf(field.name)}${optional ? '?' : ''}: ${fieldTsType(field)}`;
+  });
 }
 
 /** `{ type: 'list', items: { sku: 'string', price: 'money' }, required: true }`; `as: 'approverName'` when renamed. */

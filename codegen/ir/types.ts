@@ -49,6 +49,10 @@ interface IrHandlerBase {
   fields: TsInterface | null;
   /** Whether its payload check maps wire names: the handler takes `wireArgs` and reads `args` from it. */
   readsWire: boolean;
+  /** Whether clients send one argument per parameter (the handler takes `...wireArgs`) instead of one record. */
+  positional: boolean;
+  /** What defineSignal/defineUpdate/defineQuery declare the arguments as: `[ApproveArgs]`, `[approver: string, comment?: string]`; null: none. */
+  argsTuple: string | null;
   /** Whether the handler body reads its arguments (so the parameter is declared only when used). */
   usesArgs: boolean;
   description: string | undefined;
@@ -79,6 +83,8 @@ export interface IrPayload {
   fieldsType: string | null;
   /** Each field under its wire name, with its rule as code, e.g. `{ type: 'money', required: true }`. */
   fields: { name: string; ruleCode: string }[];
+  /** Whether the payload is the list of arguments, one per field (else one record). */
+  positional: boolean;
 }
 
 export interface IrSignal extends IrHandlerBase {
@@ -198,8 +204,10 @@ export interface WorkflowIr {
   inputRead: boolean;
   /** The state a Continue-as-new hands to the next run, when the design continues as new. */
   carried: TsInterface | null;
-  /** The workflow function's parameters, e.g. ["input: OrderInput", "carried?: OrderCarried"]. */
+  /** The workflow function's parameters, e.g. ["input: OrderInput", "carried?: OrderCarried"]; positional: ["requestId: string", …]. */
   parameters: string[];
+  /** A positional input: the arguments gathered for the payload check, `[requestId, maxAmount]` (else null). */
+  positionalInputCode: string | null;
   resultTsType: string;
   variables: IrVariable[];
   handlers: IrHandler[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifierOf, isRenamed } from '../names';
-import { FieldSchema, nodeBase } from '../schema/parts';
+import { ArgumentsSchema, FieldSchema, nodeBase } from '../schema/parts';
 import type { MessageDefinition } from './types';
 
 /** The fields of a Query node: read-only by construction, parameters and a return expression, no effects. */
@@ -9,6 +9,8 @@ export const queryNode = z.object({
   type: z.literal('query'),
   name: z.string(),
   parameters: z.array(FieldSchema),
+  /** How clients send the parameters: one record (default) or one argument each, in order. */
+  arguments: ArgumentsSchema.optional(),
   returns: z.string(),
 });
 
@@ -28,9 +30,10 @@ export const query: MessageDefinition<'query'> = {
   lower(node, lower) {
     const common = lower.common(node, { bodyFields: ['returns'], activity: null, changesState: false });
     // Queries have no payload check (they change nothing), but read their arguments under the same identifiers.
+    // Positional arguments arrive one per parameter: `{ noteText: wireArgs[0] }`.
     const readArgsCode =
-      common.usesArgs && node.parameters.some((p) => isRenamed(p.name))
-        ? `{ ${node.parameters.map((p) => `${identifierOf(p.name)}: wireArgs.${p.name}`).join(', ')} }`
+      common.usesArgs && (common.positional || node.parameters.some((p) => isRenamed(p.name)))
+        ? `{ ${node.parameters.map((p, i) => `${identifierOf(p.name)}: ${common.positional ? `wireArgs[${i}]` : `wireArgs.${p.name}`}`).join(', ')} }`
         : null;
     return { ...common, kind: 'query', resultTsType: lower.returnsTsType(), returnsCode: lower.code('returns'), readArgsCode };
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssignmentSchema, FieldSchema, HandlerActivitySchema, nodeBase } from '../schema/parts';
+import { ArgumentsSchema, AssignmentSchema, FieldSchema, HandlerActivitySchema, nodeBase } from '../schema/parts';
 import type { MessageDefinition } from './types';
 
 /** The fields of a Signal node. */
@@ -8,6 +8,8 @@ export const signalNode = z.object({
   type: z.literal('signal'),
   name: z.string(),
   parameters: z.array(FieldSchema),
+  /** How clients send the parameters: one record (default) or one argument each, in order. */
+  arguments: ArgumentsSchema.optional(),
   /** Applied only when this holds (e.g. `!contains(paidIds, args.paymentId)` to drop duplicates). */
   when: z.string().optional(),
   activity: HandlerActivitySchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasPlaceholders, referencedNames } from '../expressions';
-import { AssignmentSchema, FieldSchema, HandlerActivitySchema, nodeBase } from '../schema/parts';
+import { ArgumentsSchema, AssignmentSchema, FieldSchema, HandlerActivitySchema, nodeBase } from '../schema/parts';
 import { describeNode } from '../validate/describe';
 import type { MessageDefinition } from './types';
 
@@ -17,6 +17,8 @@ export const updateNode = z.object({
   type: z.literal('update'),
   name: z.string(),
   parameters: z.array(FieldSchema),
+  /** How clients send the parameters: one record (default) or one argument each, in order. */
+  arguments: ArgumentsSchema.optional(),
   validators: z.array(ValidatorRuleSchema),
   /**
    * Checked inside the accepted handler (after waiting for exclusive access): a failing rule

@@ -12,7 +12,8 @@ import { signalExternalNode } from '../steps/signalExternal';
 import { startNode } from '../steps/start';
 import { timerNode } from '../steps/timer';
 import { waitNode } from '../steps/wait';
-import { FieldSchema, IdSchema, ResultTypeSchema, typed } from './parts';
+import { ArgumentsSchema, FieldSchema, IdSchema, ResultTypeSchema, typed } from './parts';
+import { WorkflowResultTypeSchema } from './workflow-result';
 
 /**
  * The design JSON: the one source of truth that the canvas edits, the database stores,
@@ -29,6 +30,7 @@ export const DESIGN_SCHEMA_VERSION = 1;
 
 export {
   ACTIVITY_RETRY_DEFAULTS,
+  ArgumentsSchema,
   ActivityNameSchema,
   AssignmentSchema,
   DEFAULT_ACTIVITY_TIMEOUT,
@@ -45,7 +47,7 @@ export {
   TypedArgumentSchema,
   ValueTypeSchema,
 } from './parts';
-export type { Assignment, Duration, Field, HandlerActivity, ItemType, RecordField, ResultType, RetryPolicy, ScalarType, TypedArgument, ValueType } from './parts';
+export type { Arguments, Assignment, Duration, Field, HandlerActivity, ItemType, RecordField, ResultType, RetryPolicy, ScalarType, TypedArgument, ValueType } from './parts';
 export { DecisionBranchSchema, type DecisionBranch } from '../steps/decision';
 export { ValidatorRuleSchema, type ValidatorRule } from '../messages/update';
 
@@ -147,8 +149,10 @@ export const DesignSchema = z.object({
   /** Labels for finding the design on the home page (e.g. "finance"); the generated code ignores them. */
   tags: z.array(z.string().trim().min(1, 'a tag cannot be empty').max(40, 'a tag has at most 40 characters')).max(20, 'at most 20 tags').optional(),
   input: z.array(FieldSchema),
-  /** The type of the workflow's result (a money amount can be returned as a string). */
-  resultType: ResultTypeSchema,
+  /** How clients pass the input: one record (default) or one argument per field, in order (`run(request_id)`). */
+  inputArguments: ArgumentsSchema.optional(),
+  /** The type of the workflow's result (a money amount can be returned as a string; `record`: the End's record). */
+  resultType: WorkflowResultTypeSchema,
   variables: z.array(VariableSchema),
   /** Custom activities written in TypeScript (absent: none). */
   activities: z.array(CustomActivitySchema).optional(),

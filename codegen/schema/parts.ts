@@ -43,6 +43,15 @@ export const typed = {
   itemFields: z.array(RecordFieldSchema).optional(),
 };
 
+/**
+ * How a message's arguments (or the workflow's input) travel: `record` (the default) — one object
+ * of named fields, `approve({ approver, comment })`; `positional` — each declared field is its own
+ * argument, in order, as the chapter's Python clients send them: `approve("Alice", "ok")`, and
+ * one field is a bare value (`set_language("de")`, `run("REQ-1")`).
+ */
+export const ArgumentsSchema = z.enum(['record', 'positional']);
+export type Arguments = z.infer<typeof ArgumentsSchema>;
+
 /** A typed field: a workflow input, or a parameter of a signal, query or update. */
 export const FieldSchema = z.object({
   name: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldTsType } from '../field-types';
-import { readsRenamed } from '../ir/payloads';
+import { isPositionalInput, readsRenamed } from '../ir/payloads';
+import { identifierOf } from '../names';
 import type { TsInterface } from '../ir/types';
 import type { Design, NodeOfType } from '../schema/design';
 import { describeNode } from '../validate/describe';
@@ -42,7 +43,12 @@ export const continueAsNew: StepDefinition<'continueAsNew'> = {
   lower(node, lower) {
     const state = `{ ${node.carry.join(', ')} }`;
     // The next run receives the input as clients sent it: under its wire names (codegen/ir/lower.ts).
-    const input = readsRenamed(lower.design.input) ? 'wireInput' : 'input';
+    // A positional input is handed on as it came: one argument per field, then the state.
+    const input = isPositionalInput(lower.design)
+      ? lower.design.input.map((f) => identifierOf(f.name)).join(', ')
+      : readsRenamed(lower.design.input)
+        ? 'wireInput'
+        : 'input';
     const argsCode = lower.design.input.length ? `${input}, ${state}` : state;
     return [lower.enter, { kind: 'continueAsNew', workflowName: lower.design.name, argsCode }];
   },

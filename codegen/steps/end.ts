@@ -26,7 +26,8 @@ export const end: StepDefinition<'end'> = {
     expressions: (node, check) =>
       node.outcome === 'fail'
         ? check.compile('result', 'failure message', node.result, 'string')
-        : check.compile('result', 'result', node.result, check.design.resultType),
+        : // A record result's fields are inferred; codegen/validate/workflow-result.ts checks every End gives the same record.
+          check.compile('result', 'result', node.result, check.design.resultType === 'record' ? undefined : check.design.resultType),
   },
   lower: (node, lower) =>
     node.outcome === 'fail'

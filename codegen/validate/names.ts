@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { argsInterfaceName, checkIdentifier, describeNameProblem, fieldsInterfaceName, identifierOf, isRenamed, messageConstName, type NameProblem } from '../names';
+import { messageTypeStem } from '../message-names';
 import { isHandlerNode, type Design, type Field, type FlowNode, type HandlerNode } from '../schema/design';
 import { stepOf } from '../steps';
 import type { NameChecks } from '../steps/types';
@@ -28,6 +29,20 @@ export function checkNames(design: Design): Diagnostic[] {
     checkRecordFields(variable, `Variable ${JSON.stringify(variable.name)}`, `variables.${index}`, diagnostics);
   });
   design.input.forEach((field, index) => checkRecordFields(field, `Input field ${JSON.stringify(field.name)}`, `input.${index}`, diagnostics));
+  // A positional input's fields are the workflow function's parameters: a variable of the same name would redeclare one.
+  if (design.inputArguments === 'positional') {
+    design.input.forEach((field, index) => {
+      const identifier = identifierOf(field.name);
+      if (stateNames.has(identifier) || identifier === 'carried') {
+        diagnostics.push({
+          severity: 'error',
+          code: 'name.collision',
+          message: `Input field ${JSON.stringify(field.name)} is a parameter ${JSON.stringify(identifier)} of the workflow function (the input travels as separate values), which is also the name of a variable; rename one of them`,
+          field: `input.${index}.name`,
+        });
+      }
+    });
+  }
   for (const node of design.nodes) {
     if (isHandlerNode(node)) node.parameters.forEach((p, i) => checkRecordFields(p, `${describeNode(node)}: parameter ${JSON.stringify(p.name)}`, `parameters.${i}`, diagnostics, node.id));
   }
@@ -51,15 +66,17 @@ export function checkNames(design: Design): Diagnostic[] {
       continue;
     }
     handlerIdentifiers.set(`${handler.type}:${identifierOf(handler.name)}`, handler);
-    const earlier = handlerNames.get(handler.name);
+    // A signal and an update may share a wire name (Temporal routes each call by kind); two of one kind may not.
+    const earlier = handlerNames.get(`${handler.type}:${handler.name}`);
     if (earlier) {
       diagnostics.push(
-        nodeError(handler, 'name', 'name.duplicate', `${describeNode(handler)} and ${describeNode(earlier)} are both named ${JSON.stringify(handler.name)}; message names must be unique`),
+        nodeError(handler, 'name', 'name.duplicate', `${describeNode(handler)} and ${describeNode(earlier)} are both ${handler.type}s named ${JSON.stringify(handler.name)}; the names of one kind of message must be unique`),
       );
       continue;
     }
-    handlerNames.set(handler.name, handler);
-    const derived = [messageConstName(handler.name, handler.type), argsInterfaceName(handler.name), ...(handler.parameters.some((p) => isRenamed(p.name)) ? [fieldsInterfaceName(handler.name)] : [])];
+    handlerNames.set(`${handler.type}:${handler.name}`, handler);
+    const stem = messageTypeStem(handler, handlers);
+    const derived = [messageConstName(handler.name, handler.type), argsInterfaceName(stem), ...(handler.parameters.some((p) => isRenamed(p.name)) ? [fieldsInterfaceName(stem)] : [])];
     for (const name of derived) {
       if (stateNames.has(name) || moduleNames.has(name)) {
         diagnostics.push(nodeError(handler, 'name', 'name.collision', `${describeNode(handler)} would generate ${JSON.stringify(name)}, which is already the name of a variable or type; rename one of them`));
@@ -164,10 +181,11 @@ function nodeError(node: HandlerNode, field: string, code: string, message: stri
 export function moduleNames(design: Design): Set<string> {
   const names = new Set<string>([design.name, `${design.name}Input`, `${design.name}Carried`, 'activityLog', 'Context']);
   for (const variable of design.variables) names.add(variable.name);
-  for (const handler of design.nodes.filter(isHandlerNode)) {
+  const handlers = design.nodes.filter(isHandlerNode);
+  for (const handler of handlers) {
     names.add(messageConstName(handler.name, handler.type));
-    names.add(argsInterfaceName(handler.name));
-    if (handler.parameters.some((p) => isRenamed(p.name))) names.add(fieldsInterfaceName(handler.name));
+    names.add(argsInterfaceName(messageTypeStem(handler, handlers)));
+    if (handler.parameters.some((p) => isRenamed(p.name))) names.add(fieldsInterfaceName(messageTypeStem(handler, handlers)));
   }
   if (design.input.some((f) => isRenamed(f.name))) names.add(`${design.name}InputFields`);
   return names;

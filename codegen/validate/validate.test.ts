@@ -55,8 +55,8 @@ test('invalid, reserved and duplicate names', () => {
   assert.match(findDiagnostic(diagnose((x) => (nodeById<'signal'>(x, 'approve').name = 'approve now')), 'name.invalid').message, /try "approveNow"/);
   assert.match(findDiagnostic(diagnose((x) => (x.variables[0].name = 'class')), 'name.invalid').message, /reserved word/);
   assert.match(findDiagnostic(diagnose((x) => (x.variables[0].name = 'condition')), 'name.invalid').message, /used by the generated code/);
-  const dup = findDiagnostic(diagnose((x) => (nodeById<'query'>(x, 'status').name = 'approve')), 'name.duplicate');
-  assert.equal(dup.nodeId, 'status');
+  const dup = findDiagnostic(diagnose((x) => x.nodes.push({ ...nodeById<'signal'>(x, 'approve'), id: 'approve-again' })), 'name.duplicate');
+  assert.equal(dup.nodeId, 'approve-again');
 });
 
 test('expression errors carry the node, the field and the position', () => {

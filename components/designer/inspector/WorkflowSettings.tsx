@@ -1,5 +1,5 @@
 'use client';
-import { ResultTypeSchema } from '@/codegen/design';
+import { WorkflowResultTypeSchema } from '@/codegen/schema/workflow-result';
 import type { WorkflowSettings as Settings } from '../../flow/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
@@ -26,7 +26,7 @@ export function WorkflowSettings() {
         <TagsInput tags={workflow.tags ?? []} onChange={(tags) => set({ tags })} />
         <FieldsEditor title="Input fields" path="input" readAs="input" fields={workflow.input} onChange={(input) => set({ input })} />
         <VariablesEditor variables={workflow.variables} onChange={(variables) => set({ variables })} />
-        <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={ResultTypeSchema.options}
+        <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={WorkflowResultTypeSchema.options}
           onChange={(resultType) => set({ resultType })} />
       </div>
     </FieldOwnerContext.Provider>
