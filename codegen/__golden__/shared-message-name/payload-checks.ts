@@ -21,6 +21,9 @@ interface FieldRule {
 /** Keyed by wire name: what clients send, so every refusal names the field as the client wrote it. */
 type Fields = Record<string, FieldRule>;
 
+/** How the payload travels: one record of named fields, or one argument per field in declared order. */
+type Arguments = 'record' | 'positional';
+
 interface Problem {
   field: string;
   message: string;
@@ -52,12 +55,22 @@ const EXPECTED: Record<Scalar, string> = {
 class Payload<Read = Record<string, unknown>> {
   private readonly what: string;
 
+  /** `positional`: the value checked and read is the list of arguments, one per field in order. */
   constructor(
     private readonly kind: 'input' | 'signal' | 'update',
     private readonly name: string,
     private readonly fields: Fields,
+    private readonly travels: Arguments = 'record',
   ) {
-    this.what = kind === 'input' ? 'the workflow input' : `the arguments of ${kind} "${name}"`;
+    if (travels === 'positional')
+      this.what = kind === 'input' ? `workflow "${name}"` : `${kind} "${name}"`;
+    else this.what = kind === 'input' ? 'the workflow input' : `the arguments of ${kind} "${name}"`;
+  }
+
+  private problem(value: unknown): Problem | null {
+    return this.travels === 'positional'
+      ? positionalProblem(this.fields, value, this.what)
+      : problemIn(this.fields, value, this.what);
   }
 
   /**
@@ -66,7 +79,7 @@ class Payload<Read = Record<string, unknown>> {
    * optional fields, so the workflow reads every field as declared.
    */
   check(value: unknown): void {
-    const problem = problemIn(this.fields, value, this.what);
+    const problem = this.problem(value);
     if (problem) {
       throw ApplicationFailure.create({
         type: 'InvalidPayload',
@@ -79,7 +92,7 @@ class Payload<Read = Record<string, unknown>> {
 
   /** An update handler's arguments passed check() in its validator, which does not run on replay: fill in again. */
   fillIn(value: unknown): void {
-    problemIn(this.fields, value, this.what);
+    this.problem(value);
   }
 
   /**
@@ -88,10 +101,17 @@ class Payload<Read = Record<string, unknown>> {
    * the validator: an update handler reads its arguments with it again.
    */
   read(value: unknown): Read {
-    const given = isRecord(value) ? value : {};
     const read: Record<string, unknown> = {};
-    for (const [name, rule] of Object.entries(this.fields)) {
-      read[rule.as ?? name] = given[name] ?? EMPTY[rule.type]();
+    if (this.travels === 'positional') {
+      const given = Array.isArray(value) ? value : [];
+      Object.entries(this.fields).forEach(([name, rule], index) => {
+        read[rule.as ?? name] = given[index] ?? EMPTY[rule.type]();
+      });
+    } else {
+      const given = isRecord(value) ? value : {};
+      for (const [name, rule] of Object.entries(this.fields)) {
+        read[rule.as ?? name] = given[name] ?? EMPTY[rule.type]();
+      }
     }
     // The fields were checked against the rules generated from the same declaration as Read.
     return read as Read;
@@ -99,7 +119,7 @@ class Payload<Read = Record<string, unknown>> {
 
   /** A signal cannot be rejected: one that does not match is not applied, but logged and kept for the execution page. */
   accepts(value: unknown, stepTracker: StepTracker): boolean {
-    const problem = problemIn(this.fields, value, this.what);
+    const problem = this.problem(value);
     if (!problem) return true;
     stepTracker.refuse(this.name, problem.message);
     log.warn(`Refused ${this.kind} "${this.name}": ${problem.message}`, { field: problem.field });
@@ -141,29 +161,67 @@ function problemIn(fields: Fields, value: unknown, what: string, prefix = ''): P
       value[name] = EMPTY[rule.type]();
       continue;
     }
+    const shown = `Field "${path(name)}"`;
     const problem =
       rule.type === 'list'
-        ? listProblem(rule.items ?? 'string', given, what, path(name))
-        : scalarProblem(rule.type, given, what, path(name));
+        ? listProblem(rule.items ?? 'string', given, what, path(name), shown)
+        : scalarProblem(rule.type, given, what, path(name), shown);
     if (problem) return problem;
   }
   return null;
 }
 
+/**
+ * The first thing wrong with `value`, the arguments of a positional payload — one per field, in
+ * declared order — or null: an argument missing, of the wrong type, or one too many. Refusals name
+ * the argument by position and parameter (`Argument 1 (approver) of signal "approve" must be a
+ * string`). On the way it fills in the optional arguments a client left out.
+ */
+function positionalProblem(fields: Fields, value: unknown, what: string): Problem | null {
+  const declared = Object.entries(fields);
+  const names = declared.map(([name]) => name).join(', ');
+  const given = Array.isArray(value) ? value : [value];
+  if (given.length > declared.length) {
+    const expected =
+      declared.length === 1 ? `1 argument: ${names}` : `${declared.length} arguments: ${names}`;
+    return {
+      field: `argument ${declared.length + 1}`,
+      message: `Extra argument ${declared.length + 1} to ${what}, given ${given.length} (expected ${expected})`,
+    };
+  }
+  for (const [index, [name, rule]] of declared.entries()) {
+    const shown = `Argument ${index + 1} (${name})`;
+    const argument: unknown = given[index];
+    if (argument === undefined || argument === null) {
+      if (rule.required) return { field: name, message: `${shown} of ${what} is required` };
+      given[index] = EMPTY[rule.type]();
+      continue;
+    }
+    const problem =
+      rule.type === 'list'
+        ? listProblem(rule.items ?? 'string', argument, what, name, shown)
+        : scalarProblem(rule.type, argument, what, name, shown);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** `shown`: how refusals name the value, `Field "items"` or `Argument 2 (items)`. */
 function listProblem(
   items: Scalar | Record<string, Scalar>,
   value: unknown,
   what: string,
   field: string,
+  shown: string,
 ): Problem | null {
   if (!Array.isArray(value)) {
-    return { field, message: `Field "${field}" of ${what} must be a list, got ${describe(value)}` };
+    return { field, message: `${shown} of ${what} must be a list, got ${describe(value)}` };
   }
   for (const [index, item] of value.entries()) {
     const at = `${field}[${index}]`;
     const problem =
       typeof items === 'string'
-        ? scalarProblem(items, item, what, at)
+        ? scalarProblem(items, item, what, at, `Field "${at}"`)
         : problemIn(recordFields(items), item, what, at);
     if (problem) return problem;
   }
@@ -177,7 +235,13 @@ function recordFields(types: Record<string, Scalar>): Fields {
   );
 }
 
-function scalarProblem(type: Scalar, value: unknown, what: string, field: string): Problem | null {
+function scalarProblem(
+  type: Scalar,
+  value: unknown,
+  what: string,
+  field: string,
+  shown: string,
+): Problem | null {
   const ok =
     (type === 'string' && typeof value === 'string') ||
     (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
@@ -186,7 +250,7 @@ function scalarProblem(type: Scalar, value: unknown, what: string, field: string
   if (ok) return null;
   return {
     field,
-    message: `Field "${field}" of ${what} must be ${EXPECTED[type]}, got ${describe(value)}`,
+    message: `${shown} of ${what} must be ${EXPECTED[type]}, got ${describe(value)}`,
   };
 }
 
