@@ -6,6 +6,7 @@
  * other entry points are codegen/export and codegen/verify (docs/architecture.md, codegen-surface).
  */
 export * from './schema/design';
+export { WorkflowResultTypeSchema, type WorkflowResultType } from './schema/workflow-result';
 export type { Diagnostic } from './diagnostics';
 export { hasErrors } from './diagnostics';
 export { kindTitle } from './kinds';

@@ -1,5 +1,5 @@
 'use client';
-import { WorkflowResultTypeSchema } from '@/codegen/schema/workflow-result';
+import { WorkflowResultTypeSchema } from '@/codegen/design';
 import type { WorkflowSettings as Settings } from '../../flow/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
