@@ -75,8 +75,13 @@ export const api = {
   createDesign: (design: Design) => request<{ id: string; version: number }>('/api/designs', { method: 'POST', body: { design } }),
   getDesign: (id: string) => request<DesignRecord>(`/api/designs/${enc(id)}`),
   /** With `baseVersion`, a save that another tab got in before is refused with a 409 (see conflictOf). */
-  saveVersion: (id: string, design: Design, baseVersion?: number) =>
-    request<{ version: number }>(`/api/designs/${enc(id)}/versions`, { method: 'POST', body: { design, baseVersion } }),
+  saveVersion: (id: string, design: Design, baseVersion?: number, message?: string) =>
+    request<{ version: number }>(`/api/designs/${enc(id)}/versions`, { method: 'POST', body: { design, baseVersion, ...(message ? { message } : {}) } }),
+  /** Autosave: the work in progress, without making a version (409 like saveVersion when a version was saved since). */
+  saveDraft: (id: string, design: Design, baseVersion: number) =>
+    request<{ baseVersion: number; updatedAt: string }>(`/api/designs/${enc(id)}/draft`, { method: 'PUT', body: { design, baseVersion } }),
+  discardDraft: (id: string) =>
+    request<{ discarded: boolean; version: number; design: Design }>(`/api/designs/${enc(id)}/draft`, { method: 'DELETE' }),
   getVersion: (id: string, version: number) =>
     request<{ version: number; design: Design }>(`/api/designs/${enc(id)}/versions/${version}`),
   /** The live code view's compile: a whole design, or (with an editor id) its change since an answered request. */

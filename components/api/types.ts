@@ -28,6 +28,8 @@ export interface DesignRecord {
   latestVersion: number;
   design: Design;
   versions: { version: number; createdAt: string }[];
+  /** The autosaved work in progress since `baseVersion`, opened instead of the version; null when everything is in a version. */
+  draft?: { design: Design; baseVersion: number; updatedAt: string; updatedBy: { id: string; displayName: string | null } | null } | null;
 }
 
 /** What the code view sends to /api/compile: the whole design, or its change since an answered request of the same editor. */

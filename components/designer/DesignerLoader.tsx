@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client';
 import type { DesignRecord } from '../api/types';
 import { Designer } from './Designer';
 import { DesignerStoreProvider } from './DesignerStoreProvider';
+import { OpenedDraftProvider } from './DraftContext';
 
 /** Loads a design, then mounts the designer around it. */
 export function DesignerLoader({ id }: { id: string }) {
@@ -34,8 +35,11 @@ export function DesignerLoader({ id }: { id: string }) {
   if (!record) return <div className="page-message muted" data-testid="designer-loading">Loading design…</div>;
   return (
     <ReactFlowProvider>
-      <DesignerStoreProvider designId={record.id} design={record.design} version={record.latestVersion ?? null}>
-        <Designer designId={record.id} />
+      {/* The draft (autosaved edits since the latest version) opens when there is one; the header says so. */}
+      <DesignerStoreProvider designId={record.id} design={record.draft?.design ?? record.design} version={record.latestVersion ?? null}>
+        <OpenedDraftProvider openedDraft={Boolean(record.draft)}>
+          <Designer designId={record.id} />
+        </OpenedDraftProvider>
       </DesignerStoreProvider>
     </ReactFlowProvider>
   );

@@ -16,7 +16,7 @@ export function ExportButton({ saveNow }: { saveNow: () => Promise<number | null
   async function exportCode() {
     setState({ kind: 'exporting' });
     try {
-      const version = store.getState().dirty || !store.getState().savedVersion ? await saveNow() : store.getState().savedVersion;
+      const version = await saveNow(); // the saved version when nothing is new; a draft becomes a version
       const designId = store.getState().designId;
       if (!designId || !version) {
         return setState({ kind: 'error', message: 'The design could not be saved, so there is nothing to export yet.', diagnostics: [] });
