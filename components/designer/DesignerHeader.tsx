@@ -8,6 +8,7 @@ import styles from './DesignerHeader.module.css';
 import { DeployStatus } from './DeployStatus';
 import { ExportButton } from './ExportButton';
 import { SaveIndicator } from './SaveIndicator';
+import { SaveVersionDialog } from './SaveVersionDialog';
 import { StartDialog } from './StartDialog';
 import type { DesignerStore } from './store';
 import { useActiveDeployment } from './useActiveDeployment';
@@ -18,7 +19,8 @@ const select = (s: DesignerStore) => ({ name: s.workflow.name, dirty: s.dirty, s
 export function DesignerHeader() {
   const { name, dirty, savedVersion, designId } = useDesignerStore(select);
   const store = useDesignerStoreApi();
-  const { save, deploy, saveNow, deployNow, dismissDeploy, reloadTheirs, overwriteWithMine } = useSaveDeploy();
+  const { save, deploy, hasDraft, saveNow, discardDraft, deployNow, dismissDeploy, reloadTheirs, overwriteWithMine } = useSaveDeploy();
+  const [savingVersion, setSavingVersion] = useState(false);
   const [starting, setStarting] = useState(false);
   const { presence, refresh: refreshPresence } = useActiveDeployment(designId);
   /** Whether an active deployment existed when the shown deploy began (the replay check's reason for skipping). */
@@ -61,14 +63,14 @@ export function DesignerHeader() {
       <span className="crumb-sep">/</span>
       <input className={`name-input ${styles.name}`} data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
         onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
-      <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} />
+      <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} hasDraft={hasDraft} onDiscard={() => void discardDraft()} />
       <div className="designer-header__actions">
         <DesignFileMenu saveNow={saveNow} />
         <ExportButton saveNow={saveNow} />
         <button type="button" className="btn btn--ghost" data-testid="workflow-settings-button" onClick={() => store.getState().selectNode(null)}>
           Workflow settings
         </button>
-        <button type="button" className="btn" data-testid="save-button" disabled={busy || save.kind === 'conflict'} onClick={() => void saveNow()}>Save</button>
+        <button type="button" className="btn" data-testid="save-button" disabled={busy || save.kind === 'conflict'} onClick={() => setSavingVersion(true)}>Save</button>
         <button type="button" className={notDeployed ? 'btn btn--primary' : 'btn'} data-testid="deploy-button" disabled={busy} onClick={() => deployWithContext()}>
           {deploy.kind === 'deploying' ? 'Deploying…' : 'Deploy'}
         </button>
@@ -84,6 +86,7 @@ export function DesignerHeader() {
         <ConflictBanner currentVersion={save.currentVersion} onReload={() => void reloadTheirs()} onOverwrite={() => void overwriteWithMine()} />
       )}
       {starting && <StartDialog designId={designId} onClose={() => setStarting(false)} />}
+      {savingVersion && <SaveVersionDialog savedVersion={savedVersion} onSave={saveNow} onClose={() => setSavingVersion(false)} />}
     </header>
   );
 }

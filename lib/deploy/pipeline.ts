@@ -46,6 +46,7 @@ import { getTemporalClient } from '../temporal-client';
 import { resolveDesignReferences } from './references';
 import { verifyFresh, verifyWarm } from './verifier';
 import { currentBuildId, routeToVersion, versionPolled } from './version-rollout';
+import { versionTheDraft } from './version-from-draft';
 import { buildIdOf, designTaskQueue } from './versioning-names';
 import { waitForWorker } from './worker-wait';
 
@@ -223,6 +224,8 @@ export async function deployDesignVersion({
     throw new ApiError(409, 'deploy.ramp-without-current', `Design ${designId} has no current version yet: deploy it without "ramp" first, then ramp the next version`, { field: 'ramp' });
   }
   onProgress({ stage: 'validate', state: 'running' });
+  // Deploying the latest deploys the draft: it becomes a version first.
+  if (version === undefined) await versionTheDraft(designId);
   const row = version === undefined ? await getLatestVersion({ id: designId }) : await getVersion({ id: designId, version });
   if (!row) {
     throw new NotFoundError(
