@@ -23,7 +23,7 @@ export function DesignFileMenu({ saveNow }: { saveNow: () => Promise<number | nu
     }
     const result = parseDesignFile(await f.text(), f.name);
     if (!result.ok) return setImportError({ message: result.message, problems: result.problems });
-    // Undoable like any edit, and saved as a new version by autosave.
+    // Undoable like any edit, and kept in the draft by autosave (Save makes it a version).
     store.getState().replaceDesign(result.design);
   }
 

@@ -144,8 +144,13 @@ export class DesignerPage {
     }).toPass({ timeout: 30_000 });
   }
 
-  async save(): Promise<string> {
+  /** Save: makes a version (with the message, when given) through the "Save a version" dialog. */
+  async save(message = ''): Promise<string> {
     await this.page.getByTestId('save-button').click();
+    const dialog = this.page.getByTestId('save-version-dialog');
+    await dialog.getByTestId('save-version-message').fill(message);
+    await dialog.getByTestId('save-version-confirm').click();
+    await expect(dialog).toBeHidden();
     await expect(this.page.getByTestId('save-state')).toHaveText(/^Saved v\d+$/);
     return this.page.getByTestId('save-state').innerText();
   }
@@ -259,9 +264,12 @@ export class DesignerPage {
     return this.page.getByTestId('save-state');
   }
 
-  /** Waits until autosave has stored everything (the indicator reads "Saved vN"); returns N. */
+  /**
+   * Waits until autosave has stored everything: the indicator reads "Saved vN", or "Draft — unsaved
+   * changes since vN" once edits are kept as the draft; returns N (the latest version).
+   */
   async waitSaved(): Promise<number> {
-    await expect(this.saveState).toHaveText(/^Saved v\d+$/, { timeout: 15_000 });
+    await expect(this.saveState).toHaveText(/^(Saved v\d+|Draft — unsaved changes since v\d+)$/, { timeout: 15_000 });
     return Number((await this.saveState.innerText()).replace(/\D+/g, ''));
   }
 
