@@ -140,8 +140,10 @@ test('two tabs: the second save is refused as a conflict and the user chooses', 
   await other.goto(url);
   await expect(b.node('start')).toBeVisible();
 
-  // Tab A renames and autosaves first; tab B, still on the old version, edits too.
+  // Tab A renames (autosaved as the draft, no version) and saves a version first; tab B, still on the old version, edits too.
   await page.getByTestId('design-name').fill('FromTabA');
+  await expect(a.saveState).toHaveText(`Draft — unsaved changes since v${v1}`);
+  await a.save('Renamed in tab A');
   await expect(a.saveState).toHaveText(`Saved v${v1 + 1}`);
   await other.getByTestId('design-name').fill('FromTabB');
   await expect(other.getByTestId('save-conflict')).toBeVisible();
@@ -154,13 +156,14 @@ test('two tabs: the second save is refused as a conflict and the user chooses', 
 
   // …and when tab A is the stale one, "Keep mine" saves its edit as a new version on top of tab B's.
   await other.getByTestId('design-name').fill('FromTabB');
+  await b.save();
   await expect(b.saveState).toHaveText(`Saved v${v1 + 2}`);
   await page.getByTestId('design-name').fill('FromTabA again');
   await expect(page.getByTestId('save-conflict')).toBeVisible();
   await page.getByTestId('conflict-overwrite').click();
   await expect(a.saveState).toHaveText(`Saved v${v1 + 3}`);
 
-  // Version history lists every save; restoring v1 saves it as a new version.
+  // Version history lists every version; restoring v1 saves it as a new version.
   await a.designMenu('history-button');
   await expect(page.getByTestId('version-row')).toHaveCount(v1 + 3);
   await page.getByTestId(`restore-${v1}`).click();
