@@ -4,6 +4,7 @@ import { HandlerPanel } from './HandlerPanel';
 import type { LiveExecution } from './monitor-api';
 import styles from './monitor.module.css';
 import { PendingUpdatesPanel } from './PendingUpdatesPanel';
+import { RefusedMessages } from './RefusedMessages';
 import { VariablesTable } from './VariablesTable';
 
 /**
@@ -14,6 +15,7 @@ export function ExecutionSidePanel({ data, running, onDone }: { data: LiveExecut
   return (
     <div className="execution__side" data-testid="execution-side-panel">
       <h3 className="panel-title">Messages</h3>
+      <RefusedMessages refused={data.state?.refusedMessages} design={data.design} />
       <HandlerPanel workflowId={data.workflowId} design={data.design} running={running} onDone={onDone} />
       <h3 className="panel-title">Variables</h3>
       <VariablesTable declared={data.design.variables} values={data.state?.variables} />
