@@ -268,13 +268,13 @@ export function ExecutionList() {
                   )}
                   <td><StatusBadge status={e.status} /></td>
                   <td className={styles.idCell}><Link href={`/executions/${encodeURIComponent(e.workflowId)}`} className={styles.mono}>{e.workflowId}</Link></td>
-                  <td>
+                  <td data-testid="execution-row-design">
                     {e.designName ?? e.designId ?? '—'}
                     {e.designVersion ? <span className="muted"> · v{e.designVersion}</span> : null}
                   </td>
                   <td data-testid="execution-row-step"><StepCell row={e} /></td>
-                  <td title={formatTime(e.startTime)}>{formatRelative(e.startTime)}</td>
-                  <td>{e.closeTime ? formatTime(e.closeTime) : '—'}</td>
+                  <td title={formatTime(e.startTime)} data-testid="execution-row-started">{formatRelative(e.startTime)}</td>
+                  <td data-testid="execution-row-closed">{e.closeTime ? formatTime(e.closeTime) : '—'}</td>
                 </tr>
               ))}
             </tbody>

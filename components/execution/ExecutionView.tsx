@@ -12,6 +12,18 @@ import styles from './monitor.module.css';
 import { useExecution } from './useExecution';
 import { formatValue } from './VariablesTable';
 
+/** The side panel opens at 30 % of the window, between 260 and 380 px (380 px took too much of 1024). */
+function sidePanelDefault(): string {
+  const width = typeof window === 'undefined' ? 1600 : window.innerWidth;
+  return `${Math.round(Math.min(380, Math.max(260, width * 0.3)))}px`;
+}
+
+/** The history opens with room for a few rows: 28 % of a tall window, at least 250 px on a short one (768 high). */
+function historyDefault(): string {
+  const height = typeof window === 'undefined' ? 1000 : window.innerHeight;
+  return `${Math.round(Math.max(250, (height - 130) * 0.28))}px`;
+}
+
 /**
  * The execution monitor: status and controls on top; the diagram with the live step as the main
  * area, the history below it (resizable); messages, variables and pending work in a side panel
@@ -23,6 +35,8 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
   const [follow, setFollow] = useState(true);
   const side = usePanelRef();
   const [sideCollapsed, setSideCollapsed] = useState(false);
+  // Read the window once: the panels take their default size at mount only.
+  const [defaults] = useState(() => ({ side: sidePanelDefault(), history: historyDefault() }));
   if (!data || !data.design) {
     return (
       <div className="page-message" data-testid="execution-loading">
@@ -50,8 +64,8 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
         </button>
       </header>
       <dl className="facts">
-        <div><dt>Started</dt><dd>{formatTime(data.startTime)}</dd></div>
-        <div><dt>{running ? 'Running for' : 'Closed'}</dt><dd>{running ? formatDurationBetween(data.startTime, null) : formatTime(data.closeTime)}</dd></div>
+        <div><dt>Started</dt><dd data-testid="execution-started">{formatTime(data.startTime)}</dd></div>
+        <div><dt>{running ? 'Running for' : 'Closed'}</dt><dd data-testid="execution-duration">{running ? formatDurationBetween(data.startTime, null) : formatTime(data.closeTime)}</dd></div>
         <div><dt>Design version</dt><dd data-testid="execution-version">{data.designVersion ? `v${data.designVersion}` : '—'}</dd></div>
         <div><dt>{running ? 'Current step' : 'Ended at'}</dt><dd data-testid="current-step" data-node-id={current}>{currentLabel ?? current ?? '—'}</dd></div>
         <div className={styles.factWide}><dt>Run</dt><dd><code className="small" data-testid="execution-run-id">{data.runId}</code></dd></div>
@@ -68,13 +82,13 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
       <Group orientation="horizontal" className={styles.body} id="execution-columns">
         <Panel id="execution-main" minSize="320px">
           <Group orientation="vertical" id="execution-rows">
-            <Panel id="execution-diagram-panel" defaultSize="72%" minSize="200px">
+            <Panel id="execution-diagram-panel" minSize="200px">
               <ExecutionDiagram design={data.design} state={data.state} timerDeadlines={data.pendingTimers?.map((t) => t.firesAt)}
                 runningUpdates={data.pendingUpdates?.map((u) => u.name)} ending={running ? undefined : data.status === 'COMPLETED' ? 'completed' : 'stopped'}
                 selectedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} follow={follow} onFollowChange={setFollow} />
             </Panel>
             <Separator className={styles.separatorRow} aria-label="Resize the history" data-testid="history-resizer" />
-            <Panel id="execution-history-panel" minSize="96px" style={{ overflow: 'auto' }}>
+            <Panel id="execution-history-panel" defaultSize={defaults.history} minSize="96px" style={{ overflow: 'auto' }}>
               <section className={styles.history} data-testid="execution-history">
                 <h3 className="panel-title">History <span className="muted">({data.historyLength} events)</span></h3>
                 <HistoryTimeline workflowId={data.workflowId} runId={data.runId} total={data.historyLength}
@@ -84,7 +98,7 @@ export function ExecutionView({ workflowId }: { workflowId: string }) {
           </Group>
         </Panel>
         <Separator className={styles.separatorColumn} aria-label="Resize the side panel" data-testid="side-panel-resizer" />
-        <Panel id="execution-side" panelRef={side} defaultSize="380px" minSize="260px" maxSize="60%" collapsible collapsedSize="0px"
+        <Panel id="execution-side" panelRef={side} defaultSize={defaults.side} minSize="260px" maxSize="60%" collapsible collapsedSize="0px"
           groupResizeBehavior="preserve-pixel-size" style={{ overflow: 'auto' }} data-testid="side-panel"
           onResize={(size) => setSideCollapsed(size.inPixels < 1)}>
           <ExecutionSidePanel data={data} running={running} onDone={refresh} />

@@ -129,7 +129,7 @@ export function HistoryTimeline({ workflowId, runId, total, design: givenDesign,
       return (
         <div className={styles.row} data-testid="history-event" data-event-type={first.type} data-kind={group.kind} data-group={group.key}>
           <span className={styles.id}>{first.id}</span>
-          <span className={styles.time} title={first.time}>{clock(last.time)}</span>
+          <span className={styles.time} data-testid="history-time" title={first.time}>{clock(last.time)}</span>
           <span className={styles.words}>
             {many ? (
               <button type="button" className={styles.expander} aria-expanded={expanded.has(group.key)} onClick={() => toggleGroup(group.key)}
@@ -140,7 +140,7 @@ export function HistoryTimeline({ workflowId, runId, total, design: givenDesign,
               </button>
             ) : <span data-testid="history-words">{groupWords(group, labelOf)}</span>}
           </span>
-          <code className={styles.details} title={details}>{details}</code>
+          <code className={styles.details} title={details} data-clip-ok>{details}</code>
           {nodeChip(group.key)}
         </div>
       );
@@ -150,9 +150,9 @@ export function HistoryTimeline({ workflowId, runId, total, design: givenDesign,
     return (
       <div className={nested ? styles.nestedRow : styles.row} data-testid={nested ? 'history-group-event' : 'history-event'} data-event-type={event.type} data-kind={event.kind}>
         <span className={styles.id}>{event.id}</span>
-        <span className={styles.time} title={event.time}>{clock(event.time)}</span>
+        <span className={styles.time} data-testid="history-time" title={event.time}>{clock(event.time)}</span>
         <span className={styles.words} data-testid="history-words">{wordsInGroup(event, group, labelOf)}</span>
-        <code className={styles.details} title={details}>{details}</code>
+        <code className={styles.details} title={details} data-clip-ok>{details}</code>
         {nested ? <span /> : nodeChip(group?.key)}
       </div>
     );
