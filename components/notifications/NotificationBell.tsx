@@ -83,7 +83,11 @@ export function NotificationBell() {
   return (
     <div className={styles.wrap} ref={wrap}>
       <button type="button" className={styles.bell} onClick={() => setOpen(!open)} aria-expanded={open} aria-haspopup="true" aria-label={label} title={label} data-testid="notification-bell">
-        <span aria-hidden="true">🔔</span>
+        {/* An SVG, not the 🔔 emoji: without an emoji font (Debian's Chromium) the emoji drew an empty box. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {unread > 0 && (
           <span className={styles.badge} data-testid="notification-count">
             {unread > 99 ? '99+' : unread}
