@@ -106,8 +106,14 @@ test('a second deploy with no executions of the first: the skipped replay check 
   await expect(page.getByTestId('start-button')).toBeEnabled();
   await page.getByTestId('design-name').fill('ApprovalSecondCut');
   expect(await designer.deployAndWait(), await designer.deployStatus.innerText()).toBe('deployed');
-  await expect(designer.deployStage('replay')).toContainText('skipped — no executions of the previous version to compare with');
+  // The server's own words, not the first deploy's: there was a version, it just had no executions.
+  await expect(designer.deployStage('replay')).toContainText(/skipped — no executions of version \d+ to compare with/);
   await expectStagesReadable(page, designer);
+
+  // The code panel shows every generated file, the messages' payload checks included.
+  await page.getByTestId('code-tab-payload-checks.ts').click();
+  await expect(designer.codeView).toHaveAttribute('data-file', 'payload-checks.ts');
+  await expect(designer.codeView.locator('.cm-content')).toContainText('"approve"');
 });
 
 test(`a refused deploy's panel follows the design's problems and closes with Escape or ×`, async ({ page }) => {

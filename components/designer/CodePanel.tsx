@@ -8,8 +8,8 @@ import type { DesignerStore } from './store';
 const CodeView = dynamic(() => import('./CodeView'), { ssr: false, loading: () => <div className="code-loading">Loading editor…</div> });
 
 const FILES = ['workflows.ts', 'shared.ts', 'activities.ts'] as const;
-/** Generated only when the design needs them (money.ts: the exact-decimal helpers). */
-const OPTIONAL_FILES = ['money.ts'] as const;
+/** Generated only when the design needs them (payload-checks.ts: the messages' payload checks; money.ts: the exact-decimal helpers). */
+const OPTIONAL_FILES = ['payload-checks.ts', 'money.ts'] as const;
 type Tab = (typeof FILES | typeof OPTIONAL_FILES)[number];
 const select = (s: DesignerStore) => ({ status: s.compile.status, files: s.compile.files, error: s.compile.error });
 /** The selected node as a string, so dragging it does not re-render the code. */

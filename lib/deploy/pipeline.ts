@@ -90,14 +90,26 @@ export type DeployResult =
 
 type Progress = (event: DeployProgress) => void;
 
+/** Why the replay check had nothing to run: each case in its own words (the UI shows them as they are). */
+export const REPLAY_SKIPPED = {
+  firstDeploy: 'no earlier deployment of this design to compare with',
+  noExecutions: (version: number) => `no executions of version ${version} to compare with`,
+} as const;
+
+function replaySkippedReason(current: DeploymentSummary | null, input: { histories: unknown[]; note?: string } | null): string {
+  if (!current || !input) return REPLAY_SKIPPED.firstDeploy;
+  if (input.note) return `could not read the executions of version ${current.version}: ${input.note.replace(/^The replay check was skipped: /, '')}`;
+  return REPLAY_SKIPPED.noExecutions(current.version);
+}
+
 /** The warm verifier answers once at the end: report its stages from the report. */
-function relayStages(report: VerifyReport, onProgress: Progress): void {
+function relayStages(report: VerifyReport, onProgress: Progress, replaySkipped: string): void {
   const failedAt = report.ok ? null : report.stage;
   onProgress({ stage: 'typecheck', state: failedAt === 'typecheck' ? 'failed' : 'done', ms: report.ms.typecheck });
   if (failedAt === 'typecheck') return;
   onProgress({ stage: 'bundle', state: failedAt === 'bundle' ? 'failed' : 'done', ms: report.ms.bundle });
   if (failedAt === 'bundle') return;
-  if (!report.replay) onProgress({ stage: 'replay', state: 'skipped', message: 'no earlier deployment of this design to compare with' });
+  if (!report.replay) onProgress({ stage: 'replay', state: 'skipped', message: replaySkipped });
   else onProgress({ stage: 'replay', state: report.replay.incompatible.length > 0 ? 'warning' : 'done', ms: report.ms.replay });
 }
 
@@ -266,6 +278,7 @@ export async function deployDesignVersion({
     }
     const current = await latestDeployment({ designId });
     const replayInput = await currentHistories(current);
+    const replaySkipped = replaySkippedReason(current, replayInput);
     if (replayInput && replayInput.histories.length > 0) {
       await writeFile(join(dir, 'replay-histories.json'), JSON.stringify({ fromDeployment: current!.id, histories: replayInput.histories }));
     }
@@ -278,10 +291,11 @@ export async function deployDesignVersion({
       // The warm verifier answers in about a second; it reports its stages when done.
       onProgress({ stage: 'typecheck', state: 'running' });
       report = await verifyWarm(dir);
-      relayStages(report, onProgress);
+      relayStages(report, onProgress, replaySkipped);
     } catch (warmError) {
-      // The warm verifier crashed or hung: verify once in a fresh process instead.
-      const run = await verifyFresh(dir, onProgress);
+      // The warm verifier crashed or hung: verify once in a fresh process instead (its skipped replay gets the same words).
+      const run = await verifyFresh(dir, (event) =>
+        onProgress(event.stage === 'replay' && event.state === 'skipped' ? { ...event, message: replaySkipped } : event));
       try {
         report = JSON.parse(await readFile(join(dir, 'verify.json'), 'utf8')) as VerifyReport;
       } catch {
