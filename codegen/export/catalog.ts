@@ -14,10 +14,12 @@ export interface CatalogMessage {
   name: string;
   baseline: Payload | null;
   variants: Payload[];
+  /** Sent one argument per field, in the payload's key order (else the payload is the one argument). */
+  positional?: true;
 }
 
 export interface Catalog {
-  input: { baseline: Payload | null; variants: Payload[] };
+  input: { baseline: Payload | null; variants: Payload[]; positional?: true };
   messages: CatalogMessage[];
 }
 
@@ -27,10 +29,13 @@ const VARIANTS_PER_FIELD = 8;
 export function explorationCatalog(ir: WorkflowIr): Catalog {
   const literals = designLiterals(ir);
   return {
-    input: payloadVariants(ir.input, literals),
+    // A positional payload's fields, in order: the values are sent as they are listed.
+    input: ir.positionalInputCode ? { ...payloadVariants(ir.inputFields, literals), positional: true } : payloadVariants(ir.input, literals),
     messages: ir.handlers
       .filter((h): h is Exclude<IrHandler, { kind: 'query' }> => h.kind !== 'query')
-      .map((h) => ({ kind: h.kind, name: h.messageName, ...payloadVariants(h.args, literals) })),
+      .map((h) =>
+        h.positional ? { kind: h.kind, name: h.messageName, ...payloadVariants({ name: h.messageName, fields: h.parameterFields }, literals), positional: true as const } : { kind: h.kind, name: h.messageName, ...payloadVariants(h.args, literals) },
+      ),
   };
 }
 

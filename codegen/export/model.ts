@@ -15,9 +15,11 @@ export interface ClientMessage {
   constName: string;
   /** The message name as it appears inside helper names: approve → "Approve". */
   helperSuffix: string;
-  /** The payload interface, or null when the message takes no arguments. */
+  /** The payload interface, or null when the message takes no arguments; positional: the labeled tuple of its arguments. */
   argsType: string | null;
-  /** An object literal of example arguments, for the generated test (null without arguments). */
+  /** Whether the message takes one argument per parameter: helpers take the tuple and send it spread. */
+  positional: boolean;
+  /** An object literal of example arguments (positional: an array literal), for the generated test (null without arguments). */
   exampleArgsCode: string | null;
   /** The result type (queries and updates); "void" for signals. */
   resultTsType: string;
@@ -40,7 +42,10 @@ export interface ExportModel {
   signalboxTaskQueue?: string;
   /** The step the workflow starts in, as a string literal. */
   startStepLiteral: string;
+  /** The start input's type; positional: the labeled tuple of its arguments (`[requestId: string]`). */
   inputType: string | null;
+  /** Whether the workflow is started with one argument per input field: `options.input` is that list. */
+  inputPositional: boolean;
   exampleInputCode: string | null;
   resultTsType: string;
   signals: ClientMessage[];
@@ -90,14 +95,19 @@ export function exportModel(ir: WorkflowIr): ExportModel {
     packageName,
     taskQueueLiteral: JSON.stringify(packageName),
     startStepLiteral: ir.startStepLiteral,
-    inputType: ir.input?.name ?? null,
-    exampleInputCode: ir.input ? exampleObject(ir.input) : null,
+    inputType: ir.input?.name ?? (ir.positionalInputCode ? inputTuple(ir) : null),
+    inputPositional: ir.positionalInputCode !== null,
+    exampleInputCode: ir.input ? exampleObject(ir.input) : ir.positionalInputCode && ir.inputFields ? exampleArray(ir.inputFields) : null,
     resultTsType: ir.resultTsType,
     signals,
     queries,
     updates,
     clientSharedImports: clientSharedImports(ir, [...signals, ...queries, ...updates]),
-    clientUsesMoney: [...queries, ...updates].some((m) => /\bMoney\b/.test(m.resultTsType)),
+    clientUsesMoney:
+      [...queries, ...updates].some((m) => /\bMoney\b/.test(m.resultTsType)) ||
+      // A positional message's or input's tuple spells its types in client.ts.
+      [...signals, ...queries, ...updates].some((m) => m.positional && /\bMoney\b/.test(m.argsType ?? '')) ||
+      (ir.positionalInputCode !== null && /\bMoney\b/.test(inputTuple(ir))),
     customActivityFiles: ir.customActivities.map((a) => ({ name: a.name, filePath: a.filePath })),
     checksPayloads: ir.payloads.length > 0,
     messages: [
@@ -118,8 +128,9 @@ function clientMessage(handler: IrHandler): ClientMessage {
     messageName: handler.messageName,
     constName: handler.constName,
     helperSuffix: helperStem(handler.messageName),
-    argsType: handler.args?.name ?? null,
-    exampleArgsCode: handler.args ? exampleObject(handler.args) : null,
+    argsType: handler.positional ? handler.argsTuple : (handler.args?.name ?? null),
+    positional: handler.positional,
+    exampleArgsCode: handler.args ? exampleObject(handler.args) : handler.positional && handler.argsTuple ? exampleTuple(handler) : null,
     resultTsType,
     typeofLiteral: PRIMITIVE_TYPES.has(resultTsType) ? JSON.stringify(resultTsType) : null,
     description: handler.description,
@@ -146,9 +157,25 @@ function withDistinctSuffixes(messages: ClientMessage[]): ClientMessage[] {
 
 function clientSharedImports(ir: WorkflowIr, messages: ClientMessage[]): string[] {
   const values = messages.map((m) => m.constName);
-  const types = [ir.input?.name, ...messages.map((m) => m.argsType)].filter((name): name is string => Boolean(name));
+  // A positional message's tuple is spelled in place, not imported.
+  const types = [ir.input?.name, ...messages.map((m) => (m.positional ? null : m.argsType))].filter((name): name is string => Boolean(name));
   const sortKey = (name: string) => name.replace(/^type /, '').toLowerCase();
   return [...new Set([...values, ...types.map((name) => `type ${name}`)])].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}
+
+/** The labeled tuple a positional input is started with: `[requestId: string, maxAmount?: Money]` (the workflow function's parameters). */
+function inputTuple(ir: WorkflowIr): string {
+  const count = ir.inputFields?.fields.length ?? 0;
+  return `[${ir.parameters.slice(0, count).join(', ')}]`;
+}
+
+/** An array literal with a plausible value for each argument, e.g. `['example requestId', '1.00']`. */
+function exampleArray(shape: TsInterface): string {
+  return `[${shape.fields.map((field) => exampleValue(field.name, field.tsType)).join(', ')}]`;
+}
+
+function exampleTuple(handler: IrHandler): string {
+  return exampleArray({ name: handler.messageName, fields: handler.parameterFields });
 }
 
 /** An object literal with a plausible value for every field, e.g. `{ requestId: 'example requestId' }`. */

@@ -57,6 +57,7 @@ export function lowerHandler(
       payload: payloadUse(handler, readsArgs(how.bodyFields)),
       readsWire: handler.type !== 'query' && (readsRenamed(handler.parameters) || isPositional(handler)),
       positional: isPositional(handler),
+      parameterFields: tsFields(handler.parameters),
       // Positional arguments have no record interface: the definition's tuple names them.
       args: handler.parameters.length && !isPositional(handler) ? { name: argsInterfaceName(stemOf(handler)), fields: wireTsFields(handler.parameters) } : null,
       argsTuple: handler.parameters.length ? (isPositional(handler) ? argumentsTuple(handler.parameters) : `[${argsInterfaceName(stemOf(handler))}]`) : null,

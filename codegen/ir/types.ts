@@ -51,6 +51,8 @@ interface IrHandlerBase {
   readsWire: boolean;
   /** Whether clients send one argument per parameter (the handler takes `...wireArgs`) instead of one record. */
   positional: boolean;
+  /** The parameters under their identifiers, in order (a positional message's arguments, for the exported client's examples). */
+  parameterFields: TsField[];
   /** What defineSignal/defineUpdate/defineQuery declare the arguments as: `[ApproveArgs]`, `[approver: string, comment?: string]`; null: none. */
   argsTuple: string | null;
   /** Whether the handler body reads its arguments (so the parameter is declared only when used). */

@@ -50,6 +50,7 @@ export function flowToDesign({ workflow, nodes, edges }: FlowGraph): Design {
     ...(workflow.description !== undefined ? { description: workflow.description } : {}),
     ...(workflow.tags?.length ? { tags: workflow.tags } : {}),
     input: workflow.input,
+    ...(workflow.inputArguments ? { inputArguments: workflow.inputArguments } : {}),
     resultType: workflow.resultType,
     variables: workflow.variables,
     ...(workflow.activities?.length ? { activities: workflow.activities } : {}),

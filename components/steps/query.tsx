@@ -1,4 +1,5 @@
 'use client';
+import { ArgumentsChoice } from '../designer/inspector/ArgumentsChoice';
 import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { TextInput } from '../designer/inspector/inputs';
@@ -12,6 +13,7 @@ function QueryForm({ data, patch }: FormProps<'query'>) {
     <>
       <TextInput path="name" label="Query name" value={data.name} expression hint={<MessageNameHint kind="query" name={data.name} />} onChange={(name) => patch({ name })} />
       <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <ArgumentsChoice path="arguments" name={data.name} fields={data.parameters} value={data.arguments} onChange={(value) => patch({ arguments: value })} />
       <TextInput path="returns" label="Returns" value={data.returns} expression placeholder='e.g. decided ? "done" : "pending"'
         hint="Queries only read state." onChange={(returns) => patch({ returns })} />
     </>

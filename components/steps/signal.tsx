@@ -1,5 +1,6 @@
 'use client';
 import { AssignmentsEditor } from '../designer/inspector/AssignmentsEditor';
+import { ArgumentsChoice } from '../designer/inspector/ArgumentsChoice';
 import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { HandlerActivityEditor } from '../designer/inspector/HandlerActivityEditor';
@@ -15,6 +16,7 @@ function SignalForm({ data, patch }: FormProps<'signal'>) {
     <>
       <TextInput path="name" label="Signal name" value={data.name} expression hint={<MessageNameHint kind="signal" name={data.name} />} onChange={(name) => patch({ name })} />
       <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <ArgumentsChoice path="arguments" name={data.name} fields={data.parameters} value={data.arguments} onChange={(value) => patch({ arguments: value })} />
       <TextInput path="when" label="Apply only when" value={data.when ?? ''} expression placeholder="e.g. !contains(paymentIds, args.paymentId)"
         hint="Otherwise the signal is ignored (dedupe by a key)." onChange={(when) => patch({ when: when || undefined })} />
       <HandlerActivityEditor activity={data.activity} onChange={(activity) => patch({ activity })} />

@@ -1,5 +1,6 @@
 'use client';
 import { AssignmentsEditor } from '../designer/inspector/AssignmentsEditor';
+import { ArgumentsChoice } from '../designer/inspector/ArgumentsChoice';
 import { FieldsEditor } from '../designer/inspector/FieldsEditor';
 import type { FormProps } from '../designer/inspector/forms';
 import { HandlerActivityEditor } from '../designer/inspector/HandlerActivityEditor';
@@ -16,6 +17,7 @@ function UpdateForm({ data, patch }: FormProps<'update'>) {
     <>
       <TextInput path="name" label="Update name" value={data.name} expression hint={<MessageNameHint kind="update" name={data.name} />} onChange={(name) => patch({ name })} />
       <FieldsEditor title="Parameters" path="parameters" readAs="args" fields={data.parameters} onChange={(parameters) => patch({ parameters })} />
+      <ArgumentsChoice path="arguments" name={data.name} fields={data.parameters} value={data.arguments} onChange={(value) => patch({ arguments: value })} />
       <ValidatorsEditor rules={data.validators} onChange={(validators) => patch({ validators })} />
       <TextInput path="waitUntil" label="Wait until" value={data.waitUntil ?? ''} expression placeholder="e.g. done * 100 >= args.percent * input.steps"
         hint="The update returns once this holds (instead of query polling)." onChange={(waitUntil) => patch({ waitUntil: waitUntil || undefined })} />

@@ -20,6 +20,7 @@ import { ApiError } from '../api/errors';
 import type { Principal } from '../auth/principal';
 import { messageableExecution, readableExecution, refuseApprovalDesign, type MessageKind } from './access';
 import { NotFoundError } from '../errors';
+import { hasArgs } from './arguments';
 import { handlerArgs, handlerNode, prepareStart, updateRejection, type PreparedStart } from './service';
 import { getTemporalClient } from '../temporal-client';
 
@@ -191,7 +192,7 @@ export async function updateWithStart(params: WithStartParams): Promise<{ workfl
     try {
       if (running) {
         const handle = client.workflow.getHandle(params.workflowId, running.runId);
-        const result = running.args.length === 0 ? await handle.executeUpdate(params.name) : await handle.executeUpdate(params.name, { args: running.args });
+        const result = hasArgs(running.args) ? await handle.executeUpdate(params.name, { args: running.args }) : await handle.executeUpdate(params.name);
         return { workflowId: params.workflowId, runId: running.runId, deploymentId: running.deploymentId, result };
       }
       const startWorkflowOperation = new WithStartWorkflowOperation(deployment.workflowType, { ...options, workflowIdConflictPolicy: 'FAIL' });

@@ -22,7 +22,7 @@ import { ApiError } from '../api/errors';
 import { requireWorkerHost } from '../api/dependencies';
 import { InputError, NotFoundError } from '../errors';
 import { deploymentServing, messageableExecution, readableExecution } from './access';
-import { checkFields } from '../fields';
+import { hasArgs, travellingArgs, type MessageArgs } from './arguments';
 import { pendingWork, type PendingTimer, type PendingUpdate } from './history';
 import { getTemporalClient } from '../temporal-client';
 import { currentBuildId } from '../deploy/version-rollout';
@@ -110,7 +110,8 @@ export interface PreparedStart {
   options: {
     taskQueue: string;
     workflowId: string;
-    args: [Record<string, unknown>];
+    /** One record, or one argument per field when the design's input travels positionally. */
+    args: unknown[];
     memo: Record<string, unknown>;
     typedSearchAttributes: SearchAttributePair[];
     /** Set when the start names a versioned deployment: the execution is pinned to its Worker Deployment Version. */
@@ -167,7 +168,7 @@ export async function prepareStart({
     }
   }
   const design = await loadDeployedDesign(deployment);
-  const args = checkFields({ fields: design.input, value: input, what: 'the workflow input' });
+  const args = travellingArgs({ fields: design.input, arguments: design.inputArguments, value: input, what: 'the workflow input' });
   const id = workflowId ?? `${slug(design.name)}-${nanoid(10)}`;
   return {
     deployment,
@@ -176,7 +177,7 @@ export async function prepareStart({
     options: {
       taskQueue: deployment.taskQueue,
       workflowId: id,
-      args: [args],
+      args,
       memo: { designId, deploymentId: deployment.id, designVersion: deployment.version } satisfies ExecutionMemo,
       typedSearchAttributes: startSearchAttributes(deployment, design),
       // A start naming a versioned deployment runs on exactly that version, whatever is current.
@@ -329,9 +330,8 @@ export async function handlerNode(deployment: DeploymentSummary, kind: HandlerNo
 }
 
 /** The single object argument a handler takes, or none when it has no parameters. */
-export function handlerArgs(node: HandlerNode, args: unknown): [] | [Record<string, unknown>] {
-  const values = checkFields({ fields: node.parameters, value: args, what: `the arguments of ${node.type} "${node.name}"` });
-  return node.parameters.length === 0 ? [] : [values];
+export function handlerArgs(node: HandlerNode, args: unknown): MessageArgs {
+  return travellingArgs({ fields: node.parameters, arguments: node.arguments, value: args, what: `the arguments of ${node.type} "${node.name}"` });
 }
 
 interface MessageCall {
@@ -374,7 +374,7 @@ export async function updateExecution({ principal, workflowId, name, args, desig
   const client = await getTemporalClient();
   const handle = client.workflow.getHandle(workflowId, description.runId);
   try {
-    return updateArgs.length === 0 ? await handle.executeUpdate(name) : await handle.executeUpdate(name, { args: updateArgs });
+    return hasArgs(updateArgs) ? await handle.executeUpdate(name, { args: updateArgs }) : await handle.executeUpdate(name);
   } catch (error) {
     throw updateRejection(error);
   }

@@ -11,15 +11,17 @@ export const StartExecutionBodySchema = z.object({
     .regex(/^[A-Za-z0-9._:@-]+$/, 'may contain letters, digits and . _ : @ - only')
     .optional(),
   /** Checked against the deployed design's input fields. */
-  input: z.record(z.string(), z.unknown()).default({}),
+  // A positional input may be given as its list of values (lib/executions/arguments.ts maps it).
+  input: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()).max(100)]).default({}),
 });
 export type StartExecutionBody = z.infer<typeof StartExecutionBodySchema>;
 
 /**
- * Signals, queries and updates take one object argument (the handler's parameters) or none;
+ * Signals, queries and updates take one object argument (the handler's parameters) or none; a
+ * message whose arguments travel one per parameter also takes them as a list, `{ args: ["Alice", "ok"] }`;
  * `designId`, when given, must be the execution's design (409 execution.other-design otherwise).
  */
-export const HandlerBodySchema = z.object({ args: z.record(z.string(), z.unknown()).optional(), designId: z.string().min(1).max(200).optional() });
+export const HandlerBodySchema = z.object({ args: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()).max(100)]).optional(), designId: z.string().min(1).max(200).optional() });
 export type HandlerBody = z.infer<typeof HandlerBodySchema>;
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);

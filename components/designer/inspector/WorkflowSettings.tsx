@@ -3,6 +3,7 @@ import { WorkflowResultTypeSchema } from '@/codegen/design';
 import type { WorkflowSettings as Settings } from '../../flow/types';
 import { useDesignerStore } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
+import { ArgumentsChoice } from './ArgumentsChoice';
 import { FieldOwnerContext } from './FieldContext';
 import { FieldsEditor } from './FieldsEditor';
 import { useEffect, useState } from 'react';
@@ -25,6 +26,8 @@ export function WorkflowSettings() {
           value={workflow.description ?? ''} onChange={(d) => set({ description: d || undefined })} />
         <TagsInput tags={workflow.tags ?? []} onChange={(tags) => set({ tags })} />
         <FieldsEditor title="Input fields" path="input" readAs="input" fields={workflow.input} onChange={(input) => set({ input })} />
+        <ArgumentsChoice path="inputArguments" name={`${workflow.name || '…'}.run`} fields={workflow.input} value={workflow.inputArguments}
+          onChange={(inputArguments) => set({ inputArguments })} />
         <VariablesEditor variables={workflow.variables} onChange={(variables) => set({ variables })} />
         <SelectInput path="resultType" label="Result type" value={workflow.resultType} options={WorkflowResultTypeSchema.options}
           onChange={(resultType) => set({ resultType })} />
