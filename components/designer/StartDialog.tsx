@@ -101,7 +101,7 @@ export function StartDialog({ designId, onClose }: { designId: string; onClose: 
             ))}
           </>
         )}
-        {error && <p className="banner banner--error" data-testid="start-error">{error}</p>}
+        {error && <p className="banner banner--error" role="alert" data-testid="start-error">{error}</p>}
         <div className="dialog__actions">
           <button type="button" className="btn btn--ghost" onClick={onClose}>Cancel</button>
           <button type="submit" className="btn btn--primary" data-testid="start-submit" disabled={busy}>

@@ -31,9 +31,11 @@ export function ConnectionBanner() {
     };
   }, []);
   if (!problem) return null;
+  // Floats over the bottom left of the page: appearing and clearing never shifts the screen being edited,
+  // and the app bar and the designer's header (Save, Deploy, Start) stay in view.
   return (
     <div className="banner banner--warning" role="alert" data-testid="connection-banner" data-problem={problem.what.join(' ')}
-      style={{ position: 'sticky', top: 0, zIndex: 50, borderRadius: 0 }}>
+      style={{ position: 'fixed', bottom: 16, left: 16, zIndex: 50, width: 'max-content', maxWidth: 'min(760px, calc(100vw - 32px))', boxShadow: 'var(--shadow-lg)' }}>
       {problem.message} <span className="muted">Checking again…</span>
     </div>
   );
