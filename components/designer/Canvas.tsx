@@ -121,7 +121,7 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
             </Panel>
           )}
         </ReactFlow>
-        {nodes.length <= 1 && (
+        {nodes.length <= 1 && !menu && (
           <div className="canvas-hint" data-testid="canvas-hint">
             <strong>Your workflow starts here.</strong> Drag a Wait, Activity or End from the palette, then drag from the
             Start node&apos;s handle to connect it.

@@ -1,11 +1,24 @@
 'use client';
 import { kindTitle } from '@/codegen/design';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { NodeIcon } from '../flow/NodeIcon';
 import { STEP_UI } from '../steps';
 import { filterKinds, type FittingKind } from './connect-menu';
 import styles from './ConnectMenu.module.css';
 import type { ConnectMenuState } from './useConnectEnd';
+
+/** Room the menu takes (its CSS width, and the height of its search box and longest list). */
+const MENU_WIDTH = 220;
+const MENU_HEIGHT = 320;
+const selectSize = (s: ReactFlowState) => ({ width: s.width, height: s.height });
+
+/** Opens down and right of the drop point, or up/left where the canvas has no room for it. */
+function placement(at: { x: number; y: number }, size: { width: number; height: number }): CSSProperties {
+  const horizontal = at.x + MENU_WIDTH > size.width ? { right: Math.max(size.width - at.x, 0) } : { left: at.x };
+  const vertical = at.y + MENU_HEIGHT > size.height && at.y > size.height / 2 ? { bottom: Math.max(size.height - at.y, 0) } : { top: at.y };
+  return { ...horizontal, ...vertical };
+}
 
 interface ConnectMenuProps {
   menu: ConnectMenuState;
@@ -19,6 +32,7 @@ interface ConnectMenuProps {
  * Rendered inside <ReactFlow>, positioned in its container's coordinates.
  */
 export function ConnectMenu({ menu, onPick, onClose }: ConnectMenuProps) {
+  const size = useStore(selectSize, (a, b) => a.width === b.width && a.height === b.height);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const items = useMemo(
@@ -39,7 +53,7 @@ export function ConnectMenu({ menu, onPick, onClose }: ConnectMenuProps) {
   };
 
   return (
-    <div className={`${styles.menu} nopan nowheel`} style={{ left: menu.at.x, top: menu.at.y }} role="dialog"
+    <div className={`${styles.menu} nopan nowheel`} style={placement(menu.at, size)} role="dialog"
       aria-label="Add a connected step" data-testid="connect-menu" onKeyDown={onKeyDown}
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) onClose(); }}>
       <input className={styles.search} type="search" placeholder="Add a step…" aria-label="Search steps" autoFocus

@@ -39,9 +39,12 @@ test("backwards from a wait's messages port: the handlers that can satisfy it (s
   ]);
 });
 
-test('the search box filters by name or description, case-insensitively', () => {
+test('the search box filters by name or description, case-insensitively, name matches first', () => {
   const items = [{ title: 'Wait', description: 'until a condition holds' }, { title: 'Timer', description: 'sleep for a while' }];
   assert.deepEqual(filterKinds(items, ''), items);
   assert.deepEqual(filterKinds(items, 'TIM'), [items[1]]);
   assert.deepEqual(filterKinds(items, 'condition'), [items[0]]);
+  // A name match comes before a description match: Enter picks what was typed.
+  const withTimeout = [{ title: 'Wait', description: 'until a condition holds, or a timeout' }, items[1]!];
+  assert.deepEqual(filterKinds(withTimeout, 'tim').map((i) => i.title), ['Timer', 'Wait']);
 });

@@ -51,9 +51,14 @@ export function kindsThatFit(from: DragEnd, graph: Graph, kinds: readonly NodeTy
   });
 }
 
-/** The kinds whose name or description contains the query (case-insensitive); all for an empty query. */
+/**
+ * The kinds whose name or description contains the query (case-insensitive), those whose name
+ * matches first (typing "tim" puts Timer before Wait, whose description mentions a timeout); all for an empty query.
+ */
 export function filterKinds<T extends { title: string; description: string }>(items: readonly T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
-  return items.filter((i) => i.title.toLowerCase().includes(q) || i.description.toLowerCase().includes(q));
+  const byTitle = items.filter((i) => i.title.toLowerCase().includes(q));
+  const byDescription = items.filter((i) => !byTitle.includes(i) && i.description.toLowerCase().includes(q));
+  return [...byTitle, ...byDescription];
 }
