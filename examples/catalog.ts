@@ -26,7 +26,7 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
     id: 'shopping-cart',
     title: 'Shopping cart with signal-with-start',
     section: '6.1.4',
-    summary: 'The first add_item signal (signal-with-start) or add_item_update (update-with-start) creates the cart; later calls reach the same cart, which checks out after 24 hours. The update answers with items and total.',
+    summary: 'The first add_item — a signal (signal-with-start) or an update of the same name (update-with-start, answering with the total) — or add_item_update (answering with items and total) creates the cart; later calls reach the same cart, which checks out after 24 hours and returns the item count and the total.',
     features: ['signal-with-start', 'update-with-start', 'update + validators', 'query', 'timer'],
   },
   {

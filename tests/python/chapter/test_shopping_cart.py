@@ -12,7 +12,6 @@ import asyncio
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pytest
 from temporalio import workflow
 from temporalio.client import WithStartWorkflowOperation, WorkflowUpdateFailedError
 from temporalio.common import WorkflowIDConflictPolicy
@@ -109,7 +108,6 @@ async def update_or_start_shopping_cart(user_id: str, item: CartItem):
 
 
 # The cart's item dicts carry Decimal prices (the chapter leaves the values open; Signalbox's money).
-@pytest.mark.xfail(strict=True, reason="a workflow result that is a record (a design's result is text, a number or a yes/no): run() returns {'items': …, 'total': …}")
 def test_signal_with_start_creates_the_cart_once_and_checks_out_after_its_day(capsys):
     user_id = unique("user-42")  # changed: unique per run
 
@@ -125,7 +123,6 @@ def test_signal_with_start_creates_the_cart_once_and_checks_out_after_its_day(ca
     assert result == {"items": 2, "total": "1328.75"}
 
 
-@pytest.mark.xfail(strict=True, reason="one name for a signal and an update: 6.1.4's add_item signal and 6.3.5's add_item update (a design refuses two messages of one name; the template's update is 6.3.6's add_item_update)")
 def test_update_with_start_answers_with_the_cart_total(capsys):
     user_id = unique("user-43")  # changed: unique per run
 
