@@ -28,6 +28,8 @@ function shape(e: Expr): string {
       return e.name;
     case 'emptyList':
       return '[]';
+    case 'none':
+      return 'none';
     case 'member':
       return `${shape(e.object)}.${e.property}`;
     case 'call':
