@@ -52,6 +52,8 @@ class _DecimalAsString(AdvancedJSONEncoder):
     def default(self, o: Any) -> Any:
         if isinstance(o, Decimal):
             return str(o)
+        if isinstance(o, Enum):
+            return o.value
         return super().default(o)
 
 
@@ -78,8 +80,9 @@ class _ChapterPayloadConverter(CompositePayloadConverter):
 
 # The chapter's amounts are Decimal, which the SDK's default JSON converter cannot encode at all
 # ("Object of type Decimal is not JSON serializable"): they travel as exact decimal strings
-# ("1299.99"), which is what Signalbox's money fields take. And its answers typed as a plain Enum
-# (OrderStatus, Language) are read back by value: the SDK's converter reads only IntEnum/StrEnum
+# ("1299.99"), which is what Signalbox's money fields take. And a plain Enum (OrderStatus, Language)
+# travels by value both ways — sent as "de" (set_language(Language.GERMAN): "Object of type Language
+# is not JSON serializable" otherwise) and read back: the SDK's converter reads only IntEnum/StrEnum
 # ("Unserializable type during conversion: <enum 'OrderStatus'>").
 CHAPTER_DATA_CONVERTER = dataclasses.replace(DataConverter.default, payload_converter_class=_ChapterPayloadConverter)
 

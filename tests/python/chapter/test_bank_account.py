@@ -13,7 +13,7 @@ import pytest
 from temporalio import workflow
 from temporalio.client import WorkflowUpdateFailedError
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 @workflow.defn(name=WORKFLOW_TYPE)  # changed: the deployed template's workflow type
@@ -37,7 +37,6 @@ async def withdraw_all(workflow_id: str, amounts: list) -> list:
     return answers
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (withdraw(self, amount: Decimal))")
 def test_withdrawals_answer_the_new_balance_and_are_refused_as_the_chapter_says():
     answers = asyncio.run(withdraw_all(unique("account-1"), [
         Decimal("100.00"),    # self.balance = Decimal("1000.00") - 100.00

@@ -10,7 +10,7 @@ import asyncio
 import pytest
 from temporalio import workflow
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 @workflow.defn(name=WORKFLOW_TYPE)  # changed: the deployed template's workflow type
@@ -45,7 +45,6 @@ async def monitor_migration_progress(handle):
     print(f"100% complete: {progress} records")
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (run(self, total_records: int), wait_for_progress(self, min_progress: int))")
 def test_one_update_per_milestone_instead_of_polling(capsys):
     workflow_id = unique("migration-1")  # changed: unique per run
 

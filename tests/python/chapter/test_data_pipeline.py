@@ -11,7 +11,7 @@ import asyncio
 import pytest
 from temporalio import workflow
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 @workflow.defn(name=WORKFLOW_TYPE)  # changed: the deployed template's workflow type
@@ -31,7 +31,6 @@ class DataPipelineWorkflow:
     async def run(self, pipeline_id: str) -> str: ...
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (run(self, pipeline_id: str), notify_upload_complete(self, data_location: str))")
 def test_pipeline_completes_after_its_three_signals():
     pipeline_id = unique("pipeline-2024-06")  # changed: unique per run
 

@@ -12,7 +12,7 @@ import pytest
 from temporalio import workflow
 from temporalio.client import WorkflowUpdateFailedError
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 class Language(Enum):
@@ -54,7 +54,6 @@ async def update_workflow_language(workflow_id: str):  # changed: the id as a pa
         # Event History: KEINE Einträge wenn Validator rejected
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (set_language(self, language: Language) takes the bare value \"de\")")
 def test_set_language_returns_the_previous_language_and_the_run_greets_in_it(capsys):
     workflow_id = unique("greeting-123")  # changed: unique per run
 

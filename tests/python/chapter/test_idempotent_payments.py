@@ -13,7 +13,7 @@ import asyncio
 import pytest
 from temporalio import workflow
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, unique
 
 
 @workflow.defn(name=WORKFLOW_TYPE)  # changed: the deployed template's workflow type
@@ -25,7 +25,6 @@ class IdempotentWorkflow:
     async def run(self) -> None: ...
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (process_payment(self, payment_id: str))")
 def test_a_repeated_update_id_is_processed_once():
     async def scenario():
         client = await connect()  # changed: the test server instead of localhost:7233
