@@ -12,7 +12,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   timeout: 120_000,
-  expect: { timeout: 15_000 },
+  // Screenshot baselines (e2e/monitor-screens.spec.ts): the same Chromium and fonts everywhere, so only
+  // anti-aliasing may differ — a few hundred pixels of a page, never a moved or missing element.
+  expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide' } },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
