@@ -48,6 +48,10 @@ const DYNAMIC_CONFIG = [
   'frontend.enableExecuteMultiOperation=true',
   'frontend.workerVersioningDataAPIs=true',
   'frontend.workerVersioningWorkflowAPIs=true',
+  // Every deployed design is its own Worker Deployment (docs/versioning.md); the server's default
+  // of 100 per namespace refuses the 101st design silently (its worker polls, its version never
+  // registers). A production cluster needs the same setting (docs/versioning.md, "Cluster settings").
+  'matching.maxDeployments=10000',
 ];
 
 /**
