@@ -12,7 +12,7 @@ import { signalExternalNode } from '../steps/signalExternal';
 import { startNode } from '../steps/start';
 import { timerNode } from '../steps/timer';
 import { waitNode } from '../steps/wait';
-import { ArgumentsSchema, FieldSchema, IdSchema, ResultTypeSchema, typed } from './parts';
+import { ArgumentsSchema, FieldSchema, IdSchema, typed } from './parts';
 import { WorkflowResultTypeSchema } from './workflow-result';
 
 /**
