@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
 import { expect, test } from './fixtures';
 import { ExecutionPage } from './pages/ExecutionPage';
 
@@ -131,6 +133,21 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await execution.expectCurrentStep('await-shipping');
   await expect.poll(async () => inside(await boxOf(execution.node('await-shipping')), await boxOf(execution.diagram))).toBe(true);
 
+  // A signal whose payload does not match the design (sent by another client: the app checks fields
+  // before sending) changes nothing, and the messages panel says so, with the reason whole.
+  const cli = await ensureTemporalCli();
+  execFileSync(cli.path, ['workflow', 'signal', '--address', `127.0.0.1:${process.env.E2E_TEMPORAL_PORT ?? 7300}`, '--workflow-id', moving,
+    '--name', 'markShipped', '--input', JSON.stringify({ carrier: 42, trackingNumber: 'TRK-1' })]);
+  const refused = page.getByTestId('refused-message');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toHaveAttribute('data-tone', 'rejected');
+  await expect(refused).toContainText('Mark shipped');
+  await expect(refused.getByTestId('refused-reason')).toHaveText(/^Field "carrier" of the arguments of signal "markShipped" .*42$/);
+  const whole = await refused.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, scrollW: el.scrollWidth, clientW: el.clientWidth }));
+  expect(whole.scroll, JSON.stringify(whole)).toBeLessThanOrEqual(whole.client);
+  expect(whole.scrollW, JSON.stringify(whole)).toBeLessThanOrEqual(whole.clientW);
+  await execution.expectCurrentStep('await-shipping');
+
   // A click on a node selects it (shared with the history); a click on the empty canvas clears it.
   await execution.node('await-shipping').click();
   await expect(execution.nodeWithBadges('await-shipping')).toHaveAttribute('data-selected', 'true');
@@ -165,7 +182,8 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await execution.expectCurrentStep('end-cancelled');
   await expect(page.getByTestId('ended-end-cancelled')).toHaveText(/ended here/);
   await expect.poll(async () => inside(await boxOf(page.getByTestId('ended-end-cancelled')), await boxOf(execution.diagram))).toBe(true);
-  // The result banner shrinks the canvas when the execution completes: Fit shows the whole path again.
+  // The result banner shrinks the canvas when the execution completes: the canvas fits again by itself, and Fit too.
+  await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await execution.fitButton.click();
   await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await screenshots(page, 'execution-page-1600-completed');
@@ -175,8 +193,16 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await page.goto(`/executions/${moving}`);
   await execution.expectCurrentStep('await-shipping');
   const small = await diagramShare(page, execution);
-  expect(small.height, JSON.stringify(small)).toBeGreaterThan(0.55);
+  // Half the height: the history below keeps room for a few rows (250 px, not 170).
+  expect(small.height, JSON.stringify(small)).toBeGreaterThan(0.5);
   expect(small.width, JSON.stringify(small)).toBeGreaterThan(0.6);
+  expect((await boxOf(page.getByTestId('execution-history'))).height).toBeGreaterThanOrEqual(240);
+  // The side panel opens at about 30 % of the width, not 380 px.
+  const side = (await boxOf(execution.sidePanel)).width;
+  expect(side).toBeGreaterThanOrEqual(259);
+  expect(side).toBeLessThanOrEqual(1024 * 0.31);
+  // The first fit (and its refit as the panels settle) shows every node, Start included, before any Fit.
+  await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await execution.fitButton.click();
   await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await expect.poll(async () => inside(await boxOf(execution.node('await-shipping')), await boxOf(execution.diagram))).toBe(true);
@@ -184,5 +210,6 @@ test('the execution page: the diagram is the main area, follows the lit step, fi
   await page.goto(`/executions/${cancelled}`);
   await execution.expectCurrentStep('end-cancelled');
   await expect.poll(async () => inside(await boxOf(page.getByTestId('ended-end-cancelled')), await boxOf(execution.diagram))).toBe(true);
+  await expect.poll(() => outsideCanvas(page, execution)).toEqual([]);
   await screenshots(page, 'execution-page-1024-completed');
 });

@@ -45,7 +45,7 @@ export async function clippedTexts(page: Page, within: Locator = page.locator('b
     const found: string[] = [];
     const clips = (value: string) => value === 'hidden' || value === 'clip';
     for (const element of root.querySelectorAll<HTMLElement>('*')) {
-      if (!element.textContent?.trim() || element.closest('[data-clip-ok], .react-flow__viewport, .react-flow__renderer, svg')) continue;
+      if (!element.textContent?.trim() || element.closest('[data-clip-ok], .react-flow, svg')) continue;
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || element.getClientRects().length === 0) continue;
       const ellipsis = style.textOverflow === 'ellipsis';
