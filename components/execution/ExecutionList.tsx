@@ -253,7 +253,7 @@ export function ExecutionList() {
                       onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((e) => e.workflowId)))} data-testid="select-all" />
                   </th>
                 )}
-                <th>Status</th><th>Workflow id</th><th>Design</th><th>Step</th><th>Started</th><th>Closed</th>
+                <th className={styles.status}>Status</th><th>Workflow id</th><th>Design</th><th>Step</th><th className={styles.time}>Started</th><th className={styles.time}>Closed</th>
               </tr>
             </thead>
             <tbody>
