@@ -4,7 +4,7 @@ import type { Design, DesignEdge, DesignNode } from '@/codegen/design';
  * What changed between two versions of a design, as a person reads it: steps (and message
  * handlers, which are nodes too) added, removed or changed by node id with the fields that
  * changed, edges added or removed, and the workflow's inputs, variables and activities by name.
- * Pure: the generated code's diff is lib/designs/code-diff.ts.
+ * Pure: the generated code's diff is lib/versions/code-diff.ts (server: it compiles).
  */
 export interface DesignDiff {
   steps: {

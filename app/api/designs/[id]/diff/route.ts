@@ -2,7 +2,7 @@ import { getVersion } from '@/db/repository';
 import { badRequest, json, notFound } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { intParam } from '@/lib/api/request';
-import { diffGeneratedCode } from '@/lib/designs/code-diff';
+import { diffGeneratedCode } from '@/lib/versions/code-diff';
 import { diffDesigns } from '@/lib/designs/diff';
 
 export const dynamic = 'force-dynamic';

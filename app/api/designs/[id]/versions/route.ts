@@ -2,7 +2,7 @@ import { getDesign } from '@/db/repository';
 import { json, notFound } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { readBody } from '@/lib/api/request';
-import { versionListing } from '@/lib/designs/version-history';
+import { versionListing } from '@/lib/versions/version-history';
 import { SaveVersionBodySchema } from '../../schema';
 import { saveDesignVersion } from './save';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { compileDesign } from '@/codegen';
 import type { Design } from '@/codegen/design';
 import { resolveDesignReferences } from '@/lib/deploy/references';
-import { diffLines, hunks, type DiffLine } from './diff';
+import { diffLines, hunks, type DiffLine } from '@/lib/designs/diff';
 
 /** A generated file that differs between two versions, as hunks of a line diff. */
 export interface FileDiff {
