@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Arguments, Field } from '@/codegen/design';
 import { InputError } from '../errors';
 import { checkFields } from '../fields';
