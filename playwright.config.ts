@@ -56,10 +56,11 @@ export default defineConfig({
       SIGNALBOX_DATA_DIR: '.data-e2e',
       SIGNALBOX_RESET_DATA: '1',
       PORT: String(PORT),
-      TEMPORAL_PORT: '7300',
-      TEMPORAL_UI_PORT: '8300',
-      SIGNALBOX_PGLITE_PORT: '5500',
-      WORKER_HEALTH_PORT: '3101',
+      // Overridable so a second suite (another clone) can run beside this one.
+      TEMPORAL_PORT: process.env.E2E_TEMPORAL_PORT ?? '7300',
+      TEMPORAL_UI_PORT: process.env.E2E_TEMPORAL_UI_PORT ?? '8300',
+      SIGNALBOX_PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? '5500',
+      WORKER_HEALTH_PORT: process.env.E2E_WORKER_HEALTH_PORT ?? '3101',
       NEXT_TELEMETRY_DISABLED: '1',
       // Use the embedded services even when the developer's shell points at external ones.
       DATABASE_URL: '',

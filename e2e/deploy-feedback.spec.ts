@@ -113,7 +113,7 @@ test('a second deploy with no executions of the first: the skipped replay check 
   // The code panel shows every generated file, the messages' payload checks included.
   await page.getByTestId('code-tab-payload-checks.ts').click();
   await expect(designer.codeView).toHaveAttribute('data-file', 'payload-checks.ts');
-  await expect(designer.codeView.locator('.cm-content')).toContainText('"approve"');
+  await expect(designer.codeView.locator('.cm-content')).toContainText('Payload checks: every start input, signal and update');
 });
 
 test(`a refused deploy's panel follows the design's problems and closes with Escape or ×`, async ({ page }) => {

@@ -297,7 +297,7 @@ async function e2e(result: PhaseResult): Promise<void> {
   const reportFile = join(root, 'playwright-report', 'results.json');
   await rm(reportFile, { force: true });
   // playwright.config.ts writes its JSON report to playwright-report/results.json.
-  const r = await run('e2e', bin('playwright'), ['test'], baseEnv(), 20 * 60_000);
+  const r = await run('e2e', bin('playwright'), ['test'], baseEnv(), 35 * 60_000);
 
   let stats: PlaywrightStats | undefined;
   try {

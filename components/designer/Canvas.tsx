@@ -45,6 +45,9 @@ interface CanvasProps {
 }
 
 /** The editable canvas. */
+/** Below this canvas size the minimap starts hidden (the toggle shows it). */
+const MINIMAP_MIN_CANVAS = { width: 640, height: 420 };
+
 export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useDesignerStore(selectGraph);
   const diagnostics = useDesignerStore(selectDiagnostics);
@@ -53,10 +56,12 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
   const { onDragOver, onDrop } = useDropNode();
   useInitialView(VIRTUALISE_ABOVE);
   useOpeningLayout(VIRTUALISE_ABOVE);
-  // The minimap draws every node, on every change: on large designs it is opt-in.
+  // The minimap draws every node, on every change: on large designs it is opt-in. On a small canvas
+  // (a 1024×768 window leaves ~470 px) its 200×150 px would cover the steps it summarises: opt-in too.
   const [minimapWanted, setMinimapWanted] = useState<boolean | null>(null);
   const large = nodes.length > VIRTUALISE_ABOVE;
-  const showMinimap = minimapWanted ?? !large;
+  const roomy = useStore((s) => s.width >= MINIMAP_MIN_CANVAS.width && s.height >= MINIMAP_MIN_CANVAS.height);
+  const showMinimap = minimapWanted ?? (!large && roomy);
   // Zoomed out on a large design every node would be in view and rendered: React Flow's nodes
   // are hidden (their edges with them) and the overview draws the design instead.
   const overview = useStore((s) => showsOverview(selectZoom(s)));
@@ -112,10 +117,10 @@ export function Canvas({ onLayout, layoutBusy, onHelp }: CanvasProps) {
           <ConnectionRefusal />
           {refused && <RefusalNote reason={refused.reason} at={refused.at} testId="connection-refused" />}
           {menu && <ConnectMenu menu={menu} onPick={pick} onClose={closeMenu} />}
-          {large && (
+          {(large || !roomy) && (
             <Panel position="bottom-right" className="minimap-toggle">
               <button type="button" className="btn btn--sm" data-testid="minimap-toggle" onClick={() => setMinimapWanted(!showMinimap)}
-                title="The minimap redraws every node on every change, which slows large designs down">
+                title={large ? 'The minimap redraws every node on every change, which slows large designs down' : 'On a small canvas the minimap would cover steps'}>
                 {showMinimap ? 'Hide minimap' : 'Show minimap'}
               </button>
             </Panel>
