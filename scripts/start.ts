@@ -37,13 +37,13 @@
 //
 // A second run reuses the data directory: designs, deployments and executions persist.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeExit, formatDuration, isPortFree, log, runProcess, startProcess, waitForHttp, waitForPort } from './lib/processes';
 import { Supervisor } from './lib/supervisor';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer } from './lib/temporal-server';
-import { buildSourceHash } from './lib/build-hash';
+import { buildIfNeeded as buildNext } from './lib/next-build';
 import { embeddedDatabaseUrl, ensurePglitePassword, pglitePasswordFile } from '@/db/credentials';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -158,27 +158,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 async function buildIfNeeded(): Promise<void> {
-  const nextDir = join(root, '.next');
-  const hashFile = join(nextDir, 'signalbox-source-hash');
   if (config.skipBuild) {
-    if (!existsSync(join(nextDir, 'BUILD_ID'))) fail('SIGNALBOX_SKIP_BUILD is set but there is no build (.next/BUILD_ID is missing)');
+    if (!existsSync(join(root, '.next', 'BUILD_ID'))) fail('SIGNALBOX_SKIP_BUILD is set but there is no build (.next/BUILD_ID is missing)');
     header('build: skipped (SIGNALBOX_SKIP_BUILD)');
     return;
   }
-  const hash = await buildSourceHash(root);
-  if (existsSync(join(nextDir, 'BUILD_ID'))) {
-    const previous = await readFile(hashFile, 'utf8').catch(() => '');
-    if (previous.trim() === hash) {
-      header('build: up to date (sources unchanged since the last build)');
-      return;
-    }
-  }
-  header('build: next build …');
-  const started = Date.now();
-  const result = await runProcess('build', join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, env: childEnv });
-  if (result.code !== 0) fail(`next build ${describeExit(result)} (see the output above)`);
-  await writeFile(hashFile, `${hash}\n`);
-  header(`build: done in ${formatDuration(Date.now() - started)}`);
+  const outcome = await buildNext(root, childEnv, header);
+  if (!outcome.ok) fail(outcome.reason);
 }
 
 function printBox(lines: Array<[string, string]>): void {

@@ -18,6 +18,9 @@
 // The last line printed is exactly `N passed, M failed`; the exit code is 1 when M > 0 or a
 // phase crashed.
 //
+// The integration phase runs beside lint, typecheck and unit (then the e2e build); e2e runs last,
+// alone (see lanes() below; `--serial` runs one phase after another).
+//
 // Developers: `npm test -- --only unit,integration` (or `--skip e2e`) runs a subset; extra
 // arguments after `--` are not passed on.
 import { existsSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium';
+import { buildIfNeeded } from './lib/next-build';
 import { nodeFailures, playwrightFailures } from './lib/failures';
 import { startTestPostgres } from './lib/postgres';
 import { ensureTestPython } from './lib/python';
@@ -101,15 +105,16 @@ async function findFiles(dir: string, accept: (name: string) => boolean, out: st
 const isIntegrationTest = (name: string) => /\.int\.test\.tsx?$/.test(name);
 const isUnitTest = (name: string) => /\.test\.tsx?$/.test(name) && !isIntegrationTest(name);
 
-let current: ManagedProcess | undefined;
+/** What runs now (two lanes may each run one): stopped on Ctrl-C. */
+const running = new Set<ManagedProcess>();
 
 /** Runs a command with prefixed output, killing it after `timeoutMs`. */
 async function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number) {
   const output: string[] = [];
   const managed = startProcess(name, command, args, { cwd: root, env, onLine: (line) => output.push(line), quietOnStop: false });
-  current = managed;
+  running.add(managed);
   const result = await withTimeout(managed.exited, timeoutMs, 'timeout' as const);
-  current = undefined;
+  running.delete(managed);
   if (result === 'timeout') {
     process.stdout.write(`[test] ${name} did not finish within ${formatDuration(timeoutMs)}: stopping it\n`);
     await managed.stop(10_000);
@@ -356,39 +361,74 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     interrupted = true;
     process.stdout.write(`\n[test] ${signal}: stopping…\n`);
     void (async () => {
-      await current?.stop(5_000);
+      await Promise.all([...running].map((managed) => managed.stop(5_000)));
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
       process.exit(1);
     })();
   });
 }
 
+async function runPhase(phase: Phase, index: number, total: number): Promise<PhaseResult> {
+  const { title, run: runner } = RUNNERS[phase];
+  const line = `━━━ [${index + 1}/${total}] ${title} `;
+  process.stdout.write(`\n${colorize(line.padEnd(100, '━'), 1)}\n`);
+  const result: PhaseResult = { phase, passed: 0, failed: 0, crashed: false, notes: [], failures: [], ms: 0 };
+  const t = Date.now();
+  try {
+    await runner(result);
+  } catch (error) {
+    result.crashed = true;
+    if (result.failed === 0) result.failed = 1;
+    result.notes.push(`crashed: ${(error as Error).stack ?? String(error)}`);
+  }
+  result.ms = Date.now() - t;
+  const status = result.crashed ? 'CRASHED' : result.failed > 0 ? 'FAILED' : 'ok';
+  process.stdout.write(
+    `${colorize(`[${phase}] ${status}: ${result.passed} passed, ${result.failed} failed in ${formatDuration(result.ms)}`, result.failed ? 31 : 32)}\n`,
+  );
+  for (const note of result.notes) process.stdout.write(`[${phase}] note: ${note}\n`);
+  return result;
+}
+
+/**
+ * Which phases run side by side. The checks that keep the CPU busy (lint, typecheck, unit, then the
+ * e2e phase's `next build`) run beside the integration phase, which mostly waits on Temporal timers,
+ * worker hosts and Python clients: the wait overlaps the CPU work (README, "Tests").
+ * e2e runs last and alone, so that browser timings do not share the machine. `--serial` runs one
+ * phase after another (the phases' own output is prefixed with their name either way).
+ */
+function lanes(phases: Phase[], serial: boolean): Array<{ phases: Phase[]; buildForE2e: boolean }[]> {
+  if (serial) return phases.map((phase) => [{ phases: [phase], buildForE2e: false }]);
+  const checks = phases.filter((phase) => phase !== 'integration' && phase !== 'e2e');
+  const side = phases.filter((phase) => phase === 'integration');
+  const wantsE2e = phases.includes('e2e');
+  const first = [{ phases: checks, buildForE2e: wantsE2e }, { phases: side, buildForE2e: false }].filter((lane) => lane.phases.length > 0 || lane.buildForE2e);
+  return [first, ...(wantsE2e ? [[{ phases: ['e2e' as Phase], buildForE2e: false }]] : [])];
+}
+
+async function buildForE2e(): Promise<void> {
+  const say = (text: string) => process.stdout.write(`[build] ${text}\n`);
+  // A failed build here is not a test result: the e2e phase's own start builds again and reports it.
+  const outcome = await buildIfNeeded(root, baseEnv(), say).catch((error: unknown) => ({ ok: false as const, reason: String(error) }));
+  if (!outcome.ok) say(`failed, the e2e phase will build again: ${outcome.reason}`);
+}
+
 async function main(): Promise<number> {
-  const selected = parseSelection(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const selected = parseSelection(argv);
   const phases = PHASES.filter((phase) => selected.has(phase));
+  const serial = argv.includes('--serial');
   const results: PhaseResult[] = [];
   const started = Date.now();
-  for (const [index, phase] of phases.entries()) {
-    const { title, run: runner } = RUNNERS[phase];
-    const line = `━━━ [${index + 1}/${phases.length}] ${title} `;
-    process.stdout.write(`\n${colorize(line.padEnd(100, '━'), 1)}\n`);
-    const result: PhaseResult = { phase, passed: 0, failed: 0, crashed: false, notes: [], failures: [], ms: 0 };
-    const t = Date.now();
-    try {
-      await runner(result);
-    } catch (error) {
-      result.crashed = true;
-      if (result.failed === 0) result.failed = 1;
-      result.notes.push(`crashed: ${(error as Error).stack ?? String(error)}`);
-    }
-    result.ms = Date.now() - t;
-    results.push(result);
-    const status = result.crashed ? 'CRASHED' : result.failed > 0 ? 'FAILED' : 'ok';
-    process.stdout.write(
-      `${colorize(`[${phase}] ${status}: ${result.passed} passed, ${result.failed} failed in ${formatDuration(result.ms)}`, result.failed ? 31 : 32)}\n`,
+  for (const stage of lanes(phases, serial)) {
+    await Promise.all(
+      stage.map(async (lane) => {
+        for (const phase of lane.phases) results.push(await runPhase(phase, phases.indexOf(phase), phases.length));
+        if (lane.buildForE2e) await buildForE2e();
+      }),
     );
-    for (const note of result.notes) process.stdout.write(`[${phase}] note: ${note}\n`);
   }
+  results.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase));
 
   process.stdout.write(`\n${colorize('━━━ summary '.padEnd(100, '━'), 1)}\n`);
   for (const r of results) {
