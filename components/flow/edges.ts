@@ -1,5 +1,5 @@
 import { MarkerType } from '@xyflow/react';
-import { IN_HANDLE, MESSAGES_HANDLE } from './handles';
+import { edgeLabelFor, IN_HANDLE, MESSAGES_HANDLE } from './handles';
 import type { DesignerEdge } from './types';
 
 interface EdgeSpec {
@@ -21,12 +21,7 @@ export function makeEdge({ id, source, target, sourceHandle, fromHandler }: Edge
     targetHandle: fromHandler ? MESSAGES_HANDLE : IN_HANDLE,
     className: fromHandler ? 'edge-message' : 'edge-flow',
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-    label: labelFor(sourceHandle),
+    label: edgeLabelFor(sourceHandle),
   };
 }
 
-function labelFor(handle: string): string | undefined {
-  if (handle === 'timeout') return 'timeout';
-  if (handle === 'else') return 'else';
-  return undefined;
-}

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Design } from '@/codegen/design';
 import { TEMPLATES } from '@/examples';
+import { buildApprovalDesign } from '@/lib/approvals/build';
 import { generateApprovalDesign } from '@/lib/approvals/generate';
 import { ApprovalProcessSpecSchema, type ApprovalProcessInput } from '@/lib/approvals/spec';
 import { multiLevelApprovalTemplate } from '@/lib/approvals/templates';
+import { designLayoutInput } from '@/lib/designs/design-layout';
 import { layoutGraph, type XY } from '@/lib/designs/layout';
 import { designToFlow } from '../designer/convert';
+import { openingArrangement } from '../designer/opening-layout';
 import { layoutProblems } from './layout-check';
 import { estimateNodeLayout } from './estimate';
 import { isHandlerType } from './handles';
@@ -85,5 +88,26 @@ for (const [name, design] of DESIGNS) {
       assert.deepEqual(route.points.at(-1), anchorOf(nodes, positions, e.target, e.targetHandle), `${e.id} enters its target handle`);
       route.points.slice(1).forEach((p, i) => assert.ok(p.x === route.points[i]!.x || p.y === route.points[i]!.y, `${e.id} is orthogonal`));
     }
+  });
+}
+
+for (const [name, design] of DESIGNS) {
+  test(`${name}: the server lays it out with exactly the canvas's input (sizes, ports, labels)`, () => {
+    const { nodes, edges } = designToFlow(design);
+    assert.deepEqual(designLayoutInput(design), layoutInput(nodes, edges));
+  });
+}
+
+for (const [name, spec] of Object.entries(APPROVAL_SPECS)) {
+  test(`approval: ${name}: as saved, it opens readable without pressing Layout (no overlapping node, no edge through a node)`, async () => {
+    const built = await buildApprovalDesign(spec);
+    assert.ok(built.ok, JSON.stringify(!built.ok && built.issues));
+    const { nodes, edges } = designToFlow(built.design);
+    const saved = new Map(nodes.map((n) => [n.id, n.position]));
+    // What the designer does when it opens (useOpeningLayout): a laid-out design keeps its positions and gets its routes.
+    const opening = await openingArrangement(nodes, edges);
+    assert.ok(opening, 'the saved positions are the layout');
+    assert.equal(opening.positions, null, 'nothing moves when it opens');
+    assert.deepEqual(layoutProblems(nodes, edges, saved, opening.routes), []);
   });
 }

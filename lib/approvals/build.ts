@@ -1,11 +1,12 @@
 /**
- * Spec in, checked design out: parse the form's spec, generate the design and compile it the way
+ * Spec in, checked design out: parse the form's spec, generate the design, lay it out and compile it the way
  * a deploy will, translating the compiler's diagnostics back to the form's fields (a level's
  * condition is the initial value of its `appliesLevelN` variable).
  */
 import 'server-only';
 import { compileDesign } from '@/codegen';
 import type { Design } from '@/codegen/design';
+import { laidOutDesign } from '../designs/design-layout';
 import { generateApprovalDesign } from './generate';
 import { parseApprovalSpec, type ApprovalProcessSpec, type SpecIssue } from './spec';
 
@@ -20,7 +21,8 @@ export async function buildApprovalDesign(input: unknown): Promise<BuildResult> 
   const parsed = parseApprovalSpec(input);
   if (!parsed.ok) return parsed;
   const { spec } = parsed;
-  const design = generateApprovalDesign(spec);
+  // Laid out as the canvas would: the generator's own positions are rough (nodes on each other).
+  const design = await laidOutDesign(generateApprovalDesign(spec));
   const compiled = await compileDesign(design);
   const issues: SpecIssue[] = [];
   for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {

@@ -27,3 +27,10 @@ export function sourceHandles(node: Pick<DesignNode, 'type'> & Partial<DesignNod
 export function defaultSourceHandle(type: NodeType): string {
   return isHandlerType(type) ? HANDLER_OUT : NEXT;
 }
+
+/** The text an edge leaving `handle` carries on the canvas (and in the layout, which places it). */
+export function edgeLabelFor(handle: string): string | undefined {
+  if (handle === 'timeout') return 'timeout';
+  if (handle === 'else') return 'else';
+  return undefined;
+}
