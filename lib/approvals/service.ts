@@ -16,6 +16,7 @@ import { deployDesignVersion, type DeployProgress, type DeployResult } from '../
 import { alreadyStarted, prepareStart } from '../executions/service';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
+import { createOnce } from './create-once';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
 import { approverInAnyRevision, canonicalJson, formVersionOf } from './revisions';
@@ -51,12 +52,26 @@ async function buildOrRefuse(specInput: unknown) {
   return built;
 }
 
+/**
+ * Creates the process's design, the process, and deploys it. Given `idempotencyKey` (the form's
+ * submission), a repeat of the same key by the same author answers the first create's result
+ * instead of creating a second process (lib/approvals/create-once.ts).
+ */
 export async function createProcess(
   specInput: unknown,
   principal: Principal,
   onProgress?: (progress: DeployProgress) => void,
+  { idempotencyKey }: { idempotencyKey?: string } = {},
 ): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const built = await buildOrRefuse(specInput);
+  return createOnce({ authorId: principal.id, key: idempotencyKey, name: built.spec.name }, () => createBuilt(built, principal, onProgress));
+}
+
+async function createBuilt(
+  built: Awaited<ReturnType<typeof buildOrRefuse>>,
+  principal: Principal,
+  onProgress?: (progress: DeployProgress) => void,
+): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const { id: designId } = await createDesign({ design: built.design, createdBy: principal.id });
   const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
   await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });

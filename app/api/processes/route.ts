@@ -18,13 +18,14 @@ export const GET = handle(async () => json({ processes: await processSummaries()
  * 400 `process.invalid` with `issues` (path + message per form field) when the spec is wrong;
  * else the deploy's answer (201 with the deployment, 422 with its stage), plus `process` — also
  * as the last line of the progress stream when the client accepts application/x-ndjson.
+ * A repeated `idempotencyKey` (the form's submission) answers the first create's result: one process.
  */
 export const POST = handle(async (request: Request) => {
-  const { spec } = await readBody(request, CreateProcessBodySchema);
+  const { spec, idempotencyKey } = await readBody(request, CreateProcessBodySchema);
   const principal = requirePrincipal();
   let created: Awaited<ReturnType<typeof createProcess>>['process'] | undefined;
   const response = await deployResponse(request, async (onProgress) => {
-    const { process, deploy } = await createProcess(spec, principal, onProgress);
+    const { process, deploy } = await createProcess(spec, principal, onProgress, { idempotencyKey });
     created = process;
     return deploy;
   });
