@@ -21,7 +21,7 @@ import { median, startBenchEnv, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'poll-ms': { type: 'string', default: '200' }, write: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 /** Polls until the version lists the queue for workflow tasks, then makes it current (the same two calls the deploy makes). */
 async function pollingAndCurrent(deploymentName: string, buildId: string, taskQueue: string): Promise<void> {

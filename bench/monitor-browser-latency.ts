@@ -24,7 +24,7 @@ const RUNS = Number(values.runs);
 const USER = process.env.BENCH_USER ?? 'bench';
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'bench-password-2026';
 const WAIT_STEP = 'await-approval';
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 interface Stack {
   base: string;

@@ -17,7 +17,7 @@ import { median, startBenchEnv, writeMonitorSection } from './monitor-env';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, write: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 interface Detail {
   status: string;

@@ -29,7 +29,7 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '1
 const WINDOW_MS = Number(values.seconds) * 1000;
 const EXECUTIONS = 10;
 const VIEWER_COUNTS = [1, 10, 100];
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 interface Viewer {
   details(): number;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from './main';
 
-const approval = join(import.meta.dirname, '..', 'examples', 'approval.json');
+const approval = join(import.meta.dirname, '..', 'testing', 'fixtures', 'approval-record.json');
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout: string[] = [];

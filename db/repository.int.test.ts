@@ -4,7 +4,7 @@ import { after, before, describe } from 'node:test';
 import { createDb, type DbHandle } from './client';
 import { runRepositorySuite } from './repository.suite';
 
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const url = process.env.TEST_DATABASE_URL;
 
 describe('repository on PostgreSQL', { skip: url ? false : 'TEST_DATABASE_URL is not set' }, () => {

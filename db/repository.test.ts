@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { createDb, type DbHandle } from './client';
 import { runRepositorySuite } from './repository.suite';
 
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 describe('repository on PGlite (memory)', () => {
   let handle: DbHandle;

@@ -19,7 +19,7 @@ import { embeddedDatabaseUrl, pglitePasswordFile } from './credentials';
 import { createDesign, getDesign } from './repository';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const example = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const example = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const PSQL = process.env.PSQL ?? '/usr/bin/psql';
 const noPsql = existsSync(PSQL) ? false : `no psql at ${PSQL} (set PSQL)`;
 

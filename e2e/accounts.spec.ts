@@ -11,7 +11,7 @@ import { E2E_ADMIN, expect, SIGNED_OUT, test } from './fixtures';
 import { AdminUsersPage } from './pages/AdminUsersPage';
 import { LoginPage } from './pages/LoginPage';
 
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const HOSTILE_LABEL = '<script>window.__pwned = 1</script>';
 

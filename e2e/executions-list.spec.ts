@@ -8,7 +8,7 @@ import { ExecutionsListPage } from './pages/ExecutionsListPage';
  * ended at, two designs of one name told apart, status counts that filter, filters that survive a
  * reload and back, the step chosen by its label, and a bulk cancel behind a confirmation.
  */
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 async function deployDesign(request: APIRequestContext, name: string): Promise<string> {
   const created = await request.post('/api/designs', { data: { design: { ...approval, name } } });

@@ -10,7 +10,7 @@ import { ExecutionPage } from './pages/ExecutionPage';
 
 /** Where the screenshots go (test-results/, which every Playwright run empties; HISTORY_SHOTS to keep them elsewhere). */
 const SHOTS = process.env.HISTORY_SHOTS ?? 'test-results';
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 /** The rendered rows' words, in order. */
 const words = (page: Page) => page.getByTestId('history-timeline').getByTestId('history-words').allInnerTexts();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const stamp = Date.now().toString(36);
 const shared = `HomeTwin${stamp}`;
 

@@ -28,7 +28,7 @@ const base = `http://127.0.0.1:${ports.web}`;
 const admin = { username: 'healer', password: 'self-healing-test-password-1' };
 const RECOVERY_LIMIT_MS = 10_000;
 
-const approval = JSON.parse(readFileSync(join(projectDir, 'examples/approval.json'), 'utf8'));
+const approval = JSON.parse(readFileSync(join(projectDir, 'testing/fixtures/approval-record.json'), 'utf8'));
 /** start → a timer → end: an execution that only waits on a timer. */
 const pause = (seconds: number) => ({
   schemaVersion: 1,

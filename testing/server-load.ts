@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createDb } from '@/db/client';
 import { createDesign, getDesign, listDesigns, saveVersion } from '@/db/repository';
 
-const example = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const example = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const sharedId = process.argv[2];
 const rounds = Number(process.argv[3] ?? 10);
 

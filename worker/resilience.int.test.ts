@@ -26,7 +26,7 @@ import { freePort, projectDir, startTs, type Child } from '@/testing/processes';
 import { SIGNALBOX_SEARCH_ATTRIBUTES, startTemporalDevServer, type TemporalDevServer } from '@/scripts/lib/temporal-server';
 
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 /** start → wait 4 s → end: an execution that only waits on a timer. */
 const pause = {

@@ -21,7 +21,7 @@ import * as designsRoute from '@/app/api/designs/route';
 import * as executionsRoute from '@/app/api/executions/route';
 
 const skip = !process.env.TEMPORAL_CLI ? 'TEMPORAL_CLI is not set' : false;
-const approval = JSON.parse(readFileSync(new URL('../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const exec = promisify(execFile);
 
 let stack: TestStack | undefined;

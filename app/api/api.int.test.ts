@@ -30,7 +30,7 @@ import * as signalWithStartRoute from './executions/signal-with-start/route';
 import * as updateWithStartRoute from './executions/update-with-start/route';
 import * as rollbackRoute from './deployments/[id]/rollback/route';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 
 let stack: TestStack | undefined;

@@ -18,7 +18,7 @@ import * as designsRoute from './designs/route';
 import * as executionRoute from './executions/[workflowId]/route';
 import * as executionsRoute from './executions/route';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

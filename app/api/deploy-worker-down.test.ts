@@ -9,7 +9,7 @@ import * as deploymentsRoute from './deployments/route';
 import * as designsRoute from './designs/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 after(async () => {
   delete process.env.SIGNALBOX_WORKER_HEALTH_URLS;

@@ -23,7 +23,7 @@ import { useInMemoryApp } from '@/testing/in-memory-app';
 
 useInMemoryApp();
 
-const approvalDesign = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const approvalDesign = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 /** A design that fails the schema at once: compile and verify answer diagnostics without type-checking. */
 const tinyDesign = { name: 'Tiny', description: 'a design', nodes: [{ id: 'start', label: 'Start' }] };
 /** No levels: refused by the spec's own check, so an accepted string never starts a deploy (type-check and bundle take seconds). */
@@ -74,6 +74,11 @@ function templates(ids: { userId: string; designId: string }): Record<string, Te
     'POST /api/executions/[workflowId]/signals/[name]': { params: { workflowId: 'wf-1', name: 'approve' }, body: { args: { comment: 'ok' } } },
     'POST /api/executions/[workflowId]/updates/[name]': { params: { workflowId: 'wf-1', name: 'change' }, body: { args: { comment: 'ok' } } },
     'POST /api/executions/[workflowId]/queries/[name]': { params: { workflowId: 'wf-1', name: 'status' }, body: { args: { detail: 'all' } } },
+    'POST /api/groups': { body: { name: 'hostile-group', displayName: 'Hostile Group', members: [] }, names: ['name', 'displayName'] },
+    'PUT /api/groups/[name]': { params: { name: 'no-such-group' }, body: { displayName: 'Renamed' }, names: ['displayName'] },
+    'DELETE /api/groups/[name]': { params: { name: 'no-such-group' } },
+    'POST /api/groups/[name]/members': { params: { name: 'no-such-group' }, body: { username: 'nobody-here' } },
+    'DELETE /api/groups/[name]/members': { params: { name: 'no-such-group' } },
     'POST /api/inbox/[workflowId]/decision': { params: { workflowId: 'wf-1' }, body: { approve: true, comment: 'looks fine', level: 1 } },
     'POST /api/notifications/read': { body: { ids: [1] } },
     'POST /api/processes': { body: { spec: processSpec } },

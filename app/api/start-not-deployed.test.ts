@@ -10,7 +10,7 @@ import { useInMemoryApp } from '@/testing/in-memory-app';
 import * as designsRoute from './designs/route';
 import * as executionsRoute from './executions/route';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

@@ -15,7 +15,7 @@ import * as draftRoute from './designs/[id]/draft/route';
 import * as versionsRoute from './designs/[id]/versions/route';
 import * as designsRoute from './designs/route';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
 import { compileRequestBody, requestCompile } from './compile-request';
 import { designToFlow, flowToDesign } from './convert';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 
 test('the first request carries the whole design; after an answer, a keystroke carries only the edited node', () => {
   const flow = designToFlow(approval);

@@ -6,7 +6,7 @@ import { checkConnection, checkDrag, isValidConnection } from './connection';
 import { designToFlow } from './convert';
 
 const approval: Design = DesignSchema.parse(
-  JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')),
 );
 const graph = designToFlow(approval);
 

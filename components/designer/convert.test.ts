@@ -6,7 +6,7 @@ import { isValidConnection } from './connection';
 import { designToFlow, flowToDesign } from './convert';
 
 const approval: Design = DesignSchema.parse(
-  JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')),
 );
 
 test('designToFlow → flowToDesign round-trips the approval example exactly', () => {

@@ -5,7 +5,7 @@ import { DesignSchema, type Design } from '@/codegen/design';
 import { designToFlow } from './convert';
 import { changeEdge, outputChoices, targetChoices } from './edge-edit';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 const graph = () => designToFlow(approval);
 const edge = (g: ReturnType<typeof graph>, id: string) => g.edges.find((e) => e.id === id)!;
 

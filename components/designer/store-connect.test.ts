@@ -5,7 +5,7 @@ import { DesignSchema, type Design } from '@/codegen/design';
 import { createDesignerStore } from './store';
 
 const approval: Design = DesignSchema.parse(
-  JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')),
 );
 const fresh = () => createDesignerStore({ designId: 'd1', design: structuredClone(approval), version: 1 });
 

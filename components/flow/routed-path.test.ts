@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDesignerStore } from '../designer/store';
-import approval from '@/examples/approval.json';
+import approval from '@/testing/fixtures/approval-record.json';
 import type { Design } from '@/codegen/design';
 import { routedPath } from './routed-path';
 

@@ -15,7 +15,7 @@ import {
   VersionConflictError,
 } from '.';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 describe('drafts and version history (PGlite)', () => {
   let handle: DbHandle;

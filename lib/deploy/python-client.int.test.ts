@@ -24,7 +24,7 @@ import { setCurrentVersion } from './versioning';
 import { designTaskQueue } from './versioning-names';
 
 const skip = !process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS is not set' : !process.env.TEMPORAL_CLI ? 'TEMPORAL_CLI is not set' : false;
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const clientScript = fileURLToPath(new URL('../../tests/python/approval_client.py', import.meta.url));
 const exec = promisify(execFile);
 

@@ -6,7 +6,7 @@ import { runAs } from '@/lib/auth/context';
 import { useInMemoryApp } from '@/testing/in-memory-app';
 import { DEPLOY_VERSION_MESSAGE, versionTheDraft } from './version-from-draft';
 
-const approval = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

@@ -5,7 +5,7 @@ import { DesignSchema, type Design } from '@/codegen/design';
 import { canonicalDesign, exportDesignJson, exportFileName } from './canonical';
 import { MAX_IMPORT_BYTES, parseDesignFile } from './import-design';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 
 /** The same design with every object's keys and the node/edge arrays in a scrambled order. */
 function scrambled(design: Design): Design {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Design } from '@/codegen/design';
 import { diffDesigns, diffLines, hunks, sameJson } from './diff';
 
-const approval: Design = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approval: Design = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const clone = (): Design => structuredClone(approval);
 
 test('the same design (keys in another order) has no differences', () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { DesignSchema, type Design } from '@/codegen/design';
 import { applyPatch, diffDesign, PatchError } from './patch';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 
 test('nothing changed: an empty patch, and applying it gives the same design', () => {
   assert.deepEqual(diffDesign(approval, { ...approval }), {});

@@ -5,7 +5,7 @@ import { compileDesign } from '@/codegen';
 import { DesignSchema, type Design } from '@/codegen/design';
 import { renameInExpression, renameInMessage, renameVariable, variableUsages } from './variables';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 
 test('renaming in an expression touches name tokens only: not properties, strings or longer names', () => {
   assert.equal(renameInExpression('decided && !decidedLate', 'decided', 'done'), 'done && !decidedLate');

@@ -17,7 +17,7 @@ import { startExecution } from './service';
 import { executionWatchers } from './stream';
 import { temporalCalls, temporalCallsSince } from '../temporal-calls';
 
-const approvalExample = JSON.parse(readFileSync(new URL('../../examples/approval.json', import.meta.url), 'utf8'));
+const approvalExample = JSON.parse(readFileSync(new URL('../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 const WINDOW_MS = 2500;
 let stack: TestStack | undefined;

@@ -5,7 +5,7 @@ import { testSessionCookie } from '@/testing/api';
 import { useInMemoryApp } from '@/testing/in-memory-app';
 import { POST } from './route';
 
-const approval: unknown = JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8'));
+const approval: unknown = JSON.parse(readFileSync(new URL('../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

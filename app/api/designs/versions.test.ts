@@ -12,7 +12,7 @@ import { errorResponse } from '@/lib/api/errors';
 import { saveDesignVersion } from './[id]/versions/save';
 import { SaveVersionBodySchema } from './schema';
 
-const approval = JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 before(() => {
   delete process.env.DATABASE_URL;

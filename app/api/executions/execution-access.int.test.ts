@@ -30,7 +30,7 @@ import * as executionsRoute from './route';
 import * as signalWithStartRoute from './signal-with-start/route';
 import * as updateWithStartRoute from './update-with-start/route';
 
-const approvalExample = JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8'));
+const approvalExample = JSON.parse(readFileSync(new URL('../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 let stack: TestStack | undefined;
 

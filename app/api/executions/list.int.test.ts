@@ -24,7 +24,7 @@ import * as signalRoute from './[workflowId]/signals/[name]/route';
 import * as bulkRoute from './bulk/route';
 import * as executionsRoute from './route';
 
-const approvalExample = JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8'));
+const approvalExample = JSON.parse(readFileSync(new URL('../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 const skip = process.env.TEMPORAL_ADDRESS ? false : 'TEMPORAL_ADDRESS is not set';
 let stack: TestStack | undefined;
 

@@ -5,7 +5,7 @@ import { DesignSchema, type Design } from '@/codegen/design';
 import { designToFlow } from '../convert';
 import { freeHandlerName, handlerNameProblem, handlerUsages, newHandlerPosition } from './handlers';
 
-const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../../examples/approval.json', import.meta.url), 'utf8')));
+const approval: Design = DesignSchema.parse(JSON.parse(readFileSync(new URL('../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8')));
 const { nodes, edges } = designToFlow(approval);
 
 test('a handler is used where it is connected: the waits it can satisfy', () => {

@@ -9,7 +9,7 @@ import * as versionsRoute from '../versions/route';
 import * as designsRoute from '../../route';
 import * as exportRoute from './route';
 
-const approval = JSON.parse(readFileSync(new URL('../../../../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

@@ -25,7 +25,7 @@ import * as rampRoute from './ramp/route';
 import * as versioningRoute from './route';
 
 const skip = !process.env.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS is not set' : !process.env.TEMPORAL_CLI ? 'TEMPORAL_CLI is not set' : false;
-const approval = JSON.parse(readFileSync(new URL('../../../../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 let stack: TestStack | undefined;
 before(async () => {

@@ -19,7 +19,7 @@ import * as rampRoute from './ramp/route';
 import * as versioningRoute from './route';
 import * as designRoute from '../route';
 
-const approval = JSON.parse(readFileSync(new URL('../../../../../examples/approval.json', import.meta.url), 'utf8'));
+const approval = JSON.parse(readFileSync(new URL('../../../../../testing/fixtures/approval-record.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 
