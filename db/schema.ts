@@ -173,6 +173,23 @@ export const users = pgTable('users', {
 });
 export type UserRow = InferSelectModel<typeof users>;
 
+/**
+ * Since when a user holds each of their roles (migration 0011: a trigger on users keeps it in step
+ * with `users.roles` however they change). A role's notifications reach only those who held the
+ * role when it was sent (lib/notifications/store.ts): a new approver is not told about old requests.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
 /** A browser session: the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable(
   'sessions',

@@ -48,6 +48,11 @@ export function checkFields({ fields, value, what }: { fields: readonly Field[];
       // money travels as an exact decimal string ("1299.99"); list items are checked by the workflow
       (field.type === 'money' && typeof raw === 'string' && /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/.test(raw)) ||
       (field.type === 'list' && Array.isArray(raw));
+    if (!ok && field.type === 'money') {
+      // In words: the API takes amounts in one exact format (the forms read the user's own, components/ui/locale-number.ts).
+      const hint = 'digits with "." before the cents, no thousands separators or currency sign';
+      throw new InputError(`Field ${label} of ${what}: write the amount like 1500.00 (${hint}), not ${typeof raw === 'string' ? JSON.stringify(raw) : describe(raw)}`, 'input.wrong-type', field.name);
+    }
     if (!ok) {
       throw new InputError(`Field ${label} of ${what} must be a ${field.type}, got ${describe(raw)}`, 'input.wrong-type', field.name);
     }

@@ -1,16 +1,29 @@
 'use client';
 import type { Field } from '@/codegen/design';
+import { exampleAmount, userLocale } from './locale-number';
 
 interface Props {
   field: Field;
   value: string | boolean;
   onChange: (value: string | boolean) => void;
   testId: string;
+  /** What is wrong with the value, shown under the input (and announced with it). */
+  error?: string;
 }
 
-/** One input for a typed field: a checkbox for booleans, a number box for numbers, text otherwise. */
-export function TypedFieldInput({ field, value, onChange, testId }: Props) {
+/**
+ * One input for a typed field: a checkbox for booleans, text otherwise — amounts and numbers too,
+ * typed the way the user's locale writes them (a number box would refuse "1,500.00" in en and
+ * "1.500,00" in de before the form could read it).
+ */
+export function TypedFieldInput({ field, value, onChange, testId, error }: Props) {
   const label = field.label || field.name;
+  const errorId = `${testId}-error`;
+  const problem = error ? (
+    <span className="field__error" id={errorId} data-testid={errorId}>
+      {error}
+    </span>
+  ) : null;
   if (field.type === 'boolean') {
     return (
       <label className="check">
@@ -25,17 +38,21 @@ export function TypedFieldInput({ field, value, onChange, testId }: Props) {
         <span className="field__label">{label}{field.required && <span className="req" aria-label="required"> *</span>}</span>
         <textarea className="input input--code" name={field.name} data-testid={testId} rows={3}
           placeholder={field.items === 'object' ? '[{"sku": "book"}]' : 'one item per line'}
-          value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+          value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+        {problem}
       </label>
     );
   }
   return (
     <label className="field">
       <span className="field__label">{label}{field.required && <span className="req" aria-label="required"> *</span>}</span>
-      <input className="input" name={field.name} data-testid={testId} type={field.type === 'number' ? 'number' : 'text'} inputMode={field.type === 'money' ? 'decimal' : undefined}
-        placeholder={field.type === 'money' ? 'e.g. 1299.99' : undefined}
-        step="any" required={field.required} value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.target.value)} autoComplete="off" />
+      <input className="input" name={field.name} data-testid={testId} type="text" inputMode={field.type === 'money' || field.type === 'number' ? 'decimal' : undefined}
+        placeholder={field.type === 'money' ? `e.g. ${exampleAmount(userLocale())}` : undefined}
+        required={field.required} value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value)} autoComplete="off"
+        aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      {problem}
     </label>
   );
 }

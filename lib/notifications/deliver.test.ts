@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { createDb, type DbHandle } from '@/db/client';
+import { createUser } from '@/db/repository';
 import { notifyDelivery, WEBHOOK_ATTEMPTS, WebhookRetry } from './deliver';
 import { RecipientError } from './recipients';
 import { listFor } from './store';
@@ -18,6 +19,8 @@ let answer = 200;
 before(async () => {
   handle = createDb({ pglite: 'memory://' });
   await handle.migrate();
+  // A real account: a role's notifications reach those who held the role when they were sent.
+  reader.id = (await createUser({ db: handle.db, user: { username: 'ann', displayName: 'Ann', passwordHash: null, roles: ['approver'] } })).id;
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -34,7 +37,7 @@ after(async () => {
   await handle.close();
 });
 
-const reader = { id: 'nobody', username: 'ann', roles: ['approver'] };
+const reader = { id: '', username: 'ann', roles: ['approver'] };
 
 test('webhook settings from the environment: off without a URL, a bad one named', () => {
   assert.equal(webhookFromEnv({}), null);

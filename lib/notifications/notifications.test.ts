@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createDb, type DbHandle } from '@/db/client';
-import { createUser } from '@/db/repository';
+import { createUser, updateUser } from '@/db/repository';
 import { parseRecipients, RecipientError } from './recipients';
 import { deliver, listFor, markRead, unreadCount, type Reader } from './store';
 
@@ -61,4 +61,25 @@ test('a user sees what is addressed to them or their roles, newest first; read m
   assert.deepEqual((await listFor(db, ann, { unreadOnly: true })), []);
   assert.deepEqual((await listFor(db, ann, { limit: 1 })).map((n) => n.message), ['for ann only']);
   assert.deepEqual((await listFor(db, ann, { before: annOnly.id })).map((n) => n.message), ['level open'], 'paging on by id');
+});
+
+test('a role\'s notifications reach only those who held the role when they were sent (granted later: not pushed)', async () => {
+  const db = handle.db;
+  for (const n of [1, 2, 3]) await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: `old task ${n}`, workflowId: `wf-old-${n}`, sourceKey: `run-old-${n}/1` });
+  const newcomer = await createUser({ db, user: { username: 'nia', displayName: 'Nia', passwordHash: null, roles: ['approver'] } });
+  const nia: Reader = { id: newcomer.id, username: 'nia', roles: ['approver'] };
+  assert.equal(await unreadCount(db, nia), 0, 'joined after the three were sent');
+  assert.deepEqual(await listFor(db, nia), []);
+  assert.ok((await listFor(db, ann, { limit: 100 })).some((n) => n.message === 'old task 1'), 'those who held the role were told');
+
+  await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: 'new task', workflowId: 'wf-new', sourceKey: 'run-new/1' });
+  assert.deepEqual((await listFor(db, nia)).map((n) => n.message), ['new task']);
+  assert.deepEqual(await markRead(db, nia, (await listFor(db, ann, { limit: 100 })).map((n) => n.id), { onlyIfAll: true }), { addressed: 1 }, "the old ones are not hers to mark");
+
+  // A role granted later starts then: vic (a viewer) made an approver now hears only what comes next.
+  await updateUser({ db, id: vic.id, changes: { roles: ['viewer', 'approver'] } });
+  const vicNow: Reader = { ...vic, roles: ['viewer', 'approver'] };
+  assert.equal(await unreadCount(db, vicNow), 0);
+  await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: 'newer task', workflowId: 'wf-newer', sourceKey: 'run-newer/1' });
+  assert.deepEqual((await listFor(db, vicNow)).map((n) => n.message), ['newer task']);
 });

@@ -1,13 +1,15 @@
 /**
  * The notifications table (db/schema.ts): written by the worker's notify activity, read by the
- * app for the signed-in user. A user sees exactly the notifications addressed to their username
- * or to one of their roles; read marks are theirs alone. Takes the database as an argument (the
+ * app for the signed-in user. A user sees exactly the notifications addressed to their username,
+ * and those addressed to one of their roles since they have held it (role_grants): a new approver
+ * is not told about requests opened before they joined (their inbox still lists those). Read
+ * marks are theirs alone. Takes the database as an argument (the
  * worker host and the app each have their own).
  */
 import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { approvalRequests, notificationReads, notifications } from '@/db/schema';
+import { approvalRequests, notificationReads, notifications, roleGrants } from '@/db/schema';
 import type { Recipient } from './recipients';
 
 export interface Reader {
@@ -41,7 +43,8 @@ export async function deliver(db: Db, { recipients, message, workflowId, sourceK
 function addressedTo(reader: Reader): SQL {
   const byName = and(eq(notifications.recipientKind, 'user'), eq(notifications.recipient, reader.username))!;
   if (reader.roles.length === 0) return byName;
-  return or(byName, and(eq(notifications.recipientKind, 'role'), inArray(notifications.recipient, [...reader.roles])))!;
+  const heldWhenSent = sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${reader.id} and ${roleGrants.role} = ${notifications.recipient} and ${roleGrants.grantedAt} <= ${notifications.createdAt})`;
+  return or(byName, and(eq(notifications.recipientKind, 'role'), inArray(notifications.recipient, [...reader.roles]), heldWhenSent))!;
 }
 
 const readByMe = (reader: Reader) =>
