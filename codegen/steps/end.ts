@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nodeBase } from '../schema/parts';
+import { isInferredResultType } from '../schema/workflow-result';
 import type { StepDefinition } from './types';
 
 /** The fields of an End node. */
@@ -26,8 +27,8 @@ export const end: StepDefinition<'end'> = {
     expressions: (node, check) =>
       node.outcome === 'fail'
         ? check.compile('result', 'failure message', node.result, 'string')
-        : // A record result's fields are inferred; codegen/validate/workflow-result.ts checks every End gives the same record.
-          check.compile('result', 'result', node.result, check.design.resultType === 'record' ? undefined : check.design.resultType),
+        : // A record's fields and a list's items are inferred; codegen/validate/workflow-result.ts checks every End gives the same.
+          check.compile('result', 'result', node.result, isInferredResultType(check.design.resultType) ? undefined : check.design.resultType),
   },
   lower: (node, lower) =>
     node.outcome === 'fail'
