@@ -39,17 +39,26 @@ for (const template of TEMPLATES) {
   });
 }
 
-test('the orchestrator template names its worker by the design the gallery offers, no task queue typed: it runs as drawn once both are deployed', async () => {
+test('the orchestrator template signals the workers it is given by id, naming the worker design the gallery offers: no task queue, deploy refused until the worker is deployed', async () => {
   const design = (id: string) => TEMPLATES.find((t) => t.id === id)!.design;
-  const worker = design('task-worker').name;
-  const children = design('orchestrator').nodes.filter((n) => n.type === 'childWorkflow');
-  assert.equal(children.length, 2);
-  for (const child of children) {
-    assert.equal(child.design, worker);
-    assert.equal(child.taskQueue, undefined);
-  }
-  const resolved = await compileDesign(design('orchestrator'), { designs: { [worker]: { taskQueue: 'signalbox-design-w' } } });
+  const worker = design('task-worker');
+  const orchestrator = design('orchestrator');
+  assert.equal(orchestrator.inputArguments, 'positional');
+  assert.deepEqual(orchestrator.input.map((f) => f.name), ['worker_ids']);
+  assert.equal(orchestrator.nodes.some((n) => n.type === 'childWorkflow'), false, 'the chapter signals running workers, it starts none');
+  const signals = orchestrator.nodes.filter((n) => n.type === 'signalExternal');
+  assert.equal(signals.length, 1);
+  const [signal] = signals;
+  assert.equal(signal.design, worker.name);
+  // What it sends is what the worker's process_task takes (the chapter's TaskData).
+  const processTask = worker.nodes.find((n) => n.type === 'signal' && n.name === signal.signal);
+  assert.ok(processTask && processTask.type === 'signal');
+  assert.deepEqual(signal.args.map((a) => a.name), processTask.parameters.map((p) => p.name));
+  const resolved = await compileDesign(orchestrator, { designs: { [worker.name]: { taskQueue: 'signalbox-design-w' } } });
   assert.deepEqual(resolved.diagnostics, []);
-  const refused = await compileDesign(design('orchestrator'), { designs: {} });
-  assert.ok(refused.diagnostics.some((d) => d.code === 'reference.not-deployed' && d.message.includes(JSON.stringify(worker))));
+  const code = resolved.files.find((f) => f.path === 'workflows.ts')!.contents;
+  assert.match(code, /export async function OrchestratorWorkflow\(\s*workerIds: string\[\],\s*\): Promise<\{ workers_coordinated: number \}>/);
+  assert.match(code, /getExternalWorkflowHandle\('worker-' \+ toSignal\[0\]\)/);
+  const refused = await compileDesign(orchestrator, { designs: {} });
+  assert.ok(refused.diagnostics.some((d) => d.code === 'reference.not-deployed' && d.message.includes(JSON.stringify(worker.name))));
 });

@@ -46,7 +46,7 @@ const CLIENTS: ChapterClient[] = [
   { template: 'greeting', shorten: { 'wait-for-updates': seconds(4) } },
   { template: 'multi-level-approval', shorten: { 'await-approvals': seconds(3) } },
   { template: 'data-migration-progress' },
-  { template: 'orchestrator', alongside: ['task-worker'], shorten: { 'await-reports': seconds(5) } },
+  { template: 'orchestrator', alongside: ['task-worker'], shorten: { 'wait-for-workers': seconds(3) } },
   { template: 'bank-account', shorten: { 'await-close': seconds(3) } },
   { template: 'idempotent-payments', shorten: { 'await-work': seconds(3) } },
   { template: 'ecommerce-order', shorten: { 'await-payment': seconds(10), 'await-shipping': seconds(10), delivery: seconds(1) } },

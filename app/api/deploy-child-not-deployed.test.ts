@@ -12,7 +12,8 @@ import * as deploymentsRoute from './deployments/route';
 import * as designDeploymentsRoute from './designs/[id]/deployments/route';
 import * as designsRoute from './designs/route';
 
-const orchestrator = JSON.parse(readFileSync(new URL('../../examples/orchestrator.json', import.meta.url), 'utf8'));
+// The golden orchestrator starts its workers as children (the gallery's, as the chapter's, only signals running ones).
+const orchestrator = JSON.parse(readFileSync(new URL('../../codegen/__golden__/orchestrator/design.json', import.meta.url), 'utf8'));
 
 useInMemoryApp();
 

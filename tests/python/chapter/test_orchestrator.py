@@ -11,10 +11,9 @@ import asyncio
 from dataclasses import dataclass
 from typing import List
 
-import pytest
 from temporalio import workflow
 
-from chapter_env import BARE_ARGUMENTS, TASK_QUEUE, WORKFLOW_TYPE, connect, other, unique
+from chapter_env import TASK_QUEUE, WORKFLOW_TYPE, connect, other, unique
 
 
 @dataclass
@@ -42,7 +41,6 @@ class WorkerWorkflow:
     async def run(self) -> List[str]: ...
 
 
-@pytest.mark.xfail(strict=True, reason=BARE_ARGUMENTS + " (run(self, worker_ids: List[str])); the template's result is its own text, not the chapter's record ({'workers_coordinated': n}, which a design can now return); the gallery's orchestrator starts its workers as child workflows by design name instead of signalling running ones by id")
 def test_the_orchestrator_signals_each_worker_and_reports_how_many_it_coordinated():
     worker_ids = [unique("a"), unique("b")]  # changed: unique per run
 
