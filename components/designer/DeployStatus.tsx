@@ -1,6 +1,7 @@
 'use client';
 import { useEffect } from 'react';
 import type { Diagnostic } from '@/codegen/design';
+import { Icon, type IconName } from '../ui/Icon';
 import { DiagnosticItem, isLocated } from './DiagnosticItem';
 import styles from './DeployStatus.module.css';
 import { useDesignerStore } from './DesignerStoreProvider';
@@ -9,7 +10,7 @@ import type { DeployStages, DeployState } from './useSaveDeploy';
 
 const SUCCESS_VISIBLE_MS = 8000;
 
-const TONE_MARK: Record<StageTone, string> = { pending: '○', running: '…', passed: '✓', skipped: '–', failed: '✗', warning: '⚠' };
+const TONE_MARK: Record<StageTone, IconName> = { pending: 'circle', running: 'loader', passed: 'check', skipped: 'minus', failed: 'x', warning: 'alert' };
 const TONE_CLASS: Record<StageTone, string> = {
   pending: styles.pending,
   running: styles.running,
@@ -25,7 +26,7 @@ function StageList({ stages, ended, hadActiveDeployment }: { stages: DeployStage
     <ol className={styles.stages} data-testid="deploy-stages">
       {describeStages(stages, { ended, hadActiveDeployment }).map((s) => (
         <li key={s.name} className={`${styles.stage} ${TONE_CLASS[s.tone]}`} data-testid={`deploy-stage-${s.name}`} data-state={stages[s.name]?.state ?? 'pending'}>
-          <span className={styles.mark} aria-hidden="true">{TONE_MARK[s.tone]}</span>
+          <span className={styles.mark} aria-hidden="true"><Icon name={TONE_MARK[s.tone]} size={12} /></span>
           <span className={styles.label}>{s.label}<span className={styles.colon}>{': '}</span></span>
           <span className={styles.words} data-testid="deploy-stage-words">{s.words}</span>
         </li>

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { exportDesignJson, exportFileName } from '@/lib/designs/canonical';
 import { MAX_IMPORT_BYTES, parseDesignFile, type ImportProblem } from '@/lib/designs/import-design';
+import { Icon } from '../ui/Icon';
 import { useDesignerStoreApi } from './DesignerStoreProvider';
 import { ImportErrorDialog } from './ImportErrorDialog';
 import { VersionHistoryDialog } from './VersionHistoryDialog';
@@ -40,7 +41,7 @@ export function DesignFileMenu({ saveNow }: { saveNow: () => Promise<number | nu
   return (
     <>
       <details ref={menu} className="menu">
-        <summary className="btn btn--ghost" data-testid="design-menu">Design ▾</summary>
+        <summary className="btn btn--ghost" data-testid="design-menu">Design <Icon name="chevron-down" size={14} /></summary>
         <div className="menu__items" role="menu">
           <button type="button" role="menuitem" data-testid="import-design" onClick={() => { close(); file.current?.click(); }}>
             Import design JSON…

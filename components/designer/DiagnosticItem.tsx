@@ -1,6 +1,7 @@
 'use client';
 import type { Diagnostic } from '@/codegen/design';
 import { focusNode, useFitView } from '../flow/fit';
+import { Icon } from '../ui/Icon';
 import { useOpenActivity } from './activities/open-activity';
 import { useDesignerStore, useDesignerStoreApi } from './DesignerStoreProvider';
 
@@ -29,7 +30,7 @@ export function DiagnosticItem({ diagnostic: d, testId }: { diagnostic: Diagnost
   const where = d.activity !== undefined ? `Activity ${d.activity}` : d.nodeId ? label ?? d.nodeId : 'Workflow';
   return (
     <button type="button" className={`diag diag--${d.severity}`} data-testid={testId} onClick={() => reveal(d)} title={d.code}>
-      <span className="diag__sev">{d.severity === 'error' ? '●' : '▲'}</span>
+      <span className="diag__sev"><Icon name={d.severity === 'error' ? 'x-circle' : 'alert'} size={12} /></span>
       <span className="diag__msg">{d.message}</span>
       <span className="diag__where">{where}{d.field ? ` · ${d.field}` : ''}</span>
     </button>

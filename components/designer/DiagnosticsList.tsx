@@ -1,4 +1,5 @@
 'use client';
+import { Icon } from '../ui/Icon';
 import { DiagnosticItem } from './DiagnosticItem';
 import { useDesignerStore } from './DesignerStoreProvider';
 import type { DesignerStore } from './store';
@@ -11,7 +12,7 @@ export function DiagnosticsList() {
   return (
     <div className="diagnostics" data-testid="diagnostics" data-count={diagnostics.length} data-status={status}>
       {diagnostics.length === 0 ? (
-        <p className="empty-small">{status === 'ok' ? '✓ No problems found.' : status === 'error' ? 'Problems unknown: the code generator did not answer.' : 'Checking…'}</p>
+        <p className="empty-small">{status === 'ok' ? <><Icon name="check" size={12} /> No problems found.</> : status === 'error' ? 'Problems unknown: the code generator did not answer.' : 'Checking…'}</p>
       ) : (
         <ul>
           {diagnostics.map((d, i) => (

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { Design } from '@/codegen/design';
 import type { HistoryEventRow, HistoryKind } from '@/lib/executions/history-row';
+import { Icon } from '../ui/Icon';
 import { groupEvents, groupWords, HISTORY_KINDS, wordsInGroup, type HistoryGroup } from './history-groups';
 import { linkGroupsToNodes } from './history-nodes';
 import styles from './HistoryTimeline.module.css';
@@ -134,7 +135,7 @@ export function HistoryTimeline({ workflowId, runId, total, design: givenDesign,
             {many ? (
               <button type="button" className={styles.expander} aria-expanded={expanded.has(group.key)} onClick={() => toggleGroup(group.key)}
                 data-testid="history-expand">
-                <span aria-hidden="true">{expanded.has(group.key) ? '▾' : '▸'} </span>
+                <Icon name={expanded.has(group.key) ? 'chevron-down' : 'chevron-right'} size={12} />{' '}
                 <span data-testid="history-words">{groupWords(group, labelOf)}</span>
                 <span className={styles.count}> · {group.events.length} events</span>
               </button>

@@ -2,6 +2,7 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { createContext, useContext, type ComponentType } from 'react';
 import { nodeTypes } from '../flow/node-types';
+import { Icon } from '../ui/Icon';
 
 export interface VisitInfo {
   /** How many times each node was entered (from the designer query's path). */
@@ -41,13 +42,13 @@ function withVisits(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
         {inFlight !== undefined && (
           <span className="badge badge--info" data-testid={`running-${props.id}`} data-count={inFlight} title="Accepted updates whose handler has not finished"
             style={{ position: 'absolute', bottom: -12, left: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
-            ⟳ {inFlight} running
+            <Icon name="refresh" size={11} /> {inFlight} running
           </span>
         )}
         {ended && (
           <span className="badge badge--success" data-testid={`ended-${props.id}`} title="The execution closed at this step"
             style={{ position: 'absolute', bottom: -12, right: 8, height: 18, padding: '0 6px', whiteSpace: 'nowrap' }}>
-            ■ {ended}
+            <Icon name="flag" size={11} /> {ended}
           </span>
         )}
       </div>

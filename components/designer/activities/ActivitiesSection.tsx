@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomActivity } from '@/codegen/design';
 import { api, errorMessage } from '../../api/client';
+import { Icon } from '../../ui/Icon';
 import { useDesignerStore, useDesignerStoreApi } from '../DesignerStoreProvider';
 import type { DesignerStore } from '../store';
 import { ActivityEditorDialog, type CheckState } from './ActivityEditorDialog';
@@ -73,7 +74,7 @@ export function ActivitiesSection() {
               <button type="button" className="outline__name" data-testid="open-activity" onClick={() => setOpen(a.name)} title="Edit the activity and its code">
                 <code>{a.name || '(unnamed)'}</code>
               </button>
-              {errors[a.name] ? <span className={styles.badge} title="Problems in this activity">● {errors[a.name]}</span> : null}
+              {errors[a.name] ? <span className={styles.badge} title="Problems in this activity"><Icon name="x-circle" size={11} /> {errors[a.name]}</span> : null}
               <button type="button" className="icon-btn" aria-label={`Delete activity ${a.name}`} data-testid="delete-activity"
                 onClick={() => askDelete(a.name)}>×</button>
             </li>

@@ -6,6 +6,7 @@ import { useDesignerStore } from '../DesignerStoreProvider';
 import { activityOwner, FieldOwnerContext } from '../inspector/FieldContext';
 import { FieldsEditor } from '../inspector/FieldsEditor';
 import { SelectInput, TextInput } from '../inspector/inputs';
+import { Icon } from '../../ui/Icon';
 import { loadOnFirstUse } from '../../ui/load-on-first-use';
 import styles from './activities.module.css';
 import type { TypeScriptEditorProps } from './TypeScriptEditor';
@@ -115,7 +116,7 @@ export function ActivityEditorDialog({ activity, taken, onChange, onRename, onCl
                     <li key={i} className={d.severity === 'error' ? styles.problem : styles.warning} data-testid="activity-problem">{d.message}</li>
                   ))}
                 </ul>
-              ) : <p className={styles.hint} data-testid="activity-no-problems">{check.kind === 'done' && check.ok ? '✓ Type-checks with the workflow.' : 'No problems found so far: check the code to type-check it with the workflow.'}</p>}
+              ) : <p className={styles.hint} data-testid="activity-no-problems">{check.kind === 'done' && check.ok ? <><Icon name="check" size={12} /> Type-checks with the workflow.</> : 'No problems found so far: check the code to type-check it with the workflow.'}</p>}
               <div className={styles.head}>
                 <span className={styles.hint} data-testid="activity-check-status" data-state={check.kind === 'done' ? (check.ok ? 'ok' : 'failed') : check.kind}>
                   {check.kind === 'running' ? 'Checking…' : check.kind === 'failed' ? `The check could not run: ${check.message}` : ''}
