@@ -330,6 +330,35 @@ export const approvalRequests = pgTable(
 );
 export type ApprovalRequestRow = InferSelectModel<typeof approvalRequests>;
 
+// ---------- groups (lib/auth/groups.ts) ----------
+
+/**
+ * A set of users an admin names, e.g. "finance-managers": an approval level may name it as its
+ * approver (lib/approvals/spec.ts). The name is spelt like an approver name (APPROVER_NAME).
+ */
+export const userGroups = pgTable('user_groups', {
+  name: text('name').primaryKey(),
+  displayName: text('display_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type UserGroupRow = InferSelectModel<typeof userGroups>;
+
+/** Who is in a group: read when a task is listed or decided, so a member added later may decide. */
+export const userGroupMembers = pgTable(
+  'user_group_members',
+  {
+    groupName: text('group_name')
+      .notNull()
+      .references(() => userGroups.name, { onDelete: 'cascade' }),
+    username: text('username')
+      .notNull()
+      .references(() => users.username, { onDelete: 'cascade' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupName, t.username] }), index('user_group_members_username_idx').on(t.username)],
+);
+export type UserGroupMemberRow = InferSelectModel<typeof userGroupMembers>;
+
 // ---------- notifications (lib/notifications) ----------
 
 /**

@@ -15,7 +15,7 @@
  */
 import 'server-only';
 import { type Design, type DesignEdge, type DesignNode, type Variable, DESIGN_SCHEMA_VERSION, pascalCase, suggestIdentifier } from '@/codegen/design';
-import { describeApprover, rejectionLimit, type ApprovalProcessSpec, type Approver, type EscalationDeadlineAction, type Level } from './spec';
+import { describeApprover, groupsNamedIn, rejectionLimit, type ApprovalProcessSpec, type Approver, type EscalationDeadlineAction, type Level } from './spec';
 
 /** Names the app relies on: the update, its parameters and the status queries. */
 export const APPROVAL_CONTRACT = {
@@ -60,9 +60,19 @@ export function workflowTypeFor(processName: string): string {
 }
 
 const lit = (text: string): string => JSON.stringify(text);
+
+/**
+ * Whether the decide update and canDecide query take `actorGroups` (the caller's groups, read by
+ * the app from lib/auth/groups.ts when listing or deciding): only when the spec names a group, so
+ * the contract of every other process — and of its requests already running — stays as it was.
+ */
+export function usesGroups(spec: ApprovalProcessSpec): boolean {
+  return groupsNamedIn(spec).length > 0;
+}
 const or = (parts: string[]): string => (parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(' || '));
 
 function matches(approver: Approver): string {
+  if (approver.kind === 'group') return `contains(args.actorGroups, ${lit(approver.name)})`;
   return approver.kind === 'user' ? `args.actor == ${lit(approver.name)}` : `contains(args.actorRoles, ${lit(approver.name)})`;
 }
 
@@ -199,14 +209,16 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     position: at(1),
   });
   let previous = id('open');
-  if (spec.notify) {
+  // In-app notifications go to users and roles (lib/notifications); a group's members find the task in their inbox.
+  const notified = level.approvers.filter((a) => a.kind !== 'group').map(describeApprover).join(', ');
+  if (spec.notify && notified) {
     b.nodes.push({
       id: id('notify'),
       type: 'activity',
       label: `Notify ${level.name}`,
       activity: 'notify',
       args: {
-        recipient: lit(who),
+        recipient: lit(notified),
         message: `${lit(`${spec.name}: approval needed (${level.name}) for a request by `)} + input.requester`,
       },
       position: at(1.5, -300),
@@ -350,6 +362,8 @@ function handlers(spec: ApprovalProcessSpec, top: number): DesignNode[] {
   const actorParameters = [
     { name: 'actor', type: 'string' as const, label: 'Username (set by the app from the session)', required: true },
     { name: 'actorRoles', type: 'list' as const, items: 'string' as const, label: 'Roles (set by the app from the session)', required: true },
+    // Only a process that names a group takes the caller's groups: every other one keeps its contract (usesGroups).
+    ...(usesGroups(spec) ? [{ name: 'actorGroups', type: 'list' as const, items: 'string' as const, label: 'Groups (read by the app when deciding)', required: true }] : []),
     { name: APPROVAL_CONTRACT.taskLevelParameter, type: 'number' as const, label: 'The level (1-based) of the task the approver was shown', required: true },
   ];
   const query = (id: string, name: string, label: string, returns: string, r: number): DesignNode => ({ id, type: 'query', label, name, parameters: [], returns, position: at(r) });

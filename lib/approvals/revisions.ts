@@ -10,7 +10,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ApprovalProcessSpecSchema, type ApprovalProcessSpec } from './spec';
-import { isApproverOf } from './status';
+import { isApproverOf, type ApproverIdentity } from './status';
 
 export interface FormRevision {
   /** The design version the form saved. */
@@ -61,6 +61,6 @@ export function canonicalJson(value: unknown): string {
  * Whether someone approves in any version of the process: a request keeps the version it started
  * on, so an approver an edit removed still decides the requests of the versions that list them.
  */
-export function approverInAnyRevision(revisions: FormRevision[], who: { username: string; roles: readonly string[] }): boolean {
+export function approverInAnyRevision(revisions: FormRevision[], who: ApproverIdentity): boolean {
   return revisions.some((r) => isApproverOf(r.spec, who));
 }

@@ -16,6 +16,7 @@ import { deployDesignVersion, type DeployProgress, type DeployResult } from '../
 import { alreadyStarted, prepareStart } from '../executions/service';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
+import { refuseMissingGroups } from './group-approvers';
 import { createOnce } from './create-once';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
@@ -32,7 +33,7 @@ import {
   type StoredRequest,
 } from './store';
 import { refuseUnstorableText } from './storable-text';
-import { canDecideTask, readRequestView, type RequestView } from './tasks';
+import { actorArguments, actorOf, canDecideTask, contractSpecOf, readRequestView, type RequestView } from './tasks';
 
 // The inbox and the requests list page from the task projection: lib/approvals/tasks.ts.
 export type { RequestView };
@@ -49,6 +50,7 @@ async function buildOrRefuse(specInput: unknown) {
       { issues: built.issues },
     );
   }
+  await refuseMissingGroups(built.spec);
   return built;
 }
 
@@ -239,11 +241,12 @@ export async function submitRequest(
 export async function requestFor(principal: Principal, workflowId: string): Promise<RequestView & { canDecide: boolean }> {
   const request = await getRequest({ workflowId });
   const process = request ? await getProcess({ id: request.processId }) : null;
-  const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || approverInAnyRevision(process.revisions, principal));
+  const actor = await actorOf(principal);
+  const allowed = request && process && (request.requesterName === principal.username || principal.roles.includes('admin') || approverInAnyRevision(process.revisions, actor));
   if (!request || !process || !allowed) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const view = await readRequestView(request, process);
   // The viewer may decide the task shown here (its level), not whatever level is open by the time they click.
-  return { ...view, canDecide: view.task !== null && (await canDecideTask(principal, workflowId, view.task)) };
+  return { ...view, canDecide: view.task !== null && (await canDecideTask(actor, workflowId, view.task, process)) };
 }
 
 /** A decision: the verdict, the comment, and the task it was made on (the level the approver was shown). */
@@ -277,7 +280,8 @@ export async function decide(principal: Principal, workflowId: string, { approve
   const process = request ? await getProcess({ id: request.processId }) : null;
   if (!request || !process) throw new ApiError(404, 'request.not-found', `Request ${workflowId} not found`);
   const target = `request:${workflowId}`;
-  if (!approverInAnyRevision(process.revisions, principal)) {
+  const actor = await actorOf(principal);
+  if (!approverInAnyRevision(process.revisions, actor)) {
     await audit('approval.refused', target, { approve, level, reason: 'not an approver of this process' });
     throw new ApiError(403, 'approval.not-an-approver', `You are not an approver of the process "${process.name}"`);
   }
@@ -289,7 +293,7 @@ export async function decide(principal: Principal, workflowId: string, { approve
   const client = await getTemporalClient();
   try {
     const result = await client.workflow.getHandle(workflowId).executeUpdate<string, [unknown]>(APPROVAL_CONTRACT.decideUpdate, {
-      args: [{ actor: principal.username, actorRoles: principal.roles, [APPROVAL_CONTRACT.taskLevelParameter]: level, approve, comment }],
+      args: [{ ...actorArguments(actor, await contractSpecOf(process, workflowId)), [APPROVAL_CONTRACT.taskLevelParameter]: level, approve, comment }],
     });
     await outcome(approve ? 'approval.approve' : 'approval.reject', { comment, result });
     return { result };

@@ -27,11 +27,15 @@ export const RequestFieldSchema = z.object({
 });
 export type RequestField = z.infer<typeof RequestFieldSchema>;
 
-/** Who may decide: one user by username, or everyone holding a role. */
+/**
+ * Who may decide: one user by username, everyone holding a role, or every member of a group (an
+ * admin-managed set of users, lib/auth/groups.ts). Whether a group exists is checked by the service
+ * when the process is saved (this module is pure).
+ */
 export const ApproverSchema = z.object({
-  kind: z.enum(['user', 'role']),
-  name: z.string().trim().toLowerCase().regex(APPROVER_NAME, 'must be a username or role: 2-40 letters, digits, dots, dashes or underscores'),
-}).refine((a) => a.kind === 'user' || (ROLES as readonly string[]).includes(a.name), {
+  kind: z.enum(['user', 'role', 'group']),
+  name: z.string().trim().toLowerCase().regex(APPROVER_NAME, 'must be a username or role, or a group name: 2-40 letters, digits, dots, dashes or underscores'),
+}).refine((a) => a.kind !== 'role' || (ROLES as readonly string[]).includes(a.name), {
   message: `is not a role (roles: ${ROLES.join(', ')})`,
   path: ['name'],
 });
@@ -155,7 +159,22 @@ const ISSUE_WORDS: Record<string, string> = {
 };
 
 export function describeApprover(a: Approver): string {
-  return a.kind === 'user' ? a.name : `role ${a.name}`;
+  return a.kind === 'user' ? a.name : `${a.kind} ${a.name}`;
+}
+
+/**
+ * Every group the spec names, with where (`levels.0.approvers.1.name`, or the escalation's
+ * `levels.0.onDeadline.to.name`): the service checks each exists before saving.
+ */
+export function groupsNamedIn(spec: ApprovalProcessSpec): { name: string; path: string }[] {
+  return spec.levels.flatMap((level, i) => {
+    const named: { approver: Approver; path: string }[] = level.approvers.map((approver, k) => ({ approver, path: `levels.${i}.approvers.${k}.name` }));
+    if (level.onDeadline?.action === 'escalate') {
+      named.push({ approver: level.onDeadline.to, path: `levels.${i}.onDeadline.to.name` });
+      if (level.onDeadline.then?.action === 'escalate') named.push({ approver: level.onDeadline.then.to, path: `levels.${i}.onDeadline.then.to.name` });
+    }
+    return named.filter((n) => n.approver.kind === 'group').map((n) => ({ name: n.approver.name, path: n.path }));
+  });
 }
 
 export function describeDeadline(d: Deadline): string {

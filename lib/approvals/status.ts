@@ -133,9 +133,17 @@ function pendingApprovers(level: ApprovalProcessSpec['levels'][number], approval
   return [...base, ...extra].map(describeApprover);
 }
 
-/** Whether someone could ever decide on this process's requests (listed by name or role, or an escalation target). */
-export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string; roles: readonly string[] }): boolean {
-  const matches = (a: Approver) => (a.kind === 'user' ? a.name === who.username : who.roles.includes(a.name));
+/** Someone who may decide: by username, by role, or (when their groups were read) by group. */
+export interface ApproverIdentity {
+  username: string;
+  roles: readonly string[];
+  /** The groups they are in (lib/auth/groups.ts); absent: none counted. */
+  groups?: readonly string[];
+}
+
+/** Whether someone could ever decide on this process's requests (listed by name, role or group, or an escalation target). */
+export function isApproverOf(spec: ApprovalProcessSpec, who: ApproverIdentity): boolean {
+  const matches = (a: Approver) => (a.kind === 'user' ? a.name === who.username : a.kind === 'group' ? (who.groups ?? []).includes(a.name) : who.roles.includes(a.name));
   return spec.levels.some(
     (l) =>
       l.approvers.some(matches) ||
@@ -145,7 +153,7 @@ export function isApproverOf(spec: ApprovalProcessSpec, who: { username: string;
 
 /** The open level's task as the inbox projection stores it (lib/approvals/tasks.ts). */
 export interface OpenTask {
-  /** Who may decide now, before the per-person rules (not twice, not one's own request): `user:<name>` / `role:<role>`. */
+  /** Who may decide now, before the per-person rules (not twice, not one's own request): `user:<name>` / `role:<role>` / `group:<group>`. */
   assignees: string[];
   /** Who already decided at the open level, approving or rejecting (neither may decide there again). */
   decidedBy: string[];

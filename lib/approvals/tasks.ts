@@ -15,12 +15,14 @@ import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, lt, 
 import { DESIGNER_STATE_QUERY, type DesignerState } from '@/codegen/design';
 import { getDb, type Db } from '@/db/client';
 import { approvalRequests, type ApprovalRequestRow } from '@/db/schema';
+import { groupsOf } from '../auth/groups';
 import type { Principal } from '../auth/principal';
 import { pendingTimers } from '../executions/history';
 import { getTemporalClient } from '../temporal-client';
-import { APPROVAL_CONTRACT } from './generate';
+import { APPROVAL_CONTRACT, usesGroups } from './generate';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 import { approverInAnyRevision, specForVersion } from './revisions';
+import type { ApprovalProcessSpec } from './spec';
 import { openTask, requestStatus, type RequestStatus } from './status';
 import { getProcess, listProcesses, searchTextOf, toRequest, type StoredProcess, type StoredRequest } from './store';
 
@@ -68,14 +70,42 @@ export function taskOf(status: RequestStatus, executionStatus: string): TaskRef 
   return { level: status.level, levelName: status.levels[status.level - 1]?.name ?? `Level ${status.level}` };
 }
 
+/** The caller as approvals see them: username, roles, and the groups they are in now. */
+export interface Actor extends Pick<Principal, 'username' | 'roles'> {
+  groups: string[];
+}
+
+/** Reads the caller's groups: membership counts as it is when a task is listed or decided. */
+export async function actorOf(principal: Pick<Principal, 'username' | 'roles'>): Promise<Actor> {
+  return { username: principal.username, roles: principal.roles, groups: await groupsOf({ username: principal.username }) };
+}
+
+/**
+ * The spec a request's workflow was generated from, as far as its contract goes (whether it
+ * takes `actorGroups`): from the process's revisions alone when they agree, else from the
+ * version the request started on (its memo, one describe call).
+ */
+export async function contractSpecOf(process: Pick<StoredProcess, 'revisions'>, workflowId: string): Promise<ApprovalProcessSpec> {
+  const withGroups = process.revisions.filter((r) => usesGroups(r.spec));
+  if (withGroups.length === 0 || withGroups.length === process.revisions.length) return process.revisions[process.revisions.length - 1]!.spec;
+  const client = await getTemporalClient();
+  const memo = (await client.workflow.getHandle(workflowId).describe()).memo ?? {};
+  return specForVersion(process.revisions, typeof memo.designVersion === 'number' ? memo.designVersion : undefined);
+}
+
+/** Who is deciding, as the decide update and canDecide query take it: the groups only where the spec names one (its contract). */
+export function actorArguments(actor: Actor, spec: ApprovalProcessSpec): Record<string, unknown> {
+  return { actor: actor.username, actorRoles: actor.roles, ...(usesGroups(spec) ? { actorGroups: actor.groups } : {}) };
+}
+
 /** The workflow's canDecide query for this caller and task (false when it cannot answer in time). */
-export async function canDecideTask(principal: Pick<Principal, 'username' | 'roles'>, workflowId: string, task: Pick<TaskRef, 'level'>): Promise<boolean> {
+export async function canDecideTask(actor: Actor, workflowId: string, task: Pick<TaskRef, 'level'>, process: Pick<StoredProcess, 'revisions'>): Promise<boolean> {
   const client = await getTemporalClient();
   return client.connection
-    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+    .withDeadline(Date.now() + QUERY_TIMEOUT_MS, async () =>
       client.workflow
         .getHandle(workflowId)
-        .query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { actor: principal.username, actorRoles: principal.roles, [APPROVAL_CONTRACT.taskLevelParameter]: task.level }),
+        .query<boolean, [unknown]>(APPROVAL_CONTRACT.canDecideQuery, { ...actorArguments(actor, await contractSpecOf(process, workflowId)), [APPROVAL_CONTRACT.taskLevelParameter]: task.level }),
     )
     .then((answer) => answer === true, () => false);
 }
@@ -237,11 +267,11 @@ export interface InboxQuery {
 
 /**
  * The projection rows that are the caller's tasks among `processes` (those the caller approves
- * in): pending, the caller among the open level's assignees by name or role, not decided there
+ * in): pending, the caller among the open level's assignees by name, role or group, not decided there
  * by the caller already, not their own request unless the process allows it, and matching the
  * text (requester, field values, process name). Exported for its unit test.
  */
-export function inboxWhere(principal: Pick<Principal, 'username' | 'roles'>, processes: StoredProcess[], rawText?: string): SQL {
+export function inboxWhere(principal: Pick<Principal, 'username' | 'roles'> & { groups?: readonly string[] }, processes: StoredProcess[], rawText?: string): SQL {
   const me = principal.username;
   const selfAllowed = processes.filter((p) => p.spec.allowSelfApproval).map((p) => p.id);
   const text = rawText?.trim().toLowerCase();
@@ -249,7 +279,7 @@ export function inboxWhere(principal: Pick<Principal, 'username' | 'roles'>, pro
   return and(
     inArray(approvalRequests.processId, processes.length ? processes.map((p) => p.id) : ['']),
     eq(approvalRequests.taskOutcome, 'pending'),
-    arrayOverlaps(approvalRequests.taskAssignees, [`user:${me}`, ...principal.roles.map((r) => `role:${r}`)]),
+    arrayOverlaps(approvalRequests.taskAssignees, [`user:${me}`, ...principal.roles.map((r) => `role:${r}`), ...(principal.groups ?? []).map((g) => `group:${g}`)]),
     not(arrayContains(approvalRequests.taskApprovedBy, [me])),
     selfAllowed.length ? or(inArray(approvalRequests.processId, selfAllowed), ne(approvalRequests.requesterName, me)) : ne(approvalRequests.requesterName, me),
     text ? or(sql`${approvalRequests.searchText} like ${containing(text)}`, namesMatching.length ? inArray(approvalRequests.processId, namesMatching) : undefined) : undefined,
@@ -274,13 +304,14 @@ export function inboxOrder(sort: InboxQuery['sort']): SQL[] {
  */
 export async function inboxPage(principal: Principal, query: InboxQuery = {}): Promise<Page<RequestView>> {
   const { page, pageSize } = clampPage(query.page, query.pageSize);
-  const processes = (await listProcesses()).filter((p) => (!query.processId || p.id === query.processId) && approverInAnyRevision(p.revisions, principal));
+  const actor = await actorOf(principal);
+  const processes = (await listProcesses()).filter((p) => (!query.processId || p.id === query.processId) && approverInAnyRevision(p.revisions, actor));
   if (processes.length === 0) return { items: [], total: 0, page, pageSize };
   const db = await getDb();
   const byId = new Map(processes.map((p) => [p.id, p]));
   await refreshStale(db, inArray(approvalRequests.processId, [...byId.keys()]), byId);
 
-  const where = inboxWhere(principal, processes, query.text);
+  const where = inboxWhere(actor, processes, query.text);
   const order = inboxOrder(query.sort);
   const [[counted], rows] = await Promise.all([
     db.select({ total: sql<number>`count(*)::int` }).from(approvalRequests).where(where),
@@ -288,7 +319,7 @@ export async function inboxPage(principal: Principal, query: InboxQuery = {}): P
   ]);
   // The workflow confirms each task shown, at the level shown (a row whose level has moved on is
   // disowned); one it disowns is read again on the next page request.
-  const confirmed = await Promise.all(rows.map((row) => canDecideTask(principal, row.workflowId, { level: row.taskLevel })));
+  const confirmed = await Promise.all(rows.map((row) => canDecideTask(actor, row.workflowId, { level: row.taskLevel }, byId.get(row.processId)!)));
   const disowned = rows.filter((_row, i) => !confirmed[i]).map((r) => r.workflowId);
   if (disowned.length) await db.update(approvalRequests).set({ taskStale: true }).where(inArray(approvalRequests.workflowId, disowned));
   const items = rows.filter((_row, i) => confirmed[i]).map((row) => viewOfRow(row, byId.get(row.processId)!));

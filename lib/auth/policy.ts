@@ -58,6 +58,16 @@ export const ROUTE_POLICY: readonly RouteRule[] = [
   { method: 'POST', pattern: '/api/admin/tokens', access: ADMINS },
   { method: 'DELETE', pattern: '/api/admin/tokens/[id]', access: ADMINS },
   { method: 'GET', pattern: '/api/admin/audit', access: ADMINS },
+  // groups (lib/auth/groups.ts): admin-managed sets of users that approval levels name as approvers;
+  // process authors read them and look people up for the approver picker (usernames and display names only)
+  { method: 'GET', pattern: '/api/groups', access: DESIGNERS },
+  { method: 'POST', pattern: '/api/groups', access: ADMINS, audit: 'group.create' },
+  { method: 'PUT', pattern: '/api/groups/[name]', access: ADMINS, audit: 'group.update' },
+  { method: 'DELETE', pattern: '/api/groups/[name]', access: ADMINS, audit: 'group.delete' },
+  { method: 'GET', pattern: '/api/groups/[name]/members', access: DESIGNERS },
+  { method: 'POST', pattern: '/api/groups/[name]/members', access: ADMINS, audit: 'group.member-add' },
+  { method: 'DELETE', pattern: '/api/groups/[name]/members', access: ADMINS, audit: 'group.member-remove' },
+  { method: 'GET', pattern: '/api/people', access: DESIGNERS },
   // designs and deployments
   { method: 'GET', pattern: '/api/designs', access: READERS },
   { method: 'POST', pattern: '/api/designs', access: DESIGNERS },
@@ -134,6 +144,7 @@ export const PAGE_POLICY: readonly PageRule[] = [
   { pattern: '/executions', access: READERS },
   { pattern: '/executions/[workflowId]', access: READERS },
   { pattern: '/admin/users', access: ADMINS },
+  { pattern: '/admin/groups', access: ADMINS },
   { pattern: '/processes', access: DESIGNERS },
   { pattern: '/requests', access: REQUESTERS },
   { pattern: '/requests/[workflowId]', access: 'signed-in' },
