@@ -10,26 +10,26 @@ test('the approval example answers queries, shows a validator rejection as such,
   await designer.createFromExample();
   await designer.expectNoProblems();
   await designer.deploy();
-  await designer.start({ requestId: 'REQ-7' });
+  await designer.start({ request_id: 'REQ-7' });
 
   const execution = new ExecutionPage(page);
   await execution.expectStatus('RUNNING');
   await execution.expectCurrentStep('await-approval');
 
-  await execution.send('query', 'status', {});
-  await expect(page.getByTestId('query-result-status')).toHaveText('pending');
+  await execution.send('query', 'get_status', {});
+  await expect(page.getByTestId('query-result-get_status')).toHaveText('pending');
 
   // A blank comment passes the form (it is not empty) but the workflow's validator refuses it.
-  await execution.send('update', 'addComment', { text: '   ' });
-  const rejection = page.getByTestId('update-result-addComment');
+  await execution.send('update', 'add_comment', { text: '   ' });
+  const rejection = page.getByTestId('update-result-add_comment');
   await expect(rejection).toHaveText('Rejected: The comment must not be blank');
   await expect(rejection).toHaveAttribute('data-tone', 'rejected');
 
-  await execution.send('update', 'addComment', { text: 'Please attach the invoice' });
+  await execution.send('update', 'add_comment', { text: 'Please attach the invoice' });
   await expect(rejection).toHaveText(/Comment saved/);
   await expect(rejection).toHaveAttribute('data-tone', 'ok');
 
-  await execution.send('signal', 'approve', { approverName: 'Grace', approved: false, comment: 'no invoice' });
+  await execution.send('signal', 'approve', { approver_name: 'Grace', approved: false, comment: 'no invoice' });
   await execution.expectStatus('COMPLETED');
   await expect(execution.result).toHaveText('Request rejected by Grace: no invoice');
   await expect(execution.node('end-rejected').locator('[data-visited="true"]')).toBeVisible();

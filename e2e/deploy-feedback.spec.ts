@@ -73,7 +73,7 @@ for (const size of SIZES) {
 
     // The API refuses the same start naming the design, not its id.
     const id = designer.designId();
-    const refused = await page.request.post('/api/executions', { data: { designId: id, input: { requestId: 'r' } } });
+    const refused = await page.request.post('/api/executions', { data: { designId: id, input: { request_id: 'r' } } });
     expect(refused.status()).toBe(422);
     const message: string = (await refused.json()).error.message;
     expect(message).toContain('"ApprovalWorkflow" has no active deployment');

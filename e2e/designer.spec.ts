@@ -373,8 +373,8 @@ test('message handlers in the outline: add, rename the message, delete with a wa
   // Renaming refuses a name another message has, then renames the message in the design and its code.
   const approve = page.getByTestId('outline-handler-row-approve');
   await approve.getByTestId('rename-handler').click();
-  await page.getByTestId('rename-handler-input').fill('status');
-  await expect(page.getByRole('alert').filter({ hasText: 'Another message is already named "status"' })).toBeVisible();
+  await page.getByTestId('rename-handler-input').fill('get_status');
+  await expect(page.getByRole('alert').filter({ hasText: 'Another message is already named "get_status"' })).toBeVisible();
   await page.getByTestId('rename-handler-input').fill('approveRequest');
   await page.getByTestId('rename-handler-input').press('Enter');
   await expect(page.getByTestId('outline-handler-approve')).toContainText('approveRequest');

@@ -8,7 +8,7 @@ import { ExecutionsListPage } from './pages/ExecutionsListPage';
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 async function startExecution(request: APIRequestContext, designId: string, workflowId: string, requestId: string) {
-  const response = await request.post('/api/executions', { data: { designId, workflowId, input: { requestId } } });
+  const response = await request.post('/api/executions', { data: { designId, workflowId, input: { request_id: requestId } } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { workflowId: string; deploymentId: string };
 }
@@ -56,18 +56,18 @@ test('deploy, list and filter executions, operate one live, and run two versions
   await expect(execution.historyEvents('TIMER_STARTED')).toHaveCount(1);
 
   // A query, an update the validator rejects, one it accepts.
-  await execution.send('query', 'status', {});
-  await expect(execution.outcome('query', 'status')).toHaveText('pending');
-  await execution.send('update', 'addComment', { text: '   ' });
-  await expect(execution.outcome('update', 'addComment')).toHaveAttribute('data-tone', 'rejected');
-  await expect(execution.outcome('update', 'addComment')).toContainText('The comment must not be blank');
-  await execution.send('update', 'addComment', { text: 'looks good' });
-  await expect(execution.outcome('update', 'addComment')).toHaveAttribute('data-tone', 'ok');
+  await execution.send('query', 'get_status', {});
+  await expect(execution.outcome('query', 'get_status')).toHaveText('pending');
+  await execution.send('update', 'add_comment', { text: '   ' });
+  await expect(execution.outcome('update', 'add_comment')).toHaveAttribute('data-tone', 'rejected');
+  await expect(execution.outcome('update', 'add_comment')).toContainText('The comment must not be blank');
+  await execution.send('update', 'add_comment', { text: 'looks good' });
+  await expect(execution.outcome('update', 'add_comment')).toHaveAttribute('data-tone', 'ok');
   await expect(page.getByTestId('variable-comment')).toContainText('looks good');
   await expect(execution.historyEvents('WORKFLOW_EXECUTION_UPDATE_ACCEPTED')).toHaveCount(1);
 
   // A signal: the lit step moves on without a reload.
-  await execution.send('signal', 'approve', { approverName: 'Ann', approved: true, comment: 'fine' });
+  await execution.send('signal', 'approve', { approver_name: 'Ann', approved: true, comment: 'fine' });
   await execution.expectStatus('COMPLETED', 10_000);
   await execution.expectCurrentStep('end-approved');
   await expect(execution.result).toHaveText('Request approved by Ann');
@@ -88,7 +88,7 @@ test('deploy, list and filter executions, operate one live, and run two versions
     await page.goto(`/executions/${id}`);
     await expect(page.getByTestId('execution-version')).toHaveText(version);
     await execution.expectCurrentStep('await-approval');
-    await execution.send('signal', 'approve', { approverName: `Bob ${version}`, approved: true, comment: '' });
+    await execution.send('signal', 'approve', { approver_name: `Bob ${version}`, approved: true, comment: '' });
     await execution.expectStatus('COMPLETED', 10_000);
     await expect(execution.result).toHaveText(`Request approved by Bob ${version}`);
   }
@@ -144,8 +144,8 @@ test('update-with-start from the start dialog (validator rejection shown), reset
 
   await page.getByTestId('start-button').click();
   const form = page.getByTestId('start-form');
-  await form.getByTestId('input-requestId').fill('REQ-WS');
-  await form.getByTestId('start-mode').selectOption('update:addComment');
+  await form.getByTestId('input-request_id').fill('REQ-WS');
+  await form.getByTestId('start-mode').selectOption('update:add_comment');
   const workflowId = `mon-ws-${Date.now().toString(36)}`;
   await form.getByTestId('start-workflow-id').fill(workflowId);
   await form.getByTestId('with-start-text').fill('   ');

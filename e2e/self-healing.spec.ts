@@ -143,7 +143,7 @@ test('Temporal down with the designer open: the banner names it, edits autosave,
   stop(worker);
   await page.getByTestId('start-button').click();
   const form = page.getByTestId('start-form');
-  await form.getByTestId('input-requestId').fill('while-the-worker-host-is-down');
+  await form.getByTestId('input-request_id').fill('while-the-worker-host-is-down');
   await form.getByTestId('start-submit').click();
   await expect(form.getByTestId('start-error')).toContainText(`Cannot start now: no worker host is answering (${workerUrl})`, { timeout: 20_000 });
   await expect(page).toHaveURL(/\/designs\/[^/]+$/);

@@ -18,7 +18,7 @@ test('deploy twice, roll back, ramp, stop the ramp and promote from the Versions
   await designer.deploy();
 
   // One execution on the first version: it stays there (pinned) whatever the routing does later.
-  const started = await page.request.post('/api/executions', { data: { designId, input: { requestId: 'E2E-1' } } });
+  const started = await page.request.post('/api/executions', { data: { designId, input: { request_id: 'E2E-1' } } });
   expect(started.status(), await started.text()).toBe(201);
 
   await page.getByTestId('executions-tab').click();
