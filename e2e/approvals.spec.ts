@@ -95,6 +95,6 @@ test('a two-level approval process from the form to the outcome, with refusals a
   const history = requests.request().getByTestId('request-history');
   await expect(history).toContainText('ap-ann approved');
   await expect(history).toContainText('deadline escalated');
-  await expect(history).toContainText('e2e-admin approved');
+  await expect(history).toContainText('E2E Admin approved'); // people by display name
   expect(dialogs, 'no script from a field ever ran').toEqual([]);
 });

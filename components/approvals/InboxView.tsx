@@ -4,7 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { approvalsApi, type ProcessSummary, type RequestView } from './api';
 import { DecisionPanel } from './DecisionPanel';
 import { Pager } from './Pager';
-import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
+import styles from './business.module.css';
+import { ageText, personName } from './request-summary';
+import { RequestSummaryLine } from './RequestSummaryLine';
+import { DeadlineText, RequestStatusView } from './RequestStatusView';
 
 type Sort = 'oldest' | 'newest' | 'deadline';
 const PAGE_SIZE = 25;
@@ -77,33 +80,47 @@ export function InboxView() {
       ) : tasks.length === 0 ? (
         <p className="empty" data-testid="inbox-empty">Nothing is waiting for you.</p>
       ) : (
-        <ul className="list-section" data-testid="inbox-tasks">
-          {tasks.map((task) => (
-            <li key={task.workflowId} className="list-row" data-testid="inbox-task" data-workflow-id={task.workflowId}>
-              <button type="button" className="btn btn--ghost" onClick={() => setOpen(open === task.workflowId ? null : task.workflowId)} aria-expanded={open === task.workflowId} data-testid="inbox-task-open">
-                <strong>{task.processName}</strong> from {task.requester} · {new Date(task.submittedAt).toLocaleString()}
-                {task.deadline && <span className="muted small"> · due {new Date(task.deadline).toLocaleString()}</span>}
-              </button>{' '}
-              <OutcomeBadge outcome={task.status.outcome} />
-              {open === task.workflowId && (
-                <div>
-                  <RequestStatusView request={task} />
-                  {task.task && (
-                    <DecisionPanel
-                      workflowId={task.workflowId}
-                      task={task.task}
-                      onDecided={(result) => {
-                        setNotice(`Your decision on ${task.processName} from ${task.requester}: ${result}`);
-                        setOpen(null);
-                        void load();
-                      }}
-                    />
-                  )}
-                  <Link href={`/requests/${encodeURIComponent(task.workflowId)}`} className="small">Open the request page</Link>
-                </div>
-              )}
-            </li>
-          ))}
+        <ul className={styles.list} data-testid="inbox-tasks">
+          {tasks.map((task) => {
+            const isOpen = open === task.workflowId;
+            const fields = processes.find((p) => p.id === task.processId)?.spec.fields ?? [];
+            const requester = personName(task.people, task.requester);
+            return (
+              <li key={task.workflowId} className={styles.card} data-open={isOpen} data-testid="inbox-task" data-workflow-id={task.workflowId}>
+                <button type="button" className={styles.rowButton} onClick={() => setOpen(isOpen ? null : task.workflowId)} aria-expanded={isOpen} data-testid="inbox-task-open">
+                  <span className={styles.title}>
+                    <strong>{task.processName}</strong>
+                    <span>from {requester}</span>
+                    {task.task && <span className="muted small">· {task.task.levelName}</span>}
+                  </span>
+                  <span className={styles.side}>
+                    {task.deadline ? <DeadlineText deadline={task.deadline} testId="inbox-task-deadline" /> : <span className={styles.meta}>no deadline</span>}
+                  </span>
+                  <RequestSummaryLine fields={fields} values={task.fields} />
+                  <span className={styles.meta} data-testid="inbox-task-age" data-dynamic title={new Date(task.submittedAt).toLocaleString()}>
+                    {ageText(task.submittedAt, Date.now())}
+                  </span>
+                </button>
+                {isOpen && (
+                  <div className={styles.body}>
+                    <RequestStatusView request={task} fields={fields} />
+                    {task.task && (
+                      <DecisionPanel
+                        workflowId={task.workflowId}
+                        task={task.task}
+                        onDecided={(result) => {
+                          setNotice(`Your decision on ${task.processName} from ${requester}: ${result}`);
+                          setOpen(null);
+                          void load();
+                        }}
+                      />
+                    )}
+                    <Link href={`/requests/${encodeURIComponent(task.workflowId)}`} className="small">Open the request page</Link>
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {tasks !== null && total > 0 && <Pager page={page} pageSize={PAGE_SIZE} total={total} shown={tasks.length} onPage={setPage} testId="inbox-pager" />}

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Field } from '@/codegen/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
-import { approvalsApi, type ProcessSummary, type RequestView } from './api';
+import { coerceValues, fieldErrors } from '../ui/typed-values';
+import { approvalsApi, ApprovalsApiError, type ProcessSummary, type RequestView } from './api';
+import styles from './business.module.css';
 import { Pager } from './Pager';
 import { OutcomeBadge, RequestStatusView } from './RequestStatusView';
 
@@ -19,6 +21,8 @@ export function RequestsView() {
   const [total, setTotal] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** What is wrong with each field, shown under it: from the form's own reading, or the server's refusal naming the field. */
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
     try {
@@ -43,25 +47,31 @@ export function RequestsView() {
   }, [load]);
 
   const process = processes.find((p) => p.id === processId);
+  const formFields: Field[] = (process?.spec.fields ?? []).map((f) => ({ name: f.name, type: f.type, required: f.required, ...(f.label ? { label: f.label } : {}) }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!process) return;
-    setBusy(true);
     setMessage(null);
-    const fields: Record<string, unknown> = {};
-    for (const field of process.spec.fields) {
-      const value = values[field.name];
-      if (field.type === 'boolean') fields[field.name] = value === true;
-      else if (typeof value === 'string' && value.trim() !== '') fields[field.name] = field.type === 'number' ? Number(value) : value.trim();
+    // Amounts as the user typed them in their locale ("1,500.00", "1.500,00 €"), read before anything is sent.
+    const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && formFields.find((f) => f.name === k)?.type === 'string' ? v.trim() : v]));
+    const coerced = coerceValues(formFields, trimmed);
+    if ('error' in coerced) {
+      setErrors(fieldErrors(formFields, trimmed));
+      setMessage({ ok: false, text: coerced.error });
+      return;
     }
+    setErrors({});
+    setBusy(true);
     try {
-      await approvalsApi('/api/requests', 'POST', { processId: process.id, fields });
+      await approvalsApi('/api/requests', 'POST', { processId: process.id, fields: coerced.value });
       setMessage({ ok: true, text: `Submitted to ${process.name}` });
       setValues({});
       if (page === 1) await load();
       else setPage(1); // the newest is on the first page
     } catch (e) {
+      const field = e instanceof ApprovalsApiError ? e.field?.replace(/^fields\./, '') : undefined;
+      if (field && formFields.some((f) => f.name === field)) setErrors({ [field]: e instanceof Error ? e.message : String(e) });
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
@@ -79,21 +89,30 @@ export function RequestsView() {
       {processes.length === 0 ? (
         <p className="empty" data-testid="requests-no-process">No approval process is deployed yet: ask a designer to set one up.</p>
       ) : (
-        <form onSubmit={submit} className="msg-form" data-testid="request-form">
+        <form onSubmit={submit} className={styles.form} data-testid="request-form" noValidate>
           <label className="field">
             <span className="field__label">Process</span>
-            <select className="input" value={processId} onChange={(e) => { setProcessId(e.target.value); setValues({}); }} data-testid="request-process">
+            <select className="input" value={processId} onChange={(e) => { setProcessId(e.target.value); setValues({}); setErrors({}); }} data-testid="request-process">
               {processes.map((p) => (
                 <option key={p.id} value={p.id}>{p.name}</option>
               ))}
             </select>
           </label>
-          {process?.spec.fields.map((f) => {
-            const field: Field = { name: f.name, type: f.type, required: f.required, ...(f.label ? { label: f.label } : {}) };
-            return (
-              <TypedFieldInput key={f.name} field={field} value={values[f.name] ?? (f.type === 'boolean' ? false : '')} onChange={(v) => setValues({ ...values, [f.name]: v })} testId={`request-input-${f.name}`} />
-            );
-          })}
+          <div className={styles.formFields}>
+            {formFields.map((field) => (
+              <TypedFieldInput
+                key={field.name}
+                field={field}
+                value={values[field.name] ?? (field.type === 'boolean' ? false : '')}
+                onChange={(v) => {
+                  setValues({ ...values, [field.name]: v });
+                  if (errors[field.name]) setErrors(({ [field.name]: _fixed, ...rest }) => rest);
+                }}
+                testId={`request-input-${field.name}`}
+                error={errors[field.name]}
+              />
+            ))}
+          </div>
           <button type="submit" className="btn btn--primary" disabled={busy || !process} data-testid="request-submit">
             {busy ? 'Submitting…' : 'Submit request'}
           </button>
@@ -104,21 +123,26 @@ export function RequestsView() {
           {message.text}
         </p>
       )}
-      <h2 className="section-title">Submitted</h2>
-      <button type="button" className="btn btn--ghost btn--sm" onClick={load} data-testid="requests-refresh">Refresh</button>
+      <div className={styles.sectionHead}>
+        <h2 className="section-title">Submitted</h2>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={load} data-testid="requests-refresh">Refresh</button>
+      </div>
       {requests === null ? (
         <p className="muted">Loading…</p>
       ) : requests.length === 0 ? (
         <p className="empty" data-testid="requests-empty">You have not submitted any request yet.</p>
       ) : (
-        <ul className="list-section" data-testid="my-requests">
+        <ul className={styles.list} data-testid="my-requests">
           {requests.map((r) => (
-            <li key={r.workflowId} className="list-row" data-testid="my-request" data-workflow-id={r.workflowId}>
-              <Link href={`/requests/${encodeURIComponent(r.workflowId)}`}>
-                <strong>{r.processName}</strong> · {new Date(r.submittedAt).toLocaleString()}
-              </Link>{' '}
-              <OutcomeBadge outcome={r.status.outcome} />
-              <RequestStatusView request={r} />
+            <li key={r.workflowId} className={`${styles.card} ${styles.padded}`} data-testid="my-request" data-workflow-id={r.workflowId}>
+              <div className={styles.title}>
+                <Link href={`/requests/${encodeURIComponent(r.workflowId)}`}>
+                  <strong>{r.processName}</strong>
+                </Link>
+                <OutcomeBadge outcome={r.status.outcome} />
+                <span className={styles.meta} data-dynamic>{new Date(r.submittedAt).toLocaleString()}</span>
+              </div>
+              <RequestStatusView request={r} fields={processes.find((p) => p.id === r.processId)?.spec.fields} />
             </li>
           ))}
         </ul>

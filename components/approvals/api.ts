@@ -45,4 +45,6 @@ export interface ProcessSummary {
 /** A request as the approvals routes send it (lib/approvals/tasks.ts), with whether the caller may decide it where they say. */
 export interface RequestView extends ServerRequestView {
   canDecide?: boolean;
+  /** Username → display name for everyone the request mentions (lib/people/display-names.ts). */
+  people?: Record<string, string>;
 }

@@ -20,7 +20,7 @@ export function TypedFieldInput({ field, value, onChange, testId, error }: Props
   const label = field.label || field.name;
   const errorId = `${testId}-error`;
   const problem = error ? (
-    <span className="field__error" id={errorId} data-testid={errorId}>
+    <span className="field-msg field-msg--error" id={errorId} data-testid={errorId} role="alert">
       {error}
     </span>
   ) : null;

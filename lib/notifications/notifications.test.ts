@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createDb, type DbHandle } from '@/db/client';
 import { createUser, updateUser } from '@/db/repository';
+import { approvalProcesses, approvalRequests, designs } from '@/db/schema';
 import { parseRecipients, RecipientError } from './recipients';
 import { deliver, listFor, markRead, unreadCount, type Reader } from './store';
 
@@ -82,4 +83,15 @@ test('a role\'s notifications reach only those who held the role when they were 
   assert.equal(await unreadCount(db, vicNow), 0);
   await deliver(db, { recipients: [{ kind: 'role', name: 'approver' }], message: 'newer task', workflowId: 'wf-newer', sourceKey: 'run-newer/1' });
   assert.deepEqual((await listFor(db, vicNow)).map((n) => n.message), ['newer task']);
+});
+
+test('a notification about a request names its requester by display name (the workflow only knows the username)', async () => {
+  const db = handle.db;
+  const rita = await createUser({ db, user: { username: 'rita', displayName: 'Rita Requester', passwordHash: null, roles: ['requester'] } });
+  await db.insert(designs).values({ id: 'd-travel', name: 'Travel' });
+  await db.insert(approvalProcesses).values({ id: 'p-travel', name: 'Travel', designId: 'd-travel', spec: {} });
+  await db.insert(approvalRequests).values({ workflowId: 'wf-rita', processId: 'p-travel', requesterId: rita.id, requesterName: 'rita', fields: {} });
+  await deliver(db, { recipients: [{ kind: 'user', name: 'ann' }], message: 'Travel: approval needed (Lead) for a request by rita', workflowId: 'wf-rita', sourceKey: 'run-rita/1' });
+  const [note] = await listFor(db, ann, { limit: 1 });
+  assert.deepEqual([note!.message, note!.href], ['Travel: approval needed (Lead) for a request by Rita Requester', '/requests/wf-rita']);
 });

@@ -9,7 +9,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { approvalRequests, notificationReads, notifications, roleGrants } from '@/db/schema';
+import { approvalRequests, notificationReads, notifications, roleGrants, users } from '@/db/schema';
 import type { Recipient } from './recipients';
 
 export interface Reader {
@@ -63,21 +63,33 @@ export async function listFor(db: Db, reader: Reader, { limit = 20, before, unre
       createdAt: notifications.createdAt,
       read,
       isRequest: sql<boolean>`${approvalRequests.workflowId} is not null`,
+      requesterName: approvalRequests.requesterName,
+      requesterDisplayName: users.displayName,
     })
     .from(notifications)
     .leftJoin(approvalRequests, eq(approvalRequests.workflowId, notifications.workflowId))
+    .leftJoin(users, eq(users.id, approvalRequests.requesterId))
     .where(and(addressedTo(reader), before ? lt(notifications.id, before) : undefined, unreadOnly ? sql`not ${read}` : undefined))
     .orderBy(desc(notifications.id))
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    message: r.message,
+    message: withRequesterName(r.message, r.requesterName, r.requesterDisplayName),
     to: `${r.recipientKind}:${r.recipient}`,
     workflowId: r.workflowId,
     href: r.workflowId ? `/${r.isRequest ? 'requests' : 'executions'}/${encodeURIComponent(r.workflowId)}` : null,
     createdAt: r.createdAt.toISOString(),
     read: Boolean(r.read),
   }));
+}
+
+/**
+ * The approval workflow names the requester by username, the only name it has ("… for a request by
+ * rita", lib/approvals/generate.ts); people read the display name (lib/people/display-names.ts).
+ */
+function withRequesterName(message: string, username: string | null, displayName: string | null): string {
+  const by = ` by ${username}`;
+  return username && displayName && displayName !== username && message.endsWith(by) ? `${message.slice(0, -by.length)} by ${displayName}` : message;
 }
 
 export async function unreadCount(db: Db, reader: Reader): Promise<number> {

@@ -4,6 +4,7 @@ import { parseWith, readBody } from '@/lib/api/request';
 import { requirePrincipal } from '@/lib/auth/context';
 import { submitRequest } from '@/lib/approvals/service';
 import { myRequestsPage, refreshTask } from '@/lib/approvals/tasks';
+import { withPeople } from '@/lib/people/display-names';
 import { PageQuerySchema } from '../inbox/schema';
 import { SubmitRequestBodySchema } from './schema';
 
@@ -14,7 +15,7 @@ export const runtime = 'nodejs';
 export const GET = handle(async (request: Request) => {
   const { page, pageSize } = parseWith(PageQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'query string');
   const result = await myRequestsPage(requirePrincipal(), { page, pageSize });
-  return json({ requests: result.items, total: result.total, page: result.page, pageSize: result.pageSize });
+  return json({ requests: await withPeople(result.items), total: result.total, page: result.page, pageSize: result.pageSize });
 });
 
 /** Submits a request: starts the process's execution with the caller recorded as the requester. */
