@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { ROLES, ROLE_DESCRIPTIONS, type Role } from '@/lib/auth/roles';
+import { AdminTabs } from './AdminTabs';
 import { adminApi, type Act, type AdminToken, type AdminUser, type AuditEntry } from './api';
 import { CreateUserForm } from './CreateUserForm';
 import { TokensPanel } from './TokensPanel';
@@ -50,6 +51,7 @@ export function UsersAdmin({ myId }: { myId: string }) {
 
   return (
     <main className="admin">
+      <AdminTabs current="users" />
       <h1>Users and access</h1>
       {error && (
         <p className="admin__error" role="alert" data-testid="admin-error">

@@ -17,6 +17,13 @@ export interface AdminUser {
   createdAt: string;
 }
 
+export interface AdminGroup {
+  name: string;
+  displayName: string;
+  createdAt: string;
+  members: { username: string; displayName: string }[];
+}
+
 export interface AdminToken {
   id: string;
   name: string;
