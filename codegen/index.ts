@@ -7,5 +7,5 @@
 export * from './design';
 export { compileDesign } from './pipeline';
 export type { CompileOptions, CompileResult, GeneratedFile } from './pipeline';
-export { namedDesigns } from './validate';
-export type { DesignResolution, DesignResolutions } from './validate';
+export { designArguments, namedDesigns } from './validate';
+export type { DesignArguments, DesignResolution, DesignResolutions } from './validate';

@@ -2,6 +2,7 @@ import type { ActivitySpec } from '../activities';
 import { fieldTsType, scalarTsType } from '../field-types';
 import type { Duration, Field, TypedArgument } from '../schema/design';
 import { identifierOf } from '../names';
+import type { ArgumentShape } from '../validate/target-arguments';
 import type { TsInterface } from './types';
 
 /** Small pieces of generated code shared by the steps' lowerings (codegen/steps) and the handlers'. */
@@ -31,6 +32,26 @@ export function typedObject(fields: TypedArgument[], valueCode: (index: number) 
     type: `{ ${fields.map((f) => `${f.name}: ${scalarTsType(f.type)}`).join('; ')} }`,
     value: `{ ${fields.map((f, i) => `${f.name}: ${valueCode(i)}`).join(', ')} }`,
   };
+}
+
+/**
+ * What a caller sends a target that takes separate arguments: the values in the target's order, as
+ * a labeled tuple type `[taskId: string, priority: number]`'s elements and the arguments' code.
+ */
+export function positionalArguments(values: TypedArgument[], target: ArgumentShape, valueCode: (index: number) => string): { type: string; value: string } {
+  const ordered = inPositionalOrder(values, target);
+  return {
+    type: ordered.map(({ value }) => `${identifierOf(value.name)}: ${scalarTsType(value.type)}`).join(', '),
+    value: ordered.map(({ index }) => valueCode(index)).join(', '),
+  };
+}
+
+/** The caller's values in the positional target's order (every one names a field: codegen/validate/target-arguments.ts checks). */
+function inPositionalOrder(values: readonly TypedArgument[], target: ArgumentShape): { value: TypedArgument; index: number }[] {
+  return target.fields.flatMap((field) => {
+    const index = values.findIndex((v) => v.name === field.name);
+    return index < 0 ? [] : [{ value: values[index]!, index }];
+  });
 }
 
 /** Fields as the workflow reads them: under their identifiers (approver_name → approverName). */

@@ -6,6 +6,7 @@ import { FAILURE_NAME, FAILURE_OUTPUT } from '../steps/failure';
 import type { LowerContext } from '../steps/types';
 import { joinedNodes, type ValidatedDesign } from '../validate';
 import { catchesFailure } from '../validate/failure-paths';
+import { targetArguments } from '../validate/target-arguments';
 import type { IrFailurePath, IrStatement } from './types';
 
 /** What every step's lowering may use besides its own node (see LowerContext). */
@@ -63,6 +64,7 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
       design,
       code: (field) => shared.code(node.id, field),
       taskQueueOf: (name) => (name === design.name ? undefined : validated.designs?.[name]?.taskQueue),
+      targetArguments: (caller) => targetArguments(caller, design, validated.designs),
       next,
       failurePath(failureClass): IrFailurePath {
         let bindingCode: IrFailurePath['bindingCode'] = null;

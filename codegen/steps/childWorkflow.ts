@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatType } from '../expressions';
-import { typedObject } from '../ir/code';
+import { positionalArguments, typedObject } from '../ir/code';
 import type { IrStatement } from '../ir/types';
 import { describeNode } from '../validate/describe';
 import { nodeBase, ResultTypeSchema, TypedArgumentSchema } from '../schema/parts';
@@ -9,7 +9,8 @@ import { failureImports, onFailureField, outputsWithFailure } from './failure';
 import type { LowerContext, StepDefinition } from './types';
 
 /**
- * The fields of a Child workflow node; `input` is the child's input object, field by field.
+ * The fields of a Child workflow node; `input` is the child's input object, field by field (to a design
+ * whose input is separate arguments, those arguments, sent in its order).
  * The child is named one of two ways. Now: `design`, another design's name (= its workflow type),
  * started on that design's stable task queue as the deploy resolves it (compileDesign's `designs`).
  * Before: `workflowType` and a hand-typed `taskQueue` expression — a node without `design` (every
@@ -81,18 +82,24 @@ export const childWorkflow: StepDefinition<'childWorkflow'> = {
     },
   },
   lower(node, lower) {
-    const { type, value } = typedObject(node.input, (i) => lower.code(`input.${i}.value`));
+    const valueCode = (i: number) => lower.code(`input.${i}.value`);
+    // A design whose input is separate arguments gets them in its order; any other one record of the fields.
+    const target = lower.targetArguments(node);
+    const positional = target?.arguments === 'positional' ? positionalArguments(node.input, target, valueCode) : null;
+    const record = positional ? null : typedObject(node.input, valueCode);
+    const parameters = positional ? positional.type : record?.type ? `input: ${record.type}` : '';
+    const args = positional ? positional.value : (record?.value ?? '');
     const options = [
       `workflowId: ${lower.code('workflowId')}`,
       ...taskQueueOption(node, lower),
-      ...(value ? [`args: [${value}]`] : []),
+      ...(args ? [`args: [${args}]`] : []),
       // A child that is only started lives on when this run ends.
       ...(node.waitForResult ? [] : [`parentClosePolicy: 'ABANDON'`]),
     ];
     const child: IrStatement = {
       kind: 'childWorkflow',
       call: node.waitForResult ? 'executeChild' : 'startChild',
-      signature: `(${type ? `input: ${type}` : ''}) => Promise<${node.waitForResult ? (node.resultType ?? 'string') : 'unknown'}>`,
+      signature: `(${parameters}) => Promise<${node.waitForResult ? (node.resultType ?? 'string') : 'unknown'}>`,
       workflowTypeLiteral: JSON.stringify(node.design ?? node.workflowType),
       optionsCode: `{ ${options.join(', ')} }`,
       resultVariable: (node.waitForResult && node.resultVariable) || null,

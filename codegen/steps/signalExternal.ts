@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { typedObject } from '../ir/code';
+import { positionalArguments, typedObject } from '../ir/code';
 import { nodeBase, TypedArgumentSchema } from '../schema/parts';
 import type { StepDefinition } from './types';
 
@@ -16,7 +16,10 @@ export const signalExternalNode = z.object({
    */
   design: z.string().optional(),
   signal: z.string(),
-  /** The signal's payload object, field by field (none: a signal without arguments). */
+  /**
+   * The signal's payload object, field by field (none: a signal without arguments); to a signal
+   * that takes separate arguments, the fields are those arguments, sent in its order.
+   */
   args: z.array(TypedArgumentSchema),
 });
 
@@ -49,7 +52,10 @@ export const signalExternal: StepDefinition<'signalExternal'> = {
     },
   },
   lower(node, lower) {
-    const { type, value } = typedObject(node.args, (i) => lower.code(`args.${i}.value`));
+    const valueCode = (i: number) => lower.code(`args.${i}.value`);
+    // A signal that takes separate arguments gets them in its order; any other one record of the fields.
+    const target = lower.targetArguments(node);
+    const { type, value } = target?.arguments === 'positional' ? positionalArguments(node.args, target, valueCode) : typedObject(node.args, valueCode);
     return [
       lower.enter,
       { kind: 'signalExternal', workflowIdCode: lower.code('workflowId'), signalLiteral: JSON.stringify(node.signal), argsType: type, argsCode: value },

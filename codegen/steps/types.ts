@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ActivitySpec } from '../activities';
 import type { ExprType } from '../expressions';
 import type { CompiledExpression } from '../validate/expressions';
+import type { ArgumentShape } from '../validate/target-arguments';
 import type { IrAssignment, IrFailurePath, IrStatement } from '../ir/types';
 import type { Design, FlowNodeType, HandlerActivity, NodeOfType, TypedArgument, ValueType } from '../schema/design';
 import type { ActivityCallOptions } from '../ir/proxies';
@@ -126,6 +127,11 @@ export interface LowerContext {
    * for this design itself, and when compiled without them (the designer's live code view).
    */
   taskQueueOf(design: string): string | undefined;
+  /**
+   * How the design a child or signal-external calls takes what it is sent (this design's from the
+   * design itself, another's as the deploy resolved it); undefined when unknown: one record.
+   */
+  targetArguments(caller: NodeOfType<'childWorkflow'> | NodeOfType<'signalExternal'>): ArgumentShape | undefined;
   /** What runs when the call fails for good, left through the failure output (codegen/steps/failure.ts). */
   failurePath(failureClass: IrFailurePath['failureClass']): IrFailurePath;
   /** The step's comment and tracking line (`stepTracker.enter`, or `enterWaiting` where an execution can sit: see recordsStep). */

@@ -8,6 +8,7 @@ import { checkLoops } from './loops';
 import { checkQueryCost } from './query-cost';
 import { checkNames, moduleNames } from './names';
 import { checkReferences, type DesignResolutions } from './references';
+import { checkTargetArguments } from './target-arguments';
 import { checkWorkflowResult } from './workflow-result';
 
 export interface ValidatedDesign {
@@ -28,7 +29,7 @@ export function validateDesign(design: Design, designs?: DesignResolutions): Val
   const activities = checkCustomActivities(design, moduleNames(design));
   // Anti-patterns of 6.5 a drawing shows: loops that grow the history, queries that walk a growing list.
   const patterns = [...(graph ? checkLoops(design, graph, compiled) : []), ...checkQueryCost(design, compiled)];
-  const diagnostics = [...names, ...activities, ...graphDiagnostics, ...expressionDiagnostics, ...checkWorkflowResult(design, compiled), ...checkGrowth(design, compiled), ...patterns, ...checkReferences(design, designs)];
+  const diagnostics = [...names, ...activities, ...graphDiagnostics, ...expressionDiagnostics, ...checkWorkflowResult(design, compiled), ...checkGrowth(design, compiled), ...patterns, ...checkReferences(design, designs), ...checkTargetArguments(design, designs)];
   const blocked = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, validated: blocked || !graph ? null : { design, graph, expressions: compiled, designs } };
 }
@@ -38,3 +39,4 @@ export { joinedNodes } from './structure';
 export type { CompiledExpressions } from './expressions';
 export { namedDesigns } from './references';
 export type { DesignResolution, DesignResolutions } from './references';
+export { designArguments, type ArgumentShape, type DesignArguments } from './target-arguments';

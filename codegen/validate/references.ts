@@ -2,10 +2,13 @@ import type { Diagnostic } from '../diagnostics';
 import { isHandlerNode, type Design } from '../schema/design';
 import { stepOf } from '../steps';
 import { describeNode } from './describe';
+import type { DesignArguments } from './target-arguments';
 
 /** Where another design runs, as the caller resolved it: its stable task queue. */
 export interface DesignResolution {
   taskQueue: string;
+  /** How it takes its input and signals (the deployed version's), so a caller sends them that way; unknown: one record. */
+  arguments?: DesignArguments;
 }
 
 /**

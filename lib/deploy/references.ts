@@ -1,6 +1,6 @@
 import 'server-only';
-import { namedDesigns, type Design, type DesignResolutions } from '@/codegen';
-import { activeDeployments } from '@/db/repository';
+import { designArguments, namedDesigns, type Design, type DesignResolution, type DesignResolutions } from '@/codegen';
+import { activeDeployments, getVersion } from '@/db/repository';
 
 /**
  * Where each design this one names (a child workflow, a signal's target) runs, for compileDesign's
@@ -12,13 +12,22 @@ import { activeDeployments } from '@/db/repository';
  * Matched on the workflow type a deployment serves, not the design's current name: a design
  * renamed since its deploy still serves its old type. Two deployed designs of one type: the newest
  * deployment wins (activeDeployments lists oldest first).
+ *
+ * With each, how its deployed version takes its input and signals: a caller sends separate
+ * arguments to one that takes them so (the chapter's `run(request_id)`), one record otherwise.
  */
 export async function resolveDesignReferences(design: Design): Promise<DesignResolutions> {
   const wanted = new Set(namedDesigns(design));
   if (wanted.size === 0) return {};
-  const resolved = new Map<string, { taskQueue: string }>();
+  const newest = new Map<string, { taskQueue: string; designId: string; version: number }>();
   for (const deployment of await activeDeployments()) {
-    if (wanted.has(deployment.workflowType)) resolved.set(deployment.workflowType, { taskQueue: deployment.taskQueue });
+    if (wanted.has(deployment.workflowType)) newest.set(deployment.workflowType, deployment);
   }
+  const resolved = await Promise.all(
+    [...newest].map(async ([workflowType, deployment]): Promise<[string, DesignResolution]> => {
+      const deployed = await getVersion({ id: deployment.designId, version: deployment.version });
+      return [workflowType, { taskQueue: deployment.taskQueue, ...(deployed ? { arguments: designArguments(deployed.design) } : {}) }];
+    }),
+  );
   return Object.fromEntries(resolved);
 }
