@@ -61,7 +61,7 @@ export function DesignerHeader() {
     <header className="designer-header">
       <Link href="/" className="brand" aria-label="All designs">Signalbox</Link>
       <span className="crumb-sep">/</span>
-      <input className={`name-input ${styles.name}`} data-testid="design-name" value={name} aria-label="Workflow name" spellCheck={false}
+      <input className={`name-input ${styles.name}`} data-testid="design-name" value={name} title={name} aria-label="Workflow name" spellCheck={false}
         onChange={(e) => store.getState().updateWorkflow({ name: e.target.value })} />
       <SaveIndicator save={save} dirty={dirty} savedVersion={savedVersion} hasDraft={hasDraft} onDiscard={() => void discardDraft()} />
       <div className="designer-header__actions">

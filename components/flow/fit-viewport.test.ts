@@ -57,3 +57,16 @@ test('below the readable zoom (labels under 10 px) the canvas shows the overview
   assert.equal(showsOverview(READABLE_ZOOM - 0.01), true);
   assert.equal(showsOverview(0.55), true, 'the ~7 px text the issue saw at Fit');
 });
+
+test('a design too large to show readably is shown from its Start, not from the handlers lane above it', () => {
+  // The handlers' lane (a wide grid of queries) above a narrow flow whose Start is at x 1400, y 800.
+  const design = { x: 0, y: 0, width: 2400, height: 3000 };
+  const start = { x: 1400, y: 800, width: 200, height: 60 };
+  const view = fitViewport(design, canvas.width, canvas.height, [], { ...options, readableZoom: READABLE_ZOOM, anchor: start });
+  assert.equal(view.zoom, READABLE_ZOOM);
+  const drawn = onScreen(view, start);
+  assert.ok(drawn.x >= 0 && drawn.x + drawn.width <= canvas.width && drawn.y >= 0 && drawn.y + drawn.height <= canvas.height / 3, `Start in view, near the top: ${JSON.stringify(drawn)}`);
+  // Without the anchor the design's top-left corner shows, and Start is off screen.
+  const corner = onScreen(fitViewport(design, canvas.width, canvas.height, [], { ...options, readableZoom: READABLE_ZOOM }), start);
+  assert.ok(corner.x + corner.width > canvas.width || corner.y > canvas.height, JSON.stringify(corner));
+});

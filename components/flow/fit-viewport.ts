@@ -53,6 +53,11 @@ export interface FitViewportOptions {
   padding: number;
   /** Zoom out no further than this (text stays readable): the design's top is shown, centred when it fits across. */
   readableZoom?: number;
+  /**
+   * Where a design too large to show readably is shown from: the Start node. The handlers' lane
+   * sits above the flow, and showing the design's top-left would show a grid of queries and no step.
+   */
+  anchor?: Box;
 }
 
 /**
@@ -79,7 +84,12 @@ export function fitViewport(bounds: Box, width: number, height: number, covered:
   const margin = (region.height * padding) / 2 / (1 + padding);
   const fitsAcross = bounds.width * zoom <= region.width;
   const fitsDown = bounds.height * zoom <= region.height;
-  const x = fitsAcross ? centreX - (bounds.x + bounds.width / 2) * zoom : region.x + margin - bounds.x * zoom;
-  const y = fitsDown ? centreY - (bounds.y + bounds.height / 2) * zoom : region.y + margin - bounds.y * zoom;
+  const anchor = clamped ? options.anchor : undefined;
+  const x = fitsAcross
+    ? centreX - (bounds.x + bounds.width / 2) * zoom
+    : anchor
+      ? centreX - (anchor.x + anchor.width / 2) * zoom
+      : region.x + margin - bounds.x * zoom;
+  const y = fitsDown ? centreY - (bounds.y + bounds.height / 2) * zoom : region.y + margin - (anchor ?? bounds).y * zoom;
   return { x, y, zoom };
 }

@@ -62,7 +62,9 @@ export function useFitView(): (options?: FitOptions) => Promise<boolean> {
       // Fitting the whole of a design that is not large keeps its text readable (shown from the
       // top if need be); a large one is shown whole, as the overview.
       const readableZoom = !nodes && nodeLookup.size <= LARGE_DESIGN_NODES ? READABLE_ZOOM : undefined;
-      const viewport = fitViewport(bounds, width, height, coveredBoxes(domNode), { minZoom, maxZoom, padding, readableZoom });
+      const start = nodes ? undefined : flowNodes.find((n) => n.type === 'start');
+      const anchor = start && nodeLookup.has(start.id) ? getNodesBounds([start.id]) : undefined;
+      const viewport = fitViewport(bounds, width, height, coveredBoxes(domNode), { minZoom, maxZoom, padding, readableZoom, anchor });
       // A large design jumps: every frame of an animated zoom renders the nodes it passes over
       // (hundreds, zooming out). Linear, not d3's default smooth zoom, which zooms out mid-way.
       const animate = duration && nodeLookup.size <= LARGE_DESIGN_NODES;
