@@ -27,6 +27,17 @@ test('a handler’s lines are its whole setHandler call', () => {
   assert.match(query, /statusQuery/);
 });
 
+test('a handler under a wire name is found by its identifier (add_note → addNoteUpdate, get_status → getStatusQuery)', () => {
+  const wired = readFileSync(new URL('../../codegen/__golden__/wire-names/workflows.ts', import.meta.url), 'utf8');
+  const wiredLines = wired.split('\n');
+  const range = (node: { id: string; type: string; name: string }) => {
+    const r = nodeCodeLines(wired, node);
+    return r ? wiredLines.slice(r.from - 1, r.to).join('\n') : '';
+  };
+  assert.match(range({ id: 'add-note', type: 'update', name: 'add_note' }), /setHandler\(\n? *addNoteUpdate/);
+  assert.match(range({ id: 'get-status', type: 'query', name: 'get_status' }), /getStatusQuery/);
+});
+
 test('unknown nodes have no lines', () => {
   assert.equal(nodeCodeLines(code, { id: 'nope', type: 'wait' }), null);
   assert.equal(nodeCodeLines(code, { id: 'x', type: 'signal' }), null);

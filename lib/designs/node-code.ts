@@ -5,6 +5,8 @@
  * description as a comment, when it has one), inside `case '<node id>': {` when the flow has loops or joins, and registers every
  * handler with `setHandler(<name>Signal|Query|Update, …)`.
  */
+import { messageConstName } from '@/codegen/design';
+
 export interface NodeRef {
   id: string;
   type: string;
@@ -22,7 +24,7 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 
 export function nodeCodeLines(code: string, node: NodeRef): LineRange | null {
   const lines = code.split('\n');
-  if (node.type === 'signal' || node.type === 'query' || node.type === 'update') return handlerLines(lines, node);
+  if (node.type === 'signal' || node.type === 'query' || node.type === 'update') return handlerLines(lines, node.name, node.type);
   // A flow with loops is emitted as a state machine: one `case '<id>': { … }` per step.
   const caseAt = lines.findIndex((l) => l.trim() === `case '${node.id}': {`);
   if (caseAt >= 0) return blockLines(lines, caseAt);
@@ -54,10 +56,10 @@ function blockLines(lines: string[], at: number): LineRange {
   return { from: at + 1, to: to + 1 };
 }
 
-function handlerLines(lines: string[], node: NodeRef): LineRange | null {
-  if (!node.name) return null;
-  const suffix = node.type === 'signal' ? 'Signal' : node.type === 'query' ? 'Query' : 'Update';
-  const definition = new RegExp(`\\b${node.name}${suffix}\\b`);
+function handlerLines(lines: string[], name: string | undefined, kind: 'signal' | 'query' | 'update'): LineRange | null {
+  if (!name) return null;
+  // The definition is named by the message's identifier, not its wire name: add_comment → addCommentUpdate.
+  const definition = new RegExp(`\\b${messageConstName(name, kind)}\\b`);
   const at = lines.findIndex((l, i) => l.includes('setHandler(') && (definition.test(l) || definition.test(lines[i + 1] ?? '')));
   if (at < 0) return null;
   const from = at > 0 && lines[at - 1]!.trim().startsWith('//') ? at - 1 : at;
