@@ -80,8 +80,10 @@ export function PeopleCombobox({
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!open) {
+        // Opens on the first suggestion (the list is asked again only if the text changed).
         setOpen(true);
         setQuery(text);
+        setActive(0);
         return;
       }
       const step = event.key === 'ArrowDown' ? 1 : -1;
