@@ -38,7 +38,7 @@ export function DeadlineFields({ level, index: i, onChange, issue }: { level: Le
   const escalation = level.onDeadline?.action === 'escalate' ? level.onDeadline : null;
   return (
     <div className={styles.pair}>
-      <label className="field">
+      <label className="field" data-issue-path={`levels.${i}.deadline`}>
         <span className="field__label">Deadline</span>
         <DeadlineInput
           value={level.deadline}
@@ -49,7 +49,7 @@ export function DeadlineFields({ level, index: i, onChange, issue }: { level: Le
         {issue(`levels.${i}.deadline`)}
       </label>
       {level.deadline && (
-        <label className="field">
+        <label className="field" data-issue-path={`levels.${i}.onDeadline`}>
           <span className="field__label">At the deadline</span>
           <select
             className="input"
@@ -61,12 +61,17 @@ export function DeadlineFields({ level, index: i, onChange, issue }: { level: Le
             <option value="approve">approve automatically</option>
             <option value="reject">reject automatically</option>
           </select>
-          {escalation && <ApproverInput value={escalation.to} onChange={(to) => onChange({ onDeadline: { ...escalation, to } })} testId={`level-${i}-escalate`} />}
+          {escalation && (
+            <span data-issue-path={`levels.${i}.onDeadline.to`}>
+              <ApproverInput value={escalation.to} onChange={(to) => onChange({ onDeadline: { ...escalation, to } })} testId={`level-${i}-escalate`} />
+            </span>
+          )}
+          {issue(`levels.${i}.onDeadline`)}
           {issue(`levels.${i}.onDeadline.to.name`)}
         </label>
       )}
       {escalation && (
-        <fieldset className={styles.escalated} data-testid={`level-${i}-escalated-deadline`}>
+        <div className={styles.escalated} role="group" aria-label="The escalated task's own deadline" data-testid={`level-${i}-escalated-deadline`} data-issue-path={`levels.${i}.onDeadline.deadline`}>
           <span className="field__label">The escalated task&apos;s own deadline (optional)</span>
           <DeadlineInput
             value={escalation.deadline}
@@ -93,13 +98,15 @@ export function DeadlineFields({ level, index: i, onChange, issue }: { level: Le
                 <option value="reject">reject automatically</option>
               </select>
               {escalation.then?.action === 'escalate' && (
+                <span data-issue-path={`levels.${i}.onDeadline.then`}>
                 <ApproverInput value={escalation.then.to} onChange={(to) => onChange({ onDeadline: { ...escalation, then: { action: 'escalate', to } } })} testId={`level-${i}-escalate-further`} />
+                </span>
               )}
               {issue(`levels.${i}.onDeadline.then`)}
               {issue(`levels.${i}.onDeadline.then.to.name`)}
             </>
           )}
-        </fieldset>
+        </div>
       )}
     </div>
   );

@@ -1,87 +1,105 @@
 'use client';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import { describeIssuePath, describeRule, type ApprovalProcessInput, type SpecIssue } from '@/lib/approvals/spec';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApprovalProcessInput, SpecIssue } from '@/lib/approvals/spec';
 import { multiLevelApprovalTemplate } from '@/lib/approvals/templates';
-import { deployWithProgress, type DeployProgressLine } from '../execution/monitor-api';
+import { Icon } from '@/components/ui/Icon';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary } from './api';
-import { ApproverInput } from './ApproverInput';
-import { DeadlineFields } from './DeadlineFields';
+import { FieldsTable, type IssueSlots } from './process-form/FieldsTable';
+import { IssueSummary } from './process-form/IssueSummary';
+import { controlFor, issueElementId, issueLines } from './process-form/issues';
+import { LevelCard } from './process-form/LevelCard';
+import { newSubmissionKey, saveWithProgress, SaveRefusal } from './process-form/save';
 import styles from './ProcessForm.module.css';
 
 type Draft = ApprovalProcessInput;
 type LevelDraft = Draft['levels'][number];
-type FieldDraft = Draft['fields'][number];
 
 const emptyLevel = (n: number): LevelDraft => ({ name: n === 1 ? 'Manager' : `Level ${n}`, approvers: [{ kind: 'user', name: '' }], mode: 'parallel', required: 1 });
 const emptyDraft = (): Draft => ({ name: '', fields: [{ name: 'amount', label: 'Amount', type: 'money', required: true }], levels: [emptyLevel(1)], allowSelfApproval: false, notify: false });
 
-const STAGE_WORDS: Record<DeployProgressLine['stage'], string> = {
-  validate: 'Checking the design',
-  generate: 'Generating the code',
-  typecheck: 'Type-checking',
-  bundle: 'Bundling',
-  replay: 'Checking against running requests',
-  'start-worker': 'Starting a worker',
-  verify: 'Verifying',
-};
-
-/** Create (POST) or edit (PUT) with the deploy's progress shown as it comes; a refusal as ApprovalsApiError. */
-async function saveWithProgress(path: string, method: 'POST' | 'PUT', body: Record<string, unknown>, onStage: (text: string) => void): Promise<SaveAnswer> {
-  const answer = await deployWithProgress(path, body, (line) => line.state === 'running' && onStage(`${STAGE_WORDS[line.stage]}…`), method);
-  if (answer.status < 400) return answer.body as SaveAnswer;
-  const refusal = (answer.body ?? {}) as { error?: { message?: string; field?: string }; issues?: SpecIssue[] };
-  throw new ApprovalsApiError(refusal.error?.message ?? `The server answered ${answer.status}`, answer.status, refusal.issues ?? [], refusal.error?.field);
-}
-
-interface SaveAnswer {
-  process: { id: string; name: string; designId: string };
-  deployment: { id: string; version: number };
-  /** Edits only: the design version saved (or redeployed when nothing changed). */
-  version?: number;
-  saved?: boolean;
+interface Outcome {
+  kind: 'busy' | 'ok' | 'error';
+  text: string;
+  /** The process it concerns: links to its design and to the requests. */
+  designId?: string;
 }
 
 /**
  * The guided form for business users: a process's request fields and approval levels, created and
  * deployed in one click — or, given `editing`, an existing process changed and saved as a new
- * version of its design, redeployed in the same click. Refusals point at the field they concern;
- * a design changed on the canvas since the form generated it is only replaced when the user says so.
+ * version of its design, redeployed in the same click. Refusals show once in a summary at the top
+ * (each a button to its field) and inline next to their field. A create is sent once per
+ * submission: the button does nothing while busy, the server makes one process per submission key,
+ * and the form empties after it (a new key) so a second click cannot make a copy.
  */
 export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: ProcessSummary | null; onSaved: (p: ProcessSummary) => void; onCancelEdit?: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => (editing ? structuredClone(editing.spec) : emptyDraft()));
   const [issues, setIssues] = useState<SpecIssue[]>([]);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; designId?: string } | null>(null);
+  /** Set at once on submit: a second click or Enter before React re-renders the disabled button does nothing. */
+  const sending = useRef(false);
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   /** The server refused to replace changes made since (409): overwrite or cancel. The draft stays as it is. */
   const [conflict, setConflict] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  /** Counts refused submits: each one moves the focus to the summary once it is on the page. */
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) summaryRef.current?.focus();
+  }, [refusals]);
 
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  const setField = (i: number, patch: Partial<FieldDraft>) => set({ fields: draft.fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const setLevel = (i: number, patch: Partial<LevelDraft>) => set({ levels: draft.levels.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
-  const issue = (path: string) => {
-    const found = issues.filter((x) => x.path === path);
-    return found.length === 0 ? null : (
-      <span className="field-msg field-msg--error" role="alert" data-testid={`issue-${path}`}>
-        {found.map((x) => x.message).join('; ')}
-      </span>
-    );
+  const lines = issueLines(issues);
+
+  const slots: IssueSlots = {
+    issue: (path) => {
+      const line = lines.find((l) => l.path === path);
+      return line ? (
+        <span key={path} id={issueElementId(path)} className={styles.inlineIssue} data-testid={`issue-${path}`}>
+          {line.messages.join('; ')}
+        </span>
+      ) : null;
+    },
+    invalid: (path) => (lines.some((l) => l.path === path) ? { 'aria-invalid': true, 'aria-describedby': issueElementId(path), className: styles.invalid } : {}),
   };
+  const input = (path: string) => {
+    const marks = slots.invalid(path);
+    return { ...marks, className: ['input', marks.className].filter(Boolean).join(' ') };
+  };
+
+  function goTo(path: string) {
+    const control = formRef.current && controlFor(formRef.current, path);
+    if (!control) return;
+    control.scrollIntoView({ block: 'center' });
+    control.focus({ preventScroll: true });
+  }
 
   const refreshed = async (id: string) => onSaved((await approvalsApi<{ process: ProcessSummary }>(`/api/processes/${encodeURIComponent(id)}`)).process);
 
+  /** After a create that made a process: an empty form with a new submission key. */
+  function startOver() {
+    setDraft(emptyDraft());
+    setSubmissionKey(newSubmissionKey());
+  }
+
   async function save(overwrite: boolean) {
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setIssues([]);
     setConflict(null);
     const doing = editing ? 'Saving and redeploying' : 'Creating and deploying';
-    setMessage({ ok: true, text: `${doing}: generating the code, type-checking, bundling and starting a worker…` });
-    const onStage = (stage: string) => setMessage({ ok: true, text: `${doing}: ${stage}` });
+    setOutcome({ kind: 'busy', text: `${doing}: generating the code, type-checking, bundling and starting a worker…` });
+    const onStage = (stage: string) => setOutcome({ kind: 'busy', text: `${doing}: ${stage}` });
     try {
       if (editing) {
         const body = await saveWithProgress(`/api/processes/${encodeURIComponent(editing.id)}`, 'PUT', { spec: draft, baseVersion: editing.latestVersion, overwrite }, onStage);
-        setMessage({
-          ok: true,
+        setOutcome({
+          kind: 'ok',
           text: body.saved
             ? `Saved "${body.process.name}" as version ${body.version} and deployed it: new requests start on it; requests already running finish on the version they started with.`
             : `Nothing changed since version ${body.version}: it is deployed again.`,
@@ -89,22 +107,34 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
         });
         await refreshed(editing.id);
       } else {
-        const body = await saveWithProgress('/api/processes', 'POST', { spec: draft }, onStage);
-        setMessage({ ok: true, text: `"${body.process.name}" is deployed: requesters can submit now.`, designId: body.process.designId });
+        const body = await saveWithProgress('/api/processes', 'POST', { spec: draft, idempotencyKey: submissionKey }, onStage);
+        startOver();
+        setOutcome({ kind: 'ok', text: `"${body.process.name}" is deployed: requesters can submit now. The form is empty again for the next process.`, designId: body.process.designId });
         await refreshed(body.process.id);
       }
     } catch (e) {
       const error = e instanceof ApprovalsApiError ? e : new ApprovalsApiError(String(e), 0);
-      setIssues(error.issues);
-      if (error.status === 409) {
+      const made = error instanceof SaveRefusal ? error.process : undefined;
+      if (error.status === 409 && editing) {
         setConflict(error.message);
-        setMessage(null);
+        setOutcome(null);
+      } else if (error.issues.length > 0) {
+        // The summary says it all, once: no second copy of its first line in a banner.
+        setIssues(error.issues);
+        setOutcome(null);
+        setRefusals((n) => n + 1);
+      } else if (made && !editing) {
+        // The process exists, its deploy failed: the form starts over (sending it again would make a copy); the list's Edit deploys it again.
+        startOver();
+        setOutcome({ kind: 'error', text: `"${made.name}" was created but not deployed: ${error.message} Open it with Edit in the list below to deploy it again.`, designId: made.designId });
+        await refreshed(made.id).catch(() => {});
       } else {
-        setMessage({ ok: false, text: error.status === 422 && editing ? `Saved, but not deployed: ${error.message}` : error.message });
+        setOutcome({ kind: 'error', text: error.status === 422 && editing ? `Saved, but not deployed: ${error.message}` : error.message });
         // A failed deploy still saved the version: the list shows where the design stands.
         if (error.status === 422 && editing) await refreshed(editing.id).catch(() => {});
       }
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
@@ -115,7 +145,7 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
   }
 
   return (
-    <form onSubmit={submit} className="msg-form approval-form" data-testid="process-form" data-mode={editing ? 'edit' : 'create'}>
+    <form ref={formRef} onSubmit={submit} className={styles.form} noValidate aria-busy={busy} data-testid="process-form" data-mode={editing ? 'edit' : 'create'}>
       {editing && (
         <div data-testid="process-editing">
           <h2 className="section-title">
@@ -134,121 +164,74 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
           )}
         </div>
       )}
-      <div className="dialog__actions">
-        <button type="button" className="btn btn--ghost btn--sm" onClick={() => { setDraft(multiLevelApprovalTemplate()); setIssues([]); }} data-testid="process-template">
-          Start from the multi-level template (manager / director / VP)
-        </button>
-      </div>
-      <label className="field">
-        <span className="field__label">Process name</span>
-        <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="e.g. Purchase request" data-testid="process-name" />
-        {issue('name')}
-      </label>
-      <label className="field">
-        <span className="field__label">Description</span>
-        <input className="input" value={draft.description ?? ''} onChange={(e) => set({ description: e.target.value })} data-testid="process-description" />
-      </label>
+      {lines.length > 0 && <IssueSummary ref={summaryRef} lines={lines} onGoTo={goTo} />}
 
-      <fieldset className="approval-form__group">
-        <legend className="section-title">What the requester fills in</legend>
-        {draft.fields.map((f, i) => (
-          <div key={i} className={styles.fieldRow} data-testid={`field-${i}`}>
-            <input className="input" value={f.name} placeholder="name, e.g. amount" onChange={(e) => setField(i, { name: e.target.value })} aria-label="Field name" data-testid={`field-${i}-name`} />
-            <input className="input" value={f.label ?? ''} placeholder="label" onChange={(e) => setField(i, { label: e.target.value })} aria-label="Field label" data-testid={`field-${i}-label`} />
-            <select className="input" value={f.type} onChange={(e) => setField(i, { type: e.target.value as FieldDraft['type'] })} aria-label="Field type" data-testid={`field-${i}-type`}>
-              <option value="string">text</option>
-              <option value="number">number</option>
-              <option value="money">money</option>
-              <option value="boolean">yes/no</option>
-            </select>
-            <label className="check">
-              <input type="checkbox" checked={f.required !== false} onChange={(e) => setField(i, { required: e.target.checked })} data-testid={`field-${i}-required`} /> required
-            </label>
-            <button type="button" className="btn btn--ghost btn--sm" onClick={() => set({ fields: draft.fields.filter((_, j) => j !== i) })} aria-label={`Remove field ${i + 1}`}>
-              Remove
-            </button>
-            {issue(`fields.${i}.name`)}
-          </div>
-        ))}
-        <button type="button" className="btn btn--ghost btn--sm" onClick={() => set({ fields: [...draft.fields, { name: '', type: 'string', required: true }] })} data-testid="add-field">
-          Add a field
-        </button>
-      </fieldset>
-
-      {draft.levels.map((level, i) => (
-        <fieldset key={i} className="approval-form__group" data-testid={`level-${i}`}>
-          <legend className="section-title">Level {i + 1}</legend>
-          <label className="field">
-            <span className="field__label">Name</span>
-            <input className="input" value={level.name} onChange={(e) => setLevel(i, { name: e.target.value })} data-testid={`level-${i}-name`} />
-            {issue(`levels.${i}.name`)}
-          </label>
-          <span className="field__label">Who approves</span>
-          {level.approvers.map((a, k) => (
-            <div key={k} className={styles.approverRow}>
-              <ApproverInput value={a} onChange={(next) => setLevel(i, { approvers: level.approvers.map((x, j) => (j === k ? next : x)) })} testId={`level-${i}-approver-${k}`} />
-              {level.approvers.length > 1 && (
-                <button type="button" className="btn btn--ghost btn--sm" onClick={() => setLevel(i, { approvers: level.approvers.filter((_, j) => j !== k) })}>
-                  Remove
-                </button>
-              )}
-              {issue(`levels.${i}.approvers.${k}.name`)}
-            </div>
-          ))}
-          <button type="button" className="btn btn--ghost btn--sm" onClick={() => setLevel(i, { approvers: [...level.approvers, { kind: 'user', name: '' }] })} data-testid={`level-${i}-add-approver`}>
-            Add an approver
+      <section className={styles.section} aria-labelledby="process-section-about">
+        <div className={styles.sectionHead}>
+          <h2 id="process-section-about">Process</h2>
+          <button type="button" className="btn btn--sm" onClick={() => { setDraft(multiLevelApprovalTemplate()); setIssues([]); }} data-testid="process-template">
+            Start from the multi-level template (manager / director / VP)
           </button>
-          <label className="field">
-            <span className="field__label">Only when (optional condition on the request)</span>
-            <input className="input input--code" value={level.condition ?? ''} placeholder='e.g. input.amount >= money("1000")' onChange={(e) => setLevel(i, { condition: e.target.value || undefined })} data-testid={`level-${i}-condition`} />
-            {issue(`levels.${i}.condition`)}
+        </div>
+        <div className={styles.pair}>
+          <label className="field" data-issue-path="name">
+            <span className="field__label">Process name</span>
+            <input {...input('name')} value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="e.g. Purchase request" data-testid="process-name" />
+            {slots.issue('name')}
           </label>
-          <div className={styles.pair}>
-            <label className="field">
-              <span className="field__label">Order</span>
-              <select className="input" value={level.mode ?? 'parallel'} onChange={(e) => setLevel(i, { mode: e.target.value as 'parallel' | 'sequential' })} data-testid={`level-${i}-mode`}>
-                <option value="parallel">all at once (parallel)</option>
-                <option value="sequential">one after the other (sequential)</option>
-              </select>
-            </label>
-            <label className="field">
-              <span className="field__label">Approvals needed (N of {level.approvers.length})</span>
-              <input className="input" type="number" min={1} max={20} value={level.required ?? 1} onChange={(e) => setLevel(i, { required: Number(e.target.value) })} data-testid={`level-${i}-required`} />
-              <span className="field-msg muted small" data-testid={`level-${i}-rule`}>
-                {describeRule({ approvers: level.approvers, mode: level.mode ?? 'parallel', required: level.required ?? 1 })}.
-              </span>
-              {issue(`levels.${i}.required`)}
-            </label>
-          </div>
-          <DeadlineFields level={level} index={i} onChange={(patch) => setLevel(i, patch)} issue={issue} />
-          {draft.levels.length > 1 && (
-            <button type="button" className="btn btn--danger-ghost btn--sm" onClick={() => set({ levels: draft.levels.filter((_, j) => j !== i) })} data-testid={`level-${i}-remove`}>
-              Remove level {i + 1}
-            </button>
-          )}
-        </fieldset>
-      ))}
-      <button type="button" className="btn btn--ghost btn--sm" onClick={() => set({ levels: [...draft.levels, emptyLevel(draft.levels.length + 1)] })} data-testid="add-level">
-        Add a level
-      </button>
-      {issue('levels')}
+          <label className="field" data-issue-path="description">
+            <span className="field__label">Description (optional)</span>
+            <input {...input('description')} value={draft.description ?? ''} onChange={(e) => set({ description: e.target.value })} data-testid="process-description" />
+            {slots.issue('description')}
+          </label>
+        </div>
+      </section>
 
-      <label className="check">
-        <input type="checkbox" checked={draft.allowSelfApproval === true} onChange={(e) => set({ allowSelfApproval: e.target.checked })} data-testid="process-self-approval" /> Requesters may approve their own requests
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={draft.notify === true} onChange={(e) => set({ notify: e.target.checked })} data-testid="process-notify" /> Notify the approvers when a level opens
-      </label>
-      {issues.length > 0 && (
-        <ul className="diagnostics" data-testid="process-issues">
-          {issues.map((x, k) => (
-            <li key={k} className="diag diag--error">
-              {x.path ? `${describeIssuePath(x.path)}: ` : ''}
-              {x.message}
-            </li>
+      <section className={styles.section} aria-labelledby="process-section-fields" data-issue-path="fields">
+        <div>
+          <h2 id="process-section-fields">Request fields</h2>
+          <p className={styles.sectionHint}>What the requester fills in; the approvers see it with the request.</p>
+        </div>
+        <FieldsTable fields={draft.fields} onChange={(fields) => set({ fields })} slots={slots} />
+        {slots.issue('fields')}
+      </section>
+
+      <section className={styles.section} aria-labelledby="process-section-levels" data-issue-path="levels">
+        <div>
+          <h2 id="process-section-levels">Approval levels</h2>
+          <p className={styles.sectionHint}>Each level decides in turn; the request is approved when every level that applies has approved.</p>
+        </div>
+        <div className={styles.levels}>
+          {draft.levels.map((level, i) => (
+            <LevelCard
+              key={i}
+              level={level}
+              index={i}
+              removable={draft.levels.length > 1}
+              onChange={(patch) => setLevel(i, patch)}
+              onRemove={() => set({ levels: draft.levels.filter((_, j) => j !== i) })}
+              slots={slots}
+            />
           ))}
-        </ul>
-      )}
+        </div>
+        {slots.issue('levels')}
+        <button type="button" className={`btn btn--sm ${styles.addButton}`} onClick={() => set({ levels: [...draft.levels, emptyLevel(draft.levels.length + 1)] })} data-testid="add-level">
+          <Icon name="plus" size={14} /> Add a level
+        </button>
+      </section>
+
+      <section className={styles.section} aria-labelledby="process-section-options">
+        <h2 id="process-section-options">Options</h2>
+        <div className={styles.options}>
+          <label className="check" data-issue-path="allowSelfApproval">
+            <input type="checkbox" checked={draft.allowSelfApproval === true} onChange={(e) => set({ allowSelfApproval: e.target.checked })} data-testid="process-self-approval" /> Requesters may approve their own requests
+          </label>
+          <label className="check" data-issue-path="notify">
+            <input type="checkbox" checked={draft.notify === true} onChange={(e) => set({ notify: e.target.checked })} data-testid="process-notify" /> Notify the approvers when a level opens
+          </label>
+        </div>
+      </section>
+
       {conflict && (
         <div className="banner banner--warning" role="alertdialog" aria-label="Changed since" data-testid="process-conflict">
           <p>{conflict}</p>
@@ -262,24 +245,28 @@ export function ProcessForm({ editing, onSaved, onCancelEdit }: { editing: Proce
           </div>
         </div>
       )}
-      <div className="dialog__actions">
+      <div className={styles.footer}>
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid={editing ? 'process-save' : 'process-create'}>
           {busy ? 'Deploying…' : editing ? 'Save and redeploy' : 'Create and deploy'}
         </button>
         {editing && onCancelEdit && (
-          <button type="button" className="btn btn--ghost" onClick={onCancelEdit} disabled={busy} data-testid="process-edit-cancel">
+          <button type="button" className="btn" onClick={onCancelEdit} disabled={busy} data-testid="process-edit-cancel">
             Stop editing
           </button>
         )}
       </div>
-      {message && (
-        <p className={message.ok ? 'outcome outcome--ok' : 'outcome outcome--error'} role={message.ok ? 'status' : 'alert'} data-testid="process-message">
-          {message.text}
-          {message.designId && (
-            <>
-              {' '}
-              <Link href={`/designs/${encodeURIComponent(message.designId)}`} data-testid="process-open-canvas">Open it on the canvas</Link>
-            </>
+      {outcome && (
+        <p
+          className={`${styles.outcome} ${outcome.kind === 'ok' ? styles.outcomeOk : outcome.kind === 'busy' ? styles.outcomeBusy : styles.outcomeError}`}
+          role={outcome.kind === 'error' ? 'alert' : 'status'}
+          data-testid="process-message"
+        >
+          {outcome.text}
+          {outcome.designId && (
+            <span className={styles.outcomeLinks}>
+              <Link href={`/designs/${encodeURIComponent(outcome.designId)}`} data-testid="process-open-canvas">Open it on the canvas</Link>
+              <Link href="/requests" data-testid="process-open-requests">Requests</Link>
+            </span>
           )}
         </p>
       )}
