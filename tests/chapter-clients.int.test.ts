@@ -39,7 +39,7 @@ const seconds = (amount: number): Duration => ({ amount, unit: 'seconds' });
 
 /** In the chapter's order. */
 const CLIENTS: ChapterClient[] = [
-  { template: 'approval', shorten: { 'await-approval': seconds(3) } },
+  { template: 'approval', shorten: { 'await-approval': seconds(20) } },
   { template: 'shopping-cart', shorten: { 'open-for-a-day': seconds(2) } },
   { template: 'expense-approval', shorten: { 'await-decision': seconds(2) } },
   { template: 'data-pipeline' },
