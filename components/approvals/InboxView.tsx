@@ -59,15 +59,15 @@ export function InboxView() {
         </div>
         <button type="button" className="btn btn--ghost" onClick={load} data-testid="inbox-refresh">Refresh</button>
       </header>
-      <div className="executions__bar">
-        <select className="input" value={processId} onChange={(e) => { setProcessId(e.target.value); setPage(1); }} aria-label="Process" data-testid="inbox-process">
+      <div className={styles.filters}>
+        <select className={`input ${styles.filterSelect}`} value={processId} onChange={(e) => { setProcessId(e.target.value); setPage(1); }} aria-label="Process" data-testid="inbox-process">
           <option value="">All processes</option>
           {processes.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
-        <input className="input" placeholder="Search requester or fields" value={text} onChange={(e) => { setText(e.target.value); setPage(1); }} data-testid="inbox-search" />
-        <select className="input" value={sort} onChange={(e) => { setSort(e.target.value as Sort); setPage(1); }} aria-label="Sort" data-testid="inbox-sort">
+        <input className={`input ${styles.filterSearch}`} placeholder="Search requester or fields" value={text} onChange={(e) => { setText(e.target.value); setPage(1); }} data-testid="inbox-search" />
+        <select className={`input ${styles.filterSelect}`} value={sort} onChange={(e) => { setSort(e.target.value as Sort); setPage(1); }} aria-label="Sort" data-testid="inbox-sort">
           <option value="oldest">Oldest first</option>
           <option value="newest">Newest first</option>
           <option value="deadline">Deadline first</option>
@@ -97,7 +97,7 @@ export function InboxView() {
                     {task.deadline ? <DeadlineText deadline={task.deadline} testId="inbox-task-deadline" /> : <span className={styles.meta}>no deadline</span>}
                   </span>
                   <RequestSummaryLine fields={fields} values={task.fields} />
-                  <span className={styles.meta} data-testid="inbox-task-age" data-dynamic title={new Date(task.submittedAt).toLocaleString()}>
+                  <span className={`${styles.meta} ${styles.age}`} data-testid="inbox-task-age" data-dynamic title={new Date(task.submittedAt).toLocaleString()}>
                     {ageText(task.submittedAt, Date.now())}
                   </span>
                 </button>

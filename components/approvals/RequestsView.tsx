@@ -57,8 +57,9 @@ export function RequestsView() {
     const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && formFields.find((f) => f.name === k)?.type === 'string' ? v.trim() : v]));
     const coerced = coerceValues(formFields, trimmed);
     if ('error' in coerced) {
+      // Said once, under the field (no banner repeating it); the first field in error takes the focus.
       setErrors(fieldErrors(formFields, trimmed));
-      setMessage({ ok: false, text: coerced.error });
+      document.querySelector<HTMLInputElement>(`[data-testid="request-input-${coerced.field}"]`)?.focus();
       return;
     }
     setErrors({});
@@ -71,8 +72,9 @@ export function RequestsView() {
       else setPage(1); // the newest is on the first page
     } catch (e) {
       const field = e instanceof ApprovalsApiError ? e.field?.replace(/^fields\./, '') : undefined;
-      if (field && formFields.some((f) => f.name === field)) setErrors({ [field]: e instanceof Error ? e.message : String(e) });
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      const text = e instanceof Error ? e.message : String(e);
+      if (field && formFields.some((f) => f.name === field)) setErrors({ [field]: text });
+      else setMessage({ ok: false, text });
     } finally {
       setBusy(false);
     }

@@ -30,9 +30,10 @@ test('age and deadline in words', () => {
   assert.equal(ageText('2026-12-04T09:00:00Z', now), 'opened 3 h ago');
   assert.equal(ageText('2026-12-04T11:59:30Z', now), 'opened just now');
   assert.equal(ageText('2026-12-01T11:00:00Z', now), 'opened 3 days ago');
+  assert.equal(ageText('2026-12-02T12:30:00Z', now), 'opened 1 day 23 h ago');
   assert.deepEqual(
-    { ...deadlineText('2026-12-06T12:30:00Z', now, 'en-US'), absolute: '' },
-    { absolute: '', relative: 'in 2 days', overdue: false },
+    { ...deadlineText('2026-12-06T11:59:00Z', now, 'en-US'), absolute: '' },
+    { absolute: '', relative: 'in 1 day 23 h', overdue: false },
   );
   assert.deepEqual({ ...deadlineText('2026-12-04T11:00:00Z', now, 'en-US'), absolute: '' }, { absolute: '', relative: 'overdue by 1 h', overdue: true });
   assert.match(deadlineText('2026-12-06T12:30:00Z', now, 'en-US').absolute, /Dec/);

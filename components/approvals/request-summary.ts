@@ -44,12 +44,14 @@ const UNITS: [number, string][] = [
   [60_000, 'min'],
 ];
 
-/** "2 days", "3 h", "5 min", "less than a minute". */
+/** "2 days", "1 day 23 h" (hours kept below three days: "1 day" would be off by almost a day), "3 h", "5 min", "less than a minute". */
 export function spanText(ms: number): string {
   for (const [size, unit] of UNITS) {
     if (ms >= size) {
       const n = Math.floor(ms / size);
-      return unit === 'day' ? `${n} day${n === 1 ? '' : 's'}` : `${n} ${unit}`;
+      if (unit !== 'day') return `${n} ${unit}`;
+      const hours = Math.floor((ms - n * size) / 3_600_000);
+      return `${n} day${n === 1 ? '' : 's'}${n < 3 && hours > 0 ? ` ${hours} h` : ''}`;
     }
   }
   return 'less than a minute';
