@@ -62,10 +62,14 @@ test('a design too large to show readably is shown from its Start, not from the 
   // The handlers' lane (a wide grid of queries) above a narrow flow whose Start is at x 1400, y 800.
   const design = { x: 0, y: 0, width: 2400, height: 3000 };
   const start = { x: 1400, y: 800, width: 200, height: 60 };
-  const view = fitViewport(design, canvas.width, canvas.height, [], { ...options, readableZoom: READABLE_ZOOM, anchor: start });
+  const view = fitViewport(design, canvas.width, canvas.height, [toolbar, minimap], { ...options, readableZoom: READABLE_ZOOM, anchor: start });
   assert.equal(view.zoom, READABLE_ZOOM);
   const drawn = onScreen(view, start);
   assert.ok(drawn.x >= 0 && drawn.x + drawn.width <= canvas.width && drawn.y >= 0 && drawn.y + drawn.height <= canvas.height / 3, `Start in view, near the top: ${JSON.stringify(drawn)}`);
+  // Centred in the canvas below the toolbar, not in the strip beside it.
+  const centre = drawn.x + drawn.width / 2;
+  assert.ok(centre > canvas.width * 0.3 && centre < canvas.width * 0.55, `Start centred: ${centre}`);
+  assert.ok(!overlaps(drawn, toolbar), `clear of the toolbar: ${JSON.stringify(drawn)}`);
   // Without the anchor the design's top-left corner shows, and Start is off screen.
   const corner = onScreen(fitViewport(design, canvas.width, canvas.height, [], { ...options, readableZoom: READABLE_ZOOM }), start);
   assert.ok(corner.x + corner.width > canvas.width || corner.y > canvas.height, JSON.stringify(corner));

@@ -78,7 +78,9 @@ export function fitViewport(bounds: Box, width: number, height: number, covered:
   // Shown from its top at the readable zoom, the design runs off the bottom: the tallest region it
   // fits across keeps what is in view clear of the overlays (beside the minimap, not above it).
   const across = candidates.filter((r) => bounds.width * zoom <= r.width);
-  const region = clamped && across.length ? across.reduce((best, r) => (r.height > best.height ? r : best)) : fitting;
+  // Too wide to show across even at that zoom: the largest free region (not a strip beside the toolbar).
+  const largest = candidates.reduce((best, r) => (r.width * r.height > best.width * best.height ? r : best));
+  const region = clamped ? (across.length ? across.reduce((best, r) => (r.height > best.height ? r : best)) : largest) : fitting;
   const centreX = region.x + region.width / 2;
   const centreY = region.y + region.height / 2;
   const margin = (region.height * padding) / 2 / (1 + padding);
