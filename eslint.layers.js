@@ -21,7 +21,7 @@ const FRAMEWORK = '^(react|react-dom|next)(/|$)';
 const TEST_SUPPORT = '^((\\.\\.?/)+|@/(codegen/)?)testing(/|$)';
 
 /** The lib/ modules that client components may import values from: pure, no server code. */
-const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'auth/limits$', 'approvals/spec$', 'approvals/templates$', 'executions/history-row$'];
+const BROWSER_SAFE_LIB = ['designs/', 'theme-script$', 'auth/roles$', 'auth/policy$', 'auth/limits$', 'approvals/spec$', 'approvals/templates$', 'executions/history-row$', 'calendar-date$'];
 
 const why = (text, rule) => `${text} (docs/architecture.md, rule ${rule})`;
 

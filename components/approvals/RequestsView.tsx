@@ -1,9 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Field } from '@/codegen/design';
 import { TypedFieldInput } from '../ui/TypedFieldInput';
-import { coerceValues, fieldErrors } from '../ui/typed-values';
+import { coerceValues, fieldErrors, type FormField } from '../ui/typed-values';
 import { approvalsApi, ApprovalsApiError, type ProcessSummary, type RequestView } from './api';
 import styles from './business.module.css';
 import { Pager } from './Pager';
@@ -47,7 +46,7 @@ export function RequestsView() {
   }, [load]);
 
   const process = processes.find((p) => p.id === processId);
-  const formFields: Field[] = (process?.spec.fields ?? []).map((f) => ({ name: f.name, type: f.type, required: f.required, ...(f.label ? { label: f.label } : {}) }));
+  const formFields: FormField[] = (process?.spec.fields ?? []).map((f) => ({ name: f.name, type: f.type, required: f.required, ...(f.label ? { label: f.label } : {}) }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

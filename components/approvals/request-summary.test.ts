@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RequestField } from '@/lib/approvals/spec';
-import { ageText, deadlineText, formatMoney, personName, summaryOf } from './request-summary';
+import { ageText, deadlineText, formatFieldValue, formatMoney, personName, summaryOf } from './request-summary';
 
 test('money is grouped in the locale without going through a float', () => {
   assert.equal(formatMoney('1500', 'en-US'), '1,500.00');
@@ -39,4 +39,19 @@ test('age and deadline in words', () => {
   assert.match(deadlineText('2026-12-06T12:30:00Z', now, 'en-US').absolute, /Dec/);
   assert.equal(personName({ ann: 'Ann Approver' }, 'ann'), 'Ann Approver');
   assert.equal(personName({ ann: 'Ann Approver' }, 'role approver'), 'role approver');
+});
+
+test('a date field reads in the viewer locale, on the request and in the inbox row after the amount', () => {
+  const fields: RequestField[] = [
+    { name: 'purpose', label: 'Purpose', type: 'string', required: true },
+    { name: 'due', label: 'Due date', type: 'date', required: true },
+    { name: 'amount', label: 'Amount', type: 'money', required: true },
+  ];
+  assert.deepEqual(summaryOf(fields, { purpose: 'Offsite', due: '2026-12-24', amount: '10' }, 'de-DE'), [
+    { name: 'amount', label: 'Amount', value: '10,00' },
+    { name: 'due', label: 'Due date', value: '24. Dez. 2026' },
+    { name: 'purpose', label: 'Purpose', value: 'Offsite' },
+  ]);
+  assert.equal(formatFieldValue(fields[1], '2026-12-24', 'en-US'), 'Dec 24, 2026');
+  assert.equal(formatFieldValue(fields[1], '2026-12-24', 'en-GB'), '24 Dec 2026');
 });

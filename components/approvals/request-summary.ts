@@ -4,6 +4,7 @@
  * ("opened 3 h ago"). Pure and browser-safe; `now` and `locale` are parameters for the tests.
  */
 import type { RequestField } from '@/lib/approvals/spec';
+import { formatIsoDate } from '../ui/locale-date';
 
 /** The exact decimal text ("1500.5") grouped and with at least two decimals in `locale`, never through a float. */
 export function formatMoney(value: unknown, locale: string): string {
@@ -17,9 +18,10 @@ export function formatMoney(value: unknown, locale: string): string {
   return `${sign}${grouped}${decimal}${fraction.padEnd(digits, '0')}`;
 }
 
-/** A field's value as people read it: money formatted, yes/no, text as is. */
+/** A field's value as people read it: money formatted, dates in the locale ("24. Dez. 2026"), yes/no, text as is. */
 export function formatFieldValue(field: Pick<RequestField, 'type'> | undefined, value: unknown, locale: string): string {
   if (field?.type === 'money') return formatMoney(value, locale);
+  if (field?.type === 'date') return formatIsoDate(value, locale);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -31,10 +33,10 @@ export interface SummaryItem {
   value: string;
 }
 
-/** What an inbox row shows of a request: its amounts first, then its first text fields; at most `limit`. */
+/** What an inbox row shows of a request: its amounts first, then its dates, then its first text fields; at most `limit`. */
 export function summaryOf(fields: readonly RequestField[], values: Record<string, unknown>, locale: string, limit = 3): SummaryItem[] {
   const present = fields.filter((f) => values[f.name] !== undefined && values[f.name] !== '');
-  const ordered = [...present.filter((f) => f.type === 'money'), ...present.filter((f) => f.type === 'string'), ...present.filter((f) => f.type === 'number')];
+  const ordered = [...present.filter((f) => f.type === 'money'), ...present.filter((f) => f.type === 'date'), ...present.filter((f) => f.type === 'string'), ...present.filter((f) => f.type === 'number')];
   return ordered.slice(0, limit).map((f) => ({ name: f.name, label: f.label || f.name, value: formatFieldValue(f, values[f.name], locale) }));
 }
 

@@ -1,9 +1,10 @@
 'use client';
-import type { Field } from '@/codegen/design';
+import { DateFieldInput } from './DateFieldInput';
 import { exampleAmount, userLocale } from './locale-number';
+import type { FormField } from './typed-values';
 
 interface Props {
-  field: Field;
+  field: FormField;
   value: string | boolean;
   onChange: (value: string | boolean) => void;
   testId: string;
@@ -31,6 +32,10 @@ export function TypedFieldInput({ field, value, onChange, testId, error }: Props
         <span>{label}</span>
       </label>
     );
+  }
+  if (field.type === 'date') {
+    return <DateFieldInput name={field.name} label={label} required={field.required} value={typeof value === 'string' ? value : ''}
+      onChange={onChange} testId={testId} error={error} errorId={errorId} problem={problem} />;
   }
   if (field.type === 'list') {
     return (

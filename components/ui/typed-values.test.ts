@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Field } from '@/codegen/design';
-import { coerceValues, fieldErrors } from './typed-values';
+import { coerceValues, fieldErrors, type FormField } from './typed-values';
 
 const fields: Field[] = [
   { name: 'amount', type: 'money', required: true },
@@ -34,4 +34,15 @@ test('bad amounts and list items are named, in words', () => {
   assert.deepEqual(coerceValues(fields, { amount: '1', items: '{"sku":"x"}' }), { error: 'items: write a JSON array, e.g. [{"sku": "a"}]', field: 'items' });
   assert.deepEqual(coerceValues(fields, { amount: '' }), { error: 'amount: this is required.', field: 'amount' });
   assert.deepEqual(fieldErrors(fields, { amount: 'x', counts: 'y' }, 'en-US'), { amount: 'amount: type an amount like 1,500.00.', counts: 'counts: line 1: type a number like 1,500.00' });
+});
+
+test('dates as typed in the locale travel as ISO text; an impossible one is said in words under its label', () => {
+  const due: FormField[] = [{ name: 'due', type: 'date', label: 'Due date', required: true }, { name: 'back', type: 'date' }];
+  assert.deepEqual(coerceValues(due, { due: '24.12.2026', back: '' }, 'de-DE'), { value: { due: '2026-12-24' } });
+  assert.deepEqual(coerceValues(due, { due: '12/24/2026', back: '1/2/2027' }, 'en-US'), { value: { due: '2026-12-24', back: '2027-01-02' } });
+  assert.deepEqual(coerceValues(due, { due: '31/02/2026' }, 'en-GB'), { error: 'Due date: 31/02/2026 is not a date (February 2026 has 28 days).', field: 'due' });
+  assert.deepEqual(fieldErrors(due, { due: '', back: 'soon' }, 'fr-FR'), {
+    due: 'Due date: this is required.',
+    back: 'back: soon is not a date: write it like 24/12/2026 or 2026-12-24.',
+  });
 });

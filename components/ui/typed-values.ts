@@ -1,10 +1,17 @@
 import type { Field } from '@/codegen/design';
+import { readLocaleDate } from './locale-date';
 import { readLocaleDecimal, userLocale } from './locale-number';
+
+/**
+ * A form field: a design's field, or a calendar `date` (an approval request's, lib/approvals/spec.ts),
+ * typed in the user's locale and sent as ISO text "2026-12-24".
+ */
+export type FormField = Omit<Field, 'type'> & { type: Field['type'] | 'date' };
 
 /** Raw form values: text for strings and numbers (as typed), booleans for checkboxes. */
 export type RawValues = Record<string, string | boolean>;
 
-export function initialValues(fields: readonly Field[]): RawValues {
+export function initialValues(fields: readonly FormField[]): RawValues {
   return Object.fromEntries(fields.map((f) => [f.name, f.type === 'boolean' ? false : '']));
 }
 
@@ -13,7 +20,7 @@ export function initialValues(fields: readonly Field[]): RawValues {
  * wrong (`field` names the first field in error). Amounts and numbers are read as typed in
  * `locale` (components/ui/locale-number.ts): "1,500.00" in en, "1.500,00" in de → "1500.00".
  */
-export function coerceValues(fields: readonly Field[], raw: RawValues, locale: string = userLocale()): { value: Record<string, unknown> } | { error: string; field: string } {
+export function coerceValues(fields: readonly FormField[], raw: RawValues, locale: string = userLocale()): { value: Record<string, unknown> } | { error: string; field: string } {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const result = coerceOne(f, raw[f.name], locale);
@@ -24,7 +31,7 @@ export function coerceValues(fields: readonly Field[], raw: RawValues, locale: s
 }
 
 /** Every field's error at once (for inline messages), by field name; empty when all are fine. */
-export function fieldErrors(fields: readonly Field[], raw: RawValues, locale: string = userLocale()): Record<string, string> {
+export function fieldErrors(fields: readonly FormField[], raw: RawValues, locale: string = userLocale()): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const f of fields) {
     const result = coerceOne(f, raw[f.name], locale);
@@ -34,10 +41,15 @@ export function fieldErrors(fields: readonly Field[], raw: RawValues, locale: st
 }
 
 /** One field: its typed value, nothing (an optional field left empty), or what is wrong. */
-function coerceOne(f: Field, v: string | boolean | undefined, locale: string): { value: unknown } | { error: string } | { skip: true } {
+function coerceOne(f: FormField, v: string | boolean | undefined, locale: string): { value: unknown } | { error: string } | { skip: true } {
   const label = f.label || f.name;
   if (f.type === 'boolean') return { value: v === true };
   const text = typeof v === 'string' ? v : '';
+  if (f.type === 'date') {
+    if (text.trim() === '') return f.required ? { error: `${label}: this is required.` } : { skip: true };
+    const read = readLocaleDate(text, locale);
+    return 'error' in read ? { error: `${label}: ${read.error}.` } : { value: read.value };
+  }
   if (f.type === 'list') {
     const parsed = parseList(text, f.items ?? 'string', locale);
     if ('error' in parsed) return { error: `${label}: ${parsed.error}` };

@@ -467,7 +467,8 @@ export function generateApprovalDesign(spec: ApprovalProcessSpec): Design {
     name: workflowTypeFor(spec.name),
     description: `Approval process "${spec.name}"${spec.description ? `: ${spec.description}` : ''} (generated from the approval form).`,
     input: [
-      ...spec.fields.map((f) => ({ name: f.name, type: f.type, ...(f.label ? { label: f.label } : {}), required: f.required })),
+      // The design language has no date type: a date travels as ISO text, checked at the door (lib/approvals/request-dates.ts).
+      ...spec.fields.map((f) => ({ name: f.name, type: f.type === 'date' ? ('string' as const) : f.type, ...(f.label ? { label: f.label } : {}), required: f.required })),
       { name: APPROVAL_CONTRACT.requesterField, type: 'string' as const, label: 'Requester (set by the app)', required: true },
     ],
     resultType: 'string',

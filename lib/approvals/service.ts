@@ -17,6 +17,7 @@ import { alreadyStarted, prepareStart } from '../executions/service';
 import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { refuseMissingGroups } from './group-approvers';
+import { refuseBadDates } from './request-dates';
 import { createOnce } from './create-once';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
@@ -216,6 +217,7 @@ export async function submitRequest(
     throw new ApiError(400, 'request.requester-given', 'The requester is recorded from your session and cannot be given', { field: `fields.${APPROVAL_CONTRACT.requesterField}` });
   }
   refuseUnstorableText(fields, 'fields');
+  refuseBadDates(process.spec.fields, fields);
   const prepared = await prepareStart({
     designId: process.designId,
     input: { ...fields, [APPROVAL_CONTRACT.requesterField]: principal.username },

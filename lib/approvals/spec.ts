@@ -22,7 +22,8 @@ export const RequestFieldSchema = z.object({
     .regex(FIELD_NAME, 'must start with a letter and contain only letters, digits and "_" (at most 40)')
     .refine((n) => !(RESERVED_FIELD_NAMES as readonly string[]).includes(n), 'is reserved (the requester is recorded automatically)'),
   label: z.string().max(100).optional(),
-  type: z.enum(['string', 'number', 'boolean', 'money']),
+  /** `date`: a calendar day, no time; the workflow carries it as ISO text "2026-12-24" (checked when a request is submitted). */
+  type: z.enum(['string', 'number', 'boolean', 'money', 'date']),
   required: z.boolean().default(true),
 });
 export type RequestField = z.infer<typeof RequestFieldSchema>;

@@ -49,6 +49,7 @@ export function FieldsTable({ fields, onChange, slots }: { fields: FieldDraft[];
                       <option value="string">text</option>
                       <option value="number">number</option>
                       <option value="money">money</option>
+                      <option value="date">date</option>
                       <option value="boolean">yes/no</option>
                     </select>
                   </td>
