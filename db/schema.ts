@@ -363,14 +363,15 @@ export type UserGroupMemberRow = InferSelectModel<typeof userGroupMembers>;
 
 /**
  * An in-app notification, written by the built-in notify activity (worker/activities.ts): to one
- * user by username, or to everyone holding a role. Read marks are per user (notification_reads).
+ * user by username, to everyone holding a role, or to a group's members. Read marks are per user
+ * (notification_reads).
  */
 export const notifications = pgTable(
   'notifications',
   {
     id: serial('id').primaryKey(),
-    recipientKind: text('recipient_kind').$type<'user' | 'role'>().notNull(),
-    /** A username or a role name. */
+    recipientKind: text('recipient_kind').$type<'user' | 'role' | 'group'>().notNull(),
+    /** A username, a role name or a group name (its members when read: lib/notifications/store.ts). */
     recipient: text('recipient').notNull(),
     message: text('message').notNull(),
     /** The execution that sent it (the notification links to its request or execution page). */

@@ -15,7 +15,7 @@ export async function log({ message }: { message: string }): Promise<void> {
 }
 
 /**
- * Delivers an in-app notification to each recipient (`ann`, `role:approver`, comma-separated;
+ * Delivers an in-app notification to each recipient (`ann`, `role:approver`, `group:finance`, comma-separated;
  * lib/notifications/recipients.ts), linked to the calling execution, and to the webhook when one
  * is set (lib/notifications/webhook.ts). A retried attempt adds no second row. A bad recipient
  * fails without retrying, naming the entry. For an approval request it also marks the inbox

@@ -95,8 +95,8 @@ export function checkExpressions(design: Design): ExpressionCheck {
     const entries = recipientEntries(parsed.ast.value);
     const invalid = entries.find((entry) => 'invalid' in entry);
     if (entries.length > 0 && !invalid) return;
-    const what = invalid && 'invalid' in invalid ? `${JSON.stringify(invalid.invalid)} is neither a username nor role:<role>` : 'no one is named';
-    diagnostics.push({ severity: 'error', code: 'activity.notify-recipient', message: `${describeNode(node)} notifies ${JSON.stringify(parsed.ast.value)}: ${what}; write usernames or role:<role>, separated by commas`, nodeId: node.id, field });
+    const what = invalid && 'invalid' in invalid ? `${JSON.stringify(invalid.invalid)} is neither a username, role:<role> nor group:<group>` : 'no one is named';
+    diagnostics.push({ severity: 'error', code: 'activity.notify-recipient', message: `${describeNode(node)} notifies ${JSON.stringify(parsed.ast.value)}: ${what}; write usernames, role:<role> or group:<group>, separated by commas`, nodeId: node.id, field });
   };
 
   /** An activity call, built-in or custom (a flow node, or the activity a handler runs): its arguments and result. */

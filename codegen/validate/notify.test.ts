@@ -13,8 +13,8 @@ function withRecipient(recipient: string) {
   return validateDesign(design).diagnostics.filter((d) => d.code === 'activity.notify-recipient');
 }
 
-test('usernames and roles, one or several, are accepted as written', () => {
-  for (const recipient of ['"author"', '"role:approver"', '"role approver, ann, bo.b"', "'Ann'"]) {
+test('usernames, roles and groups, one or several, are accepted as written', () => {
+  for (const recipient of ['"author"', '"role:approver"', '"role approver, ann, bo.b"', "'Ann'", '"group:finance-managers, group cfo-office"']) {
     assert.deepEqual(withRecipient(recipient), [], recipient);
   }
 });
@@ -25,7 +25,7 @@ test('a literal entry that is neither a username nor a role is refused on the no
   assert.equal(found?.severity, 'error');
   assert.equal(found?.nodeId, 'tell-author');
   assert.equal(found?.field, 'args.recipient');
-  assert.match(found!.message, /"ops team" is neither a username nor role:<role>/);
+  assert.match(found!.message, /"ops team" is neither a username, role:<role> nor group:<group>/);
 });
 
 test('an empty literal names no one; a computed recipient is left to the activity', () => {

@@ -209,8 +209,8 @@ function addLevel(b: Builder, spec: ApprovalProcessSpec, i: number, row: number,
     position: at(1),
   });
   let previous = id('open');
-  // In-app notifications go to users and roles (lib/notifications); a group's members find the task in their inbox.
-  const notified = level.approvers.filter((a) => a.kind !== 'group').map(describeApprover).join(', ');
+  // Users, roles and groups (`group finance-managers`: its members when they read, lib/notifications/store.ts).
+  const notified = level.approvers.map(describeApprover).join(', ');
   if (spec.notify && notified) {
     b.nodes.push({
       id: id('notify'),

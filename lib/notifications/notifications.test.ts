@@ -31,7 +31,7 @@ test('recipients: usernames and roles (role:x or "role x"), comma-separated, ded
     { kind: 'role', name: 'approver' },
   ]);
   assert.throws(() => parseRecipients('role:boss'), (e: Error) => e instanceof RecipientError && /"boss" is not a role/.test(e.message));
-  assert.throws(() => parseRecipients('ann, <script>'), /"<script>" is not a username or role:<role>/);
+  assert.throws(() => parseRecipients('ann, <script>'), /"<script>" is not a username, role:<role> or group:<group>/);
   assert.throws(() => parseRecipients(' , '), /recipient is empty/);
 });
 

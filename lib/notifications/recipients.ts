@@ -1,7 +1,10 @@
 /**
  * Who a notify activity addresses. The recipient is one or more entries separated by commas:
- * a username (`ann`), or a role as `role:approver` — or `role approver`, as the approval form
- * describes approvers (lib/approvals/spec.ts describeApprover). Pure.
+ * a username (`ann`), a role as `role:approver`, or a group as `group:finance-managers` — or
+ * `role approver` / `group finance-managers`, as the approval form describes approvers
+ * (lib/approvals/spec.ts describeApprover). A group is resolved to its members when they read
+ * (lib/notifications/store.ts), so a group deleted since reaches no one rather than failing the
+ * process at its notify step. Pure.
  */
 import 'server-only';
 import { recipientEntries, type RecipientEntry } from '@/codegen/design';
@@ -15,12 +18,12 @@ export class RecipientError extends Error {}
 export function parseRecipients(text: string): Recipient[] {
   const found = new Map<string, Recipient>();
   for (const entry of recipientEntries(text)) {
-    if ('invalid' in entry) throw new RecipientError(`notify: "${entry.invalid}" is not a username or role:<role>`);
+    if ('invalid' in entry) throw new RecipientError(`notify: "${entry.invalid}" is not a username, role:<role> or group:<group>`);
     if (entry.kind === 'role' && !(ROLES as readonly string[]).includes(entry.name)) {
       throw new RecipientError(`notify: "${entry.name}" is not a role (roles: ${ROLES.join(', ')})`);
     }
     found.set(`${entry.kind}:${entry.name}`, entry);
   }
-  if (found.size === 0) throw new RecipientError('notify: the recipient is empty (a username or role:<role>)');
+  if (found.size === 0) throw new RecipientError('notify: the recipient is empty (a username, role:<role> or group:<group>)');
   return [...found.values()];
 }

@@ -1,15 +1,17 @@
 /**
  * The notifications table (db/schema.ts): written by the worker's notify activity, read by the
  * app for the signed-in user. A user sees exactly the notifications addressed to their username,
- * and those addressed to one of their roles since they have held it (role_grants): a new approver
- * is not told about requests opened before they joined (their inbox still lists those). Read
+ * and those addressed to one of their roles since they have held it (role_grants), or to a group
+ * since they have been in it (user_group_members.added_at, read now: the group's members are
+ * resolved when the notification is read, not when it is written): a new approver is not told
+ * about requests opened before they joined (their inbox still lists those). Read
  * marks are theirs alone. Takes the database as an argument (the
  * worker host and the app each have their own).
  */
 import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { approvalRequests, notificationReads, notifications, roleGrants, users } from '@/db/schema';
+import { approvalRequests, notificationReads, notifications, roleGrants, userGroupMembers, users } from '@/db/schema';
 import type { Recipient } from './recipients';
 
 export interface Reader {
@@ -21,7 +23,7 @@ export interface Reader {
 export interface NotificationView {
   id: number;
   message: string;
-  /** `user:<name>` or `role:<role>`: how it reached the reader. */
+  /** `user:<name>`, `role:<role>` or `group:<group>`: how it reached the reader. */
   to: string;
   workflowId: string | null;
   /** The request page for an approval request, the execution page otherwise; null without an execution. */
@@ -42,9 +44,11 @@ export async function deliver(db: Db, { recipients, message, workflowId, sourceK
 
 function addressedTo(reader: Reader): SQL {
   const byName = and(eq(notifications.recipientKind, 'user'), eq(notifications.recipient, reader.username))!;
-  if (reader.roles.length === 0) return byName;
+  const memberWhenSent = sql`exists (select 1 from ${userGroupMembers} where ${userGroupMembers.username} = ${reader.username} and ${userGroupMembers.groupName} = ${notifications.recipient} and ${userGroupMembers.addedAt} <= ${notifications.createdAt})`;
+  const byGroup = and(eq(notifications.recipientKind, 'group'), memberWhenSent)!;
+  if (reader.roles.length === 0) return or(byName, byGroup)!;
   const heldWhenSent = sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${reader.id} and ${roleGrants.role} = ${notifications.recipient} and ${roleGrants.grantedAt} <= ${notifications.createdAt})`;
-  return or(byName, and(eq(notifications.recipientKind, 'role'), inArray(notifications.recipient, [...reader.roles]), heldWhenSent))!;
+  return or(byName, byGroup, and(eq(notifications.recipientKind, 'role'), inArray(notifications.recipient, [...reader.roles]), heldWhenSent))!;
 }
 
 const readByMe = (reader: Reader) =>

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /**
- * The caller's notifications (addressed to their username or one of their roles), newest first:
+ * The caller's notifications (addressed to their username, or to a role or group they had when sent), newest first:
  * ?unread=1 &before={id} &limit= → { notifications: [{ id, message, to, href, createdAt, read }], unread }.
  */
 export const GET = handle(async (request: Request) => {
