@@ -282,6 +282,34 @@ export const approvalProcesses = pgTable('approval_processes', {
 export type ApprovalProcessRow = InferSelectModel<typeof approvalProcesses>;
 
 /**
+ * The process form's submissions (lib/approvals/create-once.ts): one row per (author, key), claimed
+ * by inserting it before anything else is created, so a double submit that reaches two web
+ * instances creates one process. A table of its own rather than a column of approval_processes:
+ * the claim has to come before the design is created (the process row comes after it), the first
+ * create's answer (its deploy) must be readable by the other instance, and keys expire without
+ * touching the processes.
+ */
+export const processCreateKeys = pgTable(
+  'process_create_keys',
+  {
+    /** The principal's id (a user; no foreign key: the key outlives nothing, it expires). */
+    authorId: text('author_id').notNull(),
+    key: text('key').notNull(),
+    /** The process name the key was first used for: the same key for another name is a client bug. */
+    processName: text('process_name').notNull(),
+    /** Set once the process row is stored: from then on the key stays used whatever happens. */
+    processId: text('process_id').references(() => approvalProcesses.id, { onDelete: 'cascade' }),
+    /** The first create's answer: `{ deploy }` or `{ error }` (lib/approvals/create-once.ts); null while it runs. */
+    answer: jsonb('answer').$type<Record<string, unknown>>(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the answer was stored (expiry counts from then). */
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.authorId, t.key] })],
+);
+export type ProcessCreateKeyRow = InferSelectModel<typeof processCreateKeys>;
+
+/**
  * A submitted request: its execution, who submitted it, and a projection of the workflow's state
  * (the `task*` columns, lib/approvals/tasks.ts) so that the inbox and the requests list page,
  * filter and count in SQL instead of asking every execution. The workflow stays the authority:

@@ -18,7 +18,7 @@ import { getTemporalClient } from '../temporal-client';
 import { buildApprovalDesign } from './build';
 import { refuseMissingGroups } from './group-approvers';
 import { refuseBadDates } from './request-dates';
-import { createOnce } from './create-once';
+import { createOnce, type RecordProcess } from './create-once';
 import { APPROVAL_CONTRACT, REFUSALS } from './generate';
 import { describeIssuePath } from './spec';
 import { approverInAnyRevision, canonicalJson, formVersionOf } from './revisions';
@@ -58,7 +58,8 @@ async function buildOrRefuse(specInput: unknown) {
 /**
  * Creates the process's design, the process, and deploys it. Given `idempotencyKey` (the form's
  * submission), a repeat of the same key by the same author answers the first create's result
- * instead of creating a second process (lib/approvals/create-once.ts).
+ * instead of creating a second process, whichever web instance it reaches (lib/approvals/create-once.ts:
+ * the key is claimed in the database after the spec was found valid, before anything is created).
  */
 export async function createProcess(
   specInput: unknown,
@@ -67,16 +68,18 @@ export async function createProcess(
   { idempotencyKey }: { idempotencyKey?: string } = {},
 ): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const built = await buildOrRefuse(specInput);
-  return createOnce({ authorId: principal.id, key: idempotencyKey, name: built.spec.name }, () => createBuilt(built, principal, onProgress));
+  return createOnce({ authorId: principal.id, key: idempotencyKey, name: built.spec.name }, (recordProcess) => createBuilt(built, principal, recordProcess, onProgress));
 }
 
 async function createBuilt(
   built: Awaited<ReturnType<typeof buildOrRefuse>>,
   principal: Principal,
+  recordProcess: RecordProcess,
   onProgress?: (progress: DeployProgress) => void,
 ): Promise<{ process: StoredProcess; deploy: DeployResult }> {
   const { id: designId } = await createDesign({ design: built.design, createdBy: principal.id });
   const process = await insertProcess({ id: nanoid(12), name: built.spec.name, designId, spec: built.spec, createdBy: principal.id });
+  await recordProcess(process.id);
   await auditAsCaller('approval.process-create', `process:${process.id}`, { name: process.name, designId });
   const deploy = await deployDesignVersion({ designId, onProgress });
   return { process, deploy };
