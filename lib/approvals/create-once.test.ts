@@ -89,6 +89,18 @@ test('the same key for another name is refused with 409 naming the key; a key ex
   assert.equal(bus.runs(), 2);
 });
 
+test('any create sweeps the keys that expired, whoever used them: the table keeps only recent submissions', async () => {
+  let clock = Date.now();
+  const now = () => clock;
+  await createOnce({ authorId: 'u2', key: 'key-0101', name: 'Boat' }, storingCreate(handle.db, 'Boat').create, options({ now }));
+  const keysOf = async (authorId: string) => (await handle.db.select().from(processCreateKeys)).filter((row) => row.authorId === authorId);
+  assert.equal((await keysOf('u2')).length, 1);
+  clock += KEY_TTL_MS + 1;
+  await createOnce({ authorId: 'u3', key: 'key-0102', name: 'Kayak' }, storingCreate(handle.db, 'Kayak').create, options({ now }));
+  assert.equal((await keysOf('u2')).length, 0, "another author's expired key is gone");
+  assert.equal((await keysOf('u3')).length, 1);
+});
+
 test('a repeat waits at most waitMs for a create that stored its process; a claim that never stored one is then released', async () => {
   const deploy = gate();
   const ship = storingCreate(handle.db, 'Ship', { until: deploy.opened });

@@ -73,12 +73,10 @@ export async function createOnce(
     await db
       .delete(processCreateKeys)
       .where(
-        and(
-          thisKey,
-          or(
-            lt(processCreateKeys.settledAt, new Date(at - KEY_TTL_MS)),
-            and(isNull(processCreateKeys.processId), isNull(processCreateKeys.settledAt), lt(processCreateKeys.claimedAt, new Date(at - waitMs))),
-          ),
+        or(
+          // Every expired key, whoever's: the table holds only the last KEY_TTL_MS of submissions.
+          lt(processCreateKeys.settledAt, new Date(at - KEY_TTL_MS)),
+          and(thisKey, isNull(processCreateKeys.processId), isNull(processCreateKeys.settledAt), lt(processCreateKeys.claimedAt, new Date(at - waitMs))),
         ),
       );
     const [claimed] = await db.insert(processCreateKeys).values({ authorId, key, processName: name, claimedAt: new Date(at) }).onConflictDoNothing().returning();
