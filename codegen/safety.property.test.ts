@@ -3,7 +3,8 @@
  * what is wrong, or it becomes code that type-checks — and no user text ever lands outside a
  * string literal, a `//` comment or a validated identifier.
  *
- * SIGNALBOX_PROPERTY_RUNS designs per run (default 2,000; bench/property-nightly.sh runs 10,000).
+ * SIGNALBOX_PROPERTY_RUNS designs per run (default 2,000; bench/property-nightly.sh runs 10,000);
+ * SAFETY_SEED replays the run a failure printed (`{ seed: … }`).
  * Accepted designs are type-checked together, in batches of one TypeScript Program each
  * (codegen/verify/in-memory.ts) on a worker thread while the next batch is generated, which is
  * what makes thousands of them affordable.
@@ -15,7 +16,8 @@ import ts from 'typescript';
 import { sourceLiteral, templateTextParts } from './expressions/testing';
 import { checkIdentifier, identifierOf } from './names';
 import { compileDesign, type GeneratedFile } from './pipeline';
-import type { Design, DesignEdge, DesignNode, Field } from './schema/design';
+import { messageTypeStem } from './message-names';
+import type { Design, DesignEdge, DesignNode, Field, HandlerNode } from './schema/design';
 import { generatorVocabulary } from './verify/vocabulary';
 import { startBackgroundTypechecker, typecheckInMemory } from './verify/in-memory';
 
@@ -226,6 +228,10 @@ function derivedNames(design: Design): Set<string> {
     if ('name' in node) add(node.name);
     if ('parameters' in node) node.parameters.forEach((p) => add(p.name));
   }
+  // A signal and a query (or update) of one name get kind-prefixed type names (SignalNArgs,
+  // QueryNArgs): codegen/message-names.ts.
+  const handlers = design.nodes.filter((node): node is HandlerNode => node.type === 'signal' || node.type === 'query' || node.type === 'update');
+  for (const handler of handlers) add(messageTypeStem(handler, handlers));
   return names;
 }
 
@@ -335,7 +341,7 @@ test(`${RUNS} random designs with hostile names and text: rejected with diagnost
           pendingBatch = [];
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(process.env.SAFETY_SEED ? { seed: Number(process.env.SAFETY_SEED) } : {}) },
     );
     const generatedMs = Date.now() - started;
     if (pendingBatch.length) checkBatch(pendingBatch);
