@@ -58,8 +58,8 @@ test('below the readable zoom (labels under 10 px) the canvas shows the overview
   assert.equal(showsOverview(0.55), true, 'the ~7 px text the issue saw at Fit');
 });
 
-test('a design too large to show readably is shown from its Start, not from the handlers lane above it', () => {
-  // The handlers' lane (a wide grid of queries) above a narrow flow whose Start is at x 1400, y 800.
+test('a design too large to show readably is shown from its steps, not from the handlers lane above them', () => {
+  // The handlers' lane (a wide grid of queries) above a narrow flow of steps starting at x 1400, y 800.
   const design = { x: 0, y: 0, width: 2400, height: 3000 };
   const start = { x: 1400, y: 800, width: 200, height: 60 };
   const view = fitViewport(design, canvas.width, canvas.height, [toolbar, minimap], { ...options, readableZoom: READABLE_ZOOM, anchor: start });
@@ -73,4 +73,12 @@ test('a design too large to show readably is shown from its Start, not from the 
   // Without the anchor the design's top-left corner shows, and Start is off screen.
   const corner = onScreen(fitViewport(design, canvas.width, canvas.height, [], { ...options, readableZoom: READABLE_ZOOM }), start);
   assert.ok(corner.x + corner.width > canvas.width || corner.y > canvas.height, JSON.stringify(corner));
+});
+
+test('a step drawn above Start (a loop back) stays in view: the view starts at the top step, not at Start', () => {
+  const steps = { x: 0, y: 0, width: 500, height: 1600 };
+  const topStep = { x: 100, y: 0, width: 200, height: 60 };
+  const view = fitViewport(steps, canvas.width, canvas.height, [toolbar], { ...options, readableZoom: READABLE_ZOOM, anchor: steps });
+  const drawn = onScreen(view, topStep);
+  assert.ok(drawn.y >= 0 && !overlaps(drawn, toolbar), `the top step is in view, clear of the toolbar: ${JSON.stringify(drawn)}`);
 });

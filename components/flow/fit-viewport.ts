@@ -54,8 +54,9 @@ export interface FitViewportOptions {
   /** Zoom out no further than this (text stays readable): the design's top is shown, centred when it fits across. */
   readableZoom?: number;
   /**
-   * Where a design too large to show readably is shown from: the Start node. The handlers' lane
-   * sits above the flow, and showing the design's top-left would show a grid of queries and no step.
+   * Where a design too large to show readably is shown from: its steps (without the message
+   * handlers). The handlers' lane sits above the flow, and showing the design's top-left would show
+   * a grid of queries and no step. Shown from the steps' top, centred on them when they fit across.
    */
   anchor?: Box;
 }
@@ -89,9 +90,9 @@ export function fitViewport(bounds: Box, width: number, height: number, covered:
   const anchor = clamped ? options.anchor : undefined;
   const x = fitsAcross
     ? centreX - (bounds.x + bounds.width / 2) * zoom
-    : anchor
+    : anchor && anchor.width * zoom <= region.width
       ? centreX - (anchor.x + anchor.width / 2) * zoom
-      : region.x + margin - bounds.x * zoom;
+      : region.x + margin - (anchor ?? bounds).x * zoom;
   const y = fitsDown ? centreY - (bounds.y + bounds.height / 2) * zoom : region.y + margin - (anchor ?? bounds).y * zoom;
   return { x, y, zoom };
 }

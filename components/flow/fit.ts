@@ -1,6 +1,7 @@
 'use client';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
+import { isHandlerType } from '@/lib/designs/handles';
 import type { Box } from '@/lib/designs/layout-geometry';
 import { fitViewport, READABLE_ZOOM } from './fit-viewport';
 
@@ -62,8 +63,9 @@ export function useFitView(): (options?: FitOptions) => Promise<boolean> {
       // Fitting the whole of a design that is not large keeps its text readable (shown from the
       // top if need be); a large one is shown whole, as the overview.
       const readableZoom = !nodes && nodeLookup.size <= LARGE_DESIGN_NODES ? READABLE_ZOOM : undefined;
-      const start = nodes ? undefined : flowNodes.find((n) => n.type === 'start');
-      const anchor = start && nodeLookup.has(start.id) ? getNodesBounds([start.id]) : undefined;
+      // The steps, without the handlers' lane above them: where a design too large to show readably is shown from.
+      const steps = nodes ? [] : flowNodes.filter((n) => !isHandlerType(n.type) && nodeLookup.has(n.id)).map((n) => n.id);
+      const anchor = steps.length > 0 ? getNodesBounds(steps) : undefined;
       const viewport = fitViewport(bounds, width, height, coveredBoxes(domNode), { minZoom, maxZoom, padding, readableZoom, anchor });
       // A large design jumps: every frame of an animated zoom renders the nodes it passes over
       // (hundreds, zooming out). Linear, not d3's default smooth zoom, which zooms out mid-way.
