@@ -11,7 +11,7 @@ async function upToDateProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'next-build-'));
   await mkdir(join(root, '.next'));
   await writeFile(join(root, '.next', 'BUILD_ID'), 'x');
-  await writeFile(join(root, '.next', 'signalbox-source-hash'), `${await buildSourceHash(root, {})}\n`);
+  await writeFile(join(root, '.next', 'signalbox-source-hash'), `${await buildSourceHash(root, process.env)}\n`);
   return root;
 }
 
@@ -22,7 +22,7 @@ test('a build waits while another live process holds the build lock, then finds 
     await writeFile(join(root, '.next-build.lock'), String(process.ppid));
     const said: string[] = [];
     let settled = false;
-    const building = buildIfNeeded(root, {}, (line) => said.push(line)).then((outcome) => {
+    const building = buildIfNeeded(root, { ...process.env }, (line) => said.push(line)).then((outcome) => {
       settled = true;
       return outcome;
     });
@@ -41,7 +41,7 @@ test("a lock left by a process that is gone is taken over", async () => {
   const root = await upToDateProject();
   try {
     await writeFile(join(root, '.next-build.lock'), '999999999');
-    assert.deepEqual(await buildIfNeeded(root, {}, () => {}), { ok: true, built: false, ms: 0 });
+    assert.deepEqual(await buildIfNeeded(root, { ...process.env }, () => {}), { ok: true, built: false, ms: 0 });
   } finally {
     await rm(root, { recursive: true, force: true });
   }
