@@ -2,6 +2,7 @@
  * Tests of lib/approvals/create-once.ts: a create that stores what the service's does (a design and
  * its process, on the database it is given) and answers a made-up deploy, counting its runs.
  */
+import 'server-only';
 import type { DeploymentSummary } from '@/db/repository';
 import { createDesign } from '@/db/repository';
 import type { Db } from '@/db/client';
