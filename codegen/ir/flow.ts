@@ -38,7 +38,11 @@ export function lowerFlow(validated: ValidatedDesign, shared: SharedLowering): L
   const workflowImports = new Set<string>();
   // Each expression's names are walked once: asked per step, this was steps × expressions walks
   // (~45 ms of every recompile of a 1,000-node design).
-  const failureReaders = [...validated.expressions].filter(([, compiled]) => referencedNames(compiled.ast).has(FAILURE_NAME)).map(([key]) => key);
+  // `failure` is in scope only behind a failure output: without one, no expression can read it.
+  const catching = [...graph.nodes.values()].some(catchesFailure);
+  const failureReaders = catching
+    ? [...validated.expressions].filter(([, compiled]) => referencedNames(compiled.ast).has(FAILURE_NAME)).map(([key]) => key)
+    : [];
   const readsFailure = (id: string): boolean => failureReaders.some((key) => key.startsWith(`${id}:`));
   // In the state machine the path's steps are other cases: they read the failure from one variable.
   const failureVariable = asStateMachine && [...graph.reachable].some(readsFailure);
